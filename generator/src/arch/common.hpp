@@ -1,0 +1,43 @@
+// Building blocks shared by the architecture builders: products sized explicitly,
+// the accumulator adder, delay lines from rtl_templates/, and the pipeline wrapper.
+#pragma once
+
+#include <string>
+
+#include "config/design_config.hpp"
+#include "ir/module.hpp"
+
+namespace tpegen::arch {
+
+/// Declares the rtl_templates/ cells (tpe_pipe, tpe_pipe_rst) in the design.
+void declare_templates(ir::Design& d);
+
+/// prod = a * b in exactly a_width + b_width bits (a narrow multiplier, not a
+/// 32-bit one), then sign/zero-extended or truncated to the accumulator width.
+ir::ExprP product_to_acc(ir::Module& m, const std::string& name, const ir::ExprP& a, const ir::ExprP& b,
+                         const DesignConfig& c);
+
+/// acc + addend modulo 2^acc_width. With cfg.inject_bug == "adder" the carry out of the
+/// low 4 bits is dropped: the test-only mutant the regression must catch.
+ir::ExprP acc_add(ir::Module& m, const std::string& name, const ir::ExprP& acc, const ir::ExprP& addend,
+                  const DesignConfig& c);
+
+/// d delayed by `depth` cycles through tpe_pipe (or tpe_pipe_rst when reset); depth 0
+/// returns d itself. The returned wire is named `name`.
+ir::ExprP delay(ir::Module& m, const std::string& name, const ir::ExprP& d, int depth, bool reset);
+
+/// Width of an index able to address `count` items (at least 1).
+int index_width(int count);
+
+/// Name of the core module: the top itself without pipeline registers, else `<top>_core`.
+std::string core_name(const DesignConfig& c);
+
+/// When cfg asks for input/output pipeline registers, adds the top module around `core`:
+/// same ports, every input delayed in_regs cycles and every output out_regs cycles
+/// (control ports through resettable stages). Otherwise does nothing.
+void wrap_in_pipeline(ir::Design& d, const ir::Module& core, const DesignConfig& c);
+
+/// Standard banner comment of the core module (what it is, the config).
+void describe_module(ir::Module& m, const std::string& what, const DesignConfig& c);
+
+}  // namespace tpegen::arch

@@ -1,0 +1,140 @@
+#include "arch/dot_grid.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "arch/common.hpp"
+
+namespace tpegen::arch {
+namespace {
+
+using namespace ir;
+
+// Balanced adder tree over `leaves` (all lvalues); level l is min(w0 + l, acc) bits wide,
+// so the tree is exact until it reaches the accumulator width and modular after.
+ExprP adder_tree(Module& m, std::vector<ExprP> leaves, const DesignConfig& c) {
+  int level = 0;
+  while (leaves.size() > 1) {
+    ++level;
+    const int w = std::min(leaves.front()->width + 1, c.acc_width);
+    std::vector<ExprP> next;
+    for (size_t n = 0; n < leaves.size(); n += 2) {
+      const std::string name = fmt::format("sum_l{}_{}", level, n / 2);
+      if (n + 1 == leaves.size()) {
+        next.push_back(m.wire(name, resize(leaves[n], w, c.is_signed)));
+      } else {
+        next.push_back(m.wire(name, add(resize(leaves[n], w, c.is_signed), resize(leaves[n + 1], w, c.is_signed))));
+      }
+    }
+    leaves = std::move(next);
+  }
+  return leaves.front();
+}
+
+const Module& build_dot_unit(Design& d, const DesignConfig& c) {
+  Module& m = d.add_module(canonical_name(c) + "_dot");
+  describe_module(m, fmt::format("Dot-product unit: {} multipliers, adder tree, accumulator.", c.depth), c);
+  const int K = c.depth, ACC = c.acc_width;
+  m.input("clk_i", 1);
+  auto a_i = m.input("a_i", K * c.a_width, "a[k] at [k*WA +: WA]");
+  auto b_i = m.input("b_i", K * c.b_width, "b[k] at [k*WB +: WB]");
+  auto valid_i = m.input("valid_i", 1);
+  auto first_i = m.input("first_i", 1);
+  auto last_i = m.input("last_i", 1);
+  auto c_o = m.output("c_o", ACC);
+
+  const int leaf_w = std::min(c.a_width + c.b_width, ACC);
+  std::vector<ExprP> leaves;
+  for (int k = 0; k < K; ++k) {
+    auto p = m.wire(fmt::format("prod_{}", k),
+                    mul(bits(a_i, k * c.a_width, c.a_width), bits(b_i, k * c.b_width, c.b_width),
+                        c.a_width + c.b_width, c.is_signed));
+    leaves.push_back(leaf_w == p->width ? p : m.wire(fmt::format("prod_{}_acc", k), resize(p, leaf_w, c.is_signed)));
+  }
+  auto tree = adder_tree(m, leaves, c);
+  auto dot = m.wire("dot", resize(tree, ACC, c.is_signed));
+  auto acc_q = m.reg("acc_q", ACC);
+  auto sum = acc_add(m, "acc_sum", acc_q, dot, c);
+  auto acc_d = m.wire("acc_d", mux(first_i, dot, sum));
+  m.update(acc_q, acc_d, valid_i);
+  auto c_q = m.reg("c_q", ACC);
+  m.update(c_q, acc_d, m.wire("capture", band(valid_i, last_i)));
+  m.assign(c_o, c_q);
+  return m;
+}
+
+}  // namespace
+
+Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
+  Design d;
+  declare_templates(d);
+  const Module& unit = build_dot_unit(d, c);
+  Module& m = d.add_module(core_name(c));
+  describe_module(m, style.what, c);
+  const int Mt = c.rows, Kt = c.depth, Nt = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width;
+  m.input("clk_i", 1);
+  m.input("rst_ni", 1);
+  auto a_i = m.input("a_i", Mt * Kt * WA, "A tile: A[m0+i][k0+k] at [(i*depth+k)*WA +: WA]");
+  auto b_i = m.input("b_i", Kt * Nt * WB, "B tile: B[k0+k][n0+j] at [(k*cols+j)*WB +: WB]");
+  ExprP w_load_i;
+  if (style.held_weights) w_load_i = m.input("w_load_i", 1, "load b_i into the weight register", true);
+  auto valid_i = m.input("valid_i", 1, "a_i (and b_i) carry one K tile", true);
+  auto first_i = m.input("first_i", 1, "first K tile of an output tile");
+  auto last_i = m.input("last_i", 1, "last K tile of an output tile");
+  auto c_o = m.output("c_o", Mt * Nt * ACC, "C[m0+i][n0+j] at [(i*cols+j)*ACC +: ACC]");
+  auto c_valid_o = m.output("c_valid_o", 1, "c_o holds a finished output tile", true);
+
+  ExprP b = b_i;
+  if (style.held_weights) {
+    auto w_q = m.reg("w_q", Kt * Nt * WB);
+    m.update(w_q, b_i, w_load_i);
+    b = w_q;
+  }
+  // Column j of B made contiguous for unit (i, j): bt[(j*depth+k)*WB +: WB] = B[k][j].
+  m.wire("b_cols", Kt * Nt * WB);
+  Body& tj = m.generate_for("j", Nt, "g_bcol");
+  Body& tk = nested_for(tj, "k", Kt, "g_bk");
+  tk.assigns.push_back({slice("b_cols", {{"j", Kt * WB}, {"k", WB}}, 0, WB), slice(b->net, {{"k", Nt * WB}, {"j", WB}}, 0, WB)});
+
+  auto c_valid_q = m.reg("c_valid_q", 1);
+  m.update_with_reset(c_valid_q, band(valid_i, last_i), 0);
+  m.assign(c_valid_o, c_valid_q);
+
+  Body& rows = m.generate_for("i", Mt, "g_row");
+  Body& cols = nested_for(rows, "j", Nt, "g_col");
+  Instance u{unit.name(), "u_dot", {}, {}};
+  u.conns = {{"clk_i", ref("clk_i", 1)},
+             {"a_i", slice("a_i", {{"i", Kt * WA}}, 0, Kt * WA)},
+             {"b_i", slice("b_cols", {{"j", Kt * WB}}, 0, Kt * WB)},
+             {"valid_i", valid_i},
+             {"first_i", first_i},
+             {"last_i", last_i},
+             {"c_o", slice("c_o", {{"i", Nt * ACC}, {"j", ACC}}, 0, ACC)}};
+  cols.instances.push_back(std::move(u));
+  (void)a_i;
+  (void)c_o;
+  wrap_in_pipeline(d, m, c);
+  d.top = canonical_name(c);
+  return d;
+}
+
+nlohmann::json dot_grid_timing(const DesignConfig& c, const DotGridStyle& style) {
+  const int io = c.in_regs + c.out_regs;
+  nlohmann::json t = {
+      {"dataflow", "dot-product grid"},
+      {"feed", "one K tile per cycle with valid_i=1: a_i = A[m0..m0+rows)[k0..k0+depth), b_i = B[k0..)[n0..n0+cols); "
+               "first_i on the first K tile and last_i on the last of an output tile; K and M/N beyond the matrix "
+               "are fed as 0"},
+      {"results", "c_o = the rows x cols output tile with c_valid_o=1, one cycle after last_i (plus pipeline stages); "
+                  "c_o holds until the next tile finishes"},
+      {"latency_cycles", 1 + io},
+      {"macs_per_cycle", c.rows * c.cols * c.depth},
+  };
+  if (style.held_weights)
+    t["weights"] = "w_load_i=1 copies b_i into the weight register at the end of the cycle; a_i multiplies with "
+                   "the register's value (so a tile may be loaded one cycle and used from the next on)";
+  return t;
+}
+
+}  // namespace tpegen::arch

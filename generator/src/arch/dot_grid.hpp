@@ -1,0 +1,22 @@
+// The dot-product grid shared by the 3D-Cube, the 2D-Matrix and the multiplier-adder tree:
+// an Mt x Nt grid of length-Kt dot-product units (Kt multipliers + a balanced adder tree +
+// an accumulator). Each cycle one A tile (Mt x Kt) and one B tile (Kt x Nt) enter and every
+// unit adds its dot product to its accumulator; on `last` the Mt x Nt results are registered
+// to c_o. The tree variant (held_weights) keeps B in a weight register loaded by w_load_i.
+#pragma once
+
+#include <string>
+
+#include "arch/registry.hpp"
+
+namespace tpegen::arch {
+
+struct DotGridStyle {
+  std::string what;       // one-line description for the module banner
+  bool held_weights = false;
+};
+
+ir::Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style);
+nlohmann::json dot_grid_timing(const DesignConfig& c, const DotGridStyle& style);
+
+}  // namespace tpegen::arch

@@ -1,0 +1,33 @@
+#include "arch/registry.hpp"
+
+#include <fmt/format.h>
+
+namespace tpegen {
+
+namespace arch {
+ArchDescriptor describe_systolic_os();
+ArchDescriptor describe_systolic_ws();
+ArchDescriptor describe_cube();
+ArchDescriptor describe_mac_tree();
+ArchDescriptor describe_matrix2d();
+}  // namespace arch
+
+const std::vector<ArchDescriptor>& architectures() {
+  // The one list of architectures: add a line here for a new one.
+  static const std::vector<ArchDescriptor> all = {
+      arch::describe_systolic_os(), arch::describe_systolic_ws(), arch::describe_cube(),
+      arch::describe_mac_tree(),    arch::describe_matrix2d(),
+  };
+  return all;
+}
+
+const ArchDescriptor& find_arch(const std::string& name) {
+  std::string names;
+  for (auto& a : architectures()) {
+    if (a.name == name) return a;
+    names += (names.empty() ? "" : ", ") + a.name;
+  }
+  throw ConfigError(fmt::format("invalid --arch = '{}': valid architectures are {}", name, names));
+}
+
+}  // namespace tpegen

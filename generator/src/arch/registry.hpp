@@ -1,0 +1,48 @@
+// The one registry of architectures and PE variants.
+//
+// Adding an architecture: write arch/<name>.cpp with a `describe_<name>()` returning an
+// ArchDescriptor, and add one line to the list in registry.cpp.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "config/design_config.hpp"
+#include "ir/module.hpp"
+
+namespace tpegen {
+
+/// Meaning of one hardware dimension (--rows/--cols/--depth) for an architecture.
+struct DimInfo {
+  bool used = false;     // false: the flag is rejected; the value is fixed_value
+  int default_value = 0;
+  int fixed_value = 1;
+  std::string meaning;
+};
+
+struct PeVariant {
+  std::string name;
+  std::string summary;
+};
+
+struct ArchDescriptor {
+  std::string name;
+  std::string summary;
+  DimInfo rows, cols, depth;
+  std::vector<PeVariant> pes;
+  /// Builds the design (top module name = canonical_name(cfg)); cfg is resolved.
+  std::function<ir::Design(const DesignConfig&)> build;
+  /// Interface and timing for the manifest: ports' element layout, schedule, latency.
+  std::function<nlohmann::json(const DesignConfig&)> timing;
+};
+
+/// All architectures, in the order `tpegen list` shows them.
+const std::vector<ArchDescriptor>& architectures();
+
+/// Throws ConfigError listing the valid names when `name` is unknown.
+const ArchDescriptor& find_arch(const std::string& name);
+
+}  // namespace tpegen

@@ -1,0 +1,185 @@
+// Output-stationary systolic array (spec §3): R x C PEs; row i of A enters the left edge
+// skewed by i cycles, column j of B the top edge skewed by j cycles (skew buffers are
+// inside the array, so the caller presents one unskewed A column and B row per cycle).
+// Each PE multiplies, accumulates locally and forwards A (with valid/first/last) right
+// and B down. On `last` a PE captures its result into a drain register; drain registers
+// of a column form a chain that shifts towards row 0 and leaves at the top edge.
+#include <fmt/format.h>
+
+#include "arch/common.hpp"
+#include "arch/registry.hpp"
+
+namespace tpegen::arch {
+namespace {
+
+using namespace ir;
+
+const Module& build_pe(Design& d, const DesignConfig& c) {
+  Module& m = d.add_module(canonical_name(c) + "_pe");
+  describe_module(m, "Output-stationary PE: acc += a * b; forwards a right and b down; drain chain up.", c);
+  const int acc = c.acc_width;
+  m.input("clk_i", 1);
+  m.input("rst_ni", 1);
+  auto a_i = m.input("a_i", c.a_width);
+  auto b_i = m.input("b_i", c.b_width);
+  auto valid_i = m.input("valid_i", 1);
+  auto first_i = m.input("first_i", 1);
+  auto last_i = m.input("last_i", 1);
+  auto drain_i = m.input("drain_i", acc, "result shifting up from the PE below");
+  auto drain_valid_i = m.input("drain_valid_i", 1);
+  auto a_o = m.output("a_o", c.a_width);
+  auto b_o = m.output("b_o", c.b_width);
+  auto valid_o = m.output("valid_o", 1);
+  auto first_o = m.output("first_o", 1);
+  auto last_o = m.output("last_o", 1);
+  auto drain_o = m.output("drain_o", acc);
+  auto drain_valid_o = m.output("drain_valid_o", 1);
+
+  auto acc_q = m.reg("acc_q", acc);
+  auto prod = product_to_acc(m, "prod", a_i, b_i, c);
+  auto sum = acc_add(m, "acc_sum", acc_q, prod, c);
+  auto acc_d = m.wire("acc_d", mux(first_i, prod, sum));
+  m.update(acc_q, acc_d, valid_i);
+
+  auto capture = m.wire("capture", band(valid_i, last_i));
+  auto drain_q = m.reg("drain_q", acc);
+  auto drain_valid_q = m.reg("drain_valid_q", 1);
+  m.update(drain_q, mux(capture, acc_d, drain_i));
+  m.update_with_reset(drain_valid_q, bor(capture, drain_valid_i), 0);
+
+  auto a_q = m.reg("a_q", c.a_width);
+  auto b_q = m.reg("b_q", c.b_width);
+  auto valid_q = m.reg("valid_q", 1);
+  auto first_q = m.reg("first_q", 1);
+  auto last_q = m.reg("last_q", 1);
+  m.update(a_q, a_i);
+  m.update(b_q, b_i);
+  m.update_with_reset(valid_q, valid_i, 0);
+  m.update(first_q, first_i);
+  m.update(last_q, last_i);
+  m.assign(a_o, a_q);
+  m.assign(b_o, b_q);
+  m.assign(valid_o, valid_q);
+  m.assign(first_o, first_q);
+  m.assign(last_o, last_q);
+  m.assign(drain_o, drain_q);
+  m.assign(drain_valid_o, drain_valid_q);
+  return m;
+}
+
+Design build(const DesignConfig& c) {
+  Design d;
+  declare_templates(d);
+  const Module& pe = build_pe(d, c);
+  Module& m = d.add_module(core_name(c));
+  describe_module(m, fmt::format("Output-stationary systolic array, {} x {} PEs.", c.rows, c.cols), c);
+  const int R = c.rows, C = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width;
+  m.input("clk_i", 1);
+  m.input("rst_ni", 1);
+  auto a_i = m.input("a_i", R * WA, "A[m0+i][k] for row i at bits [i*WA +: WA]");
+  auto b_i = m.input("b_i", C * WB, "B[k][n0+j] for column j at bits [j*WB +: WB]");
+  auto valid_i = m.input("valid_i", 1, "a_i/b_i carry one k step", true);
+  auto first_i = m.input("first_i", 1, "this k step starts a new output tile");
+  auto last_i = m.input("last_i", 1, "this k step ends the output tile");
+  auto c_o = m.output("c_o", C * ACC, "column j result at bits [j*ACC +: ACC]");
+  auto c_valid_o = m.output("c_valid_o", C, "bit j: c_o column j holds a result", true);
+
+  // Horizontal links: PE(i,j) reads slot i*(C+1)+j and drives slot i*(C+1)+j+1.
+  const int H = R * (C + 1), V = (R + 1) * C;
+  auto a_h = m.wire("a_h", H * WA);
+  auto valid_h = m.wire("valid_h", H);
+  auto first_h = m.wire("first_h", H);
+  auto last_h = m.wire("last_h", H);
+  auto b_v = m.wire("b_v", V * WB);           // PE(i,j) reads slot i*C+j, drives (i+1)*C+j
+  auto drain_v = m.wire("drain_v", V * ACC);  // PE(i,j) reads slot (i+1)*C+j, drives i*C+j
+  auto drain_valid_v = m.wire("drain_valid_v", V);
+
+  for (int i = 0; i < R; ++i) {
+    const int slot = i * (C + 1);
+    m.assign(slice("a_h", slot * WA, WA), delay(m, fmt::format("a_skew_{}", i), bits(a_i, i * WA, WA), i, false));
+    auto fl = delay(m, fmt::format("fl_skew_{}", i), concat({first_i, last_i}), i, false);
+    m.assign(slice("first_h", slot, 1), bits(fl, 1, 1));
+    m.assign(slice("last_h", slot, 1), bits(fl, 0, 1));
+    m.assign(slice("valid_h", slot, 1), delay(m, fmt::format("valid_skew_{}", i), valid_i, i, true));
+  }
+  for (int j = 0; j < C; ++j) {
+    m.assign(slice("b_v", j * WB, WB), delay(m, fmt::format("b_skew_{}", j), bits(b_i, j * WB, WB), j, false));
+    m.assign(slice("drain_v", (R * C + j) * ACC, ACC), constant(ACC, 0));
+    m.assign(slice("drain_valid_v", R * C + j, 1), constant(1, 0));
+  }
+  m.assign(c_o, bits(drain_v, 0, C * ACC));
+  m.assign(c_valid_o, bits(drain_valid_v, 0, C));
+
+  // Signals leaving the right and bottom edges feed nothing.
+  std::vector<ExprP> edge;
+  for (int i = 0; i < R; ++i) {
+    const int slot = i * (C + 1) + C;
+    edge.push_back(slice("a_h", slot * WA, WA));
+    edge.push_back(slice("valid_h", slot, 1));
+    edge.push_back(slice("first_h", slot, 1));
+    edge.push_back(slice("last_h", slot, 1));
+  }
+  edge.push_back(slice("b_v", R * C * WB, C * WB));
+  m.wire("unused_edge", concat(edge));
+
+  Body& rows = m.generate_for("i", R, "g_row");
+  Body& cols = nested_for(rows, "j", C, "g_col");
+  // h(): slot of the horizontal links (extra = 1: the PE's right neighbour);
+  // v(): slot of the vertical links (extra_rows = 1: the row below).
+  auto h = [&](const char* net, int w, int extra) {
+    return slice(net, {{"i", (C + 1) * w}, {"j", w}}, extra * w, w);
+  };
+  auto v = [&](const char* net, int w, int extra_rows) {
+    return slice(net, {{"i", C * w}, {"j", w}}, extra_rows * C * w, w);
+  };
+  Instance pe_inst{pe.name(), "u_pe", {}, {}};
+  pe_inst.conns = {{"clk_i", ref("clk_i", 1)},         {"rst_ni", ref("rst_ni", 1)},
+                   {"a_i", h("a_h", WA, 0)},           {"b_i", v("b_v", WB, 0)},
+                   {"valid_i", h("valid_h", 1, 0)},    {"first_i", h("first_h", 1, 0)},
+                   {"last_i", h("last_h", 1, 0)},      {"drain_i", v("drain_v", ACC, 1)},
+                   {"drain_valid_i", v("drain_valid_v", 1, 1)},
+                   {"a_o", h("a_h", WA, 1)},           {"b_o", v("b_v", WB, 1)},
+                   {"valid_o", h("valid_h", 1, 1)},    {"first_o", h("first_h", 1, 1)},
+                   {"last_o", h("last_h", 1, 1)},      {"drain_o", v("drain_v", ACC, 0)},
+                   {"drain_valid_o", v("drain_valid_v", 1, 0)}};
+  cols.instances.push_back(std::move(pe_inst));
+  wrap_in_pipeline(d, m, c);
+  d.top = canonical_name(c);
+  return d;
+}
+
+nlohmann::json timing(const DesignConfig& c) {
+  const int io = c.in_regs + c.out_regs;
+  return {
+      {"dataflow", "output-stationary"},
+      {"feed",
+       "each cycle with valid_i=1 carries one k step: a_i[i] = A[m0+i][k], b_i[j] = B[k][n0+j]; "
+       "first_i marks k = 0 and last_i the final k of an output tile (both on the same cycle when K = 1); "
+       "rows/columns beyond the matrix are fed as 0. Skewing is internal."},
+      {"k_range", "any K >= 1 (software); accumulators hold sums of up to max_k products exactly"},
+      {"tile_spacing_cycles", 2 * c.rows - 1},
+      {"tile_spacing", "the cycles carrying last_i of consecutive tiles must be at least 2*rows-1 apart "
+                       "(idle cycles with valid_i=0 pad short tiles) so drained results never collide"},
+      {"results", "column j emits the R rows of a tile in order 0..R-1 on c_o[j*ACC +: ACC] with c_valid_o[j]=1; "
+                  "row i of column j appears 2*i + j + 1 + in_regs + out_regs cycles after the cycle that carried last_i"},
+      {"latency_first_result_cycles", 1 + io},
+      {"latency_last_result_cycles", 2 * (c.rows - 1) + (c.cols - 1) + 1 + io},
+      {"macs_per_cycle", c.rows * c.cols},
+  };
+}
+
+}  // namespace
+
+ArchDescriptor describe_systolic_os() {
+  return {"systolic-os",
+          "output-stationary systolic array: R x C PEs, A skewed from the left, B from the top, "
+          "results drain up the columns",
+          {true, 16, 1, "PE rows R: output rows computed per tile (M is tiled by R)"},
+          {true, 16, 1, "PE columns C: output columns per tile (N is tiled by C)"},
+          {false, 0, 1, "unused (K is software: any length streams through)"},
+          {{"mac", "baseline: a*b product sized exactly, + into a binary accumulator"}},
+          build,
+          timing};
+}
+
+}  // namespace tpegen::arch

@@ -1,0 +1,105 @@
+#include "cli/design_flags.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace tpegen::cli {
+namespace {
+
+template <typename T>
+void take(const nlohmann::json& j, const char* key, T& out, const std::string& origin) {
+  if (!j.contains(key)) return;
+  try {
+    out = j.at(key).get<T>();
+  } catch (const nlohmann::json::exception&) {
+    throw ConfigError(fmt::format("invalid {} in config file {}: wrong type", key, origin));
+  }
+}
+
+}  // namespace
+
+void add_design_flags(CLI::App& app, DesignFlags& f) {
+  f.app = &app;
+  DesignConfig& c = f.cfg;
+  app.add_option("--config", f.config_file, "JSON file with any of the design keys below (flags override it)");
+  app.add_option("--arch", c.arch, "architecture (see `tpegen list`)");
+  app.add_option("--pe", c.pe, "PE variant (default mac)");
+  app.add_option("--rows", c.rows, "hardware rows (meaning per architecture: `tpegen list`)");
+  app.add_option("--cols", c.cols, "hardware columns");
+  app.add_option("--depth", c.depth, "hardware depth (dot-product length)");
+  app.add_option("--a-width", c.a_width, "width of A operands, 2..16 (default 8)");
+  app.add_option("--b-width", c.b_width, "width of B operands, 2..16 (default 8)");
+  auto* s = app.add_flag("--signed", c.is_signed, "two's-complement operands (default)");
+  app.add_flag("--unsigned", f.is_unsigned, "unsigned operands")->excludes(s);
+  app.add_option("--max-k", c.max_k, "longest reduction the accumulator holds exactly (default 65536)");
+  app.add_option("--acc-width", c.acc_width, "accumulator bits (default: exact for --max-k)");
+  app.add_flag("--acc-wrap", c.acc_wrap, "allow --acc-width below the exact width (results modulo 2^acc-width)");
+  app.add_option("--in-regs", c.in_regs, "pipeline register stages on every input, 0..8 (default 0)");
+  app.add_option("--out-regs", c.out_regs, "pipeline register stages on every output, 0..8 (default 0)");
+  app.add_option("--inject-bug", c.inject_bug, "test only: 'adder' breaks the accumulator adder")
+      ->group("");  // hidden: it exists for the regression's mutation check
+}
+
+void apply_json(DesignConfig& c, const std::string& text, const std::string& origin) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    throw ConfigError(fmt::format("invalid --config = '{}': not a JSON object", origin));
+  static const char* known[] = {"arch", "pe", "rows", "cols", "depth", "a_width", "b_width", "signed",
+                                "max_k", "acc_width", "acc_wrap", "in_regs", "out_regs", "inject_bug"};
+  for (auto& [key, value] : j.items()) {
+    (void)value;
+    bool ok = false;
+    for (auto* k : known) ok |= key == k;
+    if (!ok) throw ConfigError(fmt::format("invalid --config = '{}': unknown key '{}'", origin, key));
+  }
+  take(j, "arch", c.arch, origin);
+  take(j, "pe", c.pe, origin);
+  take(j, "rows", c.rows, origin);
+  take(j, "cols", c.cols, origin);
+  take(j, "depth", c.depth, origin);
+  take(j, "a_width", c.a_width, origin);
+  take(j, "b_width", c.b_width, origin);
+  take(j, "signed", c.is_signed, origin);
+  take(j, "max_k", c.max_k, origin);
+  take(j, "acc_width", c.acc_width, origin);
+  take(j, "acc_wrap", c.acc_wrap, origin);
+  take(j, "in_regs", c.in_regs, origin);
+  take(j, "out_regs", c.out_regs, origin);
+  take(j, "inject_bug", c.inject_bug, origin);
+}
+
+DesignConfig load_design(const DesignFlags& f) {
+  DesignConfig c;
+  if (!f.config_file.empty()) {
+    std::ifstream in(f.config_file);
+    if (!in) throw ConfigError(fmt::format("invalid --config = '{}': cannot read the file", f.config_file));
+    std::ostringstream s;
+    s << in.rdbuf();
+    apply_json(c, s.str(), f.config_file);
+  }
+  // Explicit flags override the file.
+  auto given = [&](const char* name) { return f.app->get_option(name)->count() > 0; };
+  const DesignConfig& x = f.cfg;
+  if (given("--arch")) c.arch = x.arch;
+  if (given("--pe")) c.pe = x.pe;
+  if (given("--rows")) c.rows = x.rows;
+  if (given("--cols")) c.cols = x.cols;
+  if (given("--depth")) c.depth = x.depth;
+  if (given("--a-width")) c.a_width = x.a_width;
+  if (given("--b-width")) c.b_width = x.b_width;
+  if (given("--signed")) c.is_signed = true;
+  if (given("--unsigned")) c.is_signed = false;
+  if (given("--max-k")) c.max_k = x.max_k;
+  if (given("--acc-width")) c.acc_width = x.acc_width;
+  if (given("--acc-wrap")) c.acc_wrap = true;
+  if (given("--in-regs")) c.in_regs = x.in_regs;
+  if (given("--out-regs")) c.out_regs = x.out_regs;
+  if (given("--inject-bug")) c.inject_bug = x.inject_bug;
+  if (c.arch.empty()) throw ConfigError("missing --arch: give one of the architectures listed by `tpegen list`");
+  return resolve(c);
+}
+
+}  // namespace tpegen::cli

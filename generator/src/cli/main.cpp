@@ -1,0 +1,32 @@
+// tpegen: generator of Verilog tensor processing engines.
+#include <cstdio>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "config/design_config.hpp"
+#include "util/paths.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"tpegen: generator of Verilog tensor processing engines (GEMM arrays optimized in the "
+               "bit-weight dimension)"};
+  app.set_version_flag("--version", tpegen::version());
+  app.require_subcommand(1);
+  tpegen::cli::setup_list(*app.add_subcommand("list", "architectures, PE variants and parameters"));
+  tpegen::cli::setup_generate(*app.add_subcommand("generate", "write the RTL, files.f, .core and manifest.json"));
+  tpegen::cli::setup_sim(*app.add_subcommand("sim", "generate, verilate and check random GEMMs against the golden model"));
+  tpegen::cli::setup_synth(*app.add_subcommand("synth", "synthesize with Yosys and report cells and area"));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const tpegen::ConfigError& e) {
+    fmt::print(stderr, "tpegen: error: {}\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "tpegen: error: {}\n", e.what());
+    return 1;
+  }
+  return 0;
+}

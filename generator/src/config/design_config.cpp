@@ -1,0 +1,125 @@
+#include "config/design_config.hpp"
+
+#include <fmt/format.h>
+
+#include "arch/registry.hpp"
+
+namespace tpegen {
+namespace {
+
+// Smallest two's-complement width holding every value of [lo, hi].
+int signed_bits(long long lo, long long hi) {
+  int n = 1;
+  while (!(lo >= -(1LL << (n - 1)) && hi <= (1LL << (n - 1)) - 1)) ++n;
+  return n;
+}
+
+int unsigned_bits(unsigned long long hi) {
+  int n = 1;
+  while (n < 64 && hi > (1ULL << n) - 1) ++n;
+  return n;
+}
+
+void check_range(const char* param, long long value, long long lo, long long hi) {
+  if (value < lo || value > hi)
+    throw ConfigError(fmt::format("invalid {} = {}: valid range is {}..{}", param, value, lo, hi));
+}
+
+int resolve_dim(const char* flag, int value, const DimInfo& info, const std::string& arch) {
+  if (!info.used) {
+    if (value != kAuto && value != info.fixed_value)
+      throw ConfigError(fmt::format("invalid {} = {}: architecture {} has no {} dimension (it is fixed at {})",
+                                    flag, value, arch, flag + 2, info.fixed_value));
+    return info.fixed_value;
+  }
+  if (value == kAuto) return info.default_value;
+  check_range(flag, value, Limits::kMinDim, Limits::kMaxDim);
+  return value;
+}
+
+}  // namespace
+
+bool DesignConfig::operator==(const DesignConfig& o) const {
+  return arch == o.arch && pe == o.pe && rows == o.rows && cols == o.cols && depth == o.depth &&
+         a_width == o.a_width && b_width == o.b_width && is_signed == o.is_signed && max_k == o.max_k &&
+         acc_width == o.acc_width && acc_wrap == o.acc_wrap && in_regs == o.in_regs &&
+         out_regs == o.out_regs && inject_bug == o.inject_bug;
+}
+
+int exact_acc_width(int a_width, int b_width, bool is_signed, long long max_k) {
+  if (!is_signed) {
+    const unsigned long long pmax = ((1ULL << a_width) - 1) * ((1ULL << b_width) - 1);
+    return unsigned_bits(pmax * static_cast<unsigned long long>(max_k));
+  }
+  const long long amin = -(1LL << (a_width - 1)), amax = (1LL << (a_width - 1)) - 1;
+  const long long bmin = -(1LL << (b_width - 1)), bmax = (1LL << (b_width - 1)) - 1;
+  const long long pmax = amin * bmin;
+  const long long pmin = std::min(amin * bmax, amax * bmin);
+  return signed_bits(pmin * max_k, pmax * max_k);
+}
+
+DesignConfig resolve(const DesignConfig& in) {
+  const ArchDescriptor& arch = find_arch(in.arch);
+  DesignConfig c = in;
+  bool pe_known = false;
+  std::string pe_names;
+  for (auto& pe : arch.pes) {
+    pe_known |= pe.name == c.pe;
+    pe_names += (pe_names.empty() ? "" : ", ") + pe.name;
+  }
+  if (!pe_known)
+    throw ConfigError(fmt::format("invalid --pe = '{}' for architecture {}: valid PE variants are {}", c.pe,
+                                  c.arch, pe_names));
+  c.rows = resolve_dim("--rows", c.rows, arch.rows, c.arch);
+  c.cols = resolve_dim("--cols", c.cols, arch.cols, c.arch);
+  c.depth = resolve_dim("--depth", c.depth, arch.depth, c.arch);
+  check_range("--a-width", c.a_width, Limits::kMinWidth, Limits::kMaxWidth);
+  check_range("--b-width", c.b_width, Limits::kMinWidth, Limits::kMaxWidth);
+  check_range("--max-k", c.max_k, 1, Limits::kMaxMaxK);
+  check_range("--in-regs", c.in_regs, 0, Limits::kMaxRegs);
+  check_range("--out-regs", c.out_regs, 0, Limits::kMaxRegs);
+  const int exact = exact_acc_width(c.a_width, c.b_width, c.is_signed, c.max_k);
+  if (exact > Limits::kMaxAcc)
+    throw ConfigError(fmt::format("invalid --max-k = {}: the exact accumulator would need {} bits (at most {})",
+                                  c.max_k, exact, Limits::kMaxAcc));
+  if (c.acc_width == kAuto) {
+    c.acc_width = exact;
+  } else if (c.acc_wrap) {
+    check_range("--acc-width", c.acc_width, Limits::kMinWidth, Limits::kMaxAcc);
+  } else if (c.acc_width < exact || c.acc_width > Limits::kMaxAcc) {
+    throw ConfigError(fmt::format(
+        "invalid --acc-width = {}: valid range is {}..{} ({} bits hold any sum of --max-k = {} products "
+        "exactly; pass --acc-wrap to accept results modulo 2^acc-width)",
+        c.acc_width, exact, Limits::kMaxAcc, exact, c.max_k));
+  }
+  if (!c.inject_bug.empty() && c.inject_bug != "adder")
+    throw ConfigError(fmt::format("invalid --inject-bug = '{}': valid value is adder", c.inject_bug));
+  return c;
+}
+
+std::string canonical_name(const DesignConfig& c) {
+  const ArchDescriptor& arch = find_arch(c.arch);
+  std::string name = "tpe_" + c.arch + "_" + c.pe + "_";
+  for (auto& ch : name)
+    if (ch == '-') ch = '_';
+  if (arch.rows.used) name += fmt::format("r{}", c.rows);
+  if (arch.cols.used) name += fmt::format("c{}", c.cols);
+  if (arch.depth.used) name += fmt::format("d{}", c.depth);
+  name += fmt::format("_{}{}x{}_acc{}", c.is_signed ? "s" : "u", c.a_width, c.b_width, c.acc_width);
+  if (c.acc_wrap) name += "w";
+  if (c.in_regs) name += fmt::format("_i{}", c.in_regs);
+  if (c.out_regs) name += fmt::format("_o{}", c.out_regs);
+  if (!c.inject_bug.empty()) name += "_bug_" + c.inject_bug;
+  return name;
+}
+
+std::string describe(const DesignConfig& c) {
+  return fmt::format(
+      "arch={} pe={} rows={} cols={} depth={} a_width={} b_width={} {} max_k={} acc_width={}{} "
+      "in_regs={} out_regs={}{}",
+      c.arch, c.pe, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.is_signed ? "signed" : "unsigned",
+      c.max_k, c.acc_width, c.acc_wrap ? " acc_wrap" : "", c.in_regs, c.out_regs,
+      c.inject_bug.empty() ? "" : " inject_bug=" + c.inject_bug);
+}
+
+}  // namespace tpegen

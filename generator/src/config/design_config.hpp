@@ -1,0 +1,59 @@
+// The parameters of one generated design, their validation and canonical spelling.
+#pragma once
+
+#include <climits>
+#include <stdexcept>
+#include <string>
+
+namespace tpegen {
+
+/// Bad user input: the message names the parameter and its valid range.
+struct ConfigError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// "Not given: use the architecture's default" for dimensions and the accumulator width.
+inline constexpr int kAuto = INT_MIN;
+
+struct DesignConfig {
+  std::string arch;          // registry name, e.g. "systolic-os"
+  std::string pe = "mac";    // PE variant
+  int rows = kAuto;          // hardware dimensions (kAuto: the architecture's default)
+  int cols = kAuto;
+  int depth = kAuto;
+  int a_width = 8;           // operand widths, 2..16
+  int b_width = 8;
+  bool is_signed = true;     // two's complement operands (else unsigned)
+  int max_k = 65536;         // longest reduction the accumulator must hold exactly
+  int acc_width = kAuto;     // kAuto: exact width for max_k
+  bool acc_wrap = false;     // allow acc_width below the exact width (results wrap mod 2^acc)
+  int in_regs = 0;           // pipeline registers on every input / output port
+  int out_regs = 0;
+  std::string inject_bug;    // test-only: "adder" breaks the accumulator adder (mutation check)
+
+  bool operator==(const DesignConfig& o) const;
+};
+
+/// Limits of the parameters (shared by validation, `tpegen list` and the docs).
+struct Limits {
+  static constexpr int kMinWidth = 2, kMaxWidth = 16;
+  static constexpr int kMinDim = 1, kMaxDim = 256;
+  static constexpr int kMaxAcc = 64;
+  static constexpr int kMaxMaxK = 1 << 24;
+  static constexpr int kMaxRegs = 8;
+};
+
+/// Two's-complement (or unsigned) width that holds any sum of max_k products exactly.
+int exact_acc_width(int a_width, int b_width, bool is_signed, long long max_k);
+
+/// Validates cfg against the architecture's rules and fills in defaults (dimensions,
+/// accumulator width). Throws ConfigError naming the parameter and the valid range.
+DesignConfig resolve(const DesignConfig& cfg);
+
+/// Deterministic name of the design, e.g. "tpe_systolic_os_mac_r16c16_s8x8_acc32".
+std::string canonical_name(const DesignConfig& resolved);
+
+/// One line per parameter ("arch: systolic-os", ...), for the banner of generated files.
+std::string describe(const DesignConfig& resolved);
+
+}  // namespace tpegen

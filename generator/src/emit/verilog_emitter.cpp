@@ -1,0 +1,212 @@
+#include "emit/verilog_emitter.hpp"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace tpegen::emit {
+namespace {
+
+using ir::ExprKind;
+using ir::ExprP;
+
+std::string range(int width) { return width == 1 ? std::string() : fmt::format("[{}:0] ", width - 1); }
+
+std::string low_bit_text(const ir::Expr& e) {
+  std::string s;
+  for (auto& t : e.terms) {
+    if (!s.empty()) s += " + ";
+    s += t.coef == 1 ? t.var : fmt::format("{}*{}", t.var, t.coef);
+  }
+  if (e.offset != 0 || s.empty()) s += s.empty() ? fmt::format("{}", e.offset) : fmt::format(" + {}", e.offset);
+  return s;
+}
+
+bool atomic(const ExprP& e) {
+  switch (e->kind) {
+    case ExprKind::Ref: case ExprKind::Slice: case ExprKind::Const:
+    case ExprKind::Concat: case ExprKind::Replicate:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string operand(const ExprP& e) {
+  const std::string s = emit_expr(e);
+  return atomic(e) ? s : "(" + s + ")";
+}
+
+std::string binary(const ExprP& e, const char* op) {
+  return fmt::format("{} {} {}", operand(e->args[0]), op, operand(e->args[1]));
+}
+
+}  // namespace
+
+std::string emit_expr(const ExprP& e) {
+  switch (e->kind) {
+    case ExprKind::Ref:
+      return e->net;
+    case ExprKind::Slice:
+      if (!e->terms.empty()) return fmt::format("{}[{} +: {}]", e->net, low_bit_text(*e), e->width);
+      if (e->width == 1) return fmt::format("{}[{}]", e->net, e->offset);
+      return fmt::format("{}[{}:{}]", e->net, e->offset + e->width - 1, e->offset);
+    case ExprKind::Const:
+      if (e->width == 1) return fmt::format("1'b{}", e->value);
+      return fmt::format("{}'h{:x}", e->width, e->value);
+    case ExprKind::Concat: {
+      std::string s = "{";
+      for (size_t i = 0; i < e->args.size(); ++i) s += (i ? ", " : "") + emit_expr(e->args[i]);
+      return s + "}";
+    }
+    case ExprKind::Replicate:
+      return fmt::format("{{{}{{{}}}}}", e->count, emit_expr(e->args[0]));
+    case ExprKind::Not:
+      return "~" + operand(e->args[0]);
+    case ExprKind::And: return binary(e, "&");
+    case ExprKind::Or: return binary(e, "|");
+    case ExprKind::Xor: return binary(e, "^");
+    case ExprKind::Add: return binary(e, "+");
+    case ExprKind::Sub: return binary(e, "-");
+    case ExprKind::Eq: return binary(e, "==");
+    case ExprKind::Mul:
+      if (e->signed_mul)
+        return fmt::format("$signed({}) * $signed({})", emit_expr(e->args[0]), emit_expr(e->args[1]));
+      return binary(e, "*");
+    case ExprKind::Mux:
+      return fmt::format("{} ? {} : {}", operand(e->args[0]), operand(e->args[1]), operand(e->args[2]));
+  }
+  throw std::logic_error("emitter: unknown expression kind");
+}
+
+namespace {
+
+class ModuleWriter {
+ public:
+  explicit ModuleWriter(const ir::Module& m) : m_(m) {}
+
+  std::string write(const std::vector<std::string>& banner) {
+    for (auto& line : banner) out_ += "// " + line + "\n";
+    if (!banner.empty()) out_ += "\n";
+    for (auto& line : m_.comments) out_ += "// " + line + "\n";
+    ports();
+    declarations();
+    body(m_.body(), 1, "");
+    registers();
+    out_ += "\nendmodule\n";
+    return out_;
+  }
+
+ private:
+  static std::string pad(int level) { return std::string(static_cast<size_t>(2 * level), ' '); }
+
+  void ports() {
+    out_ += fmt::format("module {} (\n", m_.name());
+    const auto& ps = m_.ports();
+    size_t range_w = 0;
+    for (auto& p : ps) range_w = std::max(range_w, range(p.width).size());
+    for (size_t i = 0; i < ps.size(); ++i) {
+      const auto& p = ps[i];
+      std::string line = fmt::format("  {} wire {:<{}}{}", p.dir == ir::PortDir::In ? "input " : "output",
+                                     range(p.width), range_w, p.name);
+      line += i + 1 < ps.size() ? "," : "";
+      if (!p.comment.empty()) line += "  // " + p.comment;
+      out_ += line + "\n";
+    }
+    out_ += ");\n";
+  }
+
+  void declarations() {
+    std::set<std::string> genvars;
+    collect_genvars(m_.body(), genvars);
+    if (!m_.nets().empty() || !genvars.empty()) out_ += "\n";
+    for (auto& n : m_.nets()) out_ += fmt::format("  {} {}{};\n", n.is_reg ? "reg " : "wire", range(n.width), n.name);
+    for (auto& g : genvars) out_ += fmt::format("  genvar {};\n", g);
+  }
+
+  static void collect_genvars(const ir::Body& b, std::set<std::string>& out) {
+    for (auto& l : b.loops) {
+      out.insert(l.var);
+      collect_genvars(l.body, out);
+    }
+  }
+
+  void body(const ir::Body& b, int level, const std::string& in_loop) {
+    if (!b.assigns.empty()) out_ += "\n";
+    for (auto& a : b.assigns)
+      out_ += fmt::format("{}assign {} = {};\n", pad(level), emit_expr(a.lhs), emit_expr(a.rhs));
+    for (auto& inst : b.instances) instance(inst, level);
+    for (auto& loop : b.loops) {
+      const bool outer = in_loop.empty();
+      out_ += "\n";
+      if (outer) out_ += pad(level) + "generate\n";
+      const int l = outer ? level + 1 : level;
+      out_ += fmt::format("{}for ({v} = 0; {v} < {n}; {v} = {v} + 1) begin : {label}\n", pad(l),
+                          fmt::arg("v", loop.var), fmt::arg("n", loop.count), fmt::arg("label", loop.label));
+      body(loop.body, l + 1, loop.label);
+      out_ += pad(l) + "end\n";
+      if (outer) out_ += pad(level) + "endgenerate\n";
+    }
+  }
+
+  void instance(const ir::Instance& inst, int level) {
+    out_ += "\n" + pad(level) + inst.module;
+    if (!inst.params.empty()) {
+      out_ += " #(\n";
+      for (size_t i = 0; i < inst.params.size(); ++i)
+        out_ += fmt::format("{}.{}({}){}\n", pad(level + 1), inst.params[i].first, inst.params[i].second,
+                            i + 1 < inst.params.size() ? "," : "");
+      out_ += pad(level) + ")";
+    }
+    out_ += fmt::format(" {} (\n", inst.name);
+    for (size_t i = 0; i < inst.conns.size(); ++i)
+      out_ += fmt::format("{}.{}({}){}\n", pad(level + 1), inst.conns[i].first, emit_expr(inst.conns[i].second),
+                          i + 1 < inst.conns.size() ? "," : "");
+    out_ += pad(level) + ");\n";
+  }
+
+  void update_line(const ir::Register& r, int level) {
+    if (r.enable)
+      out_ += fmt::format("{}if ({}) {} <= {};\n", pad(level), emit_expr(r.enable), r.reg, emit_expr(r.next));
+    else
+      out_ += fmt::format("{}{} <= {};\n", pad(level), r.reg, emit_expr(r.next));
+  }
+
+  void registers() {
+    std::vector<const ir::Register*> with_reset, plain;
+    for (auto& r : m_.registers()) (r.has_reset ? with_reset : plain).push_back(&r);
+    if (!with_reset.empty()) {
+      out_ += fmt::format("\n  always @(posedge {} or negedge {}) begin\n", m_.clock, m_.reset_n);
+      out_ += fmt::format("    if (!{}) begin\n", m_.reset_n);
+      for (auto* r : with_reset)
+        out_ += fmt::format("      {} <= {};\n", r->reg, emit_expr(ir::constant(m_.width_of(r->reg), r->reset_value)));
+      out_ += "    end else begin\n";
+      for (auto* r : with_reset) update_line(*r, 3);
+      out_ += "    end\n  end\n";
+    }
+    if (!plain.empty()) {
+      out_ += fmt::format("\n  always @(posedge {}) begin\n", m_.clock);
+      for (auto* r : plain) update_line(*r, 2);
+      out_ += "  end\n";
+    }
+  }
+
+  const ir::Module& m_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string emit_module(const ir::Module& m, const std::vector<std::string>& banner) {
+  return ModuleWriter(m).write(banner);
+}
+
+std::vector<EmittedFile> emit_design(const ir::Design& d, const std::vector<std::string>& banner) {
+  std::vector<EmittedFile> files;
+  for (auto& m : d.modules()) files.push_back({m->name() + ".v", emit_module(*m, banner)});
+  return files;
+}
+
+}  // namespace tpegen::emit

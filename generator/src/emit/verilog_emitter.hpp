@@ -1,0 +1,28 @@
+// The one writer of Verilog-2005 text from the IR.
+//
+// One module per file (`<module>.v`), 2-space indent, named connections, flat vectors
+// with `+:` slices (Yosys 0.23 rejects packed multi-dimensional arrays), no SystemVerilog.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ir/module.hpp"
+
+namespace tpegen::emit {
+
+struct EmittedFile {
+  std::string name;  // file name, e.g. "tpe_pe.v"
+  std::string text;
+};
+
+/// Writes one module; `banner` lines are emitted as `//` comments at the top of the file.
+std::string emit_module(const ir::Module& m, const std::vector<std::string>& banner);
+
+/// Writes every module of the design (in insertion order), one file each.
+std::vector<EmittedFile> emit_design(const ir::Design& d, const std::vector<std::string>& banner);
+
+/// Verilog text of an expression (exposed for unit tests).
+std::string emit_expr(const ir::ExprP& e);
+
+}  // namespace tpegen::emit

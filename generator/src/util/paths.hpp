@@ -1,0 +1,14 @@
+// Where tpegen finds its own files (rtl_templates/, tb/, synth/).
+#pragma once
+
+#include <filesystem>
+
+namespace tpegen {
+
+/// The tpegen source tree: $TPEGEN_HOME when set, else the tree this binary was built from.
+std::filesystem::path source_root();
+
+/// tpegen's version string (from CMake's project version).
+const char* version();
+
+}  // namespace tpegen
