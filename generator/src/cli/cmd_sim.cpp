@@ -1,2 +1,109 @@
+// `tpegen sim`: generate the design, build the Verilator harness (tb/harness) against it
+// and run the golden-GEMM regression. The harness prints the per-trial lines and the
+// closing "N passed, M failed"; tpegen exits with its status.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "arch/registry.hpp"
 #include "cli/commands.hpp"
-namespace tpegen::cli { void setup_sim(CLI::App& app) { app.callback([] {}); } }
+#include "cli/design_flags.hpp"
+#include "golden/stimulus.hpp"
+#include "output/design_files.hpp"
+#include "output/dir_writer.hpp"
+#include "util/paths.hpp"
+#include "util/run.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tpegen::cli {
+namespace {
+
+struct SimOptions {
+  DesignFlags design;
+  std::string gemm = "random";
+  int trials = 100;
+  std::string dist = "uniform";
+  uint64_t seed = 1;
+  std::string work;
+};
+
+std::string arch_family(const DesignConfig& c) {
+  if (c.arch == "systolic-os") return "TPE_ARCH_SYSTOLIC_OS";
+  if (c.arch == "systolic-ws") return "TPE_ARCH_SYSTOLIC_WS";
+  return "TPE_ARCH_DOT_GRID";
+}
+
+std::string tb_params(const DesignConfig& c, const std::string& top) {
+  return fmt::format(
+      "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#define {} 1\n"
+      "#define TPE_HELD_WEIGHTS {}\nnamespace tpe {{\nconstexpr const char* kTop = \"{}\";\n"
+      "constexpr int kRows = {}, kCols = {}, kDepth = {};\nconstexpr int kAWidth = {}, kBWidth = {}, kAccWidth = {};\n"
+      "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\n}}  // namespace tpe\n",
+      arch_family(c), c.arch == "mac-tree" ? 1 : 0, top, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.acc_width,
+      c.is_signed ? "true" : "false", c.in_regs, c.out_regs);
+}
+
+void validate(const SimOptions& o) {
+  int m, k, n;
+  char extra;
+  if (o.gemm != "random" && (std::sscanf(o.gemm.c_str(), "%dx%dx%d%c", &m, &k, &n, &extra) != 3 || m < 1 || k < 1 || n < 1))
+    throw ConfigError(fmt::format("invalid --gemm = '{}': expected MxKxN with sizes >= 1 (e.g. 36x98x47) or random", o.gemm));
+  if (o.trials < 1) throw ConfigError(fmt::format("invalid --trials = {}: valid range is 1 or more", o.trials));
+  try {
+    golden::Distribution::parse(o.dist);
+  } catch (const std::exception& e) {
+    throw ConfigError(e.what());
+  }
+}
+
+void run_sim(const SimOptions& o) {
+  validate(o);
+  const DesignConfig c = load_design(o.design);
+  require_tool("verilator", "verilator");
+  const DesignFiles files = make_design_files(c);
+  const fs::path work = fs::absolute(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work));
+  fs::create_directories(work);
+  write_tree_atomically(work / "design", files.files, false);
+  {
+    std::ofstream(work / "tb_params.h") << tb_params(c, files.top);
+  }
+  const fs::path tb = source_root() / "tb";
+  const std::string objcache = on_path("ccache") ? " OBJCACHE=ccache" : "";
+  const std::string build = fmt::format(
+      "cd {design} && verilator --cc --exe --build -j 2 -Wno-fatal --x-assign unique --x-initial unique "
+      "--top-module {top} --prefix Vdut -Mdir {obj} -CFLAGS {cflags} -MAKEFLAGS {mflags} {harness} -f files.f "
+      "> {log} 2>&1",
+      fmt::arg("design", shell_quote((work / "design").string())), fmt::arg("top", files.top),
+      fmt::arg("obj", shell_quote((work / "obj").string())),
+      fmt::arg("cflags", shell_quote(fmt::format("-std=c++17 -I{} -I{}", tb.string(), work.string()))),
+      fmt::arg("mflags", shell_quote("OPT_FAST=-O2 OPT_GLOBAL=-O2" + objcache)),
+      fmt::arg("harness", shell_quote((tb / "harness" / "harness.cpp").string())),
+      fmt::arg("log", shell_quote((work / "build.log").string())));
+  std::printf("tpegen: building %s with Verilator in %s\n", files.top.c_str(), work.string().c_str());
+  std::fflush(stdout);
+  if (run_shell(build) != 0)
+    throw std::runtime_error("Verilator build failed; see " + (work / "build.log").string());
+  const std::string run = fmt::format("{} --trials {} --gemm {} --dist {} --seed {}", shell_quote((work / "obj" / "Vdut").string()),
+                                      o.trials, shell_quote(o.gemm), shell_quote(o.dist), o.seed);
+  const int status = run_shell(run);
+  if (status != 0) throw ExitStatus{status > 0 ? status : 1};
+}
+
+}  // namespace
+
+void setup_sim(CLI::App& app) {
+  auto o = std::make_shared<SimOptions>();
+  add_design_flags(app, o->design);
+  app.add_option("--gemm", o->gemm, "GEMM size MxKxN, or random (default: random sizes, a few tiles each)");
+  app.add_option("--trials", o->trials, "number of GEMMs (default 100)");
+  app.add_option("--dist", o->dist, "operands: uniform | normal:MEAN:STD | extremes (default uniform)");
+  app.add_option("--seed", o->seed, "random seed (default 1); the same seed gives the same run");
+  app.add_option("--work", o->work, "build directory (default: <tmp>/tpegen-sim/<design>)");
+  app.callback([o] { run_sim(*o); });
+}
+
+}  // namespace tpegen::cli

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "config/design_config.hpp"
 #include "util/paths.hpp"
+#include "util/run.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"tpegen: generator of Verilog tensor processing engines (GEMM arrays optimized in the "
@@ -21,6 +22,8 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const tpegen::ExitStatus& e) {
+    return e.code;
   } catch (const tpegen::ConfigError& e) {
     fmt::print(stderr, "tpegen: error: {}\n", e.what());
     return 2;

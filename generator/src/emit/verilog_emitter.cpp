@@ -34,22 +34,23 @@ bool atomic(const ExprP& e) {
   }
 }
 
-std::string operand(const ExprP& e) {
-  const std::string s = emit_expr(e);
+std::string operand(const ExprP& e, const ir::Module* ctx) {
+  const std::string s = emit_expr(e, ctx);
   return atomic(e) ? s : "(" + s + ")";
 }
 
-std::string binary(const ExprP& e, const char* op) {
-  return fmt::format("{} {} {}", operand(e->args[0]), op, operand(e->args[1]));
+std::string binary(const ExprP& e, const char* op, const ir::Module* ctx) {
+  return fmt::format("{} {} {}", operand(e->args[0], ctx), op, operand(e->args[1], ctx));
 }
 
 }  // namespace
 
-std::string emit_expr(const ExprP& e) {
+std::string emit_expr(const ExprP& e, const ir::Module* ctx) {
   switch (e->kind) {
     case ExprKind::Ref:
       return e->net;
     case ExprKind::Slice:
+      if (ctx && ctx->width_of(e->net) == 1) return e->net;
       if (!e->terms.empty()) return fmt::format("{}[{} +: {}]", e->net, low_bit_text(*e), e->width);
       if (e->width == 1) return fmt::format("{}[{}]", e->net, e->offset);
       return fmt::format("{}[{}:{}]", e->net, e->offset + e->width - 1, e->offset);
@@ -58,25 +59,26 @@ std::string emit_expr(const ExprP& e) {
       return fmt::format("{}'h{:x}", e->width, e->value);
     case ExprKind::Concat: {
       std::string s = "{";
-      for (size_t i = 0; i < e->args.size(); ++i) s += (i ? ", " : "") + emit_expr(e->args[i]);
+      for (size_t i = 0; i < e->args.size(); ++i) s += (i ? ", " : "") + emit_expr(e->args[i], ctx);
       return s + "}";
     }
     case ExprKind::Replicate:
-      return fmt::format("{{{}{{{}}}}}", e->count, emit_expr(e->args[0]));
+      return fmt::format("{{{}{{{}}}}}", e->count, emit_expr(e->args[0], ctx));
     case ExprKind::Not:
-      return "~" + operand(e->args[0]);
-    case ExprKind::And: return binary(e, "&");
-    case ExprKind::Or: return binary(e, "|");
-    case ExprKind::Xor: return binary(e, "^");
-    case ExprKind::Add: return binary(e, "+");
-    case ExprKind::Sub: return binary(e, "-");
-    case ExprKind::Eq: return binary(e, "==");
+      return "~" + operand(e->args[0], ctx);
+    case ExprKind::And: return binary(e, "&", ctx);
+    case ExprKind::Or: return binary(e, "|", ctx);
+    case ExprKind::Xor: return binary(e, "^", ctx);
+    case ExprKind::Add: return binary(e, "+", ctx);
+    case ExprKind::Sub: return binary(e, "-", ctx);
+    case ExprKind::Eq: return binary(e, "==", ctx);
     case ExprKind::Mul:
       if (e->signed_mul)
-        return fmt::format("$signed({}) * $signed({})", emit_expr(e->args[0]), emit_expr(e->args[1]));
-      return binary(e, "*");
+        return fmt::format("$signed({}) * $signed({})", emit_expr(e->args[0], ctx), emit_expr(e->args[1], ctx));
+      return binary(e, "*", ctx);
     case ExprKind::Mux:
-      return fmt::format("{} ? {} : {}", operand(e->args[0]), operand(e->args[1]), operand(e->args[2]));
+      return fmt::format("{} ? {} : {}", operand(e->args[0], ctx), operand(e->args[1], ctx),
+                         operand(e->args[2], ctx));
   }
   throw std::logic_error("emitter: unknown expression kind");
 }
@@ -136,7 +138,7 @@ class ModuleWriter {
   void body(const ir::Body& b, int level, const std::string& in_loop) {
     if (!b.assigns.empty()) out_ += "\n";
     for (auto& a : b.assigns)
-      out_ += fmt::format("{}assign {} = {};\n", pad(level), emit_expr(a.lhs), emit_expr(a.rhs));
+      out_ += fmt::format("{}assign {} = {};\n", pad(level), emit_expr(a.lhs, &m_), emit_expr(a.rhs, &m_));
     for (auto& inst : b.instances) instance(inst, level);
     for (auto& loop : b.loops) {
       const bool outer = in_loop.empty();
@@ -162,16 +164,16 @@ class ModuleWriter {
     }
     out_ += fmt::format(" {} (\n", inst.name);
     for (size_t i = 0; i < inst.conns.size(); ++i)
-      out_ += fmt::format("{}.{}({}){}\n", pad(level + 1), inst.conns[i].first, emit_expr(inst.conns[i].second),
+      out_ += fmt::format("{}.{}({}){}\n", pad(level + 1), inst.conns[i].first, emit_expr(inst.conns[i].second, &m_),
                           i + 1 < inst.conns.size() ? "," : "");
     out_ += pad(level) + ");\n";
   }
 
   void update_line(const ir::Register& r, int level) {
     if (r.enable)
-      out_ += fmt::format("{}if ({}) {} <= {};\n", pad(level), emit_expr(r.enable), r.reg, emit_expr(r.next));
+      out_ += fmt::format("{}if ({}) {} <= {};\n", pad(level), emit_expr(r.enable, &m_), r.reg, emit_expr(r.next, &m_));
     else
-      out_ += fmt::format("{}{} <= {};\n", pad(level), r.reg, emit_expr(r.next));
+      out_ += fmt::format("{}{} <= {};\n", pad(level), r.reg, emit_expr(r.next, &m_));
   }
 
   void registers() {

@@ -22,7 +22,8 @@ std::string emit_module(const ir::Module& m, const std::vector<std::string>& ban
 /// Writes every module of the design (in insertion order), one file each.
 std::vector<EmittedFile> emit_design(const ir::Design& d, const std::vector<std::string>& banner);
 
-/// Verilog text of an expression (exposed for unit tests).
-std::string emit_expr(const ir::ExprP& e);
+/// Verilog text of an expression. With the enclosing module given, a select of a 1-bit
+/// net (declared without a range) is written as the plain net name.
+std::string emit_expr(const ir::ExprP& e, const ir::Module* context = nullptr);
 
 }  // namespace tpegen::emit

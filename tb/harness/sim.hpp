@@ -1,0 +1,90 @@
+// The Verilated design under test with its clock and reset, and the bookkeeping every
+// driver shares: the result matrix, checks of padding outputs and of unexpected results.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "Vdut.h"
+#include "golden/gemm.hpp"
+#include "harness/port_io.hpp"
+#include "tb_params.h"
+#include "verilated.h"
+
+namespace tb {
+
+class Sim {
+ public:
+  explicit Sim(uint64_t seed) : ctx_(std::make_unique<VerilatedContext>()) {
+    // Registers without reset start random (--x-initial unique): the design must not care.
+    ctx_->randReset(2);
+    ctx_->randSeed(static_cast<int>(seed & 0x7fffffff));
+    dut = std::make_unique<Vdut>(ctx_.get());
+    dut->clk_i = 0;
+    dut->rst_ni = 0;
+    dut->eval();
+    tick();
+    tick();
+    dut->rst_ni = 1;
+    dut->eval();
+  }
+  ~Sim() { dut->final(); }
+
+  /// One rising clock edge: inputs set before it are sampled, outputs read after it
+  /// show the registers' new values.
+  void tick() {
+    dut->clk_i = 0;
+    dut->eval();
+    dut->clk_i = 1;
+    dut->eval();
+    ++cycles;
+  }
+
+  std::unique_ptr<VerilatedContext> ctx_;
+  std::unique_ptr<Vdut> dut;
+  uint64_t cycles = 0;
+};
+
+/// What a driver returns for one GEMM.
+struct RunResult {
+  std::vector<uint64_t> c;         // M x N, raw acc bits
+  std::vector<std::string> errors; // protocol errors: padding not zero, unexpected or missing results
+};
+
+/// Result of rows [m0, m0+rows) x cols [n0, n0+cols) of an M x N output, with padding checks.
+class ResultSink {
+ public:
+  ResultSink(int m, int n) : m_(m), n_(n) { r_.c.assign(static_cast<size_t>(m) * static_cast<size_t>(n), 0); }
+
+  void store(int row, int col, uint64_t value) {
+    if (row < m_ && col < n_) {
+      r_.c[static_cast<size_t>(row) * static_cast<size_t>(n_) + static_cast<size_t>(col)] = value;
+    } else if (value != 0 && r_.errors.size() < 10) {
+      r_.errors.push_back("padding output C[" + std::to_string(row) + "][" + std::to_string(col) +
+                          "] = " + std::to_string(value) + ", expected 0");
+    }
+  }
+  void error(const std::string& what) {
+    if (r_.errors.size() < 10) r_.errors.push_back(what);
+  }
+  RunResult take() { return std::move(r_); }
+
+ private:
+  int m_, n_;
+  RunResult r_;
+};
+
+/// A-side operand in range or 0 beyond the matrix (padding).
+inline int64_t at_or_zero(const tpegen::golden::Matrix& x, int r, int c) {
+  return r < x.rows && c < x.cols ? x.at(r, c) : 0;
+}
+
+inline int ceil_div(int a, int b) { return (a + b - 1) / b; }
+
+/// Cycles to wait for outstanding results before declaring them missing.
+constexpr int kDrainLimit = 4 * (tpe::kRows + tpe::kCols + tpe::kDepth) + 4 * (tpe::kInRegs + tpe::kOutRegs) + 64;
+
+}  // namespace tb
