@@ -3,6 +3,7 @@
 // tb_params.h (architecture and parameters) next to the Verilated model.
 //
 //   Vdut --trials 100 --gemm random|MxKxN --dist uniform|normal:MEAN:STD|extremes --seed S
+//        [--min-elements N]   (run more trials than T until N output elements were checked)
 //
 // Prints one SUCCESS/FAIL line per trial and ends with "N passed, M failed" (trials);
 // exits 0 only when every element of every trial matched.
@@ -37,6 +38,7 @@ struct Options {
   int m = 0, k = 0, n = 0;
   std::string dist = "uniform";
   uint64_t seed = 1;
+  uint64_t min_elements = 0;
 };
 
 [[noreturn]] void usage(const char* why) {
@@ -60,6 +62,8 @@ Options parse(int argc, char** argv) {
       o.random_dims = false;
     } else if (arg == "--dist") {
       o.dist = v;
+    } else if (arg == "--min-elements") {
+      o.min_elements = std::strtoull(v.c_str(), nullptr, 10);
     } else if (arg == "--seed") {
       o.seed = std::strtoull(v.c_str(), nullptr, 10);
     } else {
@@ -88,7 +92,8 @@ int main(int argc, char** argv) {
   int passed = 0, failed = 0;
   uint64_t elements = 0;
   const auto t0 = std::chrono::steady_clock::now();
-  for (int t = 0; t < o.trials; ++t) {
+  int t = 0;
+  for (; t < o.trials || elements < o.min_elements; ++t) {
     int M = o.m, K = o.k, N = o.n;
     if (o.random_dims) {
       int mm, km, nm;
@@ -128,7 +133,7 @@ int main(int argc, char** argv) {
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("elements checked: %" PRIu64 ", cycles: %" PRIu64 ", %.0f cycles/s, %.1f GEMMs/s\n", elements,
-              sim.cycles, static_cast<double>(sim.cycles) / secs, o.trials / secs);
+              sim.cycles, static_cast<double>(sim.cycles) / secs, t / secs);
   std::printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

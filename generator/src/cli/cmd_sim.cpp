@@ -28,6 +28,7 @@ struct SimOptions {
   int trials = 100;
   std::string dist = "uniform";
   uint64_t seed = 1;
+  uint64_t min_elements = 0;
   std::string work;
 };
 
@@ -87,8 +88,10 @@ void run_sim(const SimOptions& o) {
   std::fflush(stdout);
   if (run_shell(build) != 0)
     throw std::runtime_error("Verilator build failed; see " + (work / "build.log").string());
-  const std::string run = fmt::format("{} --trials {} --gemm {} --dist {} --seed {}", shell_quote((work / "obj" / "Vdut").string()),
-                                      o.trials, shell_quote(o.gemm), shell_quote(o.dist), o.seed);
+  const std::string run =
+      fmt::format("{} --trials {} --gemm {} --dist {} --seed {} --min-elements {}",
+                  shell_quote((work / "obj" / "Vdut").string()), o.trials, shell_quote(o.gemm), shell_quote(o.dist),
+                  o.seed, o.min_elements);
   const int status = run_shell(run);
   if (status != 0) throw ExitStatus{status > 0 ? status : 1};
 }
@@ -102,6 +105,7 @@ void setup_sim(CLI::App& app) {
   app.add_option("--trials", o->trials, "number of GEMMs (default 100)");
   app.add_option("--dist", o->dist, "operands: uniform | normal:MEAN:STD | extremes (default uniform)");
   app.add_option("--seed", o->seed, "random seed (default 1); the same seed gives the same run");
+  app.add_option("--min-elements", o->min_elements, "run trials beyond --trials until this many output elements were checked");
   app.add_option("--work", o->work, "build directory (default: <tmp>/tpegen-sim/<design>)");
   app.callback([o] { run_sim(*o); });
 }

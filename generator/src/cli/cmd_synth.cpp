@@ -1,2 +1,207 @@
+// `tpegen synth`: generate the design into a work directory, run Yosys 0.23 on it
+// hierarchically and report generic cells, a CMOS transistor estimate and, with a
+// liberty file, the standard-cell area. The last lines of the output are
+// "key: value" pairs (top, cells, transistors, area_um2) for scripts; --json writes
+// the same numbers and more as JSON.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.hpp"
-namespace tpegen::cli { void setup_synth(CLI::App& app) { app.callback([] {}); } }
+#include "cli/design_flags.hpp"
+#include "output/design_files.hpp"
+#include "output/dir_writer.hpp"
+#include "synth/synth_flow.hpp"
+#include "util/paths.hpp"
+#include "util/run.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tpegen::cli {
+namespace {
+
+struct SynthOptions {
+  DesignFlags design;
+  std::string liberty;
+  bool no_liberty = false;
+  std::string work;
+  std::string json;
+};
+
+struct SynthResult {
+  synth::StatReport generic;
+  std::optional<synth::StatReport> lib;  // set when a liberty file was used
+  double yosys_seconds = 0;
+};
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// --work as given, or a fresh directory under the system temp dir (never reused, so
+// two runs cannot overwrite each other's reports).
+fs::path make_work_dir(const std::string& given, const std::string& top) {
+  if (!given.empty()) {
+    const fs::path w = fs::absolute(given);
+    std::error_code ec;
+    fs::create_directories(w, ec);
+    if (ec || !fs::is_directory(w))
+      throw ConfigError(fmt::format("invalid --work = '{}': cannot create the directory", given));
+    return w;
+  }
+  std::string tmpl = (fs::temp_directory_path() / ("tpegen-synth-" + top + "-XXXXXX")).string();
+  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a work directory under " + tmpl);
+  return tmpl;
+}
+
+// Writes the RTL to work/design and returns its Verilog files relative to `work`.
+std::vector<std::string> write_design(const fs::path& work, const DesignFiles& files, const std::string& work_flag) {
+  try {
+    write_tree_atomically(work / "design", files.files, false);
+  } catch (const ConfigError& e) {
+    throw ConfigError(fmt::format("invalid --work = '{}': {}", work_flag, e.what()));
+  }
+  std::vector<std::string> rtl;
+  for (const auto& [rel, text] : files.files)
+    if (rel.rfind("rtl/", 0) == 0) rtl.push_back("design/" + rel);
+  return rtl;
+}
+
+void write_file(const fs::path& p, const std::string& text, const char* flag) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw ConfigError(fmt::format("invalid {} = '{}': cannot write the file", flag, p.string()));
+}
+
+synth::StatReport read_stat(const fs::path& p, bool want_area) {
+  const synth::StatReport r = synth::parse_stat(read_text(p));
+  if (r.cells < 0 || (!want_area && r.transistors < 0) || (want_area && !r.area_um2))
+    throw std::runtime_error("cannot read the Yosys statistics in " + p.string());
+  return r;
+}
+
+SynthResult run_yosys(const fs::path& work, const fs::path& liberty) {
+  for (const char* f : {synth::kGenericStatFile, synth::kLibertyStatFile, synth::kNetlistFile})
+    fs::remove(work / f);  // a failed run must not report the previous run's numbers
+  const fs::path log = work / "yosys.log";
+  const auto t0 = std::chrono::steady_clock::now();
+  const int status =
+      run_shell(fmt::format("cd {} && yosys -s synth.ys > yosys.log 2>&1", shell_quote(work.string())));
+  SynthResult r;
+  r.yosys_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (status != 0) {
+    const std::string err = synth::first_error_line(read_text(log));
+    throw std::runtime_error(fmt::format("yosys failed (exit status {}){}; see {}", status,
+                                         err.empty() ? "" : ": " + err, log.string()));
+  }
+  r.generic = read_stat(work / synth::kGenericStatFile, false);
+  if (!liberty.empty()) r.lib = read_stat(work / synth::kLibertyStatFile, true);
+  return r;
+}
+
+nlohmann::json report_json(const DesignConfig& c, const std::string& top, const fs::path& work,
+                           const synth::LibertyChoice& lib, const SynthResult& r) {
+  nlohmann::json j = {{"generator", "tpegen"},
+                      {"version", version()},
+                      {"top", top},
+                      {"config", config_to_json(c)},
+                      {"work_dir", work.string()},
+                      {"yosys_log", (work / "yosys.log").string()},
+                      {"yosys_seconds", r.yosys_seconds},
+                      {"cells", r.generic.cells},
+                      {"transistors", r.generic.transistors},
+                      {"transistors_exact", !r.generic.transistors_partial},
+                      {"generic_cell_types", r.generic.cell_types},
+                      {"liberty", nullptr},
+                      {"liberty_origin", lib.origin},
+                      {"area_um2", nullptr},
+                      {"lib_cells", nullptr},
+                      {"lib_cell_types", nullptr}};
+  if (r.lib) {
+    j["liberty"] = lib.path.string();
+    j["area_um2"] = *r.lib->area_um2;
+    j["area_exact"] = !r.lib->area_partial;
+    j["lib_cells"] = r.lib->cells;
+    j["lib_cell_types"] = r.lib->cell_types;
+    j["netlist"] = (work / synth::kNetlistFile).string();
+  }
+  return j;
+}
+
+void print_summary(const std::string& top, const synth::LibertyChoice& lib, const SynthResult& r) {
+  fmt::print("top: {}\n", top);
+  fmt::print("cells: {}\n", r.generic.cells);
+  fmt::print("transistors: {}{}\n", r.generic.transistors,
+             r.generic.transistors_partial ? "+ (some cell types have no cost in Yosys' CMOS model)" : "");
+  if (r.lib)
+    fmt::print("area_um2: {:.3f}{} (liberty: {})\n", *r.lib->area_um2,
+               r.lib->area_partial ? "+ (some cells have no area)" : "", lib.path.string());
+  else
+    fmt::print("area_um2: none ({})\n", lib.origin == "--no-liberty" ? "--no-liberty" : "no liberty file");
+}
+
+// Checked before Yosys runs, so that a typo in --json does not waste a long synthesis.
+void check_json_target(const std::string& json) {
+  if (json.empty()) return;
+  std::error_code ec;
+  const fs::path dir = fs::absolute(json).parent_path();
+  if (!fs::is_directory(dir, ec))
+    throw ConfigError(fmt::format("invalid --json = '{}': the directory {} does not exist", json, dir.string()));
+}
+
+void run_synth(const SynthOptions& o) {
+  const DesignConfig c = load_design(o.design);
+  check_json_target(o.json);
+  const synth::LibertyChoice lib = o.no_liberty ? synth::LibertyChoice{{}, "--no-liberty"}
+                                                : synth::find_liberty(o.liberty, std::getenv("TPEGEN_LIBERTY"),
+                                                                      source_root());
+  require_tool("yosys", "yosys");
+  const DesignFiles files = make_design_files(c);
+  const fs::path work = make_work_dir(o.work, files.top);
+  const std::vector<std::string> rtl = write_design(work, files, o.work);
+  write_file(work / "synth.ys", synth::yosys_script({files.top, rtl, lib.path}), "--work");
+
+  fmt::print("tpegen: synthesizing {} with Yosys in {}\n", files.top, work.string());
+  if (lib.path.empty() && !o.no_liberty)
+    fmt::print("tpegen: note: {}; reporting generic cells only (give --liberty FILE for area)\n", lib.origin);
+  else if (!lib.path.empty())
+    fmt::print("tpegen: liberty ({}): {}\n", lib.origin, lib.path.string());
+  std::fflush(stdout);
+
+  const SynthResult r = run_yosys(work, lib.path);
+  fmt::print("tpegen: yosys took {:.1f} s; log, script and reports in {}\n", r.yosys_seconds, work.string());
+  if (!o.json.empty()) write_file(o.json, report_json(c, files.top, work, lib, r).dump(2) + "\n", "--json");
+  print_summary(files.top, lib, r);
+}
+
+}  // namespace
+
+void setup_synth(CLI::App& app) {
+  auto o = std::make_shared<SynthOptions>();
+  add_design_flags(app, o->design);
+  auto* lib = app.add_option("--liberty", o->liberty,
+                             "liberty file for dfflibmap/abc/area (default: $TPEGEN_LIBERTY, else the bundled "
+                             "sky130hd tt corner when present)");
+  app.add_flag("--no-liberty", o->no_liberty, "generic cells only: no standard-cell mapping or area")->excludes(lib);
+  app.add_option("--work", o->work,
+                 "directory for the RTL, Yosys script, log, reports and netlist (default: a fresh one under "
+                 "the system temp dir)");
+  app.add_option("--json", o->json, "also write the results as JSON to this file");
+  app.callback([o] { run_synth(*o); });
+}
+
+}  // namespace tpegen::cli

@@ -1,0 +1,4 @@
+rtl/tpe_pipe.v
+rtl/tpe_pipe_rst.v
+rtl/tpe_systolic_ws_mac_r16c16_s8x8_acc32_pe.v
+rtl/tpe_systolic_ws_mac_r16c16_s8x8_acc32.v

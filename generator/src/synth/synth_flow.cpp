@@ -1,0 +1,170 @@
+#include "synth/synth_flow.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "config/design_config.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tpegen::synth {
+namespace {
+
+// Neither Yosys 0.23 nor OpenSTA reads .lib.gz; they fail with a bare "syntax error
+// line 1", so catch it here with a message that says what to do.
+bool gzip_magic(std::ifstream& in) {
+  char magic[2] = {0, 0};
+  in.read(magic, 2);
+  return in.gcount() == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
+         static_cast<unsigned char>(magic[1]) == 0x8b;
+}
+
+void check_liberty_file(const fs::path& p, const std::string& source) {
+  std::error_code ec;
+  if (fs::is_directory(p, ec))
+    throw ConfigError(fmt::format("invalid {} = '{}': it is a directory, not a liberty file", source, p.string()));
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw ConfigError(fmt::format("invalid {} = '{}': cannot read the file", source, p.string()));
+  if (gzip_magic(in))
+    throw ConfigError(fmt::format("invalid {} = '{}': the file is gzip-compressed; Yosys 0.23 reads only "
+                                  "uncompressed liberty files (gunzip it first)",
+                                  source, p.string()));
+}
+
+// Yosys strips one pair of double quotes around a file argument (which protects spaces)
+// but has no escape for a quote inside one.
+std::string quoted(const std::string& path) {
+  if (path.find_first_of("\"\n") != std::string::npos)
+    throw ConfigError(fmt::format("cannot pass '{}' to Yosys: the path contains a double quote or newline", path));
+  return "\"" + path + "\"";
+}
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+// The number after the last ':' of a stat line; `partial` is set when it ends in '+'.
+std::optional<double> value_after_colon(const std::string& line, bool* partial = nullptr) {
+  const auto colon = line.rfind(':');
+  if (colon == std::string::npos) return std::nullopt;
+  std::string v = trim(line.substr(colon + 1));
+  if (partial) *partial = !v.empty() && v.back() == '+';
+  if (!v.empty() && v.back() == '+') v.pop_back();
+  char* end = nullptr;
+  const double d = std::strtod(v.c_str(), &end);
+  if (v.empty() || *end != '\0') return std::nullopt;
+  return d;
+}
+
+// Splits `stat` output into its "=== name ===" sections and returns the last one.
+std::vector<std::string> last_section(const std::string& text) {
+  std::vector<std::string> section;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (starts_with(trim(line), "=== ")) section.clear();
+    section.push_back(line);
+  }
+  return section;
+}
+
+// "     $_AND_    406" -> ("$_AND_", 406); false for anything else.
+bool cell_type_line(const std::string& line, std::string& type, long& count) {
+  std::istringstream in(line);
+  std::string extra;
+  return static_cast<bool>(in >> type >> count) && !(in >> extra);
+}
+
+void read_section(const std::vector<std::string>& section, StatReport& r) {
+  bool in_cell_list = false;
+  for (const std::string& raw : section) {
+    const std::string line = trim(raw);
+    std::string type;
+    long count = 0;
+    if (in_cell_list && cell_type_line(line, type, count)) {
+      r.cell_types[type] = count;
+      continue;
+    }
+    in_cell_list = false;
+    if (starts_with(line, "Number of cells:")) {
+      if (auto v = value_after_colon(line)) r.cells = static_cast<long>(*v);
+      in_cell_list = true;
+    } else if (starts_with(line, "Estimated number of transistors:")) {
+      if (auto v = value_after_colon(line, &r.transistors_partial)) r.transistors = static_cast<long>(*v);
+    } else if (starts_with(line, "Chip area for top module") ||
+               (starts_with(line, "Chip area for module") && !r.area_um2)) {
+      r.area_um2 = value_after_colon(line);
+    } else if (starts_with(line, "Area for cell type") && line.find("is unknown") != std::string::npos) {
+      r.area_partial = true;
+    }
+  }
+}
+
+}  // namespace
+
+LibertyChoice find_liberty(const std::string& flag, const char* env, const fs::path& source_root) {
+  if (!flag.empty()) {
+    check_liberty_file(flag, "--liberty");
+    return {fs::absolute(flag), "--liberty"};
+  }
+  if (env && *env) {
+    check_liberty_file(env, "TPEGEN_LIBERTY");
+    return {fs::absolute(env), "TPEGEN_LIBERTY"};
+  }
+  const fs::path def = (source_root / ".." / kDefaultLiberty).lexically_normal();
+  std::error_code ec;
+  if (fs::is_regular_file(def, ec)) return {fs::absolute(def), "default"};
+  return {{}, fmt::format("no liberty file: --liberty not given, TPEGEN_LIBERTY unset, and the default {} "
+                          "does not exist",
+                          def.string())};
+}
+
+std::string yosys_script(const ScriptInputs& in) {
+  std::string s = "# Written by tpegen synth (Yosys 0.23). Hierarchical on purpose: one module per\n"
+                  "# distinct PE, so a large array costs little more than one PE (-flatten is ~100x slower).\n";
+  s += "read_verilog -sv";
+  for (const auto& f : in.verilog_files) s += " " + quoted(f);
+  s += fmt::format("\nhierarchy -check -top {0}\nsynth -top {0}\ndesign -save synthesized\n\n", in.top);
+  s += "# Generic gates for the transistor estimate. `stat -tech cmos` prices only $_DFF_P_/$_DFF_N_\n"
+       "# flops and prints \"N+\" otherwise, so async resets (async2sync: a reset gate per flop,\n"
+       "# close to a resettable flop's cost) and enables become logic first.\n"
+       "async2sync\n"
+       "dfflegalize -cell $_DFF_P_ 01\n"
+       "abc -g AND,NAND,OR,NOR,XOR,XNOR,ANDNOT,ORNOT,MUX\n"
+       "opt_clean -purge\n";
+  s += fmt::format("tee -o {} stat -tech cmos\n", kGenericStatFile);
+  if (in.liberty.empty()) return s;
+  const std::string lib = quoted(in.liberty.string());
+  s += fmt::format(
+      "\n# Standard cells. In hierarchical mode `stat -liberty` sums instances of submodules into\n"
+      "# \"Chip area for top module\".\n"
+      "design -load synthesized\n"
+      "dfflibmap -liberty {0}\n"
+      "abc -liberty {0}\n"
+      "opt_clean -purge\n"
+      "tee -o {1} stat -liberty {0}\n"
+      "write_verilog -noattr -noexpr -nohex -nodec {2}\n",
+      lib, kLibertyStatFile, kNetlistFile);
+  return s;
+}
+
+StatReport parse_stat(const std::string& text) {
+  StatReport r;
+  read_section(last_section(text), r);
+  return r;
+}
+
+std::string first_error_line(const std::string& log) {
+  std::istringstream in(log);
+  for (std::string line; std::getline(in, line);)
+    if (starts_with(line, "ERROR:")) return line;
+  return "";
+}
+
+}  // namespace tpegen::synth

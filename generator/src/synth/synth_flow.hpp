@@ -1,0 +1,63 @@
+// The pieces of `tpegen synth` that do not touch the outside world: choosing the liberty
+// file, writing the Yosys script and reading Yosys `stat` reports back. Kept pure so that
+// unit tests can feed them captured Yosys output (generator/tests/synth_flow_test.cpp).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tpegen::synth {
+
+/// The bundled default, relative to the folder that holds the tpegen repository
+/// (the project keeps shared/ beside the repo). The .dont_use variant keeps ABC away
+/// from sky130's lpflow isolation cells (Yosys 0.23 has no `abc -dont_use`).
+inline constexpr const char* kDefaultLiberty = "shared/pdk/sky130hd/sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib";
+
+/// Report files the script writes, relative to the directory Yosys runs in.
+inline constexpr const char* kGenericStatFile = "stat_generic.txt";
+inline constexpr const char* kLibertyStatFile = "stat_liberty.txt";
+inline constexpr const char* kNetlistFile = "netlist.v";
+
+struct LibertyChoice {
+  std::filesystem::path path;  // empty: generic cells only
+  std::string origin;          // "--liberty", "TPEGEN_LIBERTY", "default", or why there is none
+};
+
+/// Lookup order: `flag` (--liberty), else `env` (TPEGEN_LIBERTY; null or empty = unset),
+/// else source_root/../kDefaultLiberty when it exists, else none. A file named by the
+/// flag or the variable must be readable and uncompressed, else ConfigError naming it.
+LibertyChoice find_liberty(const std::string& flag, const char* env, const std::filesystem::path& source_root);
+
+struct ScriptInputs {
+  std::string top;
+  std::vector<std::string> verilog_files;  // paths relative to the directory Yosys runs in
+  std::filesystem::path liberty;           // empty: generic flow only
+};
+
+/// The Yosys 0.23 script: hierarchical synth, a generic-gate netlist for `stat -tech cmos`,
+/// and (with a liberty file) dfflibmap + abc -liberty + `stat -liberty` + the netlist.
+/// Throws ConfigError when a path cannot be written in a Yosys script (contains '"').
+std::string yosys_script(const ScriptInputs& in);
+
+struct StatReport {
+  long cells = -1;                    // "Number of cells" of the whole design (-1: not found)
+  long transistors = -1;              // "Estimated number of transistors" (-1: not found)
+  bool transistors_partial = false;   // Yosys printed "N+": some cell types have no cost
+  std::optional<double> area_um2;     // "Chip area for top module" (or the only module)
+  bool area_partial = false;          // the whole-design section names cells of unknown area
+  std::map<std::string, long> cell_types;  // cell type -> count, whole design
+};
+
+/// Reads the output of `stat`, `stat -tech cmos` or `stat -liberty`. With a hierarchy, the
+/// whole-design numbers are in the last section ("design hierarchy"), where Yosys
+/// multiplies each submodule by its instance count; without one, the last section is
+/// the only module. Either way the last section is the one reported.
+StatReport parse_stat(const std::string& text);
+
+/// The first line of a Yosys log that starts with "ERROR:" (empty when there is none).
+std::string first_error_line(const std::string& log);
+
+}  // namespace tpegen::synth

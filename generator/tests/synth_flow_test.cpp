@@ -1,0 +1,504 @@
+// Unit tests of the pure parts of `tpegen synth` (synth/synth_flow.hpp). The stat texts
+// below are real Yosys 0.23 output, captured with the script tpegen writes.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+#include "config/design_config.hpp"
+#include "synth/synth_flow.hpp"
+
+namespace fs = std::filesystem;
+using namespace tpegen::synth;
+
+namespace {
+
+// `stat -tech cmos` of the generic netlist of systolic-os 2x2 (hierarchical: 4 PEs and
+// skew pipes). The top module's own section says "0+": its cells are submodules.
+const char* const kGenericHier = R"STAT(
+11. Printing statistics.
+
+=== $paramod$043730c7378ff5811117776acae7056c25fc6773\tpe_pipe_rst ===
+
+   Number of wires:                  6
+   Number of wire bits:              6
+   Number of public wires:           4
+   Number of public wire bits:       4
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                  3
+     $_AND_                          2
+     $_DFF_P_                        1
+
+   Estimated number of transistors:         28
+
+=== $paramod$4dcc51b1f1d852e7f42af7b74f20cd45ca63ef8d\tpe_pipe ===
+
+   Number of wires:                  3
+   Number of wire bits:             17
+   Number of public wires:           3
+   Number of public wire bits:      17
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                  8
+     $_DFF_P_                        8
+
+   Estimated number of transistors:        128
+
+=== $paramod$83f5959ac133938388a9b2bc2f60948a024ee934\tpe_pipe ===
+
+   Number of wires:                  3
+   Number of wire bits:              5
+   Number of public wires:           3
+   Number of public wire bits:       5
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                  2
+     $_DFF_P_                        2
+
+   Estimated number of transistors:         32
+
+=== tpe_systolic_os_mac_r2c2_s8x8_acc32 ===
+
+   Number of wires:                 21
+   Number of wire bits:            406
+   Number of public wires:          21
+   Number of public wire bits:     406
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                  8
+     $paramod$043730c7378ff5811117776acae7056c25fc6773\tpe_pipe_rst      1
+     $paramod$4dcc51b1f1d852e7f42af7b74f20cd45ca63ef8d\tpe_pipe      2
+     $paramod$83f5959ac133938388a9b2bc2f60948a024ee934\tpe_pipe      1
+     tpe_systolic_os_mac_r2c2_s8x8_acc32_pe      4
+
+   Estimated number of transistors:          0+
+
+=== tpe_systolic_os_mac_r2c2_s8x8_acc32_pe ===
+
+   Number of wires:                658
+   Number of wire bits:            810
+   Number of public wires:          17
+   Number of public wire bits:     138
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                756
+     $_ANDNOT_                      12
+     $_AND_                        101
+     $_DFF_P_                       84
+     $_MUX_                         98
+     $_NAND_                       219
+     $_NOR_                          4
+     $_NOT_                          2
+     $_ORNOT_                       10
+     $_OR_                          36
+     $_XNOR_                        55
+     $_XOR_                        135
+
+   Estimated number of transistors:       6650
+
+=== design hierarchy ===
+
+   tpe_systolic_os_mac_r2c2_s8x8_acc32      1
+     $paramod$043730c7378ff5811117776acae7056c25fc6773\tpe_pipe_rst      1
+     $paramod$4dcc51b1f1d852e7f42af7b74f20cd45ca63ef8d\tpe_pipe      2
+     $paramod$83f5959ac133938388a9b2bc2f60948a024ee934\tpe_pipe      1
+     tpe_systolic_os_mac_r2c2_s8x8_acc32_pe      4
+
+   Number of wires:               2668
+   Number of wire bits:           3691
+   Number of public wires:         102
+   Number of public wire bits:    1001
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:               3045
+     $_ANDNOT_                      48
+     $_AND_                        406
+     $_DFF_P_                      355
+     $_MUX_                        392
+     $_NAND_                       876
+     $_NOR_                         16
+     $_NOT_                          8
+     $_ORNOT_                       40
+     $_OR_                         144
+     $_XNOR_                       220
+     $_XOR_                        540
+
+   Estimated number of transistors:      26916
+
+)STAT";
+
+// `stat -liberty` (sky130hd tt .dont_use.lib) of the same design.
+const char* const kLibertyHier = R"STAT(
+15. Printing statistics.
+
+=== $paramod$043730c7378ff5811117776acae7056c25fc6773\tpe_pipe_rst ===
+
+   Number of wires:                  4
+   Number of wire bits:              4
+   Number of public wires:           4
+   Number of public wire bits:       4
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                  1
+     sky130_fd_sc_hd__dfrtp_1        1
+
+   Chip area for module '$paramod$043730c7378ff5811117776acae7056c25fc6773\tpe_pipe_rst': 25.024000
+
+=== $paramod$4dcc51b1f1d852e7f42af7b74f20cd45ca63ef8d\tpe_pipe ===
+
+   Number of wires:                  3
+   Number of wire bits:             17
+   Number of public wires:           3
+   Number of public wire bits:      17
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                  8
+     sky130_fd_sc_hd__dfxtp_1        8
+
+   Chip area for module '$paramod$4dcc51b1f1d852e7f42af7b74f20cd45ca63ef8d\tpe_pipe': 160.153600
+
+=== $paramod$83f5959ac133938388a9b2bc2f60948a024ee934\tpe_pipe ===
+
+   Number of wires:                  3
+   Number of wire bits:              5
+   Number of public wires:           3
+   Number of public wire bits:       5
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                  2
+     sky130_fd_sc_hd__dfxtp_1        2
+
+   Chip area for module '$paramod$83f5959ac133938388a9b2bc2f60948a024ee934\tpe_pipe': 40.038400
+
+=== tpe_systolic_os_mac_r2c2_s8x8_acc32 ===
+
+   Number of wires:                 21
+   Number of wire bits:            406
+   Number of public wires:          21
+   Number of public wire bits:     406
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                  8
+     $paramod$043730c7378ff5811117776acae7056c25fc6773\tpe_pipe_rst      1
+     $paramod$4dcc51b1f1d852e7f42af7b74f20cd45ca63ef8d\tpe_pipe      2
+     $paramod$83f5959ac133938388a9b2bc2f60948a024ee934\tpe_pipe      1
+     tpe_systolic_os_mac_r2c2_s8x8_acc32_pe      4
+
+   Area for cell type \tpe_systolic_os_mac_r2c2_s8x8_acc32_pe is unknown!
+   Area for cell type $paramod$4dcc51b1f1d852e7f42af7b74f20cd45ca63ef8d\tpe_pipe is unknown!
+   Area for cell type $paramod$043730c7378ff5811117776acae7056c25fc6773\tpe_pipe_rst is unknown!
+   Area for cell type $paramod$83f5959ac133938388a9b2bc2f60948a024ee934\tpe_pipe is unknown!
+
+=== tpe_systolic_os_mac_r2c2_s8x8_acc32_pe ===
+
+   Number of wires:                557
+   Number of wire bits:            709
+   Number of public wires:          17
+   Number of public wire bits:     138
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                655
+     sky130_fd_sc_hd__a211oi_1       1
+     sky130_fd_sc_hd__a21bo_1        1
+     sky130_fd_sc_hd__a21boi_0       1
+     sky130_fd_sc_hd__a21o_1         3
+     sky130_fd_sc_hd__a21oi_1       38
+     sky130_fd_sc_hd__a22o_1         1
+     sky130_fd_sc_hd__a22oi_1        2
+     sky130_fd_sc_hd__a2bb2oi_1      1
+     sky130_fd_sc_hd__a31o_1         1
+     sky130_fd_sc_hd__a31oi_1        5
+     sky130_fd_sc_hd__a41oi_1        1
+     sky130_fd_sc_hd__and2_0         9
+     sky130_fd_sc_hd__and3_1         5
+     sky130_fd_sc_hd__clkinv_1      14
+     sky130_fd_sc_hd__dfrtp_1        2
+     sky130_fd_sc_hd__dfxtp_1       82
+     sky130_fd_sc_hd__maj3_1        52
+     sky130_fd_sc_hd__mux2_1        27
+     sky130_fd_sc_hd__nand2_1      102
+     sky130_fd_sc_hd__nand2b_1       7
+     sky130_fd_sc_hd__nand3_1        9
+     sky130_fd_sc_hd__nand4_1        2
+     sky130_fd_sc_hd__nor2_1        45
+     sky130_fd_sc_hd__nor2b_1        7
+     sky130_fd_sc_hd__nor3_1         4
+     sky130_fd_sc_hd__nor3b_1        1
+     sky130_fd_sc_hd__o2111ai_1      1
+     sky130_fd_sc_hd__o21a_1         8
+     sky130_fd_sc_hd__o21ai_0       51
+     sky130_fd_sc_hd__o311ai_0       2
+     sky130_fd_sc_hd__o31a_1         2
+     sky130_fd_sc_hd__o31ai_1        2
+     sky130_fd_sc_hd__o41ai_1        2
+     sky130_fd_sc_hd__or2_0          6
+     sky130_fd_sc_hd__or3_1          4
+     sky130_fd_sc_hd__xnor2_1       82
+     sky130_fd_sc_hd__xnor3_1       13
+     sky130_fd_sc_hd__xor2_1        47
+     sky130_fd_sc_hd__xor3_1        12
+
+   Chip area for module '\tpe_systolic_os_mac_r2c2_s8x8_acc32_pe': 5861.872000
+
+=== design hierarchy ===
+
+   tpe_systolic_os_mac_r2c2_s8x8_acc32      1
+     $paramod$043730c7378ff5811117776acae7056c25fc6773\tpe_pipe_rst      1
+     $paramod$4dcc51b1f1d852e7f42af7b74f20cd45ca63ef8d\tpe_pipe      2
+     $paramod$83f5959ac133938388a9b2bc2f60948a024ee934\tpe_pipe      1
+     tpe_systolic_os_mac_r2c2_s8x8_acc32_pe      4
+
+   Number of wires:               2262
+   Number of wire bits:           3285
+   Number of public wires:         102
+   Number of public wire bits:    1001
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:               2639
+     sky130_fd_sc_hd__a211oi_1       4
+     sky130_fd_sc_hd__a21bo_1        4
+     sky130_fd_sc_hd__a21boi_0       4
+     sky130_fd_sc_hd__a21o_1        12
+     sky130_fd_sc_hd__a21oi_1      152
+     sky130_fd_sc_hd__a22o_1         4
+     sky130_fd_sc_hd__a22oi_1        8
+     sky130_fd_sc_hd__a2bb2oi_1      4
+     sky130_fd_sc_hd__a31o_1         4
+     sky130_fd_sc_hd__a31oi_1       20
+     sky130_fd_sc_hd__a41oi_1        4
+     sky130_fd_sc_hd__and2_0        36
+     sky130_fd_sc_hd__and3_1        20
+     sky130_fd_sc_hd__clkinv_1      56
+     sky130_fd_sc_hd__dfrtp_1        9
+     sky130_fd_sc_hd__dfxtp_1      346
+     sky130_fd_sc_hd__maj3_1       208
+     sky130_fd_sc_hd__mux2_1       108
+     sky130_fd_sc_hd__nand2_1      408
+     sky130_fd_sc_hd__nand2b_1      28
+     sky130_fd_sc_hd__nand3_1       36
+     sky130_fd_sc_hd__nand4_1        8
+     sky130_fd_sc_hd__nor2_1       180
+     sky130_fd_sc_hd__nor2b_1       28
+     sky130_fd_sc_hd__nor3_1        16
+     sky130_fd_sc_hd__nor3b_1        4
+     sky130_fd_sc_hd__o2111ai_1      4
+     sky130_fd_sc_hd__o21a_1        32
+     sky130_fd_sc_hd__o21ai_0      204
+     sky130_fd_sc_hd__o311ai_0       8
+     sky130_fd_sc_hd__o31a_1         8
+     sky130_fd_sc_hd__o31ai_1        8
+     sky130_fd_sc_hd__o41ai_1        8
+     sky130_fd_sc_hd__or2_0         24
+     sky130_fd_sc_hd__or3_1         16
+     sky130_fd_sc_hd__xnor2_1      328
+     sky130_fd_sc_hd__xnor3_1       52
+     sky130_fd_sc_hd__xor2_1       188
+     sky130_fd_sc_hd__xor3_1        48
+
+   Chip area for top module '\tpe_systolic_os_mac_r2c2_s8x8_acc32': 23832.857600
+
+)STAT";
+
+// A design without submodules: no "design hierarchy" section, and flops Yosys' CMOS
+// model cannot price (`synth` alone leaves $_DFF_PN0_, hence "0+").
+const char* const kFlatPlus = R"STAT(
+4. Printing statistics.
+
+=== tpe_pipe_rst ===
+
+   Number of wires:                  5
+   Number of wire bits:              8
+   Number of public wires:           5
+   Number of public wire bits:       8
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                  2
+     $_DFF_PN0_                      2
+
+   Estimated number of transistors:          0+
+
+)STAT";
+
+// `stat -liberty` (nangate45) of a design without submodules.
+const char* const kFlatLiberty = R"STAT(
+7. Printing statistics.
+
+=== tpe_pipe ===
+
+   Number of wires:                  6
+   Number of wire bits:              9
+   Number of public wires:           4
+   Number of public wire bits:       7
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:                  2
+     DFF_X1                          2
+
+   Chip area for module '\tpe_pipe': 9.044000
+
+)STAT";
+
+// A scratch directory removed at the end of each test case.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string t = (fs::temp_directory_path() / "synth_flow_test-XXXXXX").string();
+    REQUIRE(::mkdtemp(t.data()) != nullptr);
+    path = t;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  fs::path write(const std::string& rel, const std::string& text) const {
+    const fs::path p = path / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
+};
+
+// The script without its comment lines (comments may mention what the commands avoid).
+std::string commands_only(const std::string& script) {
+  std::istringstream in(script);
+  std::string out;
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("#", 0) != 0) out += line + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("parse_stat: hierarchical generic stat reports the whole design") {
+  const StatReport r = parse_stat(kGenericHier);
+  CHECK(r.cells == 3045);
+  CHECK(r.transistors == 26916);
+  CHECK_FALSE(r.transistors_partial);  // the top module's own "0+" must not leak in
+  CHECK_FALSE(r.area_um2.has_value());
+  CHECK(r.cell_types.size() == 11);
+  CHECK(r.cell_types.at("$_DFF_P_") == 355);
+  CHECK(r.cell_types.at("$_XOR_") == 540);
+  CHECK(r.cell_types.count("tpe_systolic_os_mac_r2c2_s8x8_acc32_pe") == 0);  // hierarchy list, not cells
+}
+
+TEST_CASE("parse_stat: hierarchical liberty stat takes the top module area") {
+  const StatReport r = parse_stat(kLibertyHier);
+  CHECK(r.cells == 2639);
+  CHECK(r.transistors == -1);
+  REQUIRE(r.area_um2.has_value());
+  CHECK(*r.area_um2 == doctest::Approx(23832.8576));
+  // The top area counts every PE instance: 4 x PE + the skew pipes (1 x rst, 2 x 8-bit, 1 x 2-bit).
+  CHECK(*r.area_um2 == doctest::Approx(4 * 5861.872 + 25.024 + 2 * 160.1536 + 40.0384));
+  CHECK_FALSE(r.area_partial);  // "Area for cell type ... is unknown!" of the top's own section
+  CHECK(r.cell_types.at("sky130_fd_sc_hd__dfxtp_1") == 346);
+  CHECK(r.cell_types.at("sky130_fd_sc_hd__maj3_1") == 208);
+}
+
+TEST_CASE("parse_stat: a single module, partial transistor count") {
+  const StatReport r = parse_stat(kFlatPlus);
+  CHECK(r.cells == 2);
+  CHECK(r.transistors == 0);
+  CHECK(r.transistors_partial);
+  CHECK(r.cell_types.at("$_DFF_PN0_") == 2);
+}
+
+TEST_CASE("parse_stat: a single module's liberty area") {
+  const StatReport r = parse_stat(kFlatLiberty);
+  CHECK(r.cells == 2);
+  REQUIRE(r.area_um2.has_value());
+  CHECK(*r.area_um2 == doctest::Approx(9.044));
+  CHECK(r.cell_types.at("DFF_X1") == 2);
+}
+
+TEST_CASE("parse_stat: text without statistics") {
+  const StatReport r = parse_stat("ERROR: something broke\n");
+  CHECK(r.cells == -1);
+  CHECK(r.transistors == -1);
+  CHECK_FALSE(r.area_um2.has_value());
+  CHECK(r.cell_types.empty());
+}
+
+TEST_CASE("find_liberty: --liberty, then TPEGEN_LIBERTY, then the default beside the repo") {
+  TempDir t;
+  const fs::path repo = t.path / "repo";
+  fs::create_directories(repo);
+  const fs::path flag_lib = t.write("a.lib", "library (a) {}\n");
+  const fs::path env_lib = t.write("b.lib", "library (b) {}\n");
+
+  LibertyChoice c = find_liberty(flag_lib.string(), env_lib.c_str(), repo);
+  CHECK(c.path == flag_lib);
+  CHECK(c.origin == "--liberty");
+
+  c = find_liberty("", env_lib.c_str(), repo);
+  CHECK(c.path == env_lib);
+  CHECK(c.origin == "TPEGEN_LIBERTY");
+
+  c = find_liberty("", "", repo);  // an empty variable counts as unset
+  CHECK(c.path.empty());
+  CHECK(c.origin.find(kDefaultLiberty) != std::string::npos);
+
+  const fs::path def = t.write(std::string(kDefaultLiberty), "library (sky) {}\n");
+  c = find_liberty("", nullptr, repo);
+  CHECK(c.path == def);
+  CHECK(c.origin == "default");
+}
+
+TEST_CASE("find_liberty: unreadable or compressed explicit files are errors naming their source") {
+  TempDir t;
+  const std::string missing = (t.path / "missing.lib").string();
+  CHECK_THROWS_WITH_AS(find_liberty(missing, nullptr, t.path),
+                       doctest::Contains("invalid --liberty"), tpegen::ConfigError);
+  CHECK_THROWS_WITH_AS(find_liberty("", missing.c_str(), t.path), doctest::Contains("TPEGEN_LIBERTY"),
+                       tpegen::ConfigError);
+  CHECK_THROWS_WITH_AS(find_liberty(t.path.string(), nullptr, t.path), doctest::Contains("directory"),
+                       tpegen::ConfigError);
+  const fs::path gz = t.write("x.lib.gz", std::string("\x1f\x8b\x08\x00", 4));
+  CHECK_THROWS_WITH_AS(find_liberty(gz.string(), nullptr, t.path), doctest::Contains("gzip"),
+                       tpegen::ConfigError);
+}
+
+TEST_CASE("yosys_script: hierarchical, generic always, liberty section only with a liberty file") {
+  ScriptInputs in{"top_x", {"design/rtl/a.v", "design/rtl/top_x.v"}, {}};
+  std::string s = yosys_script(in);
+  CHECK(s.find("read_verilog -sv \"design/rtl/a.v\" \"design/rtl/top_x.v\"\n") != std::string::npos);
+  CHECK(s.find("synth -top top_x\n") != std::string::npos);
+  CHECK(commands_only(s).find("-flatten") == std::string::npos);
+  CHECK(s.find("dfflegalize -cell $_DFF_P_ 01\n") != std::string::npos);
+  CHECK(s.find(std::string("tee -o ") + kGenericStatFile + " stat -tech cmos\n") != std::string::npos);
+  CHECK(commands_only(s).find("liberty") == std::string::npos);
+
+  in.liberty = "/p d k/x.lib";  // spaces survive inside Yosys' double quotes
+  s = yosys_script(in);
+  CHECK(s.find("dfflibmap -liberty \"/p d k/x.lib\"\n") != std::string::npos);
+  CHECK(s.find("abc -liberty \"/p d k/x.lib\"\n") != std::string::npos);
+  CHECK(s.find(std::string("tee -o ") + kLibertyStatFile + " stat -liberty \"/p d k/x.lib\"\n") !=
+        std::string::npos);
+  CHECK(s.find("design -load synthesized\n") != std::string::npos);
+
+  in.liberty = "/bad\"quote.lib";
+  CHECK_THROWS_AS(yosys_script(in), tpegen::ConfigError);
+}
+
+TEST_CASE("first_error_line") {
+  CHECK(first_error_line("1. Executing\nERROR: Format error in liberty file.\nmore\n") ==
+        "ERROR: Format error in liberty file.");
+  CHECK(first_error_line("Warning: harmless\n").empty());
+}

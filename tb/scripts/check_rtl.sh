@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Generates one design and checks that its RTL is lint-clean (verilator -Wall), compiles
+# with iverilog -g2005 and is read and synthesized (hierarchically) by yosys.
+# usage: check_rtl.sh TPEGEN WORKDIR [design flags...]
+set -euo pipefail
+tpegen=$1; work=$2; shift 2
+rm -rf "$work"
+"$tpegen" generate "$@" -o "$work/design" >/dev/null
+cd "$work/design"
+top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' manifest.json)
+[ -n "$top" ] || { echo "no top in manifest.json"; exit 1; }
+verilator --lint-only -Wall --top-module "$top" -f files.f
+iverilog -g2005 -o "$work/iverilog.out" -s "$top" $(cat files.f)
+yosys -q -l "$work/yosys.log" -p "read_verilog $(tr '\n' ' ' < files.f); hierarchy -check -top $top; synth -top $top; stat" >/dev/null
+grep -q 'Number of cells' "$work/yosys.log"
+echo "rtl ok: $top (verilator -Wall, iverilog -g2005, yosys synth)"
