@@ -13,15 +13,17 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
   const int M = a.rows, K = a.cols, N = b.cols;
   auto& d = *s.dut;
   ResultSink sink(M, N);
-  std::deque<std::pair<int, int>> expect;
+  struct Pending { int m0, n0; uint64_t last_cycle; };
+  std::deque<Pending> expect;
   auto collect = [&] {
     if (!d.c_valid_o) return;
     if (expect.empty()) {
       sink.error("unexpected result tile");
       return;
     }
-    const auto [m0, n0] = expect.front();
+    const auto [m0, n0, fed] = expect.front();
     expect.pop_front();
+    check_latency(sink, s.cycles - fed);
     for (int i = 0; i < Mt; ++i)
       for (int j = 0; j < Nt; ++j) sink.store(m0 + i, n0 + j, get(d.c_o, (i * Nt + j) * ACC, ACC));
   };
@@ -54,7 +56,7 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
         d.valid_i = 1;
         d.first_i = k0 == 0;
         d.last_i = k0 + Kt >= K;
-        if (d.last_i) expect.emplace_back(m0, n0);
+        if (d.last_i) expect.push_back({m0, n0, s.cycles});
         step();
       }
       d.valid_i = 0;

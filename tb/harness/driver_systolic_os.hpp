@@ -11,7 +11,7 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
   const int M = a.rows, K = a.cols, N = b.cols;
   auto& d = *s.dut;
   ResultSink sink(M, N);
-  struct Pending { int row0, col0, i; };
+  struct Pending { int row0, col0, i; uint64_t last_cycle; };
   std::vector<std::deque<Pending>> expect(C);
   auto collect = [&] {
     for (int j = 0; j < C; ++j) {
@@ -22,6 +22,7 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
       }
       const Pending p = expect[static_cast<size_t>(j)].front();
       expect[static_cast<size_t>(j)].pop_front();
+      if (j == 0 && p.i == 0) check_latency(sink, s.cycles - p.last_cycle);
       sink.store(p.row0 + p.i, p.col0 + j, get(d.c_o, j * tpe::kAccWidth, tpe::kAccWidth));
     }
   };
@@ -36,7 +37,7 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
         d.last_i = k == K - 1;
         if (k == K - 1)
           for (int j = 0; j < C; ++j)
-            for (int i = 0; i < R; ++i) expect[static_cast<size_t>(j)].push_back({m0, n0, i});
+            for (int i = 0; i < R; ++i) expect[static_cast<size_t>(j)].push_back({m0, n0, i, s.cycles});
         step();
       }
       d.valid_i = 0;

@@ -13,15 +13,16 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
   auto& d = *s.dut;
   ResultSink sink(M, N);
   std::vector<uint64_t> partial(static_cast<size_t>(M) * C);
-  std::deque<int> expect;
+  std::deque<std::pair<int, uint64_t>> expect;  // row, cycle it was fed
   auto collect = [&] {
     if (!d.c_valid_o) return;
     if (expect.empty()) {
       sink.error("unexpected result row");
       return;
     }
-    const int m = expect.front();
+    const auto [m, fed] = expect.front();
     expect.pop_front();
+    check_latency(sink, s.cycles - fed);
     for (int j = 0; j < C; ++j) partial[static_cast<size_t>(m) * C + static_cast<size_t>(j)] = get(d.c_o, j * ACC, ACC);
   };
   auto step = [&] { s.tick(); collect(); };
@@ -43,7 +44,7 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
         for (int j = 0; j < C; ++j) put(d.c_i, j * ACC, ACC, partial[static_cast<size_t>(m) * C + static_cast<size_t>(j)]);
         d.valid_i = 1;
         d.bank_i = static_cast<uint8_t>(bank);
-        expect.push_back(m);
+        expect.emplace_back(m, s.cycles);
         step();
       }
       d.valid_i = 0;

@@ -77,6 +77,13 @@ class ResultSink {
   RunResult r_;
 };
 
+/// Checks the cycles between a feed and its first result against the manifest's latency
+/// (tb_params.h kLatency): the timing the README and manifest promise is tested too.
+inline void check_latency(ResultSink& sink, uint64_t measured) {
+  if (measured != static_cast<uint64_t>(tpe::kLatency))
+    sink.error("latency " + std::to_string(measured) + " cycles, manifest says " + std::to_string(tpe::kLatency));
+}
+
 /// A-side operand in range or 0 beyond the matrix (padding).
 inline int64_t at_or_zero(const tpegen::golden::Matrix& x, int r, int c) {
   return r < x.rows && c < x.cols ? x.at(r, c) : 0;

@@ -38,14 +38,18 @@ std::string arch_family(const DesignConfig& c) {
   return "TPE_ARCH_DOT_GRID";
 }
 
-std::string tb_params(const DesignConfig& c, const std::string& top) {
+std::string tb_params(const DesignConfig& c, const DesignFiles& files) {
+  const auto& timing = files.manifest.at("timing");
+  const int latency = timing.contains("latency_cycles") ? timing.at("latency_cycles").get<int>()
+                                                        : timing.at("latency_first_result_cycles").get<int>();
   return fmt::format(
       "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#define {} 1\n"
       "#define TPE_HELD_WEIGHTS {}\nnamespace tpe {{\nconstexpr const char* kTop = \"{}\";\n"
       "constexpr int kRows = {}, kCols = {}, kDepth = {};\nconstexpr int kAWidth = {}, kBWidth = {}, kAccWidth = {};\n"
-      "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\n}}  // namespace tpe\n",
-      arch_family(c), c.arch == "mac-tree" ? 1 : 0, top, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.acc_width,
-      c.is_signed ? "true" : "false", c.in_regs, c.out_regs);
+      "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\nconstexpr int kLatency = {};\n"
+      "}}  // namespace tpe\n",
+      arch_family(c), c.arch == "mac-tree" ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.acc_width,
+      c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency);
 }
 
 void validate(const SimOptions& o) {
@@ -70,7 +74,7 @@ void run_sim(const SimOptions& o) {
   fs::create_directories(work);
   write_tree_atomically(work / "design", files.files, false);
   {
-    std::ofstream(work / "tb_params.h") << tb_params(c, files.top);
+    std::ofstream(work / "tb_params.h") << tb_params(c, files);
   }
   const fs::path tb = source_root() / "tb";
   const std::string objcache = on_path("ccache") ? " OBJCACHE=ccache" : "";

@@ -1,0 +1,38 @@
+# Thin wrapper around CMake/CTest and the tpegen CLI.
+#   make demo   install what is missing, build, generate + simulate + synthesize the default design
+#   make test   install what is missing, build, run every test (unit, RTL checks, regression)
+BUILD ?= build
+JOBS  ?= 2
+TPEGEN = $(BUILD)/generator/tpegen
+DEMO  ?= $(BUILD)/demo
+
+.PHONY: all deps build test unit rtl sim demo bench golden-update clean
+
+all: build
+
+deps:
+	@generator/scripts/install_deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD)
+
+test: build
+	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
+
+unit rtl sim: build
+	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure -L $@
+
+demo: build
+	$(TPEGEN) generate --arch systolic-os --rows 16 --cols 16 -o $(DEMO)/systolic-os
+	$(TPEGEN) sim --arch systolic-os --rows 16 --cols 16 --trials 100 --seed 1 --work $(DEMO)/sim
+	$(TPEGEN) synth --arch systolic-os --rows 16 --cols 16 --work $(DEMO)/synth
+
+bench: build
+	tb/scripts/bench.sh $(TPEGEN) $(BUILD)/bench
+
+golden-update: build
+	tb/scripts/check_generated.sh $(TPEGEN) . $(BUILD)/golden --update
+
+clean:
+	rm -rf $(BUILD)

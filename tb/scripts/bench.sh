@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks (figures only, no pass/fail): generation time of a 64x64 systolic array and
+# Verilator simulation throughput (cycles/s, GEMMs/s) of the default design.
+# usage: bench.sh TPEGEN WORKDIR
+set -euo pipefail
+tpegen=$1; work=$2
+rm -rf "$work"; mkdir -p "$work"
+for size in 16 64; do
+  start=$(date +%s.%N)
+  "$tpegen" generate --arch systolic-os --rows $size --cols $size -o "$work/os$size" >/dev/null
+  end=$(date +%s.%N)
+  bytes=$(cat "$work/os$size"/rtl/*.v | wc -c)
+  printf 'generate systolic-os %dx%d: %.3f s, %d bytes of Verilog\n' $size $size "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" "$bytes"
+done
+echo "simulate default systolic-os 16x16 (100 GEMMs 64x64x64, then 2000 random GEMMs):"
+"$tpegen" sim --arch systolic-os --gemm 64x64x64 --trials 100 --work "$work/sim" | grep -E 'elements checked|passed,'
+"$tpegen" sim --arch systolic-os --trials 2000 --work "$work/sim" | grep -E 'elements checked|passed,'
