@@ -6,7 +6,7 @@ JOBS  ?= 2
 TPEGEN = $(BUILD)/generator/tpegen
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps build test unit rtl sim demo bench golden-update clean
+.PHONY: all deps build test unit rtl sim arith demo bench formal compare-opt1 golden-update clean
 
 all: build
 
@@ -20,13 +20,21 @@ build: deps
 test: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
 
-unit rtl sim: build
+unit rtl sim arith: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure -L $@
 
 demo: build
 	$(TPEGEN) generate --arch systolic-os --rows 16 --cols 16 -o $(DEMO)/systolic-os
 	$(TPEGEN) sim --arch systolic-os --rows 16 --cols 16 --trials 100 --seed 1 --work $(DEMO)/sim
 	$(TPEGEN) synth --arch systolic-os --rows 16 --cols 16 --work $(DEMO)/synth
+
+# Opt-in: yosys SAT proofs of every 8x8 multiplier (~90 s each) and 6x6 OPT1 step (~2 min each).
+formal: build
+	@for enc in and booth ent; do for sign in signed unsigned; do \
+	  tb/scripts/formal_component.sh $(TPEGEN) $(BUILD)/formal8/mul_$${enc}_$${sign} --kind multiplier --encoding $$enc --$$sign || exit 1; \
+	  tb/scripts/formal_component.sh $(TPEGEN) $(BUILD)/formal8/step_$${enc}_$${sign} --kind opt1-step --encoding $$enc --$$sign \
+	    --a-width 6 --b-width 6 --acc-width 16 --acc-wrap || exit 1; \
+	done; done
 
 bench: build
 	tb/scripts/bench.sh $(TPEGEN) $(BUILD)/bench

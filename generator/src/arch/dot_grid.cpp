@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "arch/common.hpp"
+#include "arch/opt1_common.hpp"
+#include "emit/bitnet_to_ir.hpp"
 
 namespace tpegen::arch {
 namespace {
@@ -32,9 +34,42 @@ ExprP adder_tree(Module& m, std::vector<ExprP> leaves, const DesignConfig& c) {
   return leaves.front();
 }
 
+// OPT1 unit: the partial products of all `depth` products and the carry-save accumulator
+// share one compressor tree; the result is captured in carry-save form on `last` and
+// resolved by a registered read-out adder in the following cycle.
+void build_opt1_dot_body(Module& m, const ExprP& a_i, const ExprP& b_i, const ExprP& valid_i, const ExprP& first_i,
+                         const ExprP& last_i, const ExprP& c_o, const DesignConfig& c) {
+  const int K = c.depth, ACC = c.acc_width;
+  auto acc_s = m.reg("acc_s_q", ACC);
+  auto acc_c = m.reg("acc_c_q", ACC);
+  std::vector<ExprP> ins;
+  for (int k = 0; k < K; ++k) {
+    ins.push_back(bits(a_i, k * c.a_width, c.a_width));
+    ins.push_back(bits(b_i, k * c.b_width, c.b_width));
+  }
+  ins.push_back(first_i);
+  ins.push_back(acc_s);
+  ins.push_back(acc_c);
+  auto next = emit::emit_bitnet(m, opt1_step_net(c, K, true), "t_", ins);
+  m.update(acc_s, next[0], valid_i);
+  m.update(acc_c, next[1], valid_i);
+  auto capture = m.wire("capture", band(valid_i, last_i));
+  auto out_s = m.reg("out_s_q", ACC);
+  auto out_c = m.reg("out_c_q", ACC);
+  m.update(out_s, next[0], capture);
+  m.update(out_c, next[1], capture);
+  auto c_q = m.reg("c_q", ACC);
+  m.update(c_q, readout_adder(m, "ro_", out_s, out_c, c));
+  m.assign(c_o, c_q);
+}
+
 const Module& build_dot_unit(Design& d, const DesignConfig& c) {
   Module& m = d.add_module(canonical_name(c) + "_dot");
-  describe_module(m, fmt::format("Dot-product unit: {} multipliers, adder tree, accumulator.", c.depth), c);
+  describe_module(m, c.pe == "opt1"
+                         ? fmt::format("OPT1 dot-product unit: {} products and the carry-save accumulator in one "
+                                       "compressor tree, registered read-out adder.", c.depth)
+                         : fmt::format("Dot-product unit: {} multipliers, adder tree, accumulator.", c.depth),
+                  c);
   const int K = c.depth, ACC = c.acc_width;
   m.input("clk_i", 1);
   auto a_i = m.input("a_i", K * c.a_width, "a[k] at [k*WA +: WA]");
@@ -43,6 +78,10 @@ const Module& build_dot_unit(Design& d, const DesignConfig& c) {
   auto first_i = m.input("first_i", 1);
   auto last_i = m.input("last_i", 1);
   auto c_o = m.output("c_o", ACC);
+  if (c.pe == "opt1") {
+    build_opt1_dot_body(m, a_i, b_i, valid_i, first_i, last_i, c_o, c);
+    return m;
+  }
 
   const int leaf_w = std::min(c.a_width + c.b_width, ACC);
   std::vector<ExprP> leaves;
@@ -69,6 +108,7 @@ const Module& build_dot_unit(Design& d, const DesignConfig& c) {
 Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
   Design d;
   declare_templates(d);
+  if (c.pe == "opt1") declare_opt1_templates(d);
   const Module& unit = build_dot_unit(d, c);
   Module& m = d.add_module(core_name(c));
   describe_module(m, style.what, c);
@@ -97,9 +137,8 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
   Body& tk = nested_for(tj, "k", Kt, "g_bk");
   tk.assigns.push_back({slice("b_cols", {{"j", Kt * WB}, {"k", WB}}, 0, WB), slice(b->net, {{"k", Nt * WB}, {"j", WB}}, 0, WB)});
 
-  auto c_valid_q = m.reg("c_valid_q", 1);
-  m.update_with_reset(c_valid_q, band(valid_i, last_i), 0);
-  m.assign(c_valid_o, c_valid_q);
+  // Valid follows the result: one register, plus one for OPT1's read-out adder.
+  m.assign(c_valid_o, delay(m, "c_valid", band(valid_i, last_i), c.pe == "opt1" ? 2 : 1, true));
 
   Body& rows = m.generate_for("i", Mt, "g_row");
   Body& cols = nested_for(rows, "j", Nt, "g_col");
@@ -120,14 +159,16 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
 }
 
 nlohmann::json dot_grid_timing(const DesignConfig& c, const DotGridStyle& style) {
-  const int io = c.in_regs + c.out_regs;
+  const int readout = c.pe == "opt1" ? 1 : 0;  // the registered read-out adder
+  const int io = c.in_regs + c.out_regs + readout;
   nlohmann::json t = {
       {"dataflow", "dot-product grid"},
       {"feed", "one K tile per cycle with valid_i=1: a_i = A[m0..m0+rows)[k0..k0+depth), b_i = B[k0..)[n0..n0+cols); "
                "first_i on the first K tile and last_i on the last of an output tile; K and M/N beyond the matrix "
                "are fed as 0"},
-      {"results", "c_o = the rows x cols output tile with c_valid_o=1, one cycle after last_i (plus pipeline stages); "
-                  "c_o holds until the next tile finishes"},
+      {"results", "c_o = the rows x cols output tile with c_valid_o=1, 1 + readout cycles after last_i (plus "
+                  "pipeline stages); c_o holds until the next tile finishes"},
+      {"readout_adder_cycles", readout},
       {"latency_cycles", 1 + io},
       {"macs_per_cycle", c.rows * c.cols * c.depth},
   };

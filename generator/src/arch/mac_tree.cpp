@@ -13,7 +13,8 @@ ArchDescriptor describe_mac_tree() {
           {false, 0, 1, "fixed at 1 (one A vector per cycle)"},
           {true, 16, 1, "number of dot-product units N (N is tiled by cols)"},
           {true, 16, 1, "dot-product length K per unit (K is tiled by depth)"},
-          {{"mac", "baseline: products sized exactly, adder tree, + into binary accumulators"}},
+          {{"mac", "baseline: products sized exactly, adder tree, + into binary accumulators"},
+           {"opt1", "OPT1: all partial products + carry-save accumulator in one compressor tree, CPA at read-out"}},
           [](const DesignConfig& c) { return build_dot_grid(c, style); },
           [](const DesignConfig& c) { return dot_grid_timing(c, style); }};
 }

@@ -13,7 +13,8 @@ ArchDescriptor describe_matrix2d() {
           {true, 16, 1, "PE rows (M is tiled by rows)"},
           {true, 16, 1, "PE columns (N is tiled by cols)"},
           {true, 4, 1, "dot-product length k of each PE (K is tiled by depth)"},
-          {{"mac", "baseline: products sized exactly, adder tree, + into binary accumulators"}},
+          {{"mac", "baseline: products sized exactly, adder tree, + into binary accumulators"},
+           {"opt1", "OPT1: all partial products + carry-save accumulator in one compressor tree, CPA at read-out"}},
           [](const DesignConfig& c) { return build_dot_grid(c, style); },
           [](const DesignConfig& c) { return dot_grid_timing(c, style); }};
 }

@@ -4,20 +4,30 @@
 // Each PE multiplies, accumulates locally and forwards A (with valid/first/last) right
 // and B down. On `last` a PE captures its result into a drain register; drain registers
 // of a column form a chain that shifts towards row 0 and leaves at the top edge.
+// PE `opt1` keeps the accumulator and the drain chain in carry-save form (sum, carry):
+// one compressor tree per PE and cycle, one registered read-out adder per column.
 #include <fmt/format.h>
 
 #include "arch/common.hpp"
+#include "arch/opt1_common.hpp"
 #include "arch/registry.hpp"
+#include "emit/bitnet_to_ir.hpp"
 
 namespace tpegen::arch {
 namespace {
 
 using namespace ir;
 
+// Width of a drain-chain slot: the result, or its carry-save pair (sum low, carry high).
+int drain_width(const DesignConfig& c) { return c.pe == "opt1" ? 2 * c.acc_width : c.acc_width; }
+
 const Module& build_pe(Design& d, const DesignConfig& c) {
   Module& m = d.add_module(canonical_name(c) + "_pe");
-  describe_module(m, "Output-stationary PE: acc += a * b; forwards a right and b down; drain chain up.", c);
-  const int acc = c.acc_width;
+  describe_module(m, c.pe == "opt1"
+                         ? "Output-stationary OPT1 PE: {sum, carry} = compress(pp(a*b), sum, carry); drain chain up."
+                         : "Output-stationary PE: acc += a * b; forwards a right and b down; drain chain up.",
+                  c);
+  const int acc = drain_width(c);
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
   auto a_i = m.input("a_i", c.a_width);
@@ -36,9 +46,18 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   auto drain_valid_o = m.output("drain_valid_o", 1);
 
   auto acc_q = m.reg("acc_q", acc);
-  auto prod = product_to_acc(m, "prod", a_i, b_i, c);
-  auto sum = acc_add(m, "acc_sum", acc_q, prod, c);
-  auto acc_d = m.wire("acc_d", mux(first_i, prod, sum));
+  ExprP acc_d;
+  if (c.pe == "opt1") {
+    // acc_q = {carry, sum}; the compressor tree replaces the multiplier and the adder.
+    const arith::BitNet step = opt1_step_net(c, 1, true);
+    auto next = emit::emit_bitnet(m, step, "t_", {a_i, b_i, first_i, bits(acc_q, 0, c.acc_width),
+                                                  bits(acc_q, c.acc_width, c.acc_width)});
+    acc_d = m.wire("acc_d", concat({next[1], next[0]}));
+  } else {
+    auto prod = product_to_acc(m, "prod", a_i, b_i, c);
+    auto sum = acc_add(m, "acc_sum", acc_q, prod, c);
+    acc_d = m.wire("acc_d", mux(first_i, prod, sum));
+  }
   m.update(acc_q, acc_d, valid_i);
 
   auto capture = m.wire("capture", band(valid_i, last_i));
@@ -70,10 +89,11 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
 Design build(const DesignConfig& c) {
   Design d;
   declare_templates(d);
+  if (c.pe == "opt1") declare_opt1_templates(d);
   const Module& pe = build_pe(d, c);
   Module& m = d.add_module(core_name(c));
   describe_module(m, fmt::format("Output-stationary systolic array, {} x {} PEs.", c.rows, c.cols), c);
-  const int R = c.rows, C = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width;
+  const int R = c.rows, C = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width, DW = drain_width(c);
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
   auto a_i = m.input("a_i", R * WA, "A[m0+i][k] for row i at bits [i*WA +: WA]");
@@ -91,7 +111,7 @@ Design build(const DesignConfig& c) {
   auto first_h = m.wire("first_h", H);
   auto last_h = m.wire("last_h", H);
   auto b_v = m.wire("b_v", V * WB);           // PE(i,j) reads slot i*C+j, drives (i+1)*C+j
-  auto drain_v = m.wire("drain_v", V * ACC);  // PE(i,j) reads slot (i+1)*C+j, drives i*C+j
+  auto drain_v = m.wire("drain_v", V * DW);  // PE(i,j) reads slot (i+1)*C+j, drives i*C+j
   auto drain_valid_v = m.wire("drain_valid_v", V);
 
   for (int i = 0; i < R; ++i) {
@@ -104,11 +124,25 @@ Design build(const DesignConfig& c) {
   }
   for (int j = 0; j < C; ++j) {
     m.assign(slice("b_v", j * WB, WB), delay(m, fmt::format("b_skew_{}", j), bits(b_i, j * WB, WB), j, false));
-    m.assign(slice("drain_v", (R * C + j) * ACC, ACC), constant(ACC, 0));
+    m.assign(slice("drain_v", (R * C + j) * DW, DW), constant(DW, 0));
     m.assign(slice("drain_valid_v", R * C + j, 1), constant(1, 0));
   }
-  m.assign(c_o, bits(drain_v, 0, C * ACC));
-  m.assign(c_valid_o, bits(drain_valid_v, 0, C));
+  if (c.pe == "opt1") {
+    // One registered read-out adder per column resolves the carry-save results.
+    auto c_q = m.reg("c_q", C * ACC);
+    auto c_valid_q = m.reg("c_valid_q", C);
+    std::vector<ExprP> sums;
+    for (int j = C - 1; j >= 0; --j)
+      sums.push_back(readout_adder(m, fmt::format("ro{}_", j), slice("drain_v", j * DW, ACC),
+                                   slice("drain_v", j * DW + ACC, ACC), c));
+    m.update(c_q, concat(sums));
+    m.update_with_reset(c_valid_q, bits(drain_valid_v, 0, C), 0);
+    m.assign(c_o, c_q);
+    m.assign(c_valid_o, c_valid_q);
+  } else {
+    m.assign(c_o, bits(drain_v, 0, C * ACC));
+    m.assign(c_valid_o, bits(drain_valid_v, 0, C));
+  }
 
   // Signals leaving the right and bottom edges feed nothing.
   std::vector<ExprP> edge;
@@ -136,11 +170,11 @@ Design build(const DesignConfig& c) {
   pe_inst.conns = {{"clk_i", ref("clk_i", 1)},         {"rst_ni", ref("rst_ni", 1)},
                    {"a_i", h("a_h", WA, 0)},           {"b_i", v("b_v", WB, 0)},
                    {"valid_i", h("valid_h", 1, 0)},    {"first_i", h("first_h", 1, 0)},
-                   {"last_i", h("last_h", 1, 0)},      {"drain_i", v("drain_v", ACC, 1)},
+                   {"last_i", h("last_h", 1, 0)},      {"drain_i", v("drain_v", DW, 1)},
                    {"drain_valid_i", v("drain_valid_v", 1, 1)},
                    {"a_o", h("a_h", WA, 1)},           {"b_o", v("b_v", WB, 1)},
                    {"valid_o", h("valid_h", 1, 1)},    {"first_o", h("first_h", 1, 1)},
-                   {"last_o", h("last_h", 1, 1)},      {"drain_o", v("drain_v", ACC, 0)},
+                   {"last_o", h("last_h", 1, 1)},      {"drain_o", v("drain_v", DW, 0)},
                    {"drain_valid_o", v("drain_valid_v", 1, 0)}};
   cols.instances.push_back(std::move(pe_inst));
   wrap_in_pipeline(d, m, c);
@@ -149,7 +183,8 @@ Design build(const DesignConfig& c) {
 }
 
 nlohmann::json timing(const DesignConfig& c) {
-  const int io = c.in_regs + c.out_regs;
+  const int readout = c.pe == "opt1" ? 1 : 0;  // the registered read-out adder
+  const int io = c.in_regs + c.out_regs + readout;
   return {
       {"dataflow", "output-stationary"},
       {"feed",
@@ -161,7 +196,9 @@ nlohmann::json timing(const DesignConfig& c) {
       {"tile_spacing", "the cycles carrying last_i of consecutive tiles must be at least 2*rows-1 apart "
                        "(idle cycles with valid_i=0 pad short tiles) so drained results never collide"},
       {"results", "column j emits the R rows of a tile in order 0..R-1 on c_o[j*ACC +: ACC] with c_valid_o[j]=1; "
-                  "row i of column j appears 2*i + j + 1 + in_regs + out_regs cycles after the cycle that carried last_i"},
+                  "row i of column j appears 2*i + j + 1 + readout + in_regs + out_regs cycles after the cycle that "
+                  "carried last_i"},
+      {"readout_adder_cycles", readout},
       {"latency_first_result_cycles", 1 + io},
       {"latency_last_result_cycles", 2 * (c.rows - 1) + (c.cols - 1) + 1 + io},
       {"macs_per_cycle", c.rows * c.cols},
@@ -177,7 +214,8 @@ ArchDescriptor describe_systolic_os() {
           {true, 16, 1, "PE rows R: output rows computed per tile (M is tiled by R)"},
           {true, 16, 1, "PE columns C: output columns per tile (N is tiled by C)"},
           {false, 0, 1, "unused (K is software: any length streams through)"},
-          {{"mac", "baseline: a*b product sized exactly, + into a binary accumulator"}},
+          {{"mac", "baseline: a*b product sized exactly, + into a binary accumulator"},
+           {"opt1", "OPT1: partial products + carry-save accumulator in one compressor tree, CPA per column at read-out"}},
           build,
           timing};
 }

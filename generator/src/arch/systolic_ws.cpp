@@ -3,20 +3,30 @@
 // reaches PE(k,0) k cycles after the row is presented and moves right one PE a cycle;
 // partial sums move down the columns, starting from c_i (the running result of earlier
 // K tiles, so the array accumulates over any K), and leave at the bottom, deskewed.
+// PE `opt1` passes partial sums down in carry-save form (sum, carry): one compressor tree
+// per PE, one registered read-out adder per column at the bottom.
 #include <fmt/format.h>
 
 #include "arch/common.hpp"
+#include "arch/opt1_common.hpp"
 #include "arch/registry.hpp"
+#include "emit/bitnet_to_ir.hpp"
 
 namespace tpegen::arch {
 namespace {
 
 using namespace ir;
 
+// Width of a partial-sum link: the sum, or its carry-save pair (sum low, carry high).
+int psum_width(const DesignConfig& c) { return c.pe == "opt1" ? 2 * c.acc_width : c.acc_width; }
+
 const Module& build_pe(Design& d, const DesignConfig& c) {
   Module& m = d.add_module(canonical_name(c) + "_pe");
-  describe_module(m, "Weight-stationary PE: psum_o = psum_i + a * w[bank]; forwards a right, psum down.", c);
-  const int acc = c.acc_width;
+  describe_module(m, c.pe == "opt1"
+                         ? "Weight-stationary OPT1 PE: {sum, carry}_o = compress(pp(a*w[bank]), {sum, carry}_i)."
+                         : "Weight-stationary PE: psum_o = psum_i + a * w[bank]; forwards a right, psum down.",
+                  c);
+  const int acc = psum_width(c);
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
   auto a_i = m.input("a_i", c.a_width);
@@ -36,9 +46,16 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   m.update(w0_q, w_i, m.wire("w0_we", band(w_we_i, bnot(w_bank_i))));
   m.update(w1_q, w_i, m.wire("w1_we", band(w_we_i, w_bank_i)));
   auto w = m.wire("w", mux(bank_i, w1_q, w0_q));
-  auto prod = product_to_acc(m, "prod", a_i, w, c);
   auto psum_q = m.reg("psum_q", acc);
-  m.update(psum_q, acc_add(m, "psum_d", psum_i, prod, c));
+  if (c.pe == "opt1") {
+    const arith::BitNet step = opt1_step_net(c, 1, false);
+    auto next = emit::emit_bitnet(m, step, "t_", {a_i, w, bits(psum_i, 0, c.acc_width),
+                                                  bits(psum_i, c.acc_width, c.acc_width)});
+    m.update(psum_q, concat({next[1], next[0]}));
+  } else {
+    auto prod = product_to_acc(m, "prod", a_i, w, c);
+    m.update(psum_q, acc_add(m, "psum_d", psum_i, prod, c));
+  }
 
   auto a_q = m.reg("a_q", c.a_width);
   auto valid_q = m.reg("valid_q", 1);
@@ -56,10 +73,12 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
 Design build(const DesignConfig& c) {
   Design d;
   declare_templates(d);
+  if (c.pe == "opt1") declare_opt1_templates(d);
   const Module& pe = build_pe(d, c);
   Module& m = d.add_module(core_name(c));
   describe_module(m, fmt::format("Weight-stationary systolic array, {} x {} PEs.", c.rows, c.cols), c);
-  const int R = c.rows, C = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width;
+  const int R = c.rows, C = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width, PW = psum_width(c);
+  const int readout = c.pe == "opt1" ? 1 : 0;
   const int AW = index_width(R);
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
@@ -67,10 +86,10 @@ Design build(const DesignConfig& c) {
   auto valid_i = m.input("valid_i", 1, "a_i/c_i carry one output row", true);
   auto bank_i = m.input("bank_i", 1, "weight bank this row multiplies with");
   auto c_i = m.input("c_i", C * ACC, "partial result of earlier K tiles for column j at [j*ACC +: ACC]");
-  auto w_i = m.input("w_i", C * WB, "B[k0+w_row_i][n0+j] for column j at [j*WB +: WB]");
+  m.input("w_i", C * WB, "B[k0+w_row_i][n0+j] for column j at [j*WB +: WB]");
   auto w_we_i = m.input("w_we_i", 1, "write w_i into PE row w_row_i, bank w_bank_i", true);
   auto w_row_i = m.input("w_row_i", AW);
-  auto w_bank_i = m.input("w_bank_i", 1);
+  m.input("w_bank_i", 1);
   auto c_o = m.output("c_o", C * ACC, "C[m][n0+j] (accumulated with c_i) at [j*ACC +: ACC]");
   auto c_valid_o = m.output("c_valid_o", 1, "c_o holds one output row", true);
 
@@ -78,7 +97,7 @@ Design build(const DesignConfig& c) {
   m.wire("a_h", H * WA);
   m.wire("valid_h", H);
   m.wire("bank_h", H);
-  m.wire("psum_v", V * ACC);
+  m.wire("psum_v", V * PW);
   m.wire("w_we_row", R);
 
   for (int k = 0; k < R; ++k) {
@@ -90,12 +109,20 @@ Design build(const DesignConfig& c) {
   }
   std::vector<ExprP> results;  // msb first
   for (int j = C - 1; j >= 0; --j) {
-    m.assign(slice("psum_v", j * ACC, ACC), delay(m, fmt::format("c_skew_{}", j), bits(c_i, j * ACC, ACC), j, false));
-    results.push_back(delay(m, fmt::format("c_deskew_{}", j), slice("psum_v", (R * C + j) * ACC, ACC), C - 1 - j, false));
+    auto top = delay(m, fmt::format("c_skew_{}", j), bits(c_i, j * ACC, ACC), j, false);
+    m.assign(slice("psum_v", j * PW, PW), PW == ACC ? top : concat({constant(ACC, 0), top}));
+    ExprP bottom = slice("psum_v", (R * C + j) * PW, ACC);
+    if (readout) {
+      // Registered read-out adder: sum + carry of the carry-save partial sum.
+      auto ro = m.reg(fmt::format("ro{}_q", j), ACC);
+      m.update(ro, readout_adder(m, fmt::format("ro{}_", j), bottom, slice("psum_v", (R * C + j) * PW + ACC, ACC), c));
+      bottom = ro;
+    }
+    results.push_back(delay(m, fmt::format("c_deskew_{}", j), bottom, C - 1 - j, false));
   }
   m.assign(c_o, concat(results));
   // The last column's valid is aligned with the deskewed results.
-  m.assign(c_valid_o, slice("valid_h", (R - 1) * (C + 1) + C, 1));
+  m.assign(c_valid_o, delay(m, "c_valid_ro", slice("valid_h", (R - 1) * (C + 1) + C, 1), readout, true));
 
   std::vector<ExprP> edge;
   for (int k = 0; k < R; ++k) {
@@ -120,24 +147,23 @@ Design build(const DesignConfig& c) {
                    {"a_i", h("a_h", WA, 0)},
                    {"valid_i", h("valid_h", 1, 0)},
                    {"bank_i", h("bank_h", 1, 0)},
-                   {"psum_i", v("psum_v", ACC, 0)},
+                   {"psum_i", v("psum_v", PW, 0)},
                    {"w_i", slice("w_i", {{"j", WB}}, 0, WB)},
                    {"w_we_i", slice("w_we_row", {{"i", 1}}, 0, 1)},
                    {"w_bank_i", ref("w_bank_i", 1)},
                    {"a_o", h("a_h", WA, 1)},
                    {"valid_o", h("valid_h", 1, 1)},
                    {"bank_o", h("bank_h", 1, 1)},
-                   {"psum_o", v("psum_v", ACC, 1)}};
+                   {"psum_o", v("psum_v", PW, 1)}};
   cols.instances.push_back(std::move(pe_inst));
-  (void)w_i;
-  (void)w_bank_i;
   wrap_in_pipeline(d, m, c);
   d.top = canonical_name(c);
   return d;
 }
 
 nlohmann::json timing(const DesignConfig& c) {
-  const int io = c.in_regs + c.out_regs;
+  const int readout = c.pe == "opt1" ? 1 : 0;  // the registered read-out adder
+  const int io = c.in_regs + c.out_regs + readout;
   return {
       {"dataflow", "weight-stationary"},
       {"weights",
@@ -148,7 +174,8 @@ nlohmann::json timing(const DesignConfig& c) {
        "c_i[j] = result of the earlier K tiles for C[m][n0+j] (0 for the first); K is tiled by rows"},
       {"results", "c_o[j*ACC +: ACC] = c_i[j] + sum_k A[m][k0+k]*B[k0+k][n0+j] with c_valid_o=1, rows in feed order"},
       {"latency_cycles", c.rows + c.cols - 1 + io},
-      {"latency", "rows + cols - 1 + in_regs + out_regs cycles from the valid_i cycle to the c_valid_o cycle"},
+      {"latency", "rows + cols - 1 + readout + in_regs + out_regs cycles from the valid_i cycle to the c_valid_o cycle"},
+      {"readout_adder_cycles", readout},
       {"macs_per_cycle", c.rows * c.cols},
   };
 }
@@ -162,7 +189,8 @@ ArchDescriptor describe_systolic_ws() {
           {true, 16, 1, "PE rows: the K extent of the stationary weight tile (K is tiled by rows)"},
           {true, 16, 1, "PE columns C: output columns per tile (N is tiled by C)"},
           {false, 0, 1, "unused (M is software: any number of rows streams through)"},
-          {{"mac", "baseline: a*w product sized exactly, + into the partial sum"}},
+          {{"mac", "baseline: a*w product sized exactly, + into the partial sum"},
+           {"opt1", "OPT1: partial sums flow in carry-save form through one compressor tree per PE; CPA per column"}},
           build,
           timing};
 }

@@ -1,8 +1,9 @@
 // `tpegen synth`: generate the design into a work directory, run Yosys 0.23 on it
 // hierarchically and report generic cells, a CMOS transistor estimate and, with a
-// liberty file, the standard-cell area. The last lines of the output are
-// "key: value" pairs (top, cells, transistors, area_um2) for scripts; --json writes
-// the same numbers and more as JSON.
+// liberty file, the standard-cell area and (unless --no-timing) OpenSTA timing and power
+// of the mapped netlist. The last lines of the output are "key: value" pairs (top, cells,
+// transistors, area_um2, then critical_path_ns, slack_ns, fmax_mhz, power_mw) for
+// scripts; --json writes the same numbers and more as JSON.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include "cli/design_flags.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
+#include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
@@ -36,12 +38,24 @@ struct SynthOptions {
   bool no_liberty = false;
   std::string work;
   std::string json;
+  double clock_period_ns = synth::kDefaultClockPeriodNs;
+  bool no_timing = false;
+};
+
+struct TimingResult {
+  synth::StaReport report;
+  synth::StaPath worst;  // the reported path with the least slack
+  double period_ns = 0;
+  double sta_seconds = 0;
+  std::optional<synth::StaLibProfile> profile;
 };
 
 struct SynthResult {
   synth::StatReport generic;
   std::optional<synth::StatReport> lib;  // set when a liberty file was used
   double yosys_seconds = 0;
+  std::optional<TimingResult> timing;  // set when OpenSTA ran
+  std::string timing_skipped;          // why it did not (empty when it ran)
 };
 
 std::string read_text(const fs::path& p) {
@@ -113,6 +127,39 @@ SynthResult run_yosys(const fs::path& work, const fs::path& liberty) {
   return r;
 }
 
+// Runs OpenSTA on the netlist Yosys wrote and reads back the worst path and the power.
+TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::string& top, double period_ns) {
+  TimingResult t;
+  t.period_ns = period_ns;
+  t.profile = synth::find_sta_profile(read_text(liberty));
+  synth::StaInputs in;
+  in.liberty = liberty;
+  in.netlist = synth::kNetlistFile;
+  in.top = top;
+  in.period_ns = period_ns;
+  in.profile = t.profile;
+  write_file(work / synth::kStaScriptFile, synth::sta_script(in), "--work");
+  const fs::path log = work / synth::kStaLogFile;
+  fs::remove(log);
+  const auto t0 = std::chrono::steady_clock::now();
+  const int status = run_shell(fmt::format("cd {} && sta -no_splash -exit {} > {} 2>&1", shell_quote(work.string()),
+                                           synth::kStaScriptFile, synth::kStaLogFile));
+  t.sta_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  t.report = synth::parse_sta(read_text(log));
+  // OpenSTA 2.0.17 exits 0 after errors, so its log decides.
+  if (status != 0 || !t.report.errors.empty())
+    throw std::runtime_error(fmt::format("OpenSTA failed{}{}; see {}",
+                                         status != 0 ? fmt::format(" (exit status {})", status) : "",
+                                         t.report.errors.empty() ? "" : ": " + t.report.errors.front(),
+                                         log.string()));
+  const synth::StaPath* worst = t.report.worst();
+  if (!worst || !t.report.power_w)
+    throw std::runtime_error(fmt::format("cannot read the {} in the OpenSTA report {}",
+                                         worst ? "total power" : "worst timing path", log.string()));
+  t.worst = *worst;
+  return t;
+}
+
 nlohmann::json report_json(const DesignConfig& c, const std::string& top, const fs::path& work,
                            const synth::LibertyChoice& lib, const SynthResult& r) {
   nlohmann::json j = {{"generator", "tpegen"},
@@ -139,6 +186,32 @@ nlohmann::json report_json(const DesignConfig& c, const std::string& top, const 
     j["lib_cell_types"] = r.lib->cell_types;
     j["netlist"] = (work / synth::kNetlistFile).string();
   }
+  for (const char* k : {"clock_period_ns", "critical_path_ns", "startpoint", "endpoint", "slack_ns", "fmax_mhz",
+                        "power_mw"})
+    j[k] = nullptr;
+  j["timing_skipped"] = r.timing_skipped.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.timing_skipped);
+  if (r.timing) {
+    const TimingResult& t = *r.timing;
+    j["clock_period_ns"] = t.period_ns;
+    j["critical_path_ns"] = t.worst.arrival_ns;
+    j["startpoint"] = t.worst.startpoint;
+    j["endpoint"] = t.worst.endpoint;
+    j["path_group"] = t.worst.group;
+    j["slack_ns"] = t.worst.slack_ns;
+    j["wns_ns"] = t.report.wns_ns ? nlohmann::json(*t.report.wns_ns) : nlohmann::json(nullptr);
+    j["tns_ns"] = t.report.tns_ns ? nlohmann::json(*t.report.tns_ns) : nlohmann::json(nullptr);
+    j["fmax_mhz"] = synth::fmax_mhz(t.period_ns, t.worst.slack_ns);
+    j["power_mw"] = *t.report.power_w * 1e3;
+    j["power_breakdown_mw"] = {{"internal", t.report.internal_w.value_or(0) * 1e3},
+                               {"switching", t.report.switching_w.value_or(0) * 1e3},
+                               {"leakage", t.report.leakage_w.value_or(0) * 1e3}};
+    j["activity"] = synth::kDefaultActivity;
+    j["input_activity"] = synth::kDefaultInputActivity;
+    j["drive_cell"] = t.profile ? nlohmann::json(t.profile->drive_cell) : nlohmann::json(nullptr);
+    j["output_load"] = t.profile ? nlohmann::json(t.profile->output_load) : nlohmann::json(nullptr);
+    j["sta_log"] = (work / synth::kStaLogFile).string();
+    j["sta_seconds"] = t.sta_seconds;
+  }
   return j;
 }
 
@@ -152,6 +225,15 @@ void print_summary(const std::string& top, const synth::LibertyChoice& lib, cons
                r.lib->area_partial ? "+ (some cells have no area)" : "", lib.path.string());
   else
     fmt::print("area_um2: none ({})\n", lib.origin == "--no-liberty" ? "--no-liberty" : "no liberty file");
+  if (!r.timing) {
+    fmt::print("critical_path_ns: none ({})\n", r.timing_skipped);
+    return;
+  }
+  const TimingResult& t = *r.timing;
+  fmt::print("critical_path_ns: {:.3f} ({} -> {})\n", t.worst.arrival_ns, t.worst.startpoint, t.worst.endpoint);
+  fmt::print("slack_ns: {:.3f} at period {}\n", t.worst.slack_ns, t.period_ns);
+  fmt::print("fmax_mhz: {:.1f}\n", synth::fmax_mhz(t.period_ns, t.worst.slack_ns));
+  fmt::print("power_mw: {:.3f} (static activity {})\n", *t.report.power_w * 1e3, synth::kDefaultActivity);
 }
 
 // Checked before Yosys runs, so that a typo in --json does not waste a long synthesis.
@@ -166,10 +248,14 @@ void check_json_target(const std::string& json) {
 void run_synth(const SynthOptions& o) {
   const DesignConfig c = load_design(o.design);
   check_json_target(o.json);
+  synth::check_clock_period(o.clock_period_ns);
   const synth::LibertyChoice lib = o.no_liberty ? synth::LibertyChoice{{}, "--no-liberty"}
                                                 : synth::find_liberty(o.liberty, std::getenv("TPEGEN_LIBERTY"),
                                                                       source_root());
   require_tool("yosys", "yosys");
+  const bool timing = !lib.path.empty() && !o.no_timing;
+  if (timing && !on_path("sta"))
+    throw ConfigError("sta (OpenSTA) not found on PATH: install the Debian package opensta, or pass --no-timing");
   const DesignFiles files = make_design_files(c);
   const fs::path work = make_work_dir(o.work, files.top);
   const std::vector<std::string> rtl = write_design(work, files, o.work);
@@ -182,8 +268,20 @@ void run_synth(const SynthOptions& o) {
     fmt::print("tpegen: liberty ({}): {}\n", lib.origin, lib.path.string());
   std::fflush(stdout);
 
-  const SynthResult r = run_yosys(work, lib.path);
+  SynthResult r = run_yosys(work, lib.path);
   fmt::print("tpegen: yosys took {:.1f} s; log, script and reports in {}\n", r.yosys_seconds, work.string());
+  if (timing) {
+    std::fflush(stdout);
+    r.timing = run_sta(work, lib.path, files.top, o.clock_period_ns);
+    fmt::print("tpegen: OpenSTA took {:.1f} s ({}); log in {}\n", r.timing->sta_seconds,
+               r.timing->profile ? fmt::format("inputs driven by {}, outputs load {:g}", r.timing->profile->drive_cell,
+                                               r.timing->profile->output_load)
+                                 : std::string("unknown library: ideal inputs, no output load"),
+               (work / synth::kStaLogFile).string());
+  } else {
+    r.timing_skipped = o.no_timing ? "--no-timing" : lib.origin == "--no-liberty" ? "--no-liberty" : "no liberty file";
+    fs::remove(work / synth::kStaLogFile);  // no stale report from an earlier run in the same --work
+  }
   if (!o.json.empty()) write_file(o.json, report_json(c, files.top, work, lib, r).dump(2) + "\n", "--json");
   print_summary(files.top, lib, r);
 }
@@ -201,6 +299,9 @@ void setup_synth(CLI::App& app) {
                  "directory for the RTL, Yosys script, log, reports and netlist (default: a fresh one under "
                  "the system temp dir)");
   app.add_option("--json", o->json, "also write the results as JSON to this file");
+  app.add_option("--clock-period", o->clock_period_ns,
+                 "clock period in ns for static timing with OpenSTA (default 10; > 0)");
+  app.add_flag("--no-timing", o->no_timing, "skip static timing and power (OpenSTA)");
   app.callback([o] { run_synth(*o); });
 }
 

@@ -9,5 +9,6 @@ void setup_list(CLI::App& app);
 void setup_generate(CLI::App& app);
 void setup_sim(CLI::App& app);
 void setup_synth(CLI::App& app);
+void setup_arith(CLI::App& app);
 
 }  // namespace tpegen::cli

@@ -39,6 +39,11 @@ void add_design_flags(CLI::App& app, DesignFlags& f) {
   app.add_flag("--acc-wrap", c.acc_wrap, "allow --acc-width below the exact width (results modulo 2^acc-width)");
   app.add_option("--in-regs", c.in_regs, "pipeline register stages on every input, 0..8 (default 0)");
   app.add_option("--out-regs", c.out_regs, "pipeline register stages on every output, 0..8 (default 0)");
+  app.add_option("--encoding", c.encoding, "bit-weight PEs: encoded operand A as and | booth | ent (default booth)");
+  app.add_option("--tree", c.tree, "bit-weight PEs: compressor tree dadda | wallace (default dadda)");
+  app.add_flag("--use-42", c.use_42, "bit-weight PEs: use 4:2 compressors in the tree");
+  app.add_option("--final-adder", c.final_adder,
+                 "bit-weight PEs: read-out adder ripple | kogge-stone | brent-kung | behavioral (default brent-kung)");
   app.add_option("--inject-bug", c.inject_bug, "test only: 'adder' breaks the accumulator adder")
       ->group("");  // hidden: it exists for the regression's mutation check
 }
@@ -48,7 +53,8 @@ void apply_json(DesignConfig& c, const std::string& text, const std::string& ori
   if (j.is_discarded() || !j.is_object())
     throw ConfigError(fmt::format("invalid --config = '{}': not a JSON object", origin));
   static const char* known[] = {"arch", "pe", "rows", "cols", "depth", "a_width", "b_width", "signed",
-                                "max_k", "acc_width", "acc_wrap", "in_regs", "out_regs", "inject_bug"};
+                                "max_k", "acc_width", "acc_wrap", "in_regs", "out_regs", "encoding", "tree",
+                                "use_42", "final_adder", "inject_bug"};
   for (auto& [key, value] : j.items()) {
     (void)value;
     bool ok = false;
@@ -68,6 +74,10 @@ void apply_json(DesignConfig& c, const std::string& text, const std::string& ori
   take(j, "acc_wrap", c.acc_wrap, origin);
   take(j, "in_regs", c.in_regs, origin);
   take(j, "out_regs", c.out_regs, origin);
+  take(j, "encoding", c.encoding, origin);
+  take(j, "tree", c.tree, origin);
+  take(j, "use_42", c.use_42, origin);
+  take(j, "final_adder", c.final_adder, origin);
   take(j, "inject_bug", c.inject_bug, origin);
 }
 
@@ -97,6 +107,10 @@ DesignConfig load_design(const DesignFlags& f) {
   if (given("--acc-wrap")) c.acc_wrap = true;
   if (given("--in-regs")) c.in_regs = x.in_regs;
   if (given("--out-regs")) c.out_regs = x.out_regs;
+  if (given("--encoding")) c.encoding = x.encoding;
+  if (given("--tree")) c.tree = x.tree;
+  if (given("--use-42")) c.use_42 = true;
+  if (given("--final-adder")) c.final_adder = x.final_adder;
   if (given("--inject-bug")) c.inject_bug = x.inject_bug;
   if (c.arch.empty()) throw ConfigError("missing --arch: give one of the architectures listed by `tpegen list`");
   return resolve(c);

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include "arch/registry.hpp"
+#include "arith/compressor_tree.hpp"
+#include "arith/final_adder.hpp"
+#include "arith/partial_products.hpp"
 
 namespace tpegen {
 namespace {
@@ -37,13 +40,45 @@ int resolve_dim(const char* flag, int value, const DimInfo& info, const std::str
   return value;
 }
 
+// Encoding, tree and final adder apply to bit-weight PEs only; defaults filled in here.
+void resolve_arith(DesignConfig& c) {
+  if (!is_bit_weight_pe(c.pe)) {
+    const char* given = !c.encoding.empty() ? "--encoding" : !c.tree.empty() ? "--tree"
+                        : c.use_42 ? "--use-42" : !c.final_adder.empty() ? "--final-adder" : nullptr;
+    if (given) throw ConfigError(fmt::format("invalid {} for --pe {}: it applies to --pe opt1 only", given, c.pe));
+    return;
+  }
+  if (c.encoding.empty()) c.encoding = "booth";
+  if (c.tree.empty()) c.tree = "dadda";
+  if (c.final_adder.empty()) c.final_adder = "brent-kung";
+  try {
+    arith::parse_encoding(c.encoding);
+  } catch (const std::invalid_argument&) {
+    throw ConfigError(fmt::format("invalid --encoding = '{}': valid values are and, booth, ent", c.encoding));
+  }
+  try {
+    arith::parse_tree(c.tree);
+  } catch (const std::invalid_argument&) {
+    throw ConfigError(fmt::format("invalid --tree = '{}': valid values are dadda, wallace", c.tree));
+  }
+  try {
+    arith::parse_adder(c.final_adder);
+  } catch (const std::invalid_argument&) {
+    throw ConfigError(fmt::format(
+        "invalid --final-adder = '{}': valid values are ripple, kogge-stone, brent-kung, behavioral", c.final_adder));
+  }
+}
+
 }  // namespace
+
+bool is_bit_weight_pe(const std::string& pe) { return pe == "opt1"; }
 
 bool DesignConfig::operator==(const DesignConfig& o) const {
   return arch == o.arch && pe == o.pe && rows == o.rows && cols == o.cols && depth == o.depth &&
          a_width == o.a_width && b_width == o.b_width && is_signed == o.is_signed && max_k == o.max_k &&
          acc_width == o.acc_width && acc_wrap == o.acc_wrap && in_regs == o.in_regs &&
-         out_regs == o.out_regs && inject_bug == o.inject_bug;
+         out_regs == o.out_regs && encoding == o.encoding && tree == o.tree && use_42 == o.use_42 &&
+         final_adder == o.final_adder && inject_bug == o.inject_bug;
 }
 
 int exact_acc_width(int a_width, int b_width, bool is_signed, long long max_k) {
@@ -92,6 +127,7 @@ DesignConfig resolve(const DesignConfig& in) {
         "exactly; pass --acc-wrap to accept results modulo 2^acc-width)",
         c.acc_width, exact, Limits::kMaxAcc, exact, c.max_k));
   }
+  resolve_arith(c);
   if (!c.inject_bug.empty() && c.inject_bug != "adder")
     throw ConfigError(fmt::format("invalid --inject-bug = '{}': valid value is adder", c.inject_bug));
   return c;
@@ -100,6 +136,11 @@ DesignConfig resolve(const DesignConfig& in) {
 std::string canonical_name(const DesignConfig& c) {
   const ArchDescriptor& arch = find_arch(c.arch);
   std::string name = "tpe_" + c.arch + "_" + c.pe + "_";
+  if (is_bit_weight_pe(c.pe)) {
+    const std::string adder = c.final_adder == "kogge-stone" ? "ks" : c.final_adder == "brent-kung" ? "bk"
+                              : c.final_adder == "ripple" ? "rca" : "add";
+    name += fmt::format("{}_{}{}_{}_", c.encoding, c.tree, c.use_42 ? "42" : "", adder);
+  }
   for (auto& ch : name)
     if (ch == '-') ch = '_';
   if (arch.rows.used) name += fmt::format("r{}", c.rows);
@@ -116,9 +157,12 @@ std::string canonical_name(const DesignConfig& c) {
 std::string describe(const DesignConfig& c) {
   return fmt::format(
       "arch={} pe={} rows={} cols={} depth={} a_width={} b_width={} {} max_k={} acc_width={}{} "
-      "in_regs={} out_regs={}{}",
+      "in_regs={} out_regs={}{}{}",
       c.arch, c.pe, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.is_signed ? "signed" : "unsigned",
       c.max_k, c.acc_width, c.acc_wrap ? " acc_wrap" : "", c.in_regs, c.out_regs,
+      is_bit_weight_pe(c.pe) ? fmt::format(" encoding={} tree={}{} final_adder={}", c.encoding, c.tree,
+                                           c.use_42 ? " use_42" : "", c.final_adder)
+                             : "",
       c.inject_bug.empty() ? "" : " inject_bug=" + c.inject_bug);
 }
 

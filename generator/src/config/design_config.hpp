@@ -29,6 +29,10 @@ struct DesignConfig {
   bool acc_wrap = false;     // allow acc_width below the exact width (results wrap mod 2^acc)
   int in_regs = 0;           // pipeline registers on every input / output port
   int out_regs = 0;
+  std::string encoding;      // bit-weight PEs: and | booth | ent ("" = booth)
+  std::string tree;          // bit-weight PEs: dadda | wallace ("" = dadda)
+  bool use_42 = false;       // bit-weight PEs: 4:2 compressors in the tree
+  std::string final_adder;   // bit-weight PEs: ripple | kogge-stone | brent-kung | behavioral ("" = brent-kung)
   std::string inject_bug;    // test-only: "adder" breaks the accumulator adder (mutation check)
 
   bool operator==(const DesignConfig& o) const;
@@ -49,6 +53,9 @@ int exact_acc_width(int a_width, int b_width, bool is_signed, long long max_k);
 /// Validates cfg against the architecture's rules and fills in defaults (dimensions,
 /// accumulator width). Throws ConfigError naming the parameter and the valid range.
 DesignConfig resolve(const DesignConfig& cfg);
+
+/// True for PE variants built from bit heaps (encoding/tree/adder options apply).
+bool is_bit_weight_pe(const std::string& pe);
 
 /// Deterministic name of the design, e.g. "tpe_systolic_os_mac_r16c16_s8x8_acc32".
 std::string canonical_name(const DesignConfig& resolved);

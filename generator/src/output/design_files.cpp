@@ -12,9 +12,8 @@
 #include "util/paths.hpp"
 
 namespace tpegen {
-namespace {
 
-std::string read_template(const std::string& file) {
+std::string read_template_file(const std::string& file) {
   const auto path = source_root() / "rtl_templates" / file;
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read RTL template " + path.string() + " (set TPEGEN_HOME?)");
@@ -22,6 +21,8 @@ std::string read_template(const std::string& file) {
   s << in.rdbuf();
   return s.str();
 }
+
+namespace {
 
 std::string core_file(const std::string& top, const std::vector<std::string>& rtl) {
   std::string s = "CAPI=2:\n";
@@ -44,6 +45,12 @@ nlohmann::json config_to_json(const DesignConfig& c) {
                       {"b_width", c.b_width},   {"signed", c.is_signed}, {"max_k", c.max_k},
                       {"acc_width", c.acc_width}, {"acc_wrap", c.acc_wrap}, {"in_regs", c.in_regs},
                       {"out_regs", c.out_regs}};
+  if (is_bit_weight_pe(c.pe)) {
+    j["encoding"] = c.encoding;
+    j["tree"] = c.tree;
+    j["use_42"] = c.use_42;
+    j["final_adder"] = c.final_adder;
+  }
   if (!c.inject_bug.empty()) j["inject_bug"] = c.inject_bug;
   return j;
 }
@@ -59,6 +66,9 @@ std::string equivalent_command(const DesignConfig& c) {
   if (c.acc_wrap) s += " --acc-wrap";
   if (c.in_regs) s += fmt::format(" --in-regs {}", c.in_regs);
   if (c.out_regs) s += fmt::format(" --out-regs {}", c.out_regs);
+  if (is_bit_weight_pe(c.pe))
+    s += fmt::format(" --encoding {} --tree {}{} --final-adder {}", c.encoding, c.tree, c.use_42 ? " --use-42" : "",
+                     c.final_adder);
   if (!c.inject_bug.empty()) s += " --inject-bug " + c.inject_bug;
   return s;
 }
@@ -76,7 +86,7 @@ DesignFiles make_design_files(const DesignConfig& c) {
   out.top = d.top;
   std::vector<std::string> rtl;
   for (auto& ext : d.externs()) {
-    out.files.emplace_back("rtl/" + ext.file, read_template(ext.file));
+    out.files.emplace_back("rtl/" + ext.file, read_template_file(ext.file));
     rtl.push_back("rtl/" + ext.file);
   }
   for (auto& f : emit::emit_design(d, banner)) {

@@ -25,6 +25,9 @@ DesignFiles make_design_files(const DesignConfig& resolved);
 /// The `tpegen generate` command line that reproduces a resolved configuration.
 std::string equivalent_command(const DesignConfig& resolved);
 
+/// Text of a leaf cell in rtl_templates/ (throws when unreadable).
+std::string read_template_file(const std::string& file);
+
 /// The configuration as JSON (the same keys a --config file takes).
 nlohmann::json config_to_json(const DesignConfig& c);
 

@@ -143,13 +143,13 @@ std::string yosys_script(const ScriptInputs& in) {
   const std::string lib = quoted(in.liberty.string());
   s += fmt::format(
       "\n# Standard cells. In hierarchical mode `stat -liberty` sums instances of submodules into\n"
-      "# \"Chip area for top module\".\n"
+      "# \"Chip area for top module\". -simple-lhs: OpenSTA 2.0.17 cannot parse `assign {{a, b}} = ...`.\n"
       "design -load synthesized\n"
       "dfflibmap -liberty {0}\n"
       "abc -liberty {0}\n"
       "opt_clean -purge\n"
       "tee -o {1} stat -liberty {0}\n"
-      "write_verilog -noattr -noexpr -nohex -nodec {2}\n",
+      "write_verilog -noattr -noexpr -nohex -nodec -simple-lhs {2}\n",
       lib, kLibertyStatFile, kNetlistFile);
   return s;
 }

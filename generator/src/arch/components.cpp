@@ -1,0 +1,133 @@
+#include "arch/components.hpp"
+
+#include <random>
+
+#include <fmt/format.h>
+
+#include "arch/common.hpp"
+#include "arch/opt1_common.hpp"
+#include "arith/compressor_tree.hpp"
+#include "arith/final_adder.hpp"
+#include "arith/partial_products.hpp"
+#include "emit/bitnet_to_ir.hpp"
+
+namespace tpegen::arch {
+namespace {
+
+using namespace arith;
+
+// The multiplier's BitNet; with a behavioural final adder it ends in carry-save outputs
+// (s, c) that the module adds with `+`.
+BitNet multiplier_net(const DesignConfig& c, bool& behavioral) {
+  BitNet net;
+  auto a = net.add_input("a", c.a_width);
+  auto b = net.add_input("b", c.b_width);
+  BitHeap heap(c.a_width + c.b_width);
+  add_product(heap, net, parse_encoding(c.encoding), a, b, c.is_signed);
+  TreeOptions opt;
+  opt.kind = parse_tree(c.tree);
+  opt.use_42 = c.use_42;
+  CarrySave cs = compress(heap, net, opt);
+  const AdderKind kind = parse_adder(c.final_adder);
+  behavioral = kind == AdderKind::Behavioral;
+  if (behavioral) {
+    net.add_output("s", cs.sum);
+    net.add_output("c", cs.carry);
+  } else {
+    net.add_output("p", final_adder(net, cs.sum, cs.carry, kind));
+  }
+  return net;
+}
+
+uint64_t mask(int w) { return w >= 64 ? ~uint64_t{0} : (uint64_t{1} << w) - 1; }
+
+}  // namespace
+
+ComponentConfig resolve_component(ComponentConfig c) {
+  if (c.kind != "multiplier" && c.kind != "opt1-step")
+    throw ConfigError(fmt::format("invalid --kind = '{}': valid values are multiplier, opt1-step", c.kind));
+  DesignConfig& a = c.arith;
+  a.arch = "systolic-os";  // any architecture: only the arithmetic fields are used
+  a.pe = "opt1";
+  a = resolve(a);
+  return c;
+}
+
+std::string component_name(const ComponentConfig& c) {
+  const DesignConfig& a = c.arith;
+  std::string name = fmt::format("tpe_{}_{}_{}{}_{}_{}{}x{}", c.kind == "multiplier" ? "mul" : "opt1_step", a.encoding,
+                                 a.tree, a.use_42 ? "42" : "", a.final_adder, a.is_signed ? "s" : "u", a.a_width,
+                                 a.b_width);
+  if (c.kind == "opt1-step") name += fmt::format("_acc{}", a.acc_width);
+  for (auto& ch : name)
+    if (ch == '-') ch = '_';
+  return name;
+}
+
+ir::Design build_component(const ComponentConfig& c) {
+  const DesignConfig& a = c.arith;
+  ir::Design d;
+  emit::declare_arith_templates(d);
+  ir::Module& m = d.add_module(component_name(c));
+  d.top = m.name();
+  m.comments.push_back(c.kind == "multiplier" ? "Multiplier: partial products -> compressor tree -> final adder."
+                                              : "OPT1 step: s_o + c_o = s_i + c_i + a_i * b_i (mod 2^acc_width).");
+  auto a_i = m.input("a_i", a.a_width);
+  auto b_i = m.input("b_i", a.b_width);
+  if (c.kind == "multiplier") {
+    auto p_o = m.output("p_o", a.a_width + a.b_width);
+    bool behavioral = false;
+    const BitNet net = multiplier_net(a, behavioral);
+    auto outs = emit::emit_bitnet(m, net, "", {a_i, b_i});
+    m.assign(p_o, behavioral ? ir::add(outs[0], outs[1]) : outs[0]);
+  } else {
+    auto s_i = m.input("s_i", a.acc_width);
+    auto c_i = m.input("c_i", a.acc_width);
+    auto s_o = m.output("s_o", a.acc_width);
+    auto c_o = m.output("c_o", a.acc_width);
+    auto outs = emit::emit_bitnet(m, opt1_step_net(a, 1, false), "", {a_i, b_i, s_i, c_i});
+    m.assign(s_o, outs[0]);
+    m.assign(c_o, outs[1]);
+  }
+  return d;
+}
+
+ComponentModel::ComponentModel(const ComponentConfig& c) : cfg_(c) {
+  net_ = c.kind == "multiplier" ? multiplier_net(c.arith, behavioral_) : opt1_step_net(c.arith, 1, false);
+}
+
+std::vector<uint64_t> ComponentModel::eval(const std::vector<uint64_t>& inputs) const {
+  auto out = net_.eval(inputs);
+  if (behavioral_) return {(out[0] + out[1]) & mask(cfg_.arith.a_width + cfg_.arith.b_width)};
+  return out;
+}
+
+std::string component_vectors(const ComponentConfig& c, uint64_t count, uint64_t seed) {
+  const DesignConfig& a = c.arith;
+  std::mt19937_64 rng(seed);
+  std::string out;
+  const bool step = c.kind == "opt1-step";
+  const ComponentModel model(c);
+  auto emit_line = [&](uint64_t x, uint64_t y) {
+    std::vector<uint64_t> in = {x, y};
+    if (step) {
+      in.push_back(rng() & mask(a.acc_width));
+      in.push_back(rng() & mask(a.acc_width));
+    }
+    const std::vector<uint64_t> res = model.eval(in);
+    for (auto v : in) out += fmt::format("{:x} ", v);
+    for (size_t i = 0; i < res.size(); ++i) out += fmt::format("{:x}{}", res[i], i + 1 < res.size() ? " " : "\n");
+  };
+  if (count == 0) {
+    for (uint64_t x = 0; x <= mask(a.a_width); ++x)
+      for (uint64_t y = 0; y <= mask(a.b_width); ++y) emit_line(x, y);
+  } else {
+    for (uint64_t i = 0; i < count; ++i) {
+      const uint64_t x = rng() & mask(a.a_width);
+      emit_line(x, rng() & mask(a.b_width));
+    }
+  }
+  return out;
+}
+
+}  // namespace tpegen::arch

@@ -1,0 +1,47 @@
+// Stand-alone arithmetic components built from the bit-heap library, for users who want
+// the blocks themselves and for exhaustive/formal verification of what the PEs contain:
+//   multiplier : p_o = a_i * b_i (a_width + b_width bits), heap -> tree -> final adder
+//   opt1-step  : {s_o, c_o} = compress(pp(a_i * b_i), s_i, c_i), acc_width bits each
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "arith/bitnet.hpp"
+#include "config/design_config.hpp"
+#include "ir/module.hpp"
+
+namespace tpegen::arch {
+
+struct ComponentConfig {
+  std::string kind = "multiplier";  // multiplier | opt1-step
+  DesignConfig arith;               // a_width, b_width, is_signed, acc_width, encoding, tree, use_42, final_adder
+};
+
+/// Validates and fills defaults; throws ConfigError naming the parameter.
+ComponentConfig resolve_component(ComponentConfig c);
+std::string component_name(const ComponentConfig& c);
+
+/// The component's design (top = component_name).
+ir::Design build_component(const ComponentConfig& c);
+
+/// Golden model: the component's BitNet evaluated in C++ (the same plan the RTL is built
+/// from). eval() takes {a, b} (multiplier) or {a, b, s, c} (opt1-step) and returns {p} or
+/// {s_next, c_next} as raw bits.
+class ComponentModel {
+ public:
+  explicit ComponentModel(const ComponentConfig& c);
+  std::vector<uint64_t> eval(const std::vector<uint64_t>& inputs) const;
+
+ private:
+  ComponentConfig cfg_;
+  arith::BitNet net_;
+  bool behavioral_ = false;  // multiplier ending in `+`: the net's outputs are (s, c)
+};
+
+/// Test vectors, one line each: inputs then model outputs, hex, space separated.
+/// `count` = 0 means exhaustive over a and b (with random s, c for opt1-step).
+std::string component_vectors(const ComponentConfig& c, uint64_t count, uint64_t seed);
+
+}  // namespace tpegen::arch

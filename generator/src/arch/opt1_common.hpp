@@ -1,0 +1,29 @@
+// OPT1 (spec §4): the partial products of this cycle's products and the carry-save
+// accumulator (sum, carry) go through one compressor tree; no carry-propagate adder per
+// cycle; one CPA resolves sum + carry at read-out.
+#pragma once
+
+#include <string>
+
+#include "arith/bitnet.hpp"
+#include "config/design_config.hpp"
+#include "ir/module.hpp"
+
+namespace tpegen::arch {
+
+/// One OPT1 accumulation step as a BitNet over `products` products:
+///   inputs  a0, b0, a1, b1, ... (operand widths), [first (1 bit)], s, c (acc_width each)
+///   outputs s_next, c_next with s_next + c_next == s + c + sum_i a_i*b_i  (mod 2^acc_width);
+/// with `with_first`, s and c count as zero when first = 1 (a new accumulation starts).
+arith::BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first);
+
+/// The read-out carry-propagate adder s + c (acc_width bits) in module m, as chosen by
+/// --final-adder (a BitNet prefix/ripple adder, or `+`). With --inject-bug adder it is the
+/// broken adder of the mutation check. Returns the sum wire.
+ir::ExprP readout_adder(ir::Module& m, const std::string& prefix, const ir::ExprP& s, const ir::ExprP& c,
+                        const DesignConfig& cfg);
+
+/// Declares the compressor/adder leaf cells used by OPT1 designs.
+void declare_opt1_templates(ir::Design& d);
+
+}  // namespace tpegen::arch

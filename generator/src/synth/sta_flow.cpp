@@ -1,0 +1,215 @@
+#include "synth/sta_flow.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <regex>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "config/design_config.hpp"
+
+namespace tpegen::synth {
+namespace {
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+// A word in Tcl braces is taken literally; only braces, backslashes and newlines break it.
+std::string braced(const std::string& s, const char* what) {
+  if (s.empty() || s.find_first_of("{}\\\n\r") != std::string::npos)
+    throw ConfigError(fmt::format("cannot pass {} '{}' to OpenSTA: it is empty or contains a brace, "
+                                  "backslash or newline",
+                                  what, s));
+  return "{" + s + "}";
+}
+
+std::optional<double> to_double(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double d = std::strtod(s.c_str(), &end);
+  if (*end != '\0') return std::nullopt;
+  return d;
+}
+
+// "   9.607   data arrival time" -> 9.607 (first number of the line).
+std::optional<double> leading_number(const std::string& line) {
+  std::istringstream in(line);
+  std::string tok;
+  if (!(in >> tok)) return std::nullopt;
+  return to_double(tok);
+}
+
+// "Startpoint: u_b/_0_ (rising edge-triggered ...)" -> "u_b/_0_".
+std::string first_word_after(const std::string& line, const char* key) {
+  std::istringstream in(line.substr(std::string(key).size()));
+  std::string w;
+  in >> w;
+  return w;
+}
+
+}  // namespace
+
+void check_clock_period(double ns) {
+  if (!std::isfinite(ns) || ns <= 0 || ns > kMaxClockPeriodNs)
+    throw ConfigError(fmt::format("invalid --clock-period = '{}': the clock period in ns must be > 0 and "
+                                  "<= {:g}",
+                                  ns, kMaxClockPeriodNs));
+}
+
+const std::vector<StaLibProfile>& sta_lib_profiles() {
+  static const std::vector<StaLibProfile> profiles = {
+      {"sky130_fd_sc_hd", "sky130_fd_sc_hd__buf_2", "X", 0.0069, "4 x sky130_fd_sc_hd__buf_2 A (0.001727 pF)"},
+      {"NangateOpenCellLibrary", "BUF_X2", "Z", 7.1, "4 x BUF_X2 A (1.779 fF)"},
+      {"sg13g2_stdcell", "sg13g2_buf_2", "X", 0.0105, "4 x sg13g2_buf_2 A (0.002622 pF)"},
+  };
+  return profiles;
+}
+
+std::string liberty_library_name(const std::string& liberty_text) {
+  static const std::regex re(R"re(^\s*library\s*\(\s*"?([^"\s)]+)"?\s*\))re");
+  std::istringstream in(liberty_text);
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (std::regex_search(line, m, re)) return m[1].str();
+  }
+  return "";
+}
+
+bool liberty_has_cell(const std::string& liberty_text, const std::string& cell) {
+  // Plain scans: std::regex over a 13 MB liberty file is far too slow.
+  for (const std::string& form : {"(\"" + cell + "\")", "(" + cell + ")"}) {
+    for (auto pos = liberty_text.find(form); pos != std::string::npos; pos = liberty_text.find(form, pos + 1)) {
+      auto b = pos;
+      while (b > 0 && (liberty_text[b - 1] == ' ' || liberty_text[b - 1] == '\t')) --b;
+      if (b >= 4 && liberty_text.compare(b - 4, 4, "cell") == 0 &&
+          (b == 4 || std::isspace(static_cast<unsigned char>(liberty_text[b - 5]))))
+        return true;
+    }
+  }
+  return false;
+}
+
+std::optional<StaLibProfile> find_sta_profile(const std::string& liberty_text) {
+  const std::string name = liberty_library_name(liberty_text);
+  for (const StaLibProfile& p : sta_lib_profiles())
+    if (starts_with(name, p.library_prefix) && liberty_has_cell(liberty_text, p.drive_cell)) return p;
+  return std::nullopt;
+}
+
+std::string sta_script(const StaInputs& in) {
+  const std::string clk = braced(in.clock_port, "clock port");
+  std::string s = fmt::format(
+      "# Written by tpegen synth for OpenSTA 2.0.17 (run: sta -no_splash -exit {0}).\n"
+      "# Errors do not stop OpenSTA or change its exit status: tpegen searches the log for them.\n"
+      "read_liberty {1}\n"
+      "read_verilog {2}\n"
+      "link_design {3}\n\n"
+      "# Ideal clock (no clock tree yet), zero external I/O delay: register-to-register paths\n"
+      "# and paths from/to the ports get the whole period.\n"
+      "create_clock -name clk -period {4} [get_ports {5}]\n"
+      "set tpegen_inputs [delete_from_list [all_inputs] [get_ports {5}]]\n"
+      "set_input_delay 0 -clock clk $tpegen_inputs\n"
+      "set_output_delay 0 -clock clk [all_outputs]\n",
+      kStaScriptFile, braced(in.liberty.string(), "liberty file"), braced(in.netlist, "netlist"),
+      braced(in.top, "top module"), in.period_ns, clk);
+  if (in.profile) {
+    s += fmt::format(
+        "# Realistic I/O: a {0} drives every input; every output drives {2:g} ({3}).\n"
+        "set_driving_cell -lib_cell {0} -pin {1} $tpegen_inputs\n"
+        "set_load {2:g} [all_outputs]\n",
+        braced(in.profile->drive_cell, "drive cell"), braced(in.profile->drive_pin, "drive pin"),
+        in.profile->output_load, in.profile->load_note);
+  } else {
+    s += "# Unknown library: ideal input drivers and no output load (no sensible default cell).\n";
+  }
+  const std::string rst = braced(in.reset_port, "reset port");
+  s += fmt::format(
+      "# The asynchronous reset reaches every resettable flop through one unbuffered net (no\n"
+      "# buffer tree before placement), which gives a meaningless recovery violation of several ns\n"
+      "# on large arrays. set_ideal_network does not help in this OpenSTA version; a false path does.\n"
+      "if {{[llength [get_ports -quiet {0}]]}} {{ set_false_path -from [get_ports {0}] }}\n\n"
+      "report_checks -path_delay max -format full -digits 3\n"
+      "report_wns -digits 3\n"
+      "report_tns -digits 3\n\n"
+      "# No read_vcd/read_saif in this version: propagated static activity only. The flag is\n"
+      "# -activity (the help text misspells it).\n"
+      "set_power_activity -global -activity {1:g}\n"
+      "set_power_activity -input -activity {2:g}\n"
+      "report_power -digits 4\n",
+      rst, in.activity, in.input_activity);
+  return s;
+}
+
+const StaPath* StaReport::worst() const {
+  const StaPath* w = nullptr;
+  for (const StaPath& p : paths)
+    if (!w || p.slack_ns < w->slack_ns) w = &p;
+  return w;
+}
+
+StaReport parse_sta(const std::string& log) {
+  StaReport r;
+  std::istringstream in(log);
+  std::optional<StaPath> cur;
+  bool have_arrival = false, have_required = false, in_power = false;
+  for (std::string raw; std::getline(in, raw);) {
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    if (starts_with(raw, "Error") ||
+        (starts_with(raw, "Warning") && raw.find("Creating black box") != std::string::npos)) {
+      r.errors.push_back(raw);
+      continue;
+    }
+    const std::string line = trim(raw);
+    if (starts_with(line, "Startpoint:")) {
+      cur = StaPath{};
+      cur->startpoint = first_word_after(line, "Startpoint:");
+      have_arrival = have_required = false;
+    } else if (cur && starts_with(line, "Endpoint:")) {
+      cur->endpoint = first_word_after(line, "Endpoint:");
+    } else if (cur && starts_with(line, "Path Group:")) {
+      cur->group = trim(line.substr(std::string("Path Group:").size()));
+    } else if (cur && !have_arrival && line.find("data arrival time") != std::string::npos) {
+      if (auto v = leading_number(line)) cur->arrival_ns = *v, have_arrival = true;
+    } else if (cur && !have_required && line.find("data required time") != std::string::npos) {
+      if (auto v = leading_number(line)) cur->required_ns = *v, have_required = true;
+    } else if (cur && line.find("slack (") != std::string::npos) {
+      if (auto v = leading_number(line); v && have_arrival) {
+        cur->slack_ns = *v;
+        r.paths.push_back(*cur);
+      }
+      cur.reset();
+    } else if (starts_with(line, "wns ")) {
+      r.wns_ns = to_double(trim(line.substr(4)));
+    } else if (starts_with(line, "tns ")) {
+      r.tns_ns = to_double(trim(line.substr(4)));
+    } else if (starts_with(line, "Group") && line.find("Internal") != std::string::npos) {
+      in_power = true;
+    } else if (in_power && starts_with(line, "Total")) {
+      std::istringstream cols(line.substr(5));
+      double internal = 0, switching = 0, leakage = 0, total = 0;
+      if (cols >> internal >> switching >> leakage >> total) {
+        r.internal_w = internal;
+        r.switching_w = switching;
+        r.leakage_w = leakage;
+        r.power_w = total;
+      }
+      in_power = false;
+    }
+  }
+  return r;
+}
+
+double fmax_mhz(double period_ns, double slack_ns) {
+  const double t = period_ns - slack_ns;
+  return t > 0 ? 1000.0 / t : std::numeric_limits<double>::infinity();
+}
+
+}  // namespace tpegen::synth

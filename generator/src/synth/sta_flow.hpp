@@ -1,0 +1,107 @@
+// The pure parts of the static timing step of `tpegen synth`: choosing the input driver
+// and output load for a liberty file, writing the OpenSTA Tcl script and reading its
+// report back. Unit-tested with captured OpenSTA 2.0.17 output
+// (generator/tests/synth_flow_test.cpp).
+//
+// OpenSTA 2.0.17 (Debian `opensta`, binary `sta`) facts this relies on, measured here:
+// - It keeps going after an error and exits 0, so the log is searched for "Error".
+// - Its Verilog reader rejects a concatenation on the left of `assign`; Yosys writes those
+//   unless `write_verilog -simple-lhs` is used. The parse error then turns the instantiated
+//   PE module into a black box and the report looks plausible but is wrong, so a "Creating
+//   black box" warning is treated as an error too.
+// - The hierarchical Yosys netlist links (`link_design TOP`) and paths run through
+//   submodule instances ("g_row[0].g_col[1].u_pe/_1142_/D"), so no flattening is needed.
+// - `set_ideal_network` is accepted but changes nothing; `set_false_path -from rst_ni` is
+//   what removes the unbuffered-reset recovery paths (see sta_script()).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tpegen::synth {
+
+inline constexpr const char* kStaScriptFile = "sta.tcl";
+inline constexpr const char* kStaLogFile = "sta.log";
+inline constexpr double kDefaultClockPeriodNs = 10.0;
+inline constexpr double kMaxClockPeriodNs = 1e6;
+/// Static switching activity for report_power (there is no read_vcd/read_saif in 2.0.17):
+/// toggles per clock cycle of every internal net, and of the primary inputs.
+inline constexpr double kDefaultActivity = 0.1;
+inline constexpr double kDefaultInputActivity = 0.2;
+
+/// Throws ConfigError naming --clock-period and the valid range (0, kMaxClockPeriodNs]
+/// unless `ns` lies in it (NaN and infinities are rejected too).
+void check_clock_period(double ns);
+
+/// How the primary I/O of a design is loaded for one standard-cell library. Inputs are
+/// driven by `drive_cell`'s output pin `drive_pin`; outputs see `output_load` in the
+/// library's capacitance unit, four times the input capacitance of the same buffer
+/// (the block's outputs drive four such buffers of the next block).
+struct StaLibProfile {
+  const char* library_prefix;  // matched against the start of the liberty `library (NAME)`
+  const char* drive_cell;
+  const char* drive_pin;
+  double output_load;          // in the library's capacitive_load_unit
+  const char* load_note;       // where the number comes from, for the report
+};
+
+/// The known libraries (the three in shared/pdk).
+const std::vector<StaLibProfile>& sta_lib_profiles();
+
+/// NAME of the first `library (NAME)` group of a liberty text ("" when there is none).
+std::string liberty_library_name(const std::string& liberty_text);
+
+/// True when the liberty text defines `cell (NAME)` or `cell ("NAME")`.
+bool liberty_has_cell(const std::string& liberty_text, const std::string& cell);
+
+/// The profile for this library, when its name matches one and the drive cell exists in it.
+/// For any other library there is no sensible default: no driving cell and no output load.
+std::optional<StaLibProfile> find_sta_profile(const std::string& liberty_text);
+
+struct StaInputs {
+  std::filesystem::path liberty;
+  std::string netlist;                 // relative to the directory sta runs in
+  std::string top;
+  double period_ns = kDefaultClockPeriodNs;
+  std::string clock_port = "clk_i";
+  std::string reset_port = "rst_ni";   // asynchronous reset: false path from it (when present)
+  std::optional<StaLibProfile> profile;  // none: no set_driving_cell / set_load
+  double activity = kDefaultActivity;
+  double input_activity = kDefaultInputActivity;
+};
+
+/// The OpenSTA script: read, link, constrain (ideal clock on clock_port, zero I/O delays,
+/// driving cell and load from the profile, false path from the reset), then report_checks
+/// -path_delay max -format full -digits 3, report_wns, report_tns and report_power at the
+/// given static activity. Throws ConfigError when a name cannot be written in Tcl braces.
+std::string sta_script(const StaInputs& in);
+
+struct StaPath {
+  std::string startpoint;
+  std::string endpoint;
+  std::string group;     // "clk", "**async_default**", ...
+  double arrival_ns = 0;  // data arrival time
+  std::optional<double> required_ns;
+  double slack_ns = 0;
+};
+
+struct StaReport {
+  std::vector<StaPath> paths;             // in report order (one per path group)
+  std::optional<double> wns_ns, tns_ns;   // report_wns / report_tns (0 when met)
+  std::optional<double> power_w;          // report_power "Total" row, total column
+  std::optional<double> internal_w, switching_w, leakage_w;
+  std::vector<std::string> errors;        // "Error..." lines and "Creating black box" warnings
+
+  /// The reported path with the smallest slack (null when there is none).
+  const StaPath* worst() const;
+};
+
+StaReport parse_sta(const std::string& log);
+
+/// 1000 / (period - slack): the fastest clock at which the worst path, setup time
+/// included, still meets timing (ideal clock, no clock uncertainty).
+double fmax_mhz(double period_ns, double slack_ns);
+
+}  // namespace tpegen::synth

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Generates a stand-alone component with `tpegen arith` and its model vectors, then
+# simulates every vector in Verilator (bit-exact against the model and against a*b).
+# usage: check_component.sh TPEGEN WORKDIR VECTORS [tpegen arith flags...]
+set -euo pipefail
+tpegen=$1; work=$2; vectors=$3; shift 3
+root=$(cd "$(dirname "$0")/../.." && pwd)
+rm -rf "$work"
+"$tpegen" arith "$@" --vectors "$vectors" -o "$work/design" >/dev/null
+cd "$work/design"
+field() { sed -n "s/^ *\"$1\": \"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}$/\1/p" manifest.json | head -1; }
+top=$(field top); kind=$(field kind)
+aw=$(field a_width); bw=$(field b_width); accw=$(field acc_width); signed=$(field signed)
+defs="-DA_W=$aw -DB_W=$bw -DACC_W=$accw -DIS_SIGNED=$([ "$signed" = true ] && echo 1 || echo 0)"
+[ "$kind" = opt1-step ] && defs="$defs -DCOMP_STEP"
+objcache=$(command -v ccache >/dev/null && echo OBJCACHE=ccache || true)
+verilator --cc --exe --build -j 2 -Wno-fatal --top-module "$top" --prefix Vdut -Mdir "$work/obj" \
+  -CFLAGS "-std=c++17 -I$root/tb $defs" -MAKEFLAGS "OPT_FAST=-O1 $objcache" \
+  "$root/tb/arith/component_tb.cpp" -f files.f > "$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
+"$work/obj/Vdut" vectors.txt
