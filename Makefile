@@ -36,6 +36,10 @@ formal: build
 	    --a-width 6 --b-width 6 --acc-width 16 --acc-wrap || exit 1; \
 	done; done
 
+# Opt-in: baseline vs OPT1 synthesized at the paper's sizes (sky130hd area, OpenSTA timing).
+compare-opt1: build
+	tb/scripts/compare_pe.sh $(TPEGEN) $(BUILD)/compare-opt1 opt1
+
 bench: build
 	tb/scripts/bench.sh $(TPEGEN) $(BUILD)/bench
 

@@ -396,3 +396,16 @@ TEST_CASE("check_design: a genvar slice reaching below bit 0 is rejected") {
   g.assigns.push_back({slice("o", {{"i", 4}}, 0, 4), slice("a", {{"i", -4}}, 0, 4)});
   CHECK(check_error(d).find("out of range") != std::string::npos);
 }
+
+TEST_CASE("a product may only be a whole assignment right-hand side") {
+  using namespace tpegen::ir;
+  auto p = mul(ref("a", 8), ref("b", 8), 16, true);
+  CHECK_THROWS_AS(add(p, ref("x", 16)), std::logic_error);
+  CHECK_THROWS_AS(concat({constant(1, 0), p}), std::logic_error);
+  CHECK_THROWS_AS(mux(ref("s", 1), p, ref("x", 16)), std::logic_error);
+  CHECK_THROWS_AS(bnot(p), std::logic_error);
+  Module m("m");
+  m.input("a", 8);
+  m.input("b", 8);
+  CHECK_NOTHROW(m.wire("p", p));
+}

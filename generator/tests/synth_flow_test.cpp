@@ -1,14 +1,17 @@
-// Unit tests of the pure parts of `tpegen synth` (synth/synth_flow.hpp). The stat texts
-// below are real Yosys 0.23 output, captured with the script tpegen writes.
+// Unit tests of the pure parts of `tpegen synth` (synth/synth_flow.hpp, synth/sta_flow.hpp).
+// The stat texts below are real Yosys 0.23 output and the sta texts real OpenSTA 2.0.17
+// output, captured with the scripts tpegen writes (long paths cut to a few lines).
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <unistd.h>
 
 #include "config/design_config.hpp"
+#include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
 
 namespace fs = std::filesystem;
@@ -501,4 +504,253 @@ TEST_CASE("first_error_line") {
   CHECK(first_error_line("1. Executing\nERROR: Format error in liberty file.\nmore\n") ==
         "ERROR: Format error in liberty file.");
   CHECK(first_error_line("Warning: harmless\n").empty());
+}
+
+// ---- OpenSTA ------------------------------------------------------------------------
+
+namespace {
+
+// systolic-os 2x2 (mac), sky130hd, period 10, the script sta_script() writes: one path
+// group (the reset is a false path), through a PE instance of the hierarchical netlist.
+const char* const kSta2x2 = R"STA(Warning: Found unsupported expression 'D&!SCE|SCD&SCE' in pin attribute of cell 'sky130_fd_sc_hd__sdfbbn_1' - skipping.
+Startpoint: u_b_skew_1/_0_ (rising edge-triggered flip-flop clocked by clk)
+Endpoint: g_row[0].g_col[1].u_pe/_1142_
+          (rising edge-triggered flip-flop clocked by clk)
+Path Group: clk
+Path Type: max
+
+   Delay     Time   Description
+-----------------------------------------------------------
+   0.000    0.000   clock clk (rise edge)
+   0.000    0.000   clock network delay (ideal)
+   0.000    0.000 ^ u_b_skew_1/_0_/CLK (sky130_fd_sc_hd__dfxtp_1)
+   0.489    0.489 ^ u_b_skew_1/_0_/Q (sky130_fd_sc_hd__dfxtp_1)
+   0.133    0.622 v g_row[0].g_col[1].u_pe/_0581_/Y (sky130_fd_sc_hd__nand2_1)
+   0.205    9.603 ^ g_row[0].g_col[1].u_pe/_1056_/Y (sky130_fd_sc_hd__a41oi_1)
+   0.003    9.607 ^ g_row[0].g_col[1].u_pe/_1142_/D (sky130_fd_sc_hd__dfxtp_1)
+            9.607   data arrival time
+
+  10.000   10.000   clock clk (rise edge)
+   0.000   10.000   clock network delay (ideal)
+   0.000   10.000   clock reconvergence pessimism
+           10.000 ^ g_row[0].g_col[1].u_pe/_1142_/CLK (sky130_fd_sc_hd__dfxtp_1)
+  -0.091    9.909   library setup time
+            9.909   data required time
+-----------------------------------------------------------
+            9.909   data required time
+           -9.607   data arrival time
+-----------------------------------------------------------
+            0.303   slack (MET)
+
+
+wns 0.000
+tns 0.000
+Group                  Internal  Switching    Leakage      Total
+                          Power      Power      Power      Power
+----------------------------------------------------------------
+Sequential           3.0354e-03 6.6245e-05 3.0246e-09 3.1016e-03  80.5%
+Combinational        5.3251e-04 2.1764e-04 6.4087e-09 7.5016e-04  19.5%
+Macro                0.0000e+00 0.0000e+00 0.0000e+00 0.0000e+00   0.0%
+Pad                  0.0000e+00 0.0000e+00 0.0000e+00 0.0000e+00   0.0%
+----------------------------------------------------------------
+Total                3.5679e-03 2.8388e-04 9.4332e-09 3.8518e-03 100.0%
+                          92.6%       7.4%       0.0%
+)STA";
+
+// systolic-os 16x16 without the false path from rst_ni: the unbuffered reset net gives a
+// recovery violation in its own path group, reported before the clock group.
+const char* const kSta16x16NoFalsePath = R"STA(Startpoint: rst_ni (input port clocked by clk)
+Endpoint: g_row[0].g_col[0].u_pe/_1207_
+          (recovery check against rising-edge clock clk)
+Path Group: **async_default**
+Path Type: max
+
+   Delay     Time   Description
+-----------------------------------------------------------
+   0.000    0.000   clock clk (rise edge)
+   0.000    0.000   clock network delay (ideal)
+   0.000    0.000 ^ input external delay
+   7.731    7.731 ^ rst_ni (in)
+   0.000    7.731 ^ g_row[0].g_col[0].u_pe/_1207_/RESET_B (sky130_fd_sc_hd__dfrtp_1)
+            7.731   data arrival time
+
+  10.000   10.000   clock clk (rise edge)
+   0.000   10.000   clock network delay (ideal)
+   0.000   10.000   clock reconvergence pessimism
+           10.000 ^ g_row[0].g_col[0].u_pe/_1207_/CLK (sky130_fd_sc_hd__dfrtp_1)
+  -2.832    7.168   library recovery time
+            7.168   data required time
+-----------------------------------------------------------
+            7.168   data required time
+           -7.731   data arrival time
+-----------------------------------------------------------
+           -0.564   slack (VIOLATED)
+
+
+Startpoint: u_b_skew_10/_72_ (rising edge-triggered flip-flop clocked by clk)
+Endpoint: g_row[0].g_col[10].u_pe/_1188_
+          (rising edge-triggered flip-flop clocked by clk)
+Path Group: clk
+Path Type: max
+
+   Delay     Time   Description
+-----------------------------------------------------------
+   0.000    0.000   clock clk (rise edge)
+   0.000    0.000   clock network delay (ideal)
+   0.000    0.000 ^ u_b_skew_10/_72_/CLK (sky130_fd_sc_hd__dfxtp_1)
+   0.003    8.880 ^ g_row[0].g_col[10].u_pe/_1188_/D (sky130_fd_sc_hd__dfxtp_1)
+            8.880   data arrival time
+
+  10.000   10.000   clock clk (rise edge)
+   0.000   10.000   clock network delay (ideal)
+   0.000   10.000   clock reconvergence pessimism
+           10.000 ^ g_row[0].g_col[10].u_pe/_1188_/CLK (sky130_fd_sc_hd__dfxtp_1)
+  -0.090    9.910   library setup time
+            9.910   data required time
+-----------------------------------------------------------
+            9.910   data required time
+           -8.880   data arrival time
+-----------------------------------------------------------
+            1.030   slack (MET)
+
+
+wns -0.56
+tns -356.14
+Group                  Internal  Switching    Leakage      Total
+                          Power      Power      Power      Power
+----------------------------------------------------------------
+Total                2.3788e-01 1.8989e-02 6.1227e-07 2.5687e-01 100.0%
+)STA";
+
+// The netlist Yosys writes without -simple-lhs: OpenSTA rejects `assign { a, b } = ...`,
+// makes the PE a black box, and still prints a (wrong) report and exits 0.
+const char* const kStaBlackBox = R"STA(Error: netlist.v, line 215 syntax error, unexpected '{', expecting ID.
+Warning: netlist.v, line 760 signal a_i previously declared on line 90.
+Warning: netlist.v, line 119 module tpe_systolic_os_mac_r2c2_s8x8_acc32_pe not found.  Creating black box for \g_row[0].g_col[0].u_pe .
+Startpoint: b_i[0] (input port clocked by clk)
+)STA";
+
+}  // namespace
+
+TEST_CASE("parse_sta: worst path, slack and power of a hierarchical netlist") {
+  const StaReport r = parse_sta(kSta2x2);
+  CHECK(r.errors.empty());  // the liberty "unsupported expression" warnings are harmless
+  REQUIRE(r.paths.size() == 1);
+  const StaPath* w = r.worst();
+  REQUIRE(w != nullptr);
+  CHECK(w->startpoint == "u_b_skew_1/_0_");
+  CHECK(w->endpoint == "g_row[0].g_col[1].u_pe/_1142_");  // description on the next line
+  CHECK(w->group == "clk");
+  CHECK(w->arrival_ns == doctest::Approx(9.607));  // the first "data arrival time", not "-9.607"
+  REQUIRE(w->required_ns.has_value());
+  CHECK(*w->required_ns == doctest::Approx(9.909));
+  CHECK(w->slack_ns == doctest::Approx(0.303));
+  CHECK(r.wns_ns == doctest::Approx(0.0));
+  CHECK(r.tns_ns == doctest::Approx(0.0));
+  REQUIRE(r.power_w.has_value());
+  CHECK(*r.power_w == doctest::Approx(3.8518e-03));
+  CHECK(*r.internal_w == doctest::Approx(3.5679e-03));
+  CHECK(*r.switching_w == doctest::Approx(2.8388e-04));
+  CHECK(*r.leakage_w == doctest::Approx(9.4332e-09));
+  // fmax includes the setup time: period - slack = arrival + setup.
+  CHECK(fmax_mhz(10, w->slack_ns) == doctest::Approx(1000.0 / 9.697));
+}
+
+TEST_CASE("parse_sta: one path per group, the worst is the one with the least slack") {
+  const StaReport r = parse_sta(kSta16x16NoFalsePath);
+  REQUIRE(r.paths.size() == 2);
+  CHECK(r.paths[0].group == "**async_default**");
+  CHECK(r.paths[0].startpoint == "rst_ni");
+  CHECK(r.paths[1].group == "clk");
+  CHECK(r.paths[1].arrival_ns == doctest::Approx(8.880));
+  CHECK(r.worst() == &r.paths[0]);
+  CHECK(r.worst()->slack_ns == doctest::Approx(-0.564));
+  CHECK(fmax_mhz(10, -0.564) == doctest::Approx(1000.0 / 10.564));
+  CHECK(r.wns_ns == doctest::Approx(-0.56));
+  CHECK(r.tns_ns == doctest::Approx(-356.14));
+  CHECK(r.power_w == doctest::Approx(0.25687));
+}
+
+TEST_CASE("parse_sta: errors and black boxes, no paths") {
+  const StaReport r = parse_sta(kStaBlackBox);
+  REQUIRE(r.errors.size() == 2);
+  CHECK(r.errors[0].rfind("Error: netlist.v, line 215", 0) == 0);
+  CHECK(r.errors[1].find("Creating black box") != std::string::npos);
+  CHECK(r.paths.empty());  // a Startpoint without a slack line is no path
+
+  const StaReport none = parse_sta("No paths found.\nwns 0.000\ntns 0.000\n");
+  CHECK(none.worst() == nullptr);
+  CHECK_FALSE(none.power_w.has_value());
+  CHECK(none.errors.empty());
+}
+
+TEST_CASE("check_clock_period: > 0 and finite") {
+  CHECK_NOTHROW(check_clock_period(10));
+  CHECK_NOTHROW(check_clock_period(0.05));
+  for (double bad : {0.0, -1.0, 2e6, std::numeric_limits<double>::infinity(),
+                     std::numeric_limits<double>::quiet_NaN()})
+    CHECK_THROWS_WITH_AS(check_clock_period(bad), doctest::Contains("--clock-period"), tpegen::ConfigError);
+  CHECK_THROWS_WITH_AS(check_clock_period(0), doctest::Contains("> 0"), tpegen::ConfigError);
+}
+
+TEST_CASE("liberty profile: by library name, only when the drive cell exists") {
+  const std::string sky = "/* header */\nlibrary (\"sky130_fd_sc_hd__tt_025C_1v80\") {\n"
+                          "    cell (\"sky130_fd_sc_hd__buf_2\") {\n";
+  CHECK(liberty_library_name(sky) == "sky130_fd_sc_hd__tt_025C_1v80");
+  CHECK(liberty_has_cell(sky, "sky130_fd_sc_hd__buf_2"));
+  CHECK_FALSE(liberty_has_cell(sky, "sky130_fd_sc_hd__buf_1"));
+  auto p = find_sta_profile(sky);
+  REQUIRE(p.has_value());
+  CHECK(std::string(p->drive_cell) == "sky130_fd_sc_hd__buf_2");
+  CHECK(std::string(p->drive_pin) == "X");
+
+  const std::string nangate = "library (NangateOpenCellLibrary) {\n  cell (BUF_X2) {\n";
+  CHECK(liberty_library_name(nangate) == "NangateOpenCellLibrary");
+  p = find_sta_profile(nangate);
+  REQUIRE(p.has_value());
+  CHECK(std::string(p->drive_pin) == "Z");
+
+  CHECK_FALSE(find_sta_profile("library (NangateOpenCellLibrary) {\n  cell (BUF_X1) {\n").has_value());
+  CHECK_FALSE(find_sta_profile("library (my_lib) {\n  cell (BUF_X2) {\n").has_value());
+  CHECK(liberty_library_name("no library here\n").empty());
+}
+
+TEST_CASE("sta_script: constraints, reports and power activity") {
+  StaInputs in;
+  in.liberty = "/p d k/x.lib";
+  in.netlist = kNetlistFile;
+  in.top = "top_x";
+  in.period_ns = 2.5;
+  std::string s = sta_script(in);
+  const std::string cmds = commands_only(s);
+  CHECK(cmds.find("read_liberty {/p d k/x.lib}\nread_verilog {netlist.v}\nlink_design {top_x}\n") !=
+        std::string::npos);
+  CHECK(cmds.find("create_clock -name clk -period 2.5 [get_ports {clk_i}]\n") != std::string::npos);
+  CHECK(cmds.find("set tpegen_inputs [delete_from_list [all_inputs] [get_ports {clk_i}]]\n") != std::string::npos);
+  CHECK(cmds.find("set_input_delay 0 -clock clk $tpegen_inputs\n") != std::string::npos);
+  CHECK(cmds.find("set_output_delay 0 -clock clk [all_outputs]\n") != std::string::npos);
+  CHECK(cmds.find("set_false_path -from [get_ports {rst_ni}]") != std::string::npos);
+  CHECK(cmds.find("report_checks -path_delay max -format full -digits 3\n") != std::string::npos);
+  CHECK(cmds.find("report_wns -digits 3\nreport_tns -digits 3\n") != std::string::npos);
+  CHECK(cmds.find("set_power_activity -global -activity 0.1\n") != std::string::npos);
+  CHECK(cmds.find("set_power_activity -input -activity 0.2\n") != std::string::npos);
+  CHECK(cmds.find("report_power") != std::string::npos);
+  CHECK(cmds.find("set_driving_cell") == std::string::npos);  // unknown library: none
+  CHECK(cmds.find("set_load") == std::string::npos);
+  CHECK(cmds.find("-flatten") == std::string::npos);
+
+  in.profile = sta_lib_profiles().front();
+  s = commands_only(sta_script(in));
+  CHECK(s.find("set_driving_cell -lib_cell {sky130_fd_sc_hd__buf_2} -pin {X} $tpegen_inputs\n") !=
+        std::string::npos);
+  CHECK(s.find("set_load 0.0069 [all_outputs]\n") != std::string::npos);
+
+  in.top = "a{b";
+  CHECK_THROWS_AS(sta_script(in), tpegen::ConfigError);
+}
+
+TEST_CASE("yosys_script: the netlist has no concatenation on the left of assign (for OpenSTA)") {
+  const std::string s = yosys_script({"top_x", {"a.v"}, "/x.lib"});
+  CHECK(s.find(std::string("write_verilog -noattr -noexpr -nohex -nodec -simple-lhs ") + kNetlistFile + "\n") !=
+        std::string::npos);
 }

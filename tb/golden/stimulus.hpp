@@ -31,12 +31,27 @@ struct Distribution {
       const auto colon = s.find(':', 7);
       if (colon == std::string::npos) throw std::invalid_argument("--dist normal needs normal:MEAN:STD");
       d.kind = Kind::Normal;
-      d.mean = std::stod(s.substr(7, colon - 7));
-      d.sigma = std::stod(s.substr(colon + 1));
+      d.mean = number(s.substr(7, colon - 7), s);
+      d.sigma = number(s.substr(colon + 1), s);
       if (!(d.sigma > 0)) throw std::invalid_argument("--dist normal: STD must be > 0");
       return d;
     }
     throw std::invalid_argument("invalid --dist = '" + s + "': valid values are uniform, normal:MEAN:STD, extremes");
+  }
+
+ private:
+  // The whole of `text` as a finite number (std::stod alone accepts "10x" as 10, and "inf").
+  static double number(const std::string& text, const std::string& whole) {
+    size_t used = 0;
+    double v = 0;
+    try {
+      v = std::stod(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (text.empty() || used != text.size() || !std::isfinite(v))
+      throw std::invalid_argument("invalid --dist = '" + whole + "': expected normal:MEAN:STD with finite numbers");
+    return v;
   }
 };
 

@@ -1,7 +1,10 @@
 #include "cli/design_flags.hpp"
 
+#include <climits>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
+#include <type_traits>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -12,11 +15,20 @@ namespace {
 template <typename T>
 void take(const nlohmann::json& j, const char* key, T& out, const std::string& origin) {
   if (!j.contains(key)) return;
-  try {
-    out = j.at(key).get<T>();
-  } catch (const nlohmann::json::exception&) {
-    throw ConfigError(fmt::format("invalid {} in config file {}: wrong type", key, origin));
+  const nlohmann::json& v = j.at(key);
+  bool ok = false;
+  if constexpr (std::is_same_v<T, bool>) {
+    ok = v.is_boolean();
+  } else if constexpr (std::is_same_v<T, int>) {
+    // get<int>() would silently accept true, 2.5 and 2^32 + 1 (as 1, 2 and 1).
+    ok = v.is_number_unsigned() ? v.get<uint64_t>() <= static_cast<uint64_t>(INT_MAX)
+         : v.is_number_integer() ? v.get<int64_t>() >= INT_MIN && v.get<int64_t>() <= INT_MAX
+                                 : false;
+  } else {
+    ok = v.is_string();
   }
+  if (!ok) throw ConfigError(fmt::format("invalid {} in config file {}: wrong type", key, origin));
+  out = v.get<T>();
 }
 
 }  // namespace

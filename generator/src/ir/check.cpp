@@ -46,7 +46,7 @@ class DriverCheck {
     auto it = drivers_.find(e->net);
     if (it == drivers_.end()) fail(fmt::format("'{}' is driven but is an input or undeclared", e->net));
     const int lo = e->kind == ExprKind::Ref ? 0 : low_bit(e, env);
-    if (lo + e->width > static_cast<int>(it->second.size()))
+    if (lo < 0 || lo + e->width > static_cast<int>(it->second.size()))
       fail(fmt::format("slice [{} +: {}] outside '{}'", lo, e->width, e->net));
     for (int b = lo; b < lo + e->width; ++b)
       if (++it->second[static_cast<size_t>(b)] > 1)
@@ -56,7 +56,7 @@ class DriverCheck {
   void check_reads(const ExprP& e, const Env& env) const {
     if (e->kind == ExprKind::Slice) {
       const int lo = low_bit(e, env);
-      if (lo + e->width > m_.width_of(e->net))
+      if (lo < 0 || lo + e->width > m_.width_of(e->net))
         fail(fmt::format("read of '{}'[{} +: {}] is out of range", e->net, lo, e->width));
     } else if (e->kind == ExprKind::Ref) {
       m_.width_of(e->net);

@@ -16,7 +16,15 @@ std::shared_ptr<Expr> make(ExprKind kind, int width) {
   return e;
 }
 
+// A product keeps narrow operands, so it is only correct as a whole assignment right-hand
+// side: nested in another operator, Verilog's width/sign rules would extend it differently.
+void not_a_product(const ExprP& e) {
+  if (e->kind == ExprKind::Mul) throw std::logic_error("IR: a product may only be assigned, not nested in an expression");
+}
+
 void same_width(const ExprP& a, const ExprP& b, const char* op) {
+  not_a_product(a);
+  not_a_product(b);
   if (a->width != b->width)
     throw std::logic_error(fmt::format("IR: operands of {} have widths {} and {}", op, a->width, b->width));
 }
@@ -68,7 +76,10 @@ ExprP concat(std::vector<ExprP> msb_first) {
   if (msb_first.empty()) throw std::logic_error("IR: empty concatenation");
   if (msb_first.size() == 1) return msb_first.front();
   int w = 0;
-  for (auto& a : msb_first) w += a->width;
+  for (auto& a : msb_first) {
+    not_a_product(a);
+    w += a->width;
+  }
   auto e = make(ExprKind::Concat, w);
   e->args = std::move(msb_first);
   return e;
@@ -76,6 +87,7 @@ ExprP concat(std::vector<ExprP> msb_first) {
 
 ExprP replicate(int count, const ExprP& a) {
   if (count <= 0) throw std::logic_error("IR: replication count must be positive");
+  not_a_product(a);
   if (count == 1) return a;
   auto e = make(ExprKind::Replicate, count * a->width);
   e->count = count;
@@ -84,6 +96,7 @@ ExprP replicate(int count, const ExprP& a) {
 }
 
 ExprP bnot(const ExprP& a) {
+  not_a_product(a);
   auto e = make(ExprKind::Not, a->width);
   e->args = {a};
   return e;
@@ -113,6 +126,7 @@ ExprP eq(const ExprP& a, const ExprP& b) {
 
 ExprP mux(const ExprP& sel, const ExprP& if_one, const ExprP& if_zero) {
   if (sel->width != 1) throw std::logic_error("IR: mux select must be 1 bit");
+  not_a_product(sel);
   same_width(if_one, if_zero, "?:");
   auto e = make(ExprKind::Mux, if_one->width);
   e->args = {sel, if_one, if_zero};

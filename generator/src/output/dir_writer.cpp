@@ -22,7 +22,8 @@ bool written_by_tpegen(const fs::path& dir) {
 
 void write_tree_atomically(const fs::path& dir_in, const std::vector<std::pair<std::string, std::string>>& files,
                            bool force) {
-  const fs::path dir = fs::absolute(dir_in).lexically_normal();
+  fs::path dir = fs::absolute(dir_in).lexically_normal();
+  if (dir.filename().empty()) dir = dir.parent_path();  // "out/" (or "out/.") names "out"
   std::error_code ec;
   const bool exists = fs::exists(dir, ec);
   if (exists && !fs::is_directory(dir))

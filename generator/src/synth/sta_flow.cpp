@@ -76,7 +76,8 @@ const std::vector<StaLibProfile>& sta_lib_profiles() {
 std::string liberty_library_name(const std::string& liberty_text) {
   static const std::regex re(R"re(^\s*library\s*\(\s*"?([^"\s)]+)"?\s*\))re");
   std::istringstream in(liberty_text);
-  for (std::string line; std::getline(in, line);) {
+  int n = 0;
+  for (std::string line; n < 5000 && std::getline(in, line); ++n) {  // it comes first, after comments
     std::smatch m;
     if (std::regex_search(line, m, re)) return m[1].str();
   }
@@ -121,12 +122,13 @@ std::string sta_script(const StaInputs& in) {
       kStaScriptFile, braced(in.liberty.string(), "liberty file"), braced(in.netlist, "netlist"),
       braced(in.top, "top module"), in.period_ns, clk);
   if (in.profile) {
+    braced(in.profile->drive_cell, "drive cell");  // checks only: the names go into braces below
+    braced(in.profile->drive_pin, "drive pin");
     s += fmt::format(
         "# Realistic I/O: a {0} drives every input; every output drives {2:g} ({3}).\n"
-        "set_driving_cell -lib_cell {0} -pin {1} $tpegen_inputs\n"
+        "set_driving_cell -lib_cell {{{0}}} -pin {{{1}}} $tpegen_inputs\n"
         "set_load {2:g} [all_outputs]\n",
-        braced(in.profile->drive_cell, "drive cell"), braced(in.profile->drive_pin, "drive pin"),
-        in.profile->output_load, in.profile->load_note);
+        in.profile->drive_cell, in.profile->drive_pin, in.profile->output_load, in.profile->load_note);
   } else {
     s += "# Unknown library: ideal input drivers and no output load (no sensible default cell).\n";
   }
