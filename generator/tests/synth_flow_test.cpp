@@ -510,13 +510,69 @@ TEST_CASE("first_error_line") {
 
 namespace {
 
-// systolic-os 2x2 (mac), sky130hd, period 10, the script sta_script() writes: one path
-// group (the reset is a false path), through a PE instance of the hierarchical netlist.
+// systolic-os 2x2 (mac), sky130hd, period 10, the script sta_script() writes (the reset is
+// a false path): the worst path of each group, through PE instances of the hierarchical
+// netlist. Most path lines cut; one liberty warning kept (harmless, not an error).
 const char* const kSta2x2 = R"STA(Warning: Found unsupported expression 'D&!SCE|SCD&SCE' in pin attribute of cell 'sky130_fd_sc_hd__sdfbbn_1' - skipping.
+Startpoint: b_i[0] (input port clocked by clk)
+Endpoint: g_row[0].g_col[0].u_pe/_1142_
+          (rising edge-triggered flip-flop clocked by clk)
+Path Group: in2reg
+Path Type: max
+
+   Delay     Time   Description
+-----------------------------------------------------------
+   0.000    0.000   clock clk (rise edge)
+   0.000    0.000   clock network delay (ideal)
+   0.000    0.000 ^ input external delay
+   0.123    0.123 ^ b_i[0] (in)
+   0.003    9.199 ^ g_row[0].g_col[0].u_pe/_1142_/D (sky130_fd_sc_hd__dfxtp_1)
+            9.199   data arrival time
+
+  10.000   10.000   clock clk (rise edge)
+   0.000   10.000   clock network delay (ideal)
+   0.000   10.000   clock reconvergence pessimism
+           10.000 ^ g_row[0].g_col[0].u_pe/_1142_/CLK (sky130_fd_sc_hd__dfxtp_1)
+  -0.085    9.915   library setup time
+            9.915   data required time
+-----------------------------------------------------------
+            9.915   data required time
+           -9.199   data arrival time
+-----------------------------------------------------------
+            0.717   slack (MET)
+
+
+Startpoint: g_row[0].g_col[0].u_pe/_1193_
+            (rising edge-triggered flip-flop clocked by clk)
+Endpoint: c_valid_o[0] (output port clocked by clk)
+Path Group: reg2out
+Path Type: max
+
+   Delay     Time   Description
+-----------------------------------------------------------
+   0.000    0.000   clock clk (rise edge)
+   0.000    0.000   clock network delay (ideal)
+   0.000    0.000 ^ g_row[0].g_col[0].u_pe/_1193_/CLK (sky130_fd_sc_hd__dfrtp_1)
+   0.357    0.357 v g_row[0].g_col[0].u_pe/_1193_/Q (sky130_fd_sc_hd__dfrtp_1)
+   0.001    0.358 v c_valid_o[0] (out)
+            0.358   data arrival time
+
+  10.000   10.000   clock clk (rise edge)
+   0.000   10.000   clock network delay (ideal)
+   0.000   10.000   clock reconvergence pessimism
+   0.000   10.000   output external delay
+           10.000   data required time
+-----------------------------------------------------------
+           10.000   data required time
+           -0.358   data arrival time
+-----------------------------------------------------------
+            9.642   slack (MET)
+
+
 Startpoint: u_b_skew_1/_0_ (rising edge-triggered flip-flop clocked by clk)
 Endpoint: g_row[0].g_col[1].u_pe/_1142_
           (rising edge-triggered flip-flop clocked by clk)
-Path Group: clk
+Path Group: reg2reg
 Path Type: max
 
    Delay     Time   Description
@@ -525,8 +581,6 @@ Path Type: max
    0.000    0.000   clock network delay (ideal)
    0.000    0.000 ^ u_b_skew_1/_0_/CLK (sky130_fd_sc_hd__dfxtp_1)
    0.489    0.489 ^ u_b_skew_1/_0_/Q (sky130_fd_sc_hd__dfxtp_1)
-   0.133    0.622 v g_row[0].g_col[1].u_pe/_0581_/Y (sky130_fd_sc_hd__nand2_1)
-   0.205    9.603 ^ g_row[0].g_col[1].u_pe/_1056_/Y (sky130_fd_sc_hd__a41oi_1)
    0.003    9.607 ^ g_row[0].g_col[1].u_pe/_1142_/D (sky130_fd_sc_hd__dfxtp_1)
             9.607   data arrival time
 
@@ -557,8 +611,9 @@ Total                3.5679e-03 2.8388e-04 9.4332e-09 3.8518e-03 100.0%
                           92.6%       7.4%       0.0%
 )STA";
 
-// systolic-os 16x16 without the false path from rst_ni: the unbuffered reset net gives a
-// recovery violation in its own path group, reported before the clock group.
+// systolic-os 16x16, captured with an earlier script that had neither path groups nor the
+// false path from rst_ni: the unbuffered reset net (rst_ni driven by a buf_2 into every
+// resettable flop) gives a recovery violation in its own group, reported before the clock group.
 const char* const kSta16x16NoFalsePath = R"STA(Startpoint: rst_ni (input port clocked by clk)
 Endpoint: g_row[0].g_col[0].u_pe/_1207_
           (recovery check against rising-edge clock clk)
@@ -635,12 +690,19 @@ Startpoint: b_i[0] (input port clocked by clk)
 TEST_CASE("parse_sta: worst path, slack and power of a hierarchical netlist") {
   const StaReport r = parse_sta(kSta2x2);
   CHECK(r.errors.empty());  // the liberty "unsupported expression" warnings are harmless
-  REQUIRE(r.paths.size() == 1);
+  REQUIRE(r.paths.size() == 3);
+  CHECK(r.paths[0].group == "in2reg");
+  CHECK(r.paths[0].startpoint == "b_i[0]");
+  CHECK(r.paths[0].arrival_ns == doctest::Approx(9.199));
+  CHECK(r.paths[1].group == "reg2out");
+  CHECK(r.paths[1].startpoint == "g_row[0].g_col[0].u_pe/_1193_");  // description on the next line
+  CHECK(r.paths[1].endpoint == "c_valid_o[0]");
+  CHECK(r.paths[1].slack_ns == doctest::Approx(9.642));
   const StaPath* w = r.worst();
-  REQUIRE(w != nullptr);
+  REQUIRE(w == &r.paths[2]);
   CHECK(w->startpoint == "u_b_skew_1/_0_");
-  CHECK(w->endpoint == "g_row[0].g_col[1].u_pe/_1142_");  // description on the next line
-  CHECK(w->group == "clk");
+  CHECK(w->endpoint == "g_row[0].g_col[1].u_pe/_1142_");
+  CHECK(w->group == "reg2reg");
   CHECK(w->arrival_ns == doctest::Approx(9.607));  // the first "data arrival time", not "-9.607"
   REQUIRE(w->required_ns.has_value());
   CHECK(*w->required_ns == doctest::Approx(9.909));
@@ -730,6 +792,9 @@ TEST_CASE("sta_script: constraints, reports and power activity") {
   CHECK(cmds.find("set_input_delay 0 -clock clk $tpegen_inputs\n") != std::string::npos);
   CHECK(cmds.find("set_output_delay 0 -clock clk [all_outputs]\n") != std::string::npos);
   CHECK(cmds.find("set_false_path -from [get_ports {rst_ni}]") != std::string::npos);
+  CHECK(cmds.find("group_path -name reg2reg -from [all_registers -clock_pins] -to [all_registers -data_pins]\n") !=
+        std::string::npos);
+  CHECK(cmds.find("group_path -name in2out -from $tpegen_inputs -to [all_outputs]\n") != std::string::npos);
   CHECK(cmds.find("report_checks -path_delay max -format full -digits 3\n") != std::string::npos);
   CHECK(cmds.find("report_wns -digits 3\nreport_tns -digits 3\n") != std::string::npos);
   CHECK(cmds.find("set_power_activity -global -activity 0.1\n") != std::string::npos);

@@ -209,6 +209,13 @@ nlohmann::json report_json(const DesignConfig& c, const std::string& top, const 
     j["input_activity"] = synth::kDefaultInputActivity;
     j["drive_cell"] = t.profile ? nlohmann::json(t.profile->drive_cell) : nlohmann::json(nullptr);
     j["output_load"] = t.profile ? nlohmann::json(t.profile->output_load) : nlohmann::json(nullptr);
+    nlohmann::json groups = nlohmann::json::object();
+    for (const synth::StaPath& p : t.report.paths)
+      groups[p.group] = {{"arrival_ns", p.arrival_ns},
+                         {"slack_ns", p.slack_ns},
+                         {"startpoint", p.startpoint},
+                         {"endpoint", p.endpoint}};
+    j["path_groups"] = groups;
     j["sta_log"] = (work / synth::kStaLogFile).string();
     j["sta_seconds"] = t.sta_seconds;
   }
@@ -234,6 +241,10 @@ void print_summary(const std::string& top, const synth::LibertyChoice& lib, cons
   fmt::print("slack_ns: {:.3f} at period {}\n", t.worst.slack_ns, t.period_ns);
   fmt::print("fmax_mhz: {:.1f}\n", synth::fmax_mhz(t.period_ns, t.worst.slack_ns));
   fmt::print("power_mw: {:.3f} (static activity {})\n", *t.report.power_w * 1e3, synth::kDefaultActivity);
+  std::string groups;
+  for (const synth::StaPath& p : t.report.paths)
+    groups += fmt::format("{}{} {:.3f}", groups.empty() ? "" : ", ", p.group, p.arrival_ns);
+  fmt::print("path_groups_ns: {}\n", groups);
 }
 
 // Checked before Yosys runs, so that a typo in --json does not waste a long synthesis.

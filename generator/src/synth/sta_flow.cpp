@@ -60,7 +60,7 @@ std::string first_word_after(const std::string& line, const char* key) {
 void check_clock_period(double ns) {
   if (!std::isfinite(ns) || ns <= 0 || ns > kMaxClockPeriodNs)
     throw ConfigError(fmt::format("invalid --clock-period = '{}': the clock period in ns must be > 0 and "
-                                  "<= {:g}",
+                                  "<= {:.0f}",
                                   ns, kMaxClockPeriodNs));
 }
 
@@ -138,6 +138,15 @@ std::string sta_script(const StaInputs& in) {
       "# buffer tree before placement), which gives a meaningless recovery violation of several ns\n"
       "# on large arrays. set_ideal_network does not help in this OpenSTA version; a false path does.\n"
       "if {{[llength [get_ports -quiet {0}]]}} {{ set_false_path -from [get_ports {0}] }}\n\n"
+      "# One worst path per group, so that register-to-register logic is reported apart from\n"
+      "# paths through the ports (a control input such as valid_i can fan out to every PE through\n"
+      "# one unbuffered net, which dominates the in2reg group before buffering).\n"
+      "if {{[llength [all_registers]]}} {{\n"
+      "  group_path -name in2reg -from $tpegen_inputs -to [all_registers -data_pins]\n"
+      "  group_path -name reg2reg -from [all_registers -clock_pins] -to [all_registers -data_pins]\n"
+      "  group_path -name reg2out -from [all_registers -clock_pins] -to [all_outputs]\n"
+      "}}\n"
+      "group_path -name in2out -from $tpegen_inputs -to [all_outputs]\n"
       "report_checks -path_delay max -format full -digits 3\n"
       "report_wns -digits 3\n"
       "report_tns -digits 3\n\n"

@@ -73,7 +73,8 @@ struct StaInputs {
 };
 
 /// The OpenSTA script: read, link, constrain (ideal clock on clock_port, zero I/O delays,
-/// driving cell and load from the profile, false path from the reset), then report_checks
+/// driving cell and load from the profile, false path from the reset), path groups in2reg,
+/// reg2reg, reg2out and in2out (report_checks prints the worst path of each), then report_checks
 /// -path_delay max -format full -digits 3, report_wns, report_tns and report_power at the
 /// given static activity. Throws ConfigError when a name cannot be written in Tcl braces.
 std::string sta_script(const StaInputs& in);
@@ -81,7 +82,7 @@ std::string sta_script(const StaInputs& in);
 struct StaPath {
   std::string startpoint;
   std::string endpoint;
-  std::string group;     // "clk", "**async_default**", ...
+  std::string group;     // "reg2reg", "in2reg", "reg2out", "in2out", "clk", "**async_default**"
   double arrival_ns = 0;  // data arrival time
   std::optional<double> required_ns;
   double slack_ns = 0;
