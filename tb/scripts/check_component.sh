@@ -13,6 +13,7 @@ top=$(field top); kind=$(field kind)
 aw=$(field a_width); bw=$(field b_width); accw=$(field acc_width); signed=$(field signed)
 defs="-DA_W=$aw -DB_W=$bw -DACC_W=$accw -DIS_SIGNED=$([ "$signed" = true ] && echo 1 || echo 0)"
 [ "$kind" = opt1-step ] && defs="$defs -DCOMP_STEP"
+[ "$(field latency_cycles)" = 1 ] && defs="$defs -DPIPELINED"
 objcache=$(command -v ccache >/dev/null && echo OBJCACHE=ccache || true)
 verilator --cc --exe --build -j 2 -Wno-fatal --top-module "$top" --prefix Vdut -Mdir "$work/obj" \
   -CFLAGS "-std=c++17 -I$root/tb $defs" -MAKEFLAGS "OPT_FAST=-O1 $objcache" \

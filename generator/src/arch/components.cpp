@@ -46,6 +46,9 @@ uint64_t mask(int w) { return w >= 64 ? ~uint64_t{0} : (uint64_t{1} << w) - 1; }
 ComponentConfig resolve_component(ComponentConfig c) {
   if (c.kind != "multiplier" && c.kind != "opt1-step")
     throw ConfigError(fmt::format("invalid --kind = '{}': valid values are multiplier, opt1-step", c.kind));
+  if (c.pipeline_level < -1 || c.pipeline_level > 64)
+    throw ConfigError(fmt::format("invalid --pipeline-level = {}: valid range is 0..64 (omit it for none)",
+                                  c.pipeline_level));
   DesignConfig& a = c.arith;
   a.arch = "systolic-os";  // any architecture: only the arithmetic fields are used
   a.pe = "opt1";
@@ -59,6 +62,7 @@ std::string component_name(const ComponentConfig& c) {
                                  a.tree, a.use_42 ? "42" : "", a.final_adder, a.is_signed ? "s" : "u", a.a_width,
                                  a.b_width);
   if (c.kind == "opt1-step") name += fmt::format("_acc{}", a.acc_width);
+  if (c.pipeline_level >= 0) name += fmt::format("_p{}", c.pipeline_level);
   for (auto& ch : name)
     if (ch == '-') ch = '_';
   return name;
@@ -72,20 +76,29 @@ ir::Design build_component(const ComponentConfig& c) {
   d.top = m.name();
   m.comments.push_back(c.kind == "multiplier" ? "Multiplier: partial products -> compressor tree -> final adder."
                                               : "OPT1 step: s_o + c_o = s_i + c_i + a_i * b_i (mod 2^acc_width).");
+  const bool piped = c.pipeline_level >= 0;
+  if (piped) {
+    m.input("clk_i", 1);
+    m.comments.push_back(fmt::format("One register stage after reduction level {}: outputs follow inputs by one cycle.",
+                                     c.pipeline_level));
+  }
+  auto emit_net = [&](const BitNet& net, const std::vector<ir::ExprP>& ins) {
+    return piped ? emit::emit_bitnet_pipelined(m, net, "", ins, c.pipeline_level) : emit::emit_bitnet(m, net, "", ins);
+  };
   auto a_i = m.input("a_i", a.a_width);
   auto b_i = m.input("b_i", a.b_width);
   if (c.kind == "multiplier") {
     auto p_o = m.output("p_o", a.a_width + a.b_width);
     bool behavioral = false;
     const BitNet net = multiplier_net(a, behavioral);
-    auto outs = emit::emit_bitnet(m, net, "", {a_i, b_i});
+    auto outs = emit_net(net, {a_i, b_i});
     m.assign(p_o, behavioral ? ir::add(outs[0], outs[1]) : outs[0]);
   } else {
     auto s_i = m.input("s_i", a.acc_width);
     auto c_i = m.input("c_i", a.acc_width);
     auto s_o = m.output("s_o", a.acc_width);
     auto c_o = m.output("c_o", a.acc_width);
-    auto outs = emit::emit_bitnet(m, opt1_step_net(a, 1, false), "", {a_i, b_i, s_i, c_i});
+    auto outs = emit_net(opt1_step_net(a, 1, false), {a_i, b_i, s_i, c_i});
     m.assign(s_o, outs[0]);
     m.assign(c_o, outs[1]);
   }

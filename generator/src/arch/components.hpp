@@ -17,6 +17,7 @@ namespace tpegen::arch {
 struct ComponentConfig {
   std::string kind = "multiplier";  // multiplier | opt1-step
   DesignConfig arith;               // a_width, b_width, is_signed, acc_width, encoding, tree, use_42, final_adder
+  int pipeline_level = -1;          // >= 0: one register stage after this reduction level (clk_i added)
 };
 
 /// Validates and fills defaults; throws ConfigError naming the parameter.

@@ -58,7 +58,8 @@ void run_arith(ArithOptions o) {
   if (want_vectors) files.emplace_back("vectors.txt", arch::component_vectors(c, count, o.seed));
   nlohmann::json manifest = {{"generator", "tpegen"},       {"version", version()},
                              {"top", d.top},                {"kind", c.kind},
-                             {"config", config_to_json(c.arith)}, {"vectors", o.vectors}};
+                             {"config", config_to_json(c.arith)}, {"vectors", o.vectors},
+                             {"latency_cycles", c.pipeline_level >= 0 ? 1 : 0}};
   files.emplace_back("manifest.json", manifest.dump(2) + "\n");
   write_tree_atomically(o.out_dir, files, o.force);
   fmt::print("tpegen: wrote {} to {}\n", d.top, o.out_dir);
@@ -80,6 +81,8 @@ void setup_arith(CLI::App& app) {
   app.add_option("--tree", a.tree, "dadda | wallace (default dadda)");
   app.add_flag("--use-42", a.use_42, "4:2 compressors in the tree");
   app.add_option("--final-adder", a.final_adder, "multiplier: ripple | kogge-stone | brent-kung | behavioral");
+  app.add_option("--pipeline-level", o->comp.pipeline_level,
+                 "one register stage after this compressor-tree level (default: combinational)");
   app.add_option("--vectors", o->vectors, "none | exhaustive | COUNT random vectors from the C++ model");
   app.add_option("--seed", o->seed, "seed of random vectors (default 1)");
   app.add_option("-o,--output", o->out_dir, "output directory")->required();

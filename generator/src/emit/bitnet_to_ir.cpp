@@ -73,7 +73,27 @@ std::vector<const char*> cell_outputs(CellKind k) {
 
 }  // namespace
 
-std::vector<ExprP> emit_bitnet(Module& m, const BitNet& net, const std::string& prefix, const std::vector<ExprP>& inputs) {
+std::vector<bool> late_nodes(const BitNet& net, int cut_level) {
+  const auto& nodes = net.nodes();
+  std::vector<bool> late(nodes.size(), false);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const auto& n = nodes[i];
+    if (n.op == NodeOp::CellOut) {
+      const auto& cell = net.cells()[static_cast<size_t>(n.cell)];
+      bool any = cell.level > cut_level;
+      for (auto in : cell.in) any = any || late[static_cast<size_t>(in)];
+      late[i] = any;
+    } else {
+      for (auto in : n.in) late[i] = late[i] || late[static_cast<size_t>(in)];
+    }
+  }
+  return late;
+}
+
+namespace {
+
+std::vector<ExprP> emit_impl(Module& m, const BitNet& net, const std::string& prefix, const std::vector<ExprP>& inputs,
+                             int cut_level) {
   if (inputs.size() != net.inputs().size()) throw std::logic_error("emit_bitnet: wrong number of input vectors");
   for (size_t i = 0; i < inputs.size(); ++i)
     if (inputs[i]->width != net.inputs()[i].width)
@@ -85,6 +105,21 @@ std::vector<ExprP> emit_bitnet(Module& m, const BitNet& net, const std::string& 
   auto name = [&](size_t id) { return fmt::format("{}n{}", prefix, id); };
   auto v = [&](arith::NodeId id) { return value[static_cast<size_t>(id)]; };
   std::vector<bool> cell_done(net.cells().size(), false);
+  // Pipelining: an early node read by a late node or an output is read through a register.
+  const bool piped = cut_level >= 0;
+  const std::vector<bool> late = piped ? late_nodes(net, cut_level) : std::vector<bool>(nodes.size(), false);
+  std::vector<ExprP> staged(nodes.size());
+  auto stage = [&](arith::NodeId id) -> ExprP {
+    const auto k = static_cast<size_t>(id);
+    if (!piped || late[k] || net.is_const(id)) return value[k];
+    if (!staged[k]) {
+      staged[k] = m.reg(fmt::format("{}p{}_q", prefix, k), 1);
+      m.update(staged[k], value[k]);
+    }
+    return staged[k];
+  };
+  // Operand of node `user`: registered when the user is after the cut and the operand before.
+  auto operand = [&](size_t user, arith::NodeId id) { return late[user] ? stage(id) : v(id); };
 
   for (size_t i = 0; i < nodes.size(); ++i) {
     const auto& n = nodes[i];
@@ -93,11 +128,13 @@ std::vector<ExprP> emit_bitnet(Module& m, const BitNet& net, const std::string& 
       case NodeOp::Const0: value[i] = constant(1, 0); break;
       case NodeOp::Const1: value[i] = constant(1, 1); break;
       case NodeOp::Input: value[i] = bits(inputs[static_cast<size_t>(n.input)], n.bit, 1); break;
-      case NodeOp::Not: if (used) value[i] = m.wire(name(i), bnot(v(n.in[0]))); break;
-      case NodeOp::And: if (used) value[i] = m.wire(name(i), band(v(n.in[0]), v(n.in[1]))); break;
-      case NodeOp::Or: if (used) value[i] = m.wire(name(i), bor(v(n.in[0]), v(n.in[1]))); break;
-      case NodeOp::Xor: if (used) value[i] = m.wire(name(i), bxor(v(n.in[0]), v(n.in[1]))); break;
-      case NodeOp::Mux: if (used) value[i] = m.wire(name(i), mux(v(n.in[0]), v(n.in[1]), v(n.in[2]))); break;
+      case NodeOp::Not: if (used) value[i] = m.wire(name(i), bnot(operand(i, n.in[0]))); break;
+      case NodeOp::And: if (used) value[i] = m.wire(name(i), band(operand(i, n.in[0]), operand(i, n.in[1]))); break;
+      case NodeOp::Or: if (used) value[i] = m.wire(name(i), bor(operand(i, n.in[0]), operand(i, n.in[1]))); break;
+      case NodeOp::Xor: if (used) value[i] = m.wire(name(i), bxor(operand(i, n.in[0]), operand(i, n.in[1]))); break;
+      case NodeOp::Mux:
+        if (used) value[i] = m.wire(name(i), mux(operand(i, n.in[0]), operand(i, n.in[1]), operand(i, n.in[2])));
+        break;
       case NodeOp::CellOut: {
         const auto& cell = net.cells()[static_cast<size_t>(n.cell)];
         bool cell_live = false;
@@ -107,7 +144,7 @@ std::vector<ExprP> emit_bitnet(Module& m, const BitNet& net, const std::string& 
         // All outputs of a cell are created together, when its first output node appears.
         Instance inst{cell_module(cell.kind), fmt::format("u_{}c{}", prefix, n.cell), {}, {}};
         const auto ins = cell_inputs(cell.kind);
-        for (size_t k = 0; k < ins.size(); ++k) inst.conns.emplace_back(ins[k], v(cell.in[k]));
+        for (size_t k = 0; k < ins.size(); ++k) inst.conns.emplace_back(ins[k], operand(i, cell.in[k]));
         const auto outs = cell_outputs(cell.kind);
         for (size_t k = 0; k < outs.size(); ++k) {
           const auto id = static_cast<size_t>(cell.out[k]);
@@ -125,10 +162,22 @@ std::vector<ExprP> emit_bitnet(Module& m, const BitNet& net, const std::string& 
   for (size_t o = 0; o < net.outputs().size(); ++o) {
     std::vector<ExprP> msb_first;
     const auto& bitsv = net.output_bits()[o];
-    for (size_t k = bitsv.size(); k-- > 0;) msb_first.push_back(v(bitsv[k]));
+    for (size_t k = bitsv.size(); k-- > 0;) msb_first.push_back(piped ? stage(bitsv[k]) : v(bitsv[k]));
     outs.push_back(m.wire(prefix + net.outputs()[o].name, concat(msb_first)));
   }
   return outs;
+}
+
+}  // namespace
+
+std::vector<ExprP> emit_bitnet(Module& m, const BitNet& net, const std::string& prefix, const std::vector<ExprP>& inputs) {
+  return emit_impl(m, net, prefix, inputs, -1);
+}
+
+std::vector<ExprP> emit_bitnet_pipelined(Module& m, const BitNet& net, const std::string& prefix,
+                                         const std::vector<ExprP>& inputs, int cut_level) {
+  if (cut_level < 0) throw std::logic_error("emit_bitnet_pipelined: cut level must be >= 0");
+  return emit_impl(m, net, prefix, inputs, cut_level);
 }
 
 }  // namespace tpegen::emit

@@ -20,4 +20,15 @@ void declare_arith_templates(ir::Design& d);
 std::vector<ir::ExprP> emit_bitnet(ir::Module& m, const arith::BitNet& net, const std::string& prefix,
                                    const std::vector<ir::ExprP>& inputs);
 
+/// As emit_bitnet, with one pipeline register stage after reduction level `cut_level`
+/// (>= 0): every signal computed before the cut (inputs, encoders, partial products and
+/// cells of level <= cut_level) that feeds logic after it, or an output, is registered on
+/// m.clock. The outputs then follow the inputs by exactly one cycle.
+std::vector<ir::ExprP> emit_bitnet_pipelined(ir::Module& m, const arith::BitNet& net, const std::string& prefix,
+                                             const std::vector<ir::ExprP>& inputs, int cut_level);
+
+/// Nodes computed after the cut: outputs of cells above cut_level and anything that
+/// depends on them (exposed for unit tests).
+std::vector<bool> late_nodes(const arith::BitNet& net, int cut_level);
+
 }  // namespace tpegen::emit

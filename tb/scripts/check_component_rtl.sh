@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Lint (verilator -Wall), iverilog and yosys checks of a `tpegen arith` component.
+# usage: check_component_rtl.sh TPEGEN WORKDIR [tpegen arith flags...]
+set -euo pipefail
+tpegen=$1; work=$2; shift 2
+rm -rf "$work"
+"$tpegen" arith "$@" -o "$work/design" >/dev/null
+cd "$work/design"
+top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' manifest.json)
+verilator --lint-only -Wall --top-module "$top" -f files.f
+iverilog -g2005 -o "$work/iverilog.out" -s "$top" $(cat files.f)
+yosys -q -p "read_verilog $(tr '\n' ' ' < files.f); hierarchy -check -top $top; synth -top $top" >/dev/null
+echo "rtl ok: $top"
