@@ -24,6 +24,8 @@
 #include "harness/driver_systolic_ws.hpp"
 #elif defined(TPE_ARCH_DOT_GRID)
 #include "harness/driver_dot_grid.hpp"
+#elif defined(TPE_ARCH_OPT4C)
+#include "harness/driver_opt4c.hpp"
 #else
 #error "tb_params.h must define the architecture family"
 #endif
@@ -134,6 +136,9 @@ int main(int argc, char** argv) {
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("elements checked: %" PRIu64 ", cycles: %" PRIu64 ", %.0f cycles/s, %.1f GEMMs/s\n", elements,
               sim.cycles, static_cast<double>(sim.cycles) / secs, t / secs);
+#if defined(TPE_DRIVER_REPORT)
+  tb::driver_report();  // driver-specific figures (e.g. OPT3 partial products per operand)
+#endif
   std::printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

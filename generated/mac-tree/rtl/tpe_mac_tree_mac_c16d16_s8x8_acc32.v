@@ -19,12 +19,22 @@ module tpe_mac_tree_mac_c16d16_s8x8_acc32 (
 
   reg  [2047:0] w_q;
   wire [2047:0] b_cols;
-  reg  c_valid_q;
+  wire c_valid;
   genvar i;
   genvar j;
   genvar k;
 
-  assign c_valid_o = c_valid_q;
+  assign c_valid_o = c_valid;
+
+  tpe_pipe_rst #(
+    .WIDTH(1),
+    .DEPTH(1)
+  ) u_c_valid (
+    .clk_i(clk_i),
+    .rst_ni(rst_ni),
+    .d_i(valid_i & last_i),
+    .q_o(c_valid)
+  );
 
   generate
     for (j = 0; j < 16; j = j + 1) begin : g_bcol
@@ -53,14 +63,6 @@ module tpe_mac_tree_mac_c16d16_s8x8_acc32 (
       end
     end
   endgenerate
-
-  always @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      c_valid_q <= 1'b0;
-    end else begin
-      c_valid_q <= valid_i & last_i;
-    end
-  end
 
   always @(posedge clk_i) begin
     if (w_load_i) w_q <= b_i;

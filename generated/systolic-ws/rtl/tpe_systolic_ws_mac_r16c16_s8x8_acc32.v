@@ -104,6 +104,7 @@ module tpe_systolic_ws_mac_r16c16_s8x8_acc32 (
   wire [31:0] c_deskew_1;
   wire [31:0] c_skew_0;
   wire [31:0] c_deskew_0;
+  wire c_valid_ro;
   wire [158:0] unused_edge;
   genvar i;
   genvar j;
@@ -194,7 +195,8 @@ module tpe_systolic_ws_mac_r16c16_s8x8_acc32 (
   assign c_skew_0 = c_i[31:0];
   assign psum_v[31:0] = c_skew_0;
   assign c_o = {c_deskew_15, c_deskew_14, c_deskew_13, c_deskew_12, c_deskew_11, c_deskew_10, c_deskew_9, c_deskew_8, c_deskew_7, c_deskew_6, c_deskew_5, c_deskew_4, c_deskew_3, c_deskew_2, c_deskew_1, c_deskew_0};
-  assign c_valid_o = valid_h[271];
+  assign c_valid_ro = valid_h[271];
+  assign c_valid_o = c_valid_ro;
   assign unused_edge = {a_h[135:128], bank_h[16], valid_h[16], a_h[271:264], bank_h[33], valid_h[33], a_h[407:400], bank_h[50], valid_h[50], a_h[543:536], bank_h[67], valid_h[67], a_h[679:672], bank_h[84], valid_h[84], a_h[815:808], bank_h[101], valid_h[101], a_h[951:944], bank_h[118], valid_h[118], a_h[1087:1080], bank_h[135], valid_h[135], a_h[1223:1216], bank_h[152], valid_h[152], a_h[1359:1352], bank_h[169], valid_h[169], a_h[1495:1488], bank_h[186], valid_h[186], a_h[1631:1624], bank_h[203], valid_h[203], a_h[1767:1760], bank_h[220], valid_h[220], a_h[1903:1896], bank_h[237], valid_h[237], a_h[2039:2032], bank_h[254], valid_h[254], a_h[2175:2168], bank_h[271]};
 
   tpe_pipe #(

@@ -25,8 +25,8 @@ module tpe_systolic_ws_mac_r16c16_s8x8_acc32_pe (
   wire w0_we;
   wire w1_we;
   wire [7:0] w;
-  wire [15:0] prod;
   reg  [31:0] psum_q;
+  wire [15:0] prod;
   wire [31:0] psum_d;
   reg  [7:0] a_q;
   reg  valid_q;

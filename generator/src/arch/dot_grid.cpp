@@ -6,6 +6,7 @@
 
 #include "arch/common.hpp"
 #include "arch/opt1_common.hpp"
+#include "arch/opt2_common.hpp"
 #include "emit/bitnet_to_ir.hpp"
 
 namespace tpegen::arch {
@@ -63,15 +64,86 @@ void build_opt1_dot_body(Module& m, const ExprP& a_i, const ExprP& b_i, const Ex
   m.assign(c_o, c_q);
 }
 
+// OPT2 unit: the row's A operands arrive as encoded digits (the encoder sits in the grid and
+// serves the whole row); per digit weight the `depth` selected partial products have their own
+// compressor tree, and the per-weight carry-save pairs plus the carry-save accumulator meet
+// in a final tree (opt2_common.hpp). Read-out as in OPT1: capture on `last`, registered CPA.
+void build_opt2_dot_body(Module& m, const ExprP& one_i, const ExprP& two_i, const ExprP& neg_i, const ExprP& b_i,
+                         const ExprP& valid_i, const ExprP& first_i, const ExprP& last_i, const ExprP& c_o,
+                         const DesignConfig& c) {
+  const int K = c.depth, ACC = c.acc_width, ND = opt2_digit_count(c);
+  auto acc_s = m.reg("acc_s_q", ACC);
+  auto acc_c = m.reg("acc_c_q", ACC);
+  std::vector<ExprP> ins;
+  for (int k = 0; k < K; ++k) {
+    ins.push_back(bits(one_i, k * ND, ND));
+    ins.push_back(bits(two_i, k * ND, ND));
+    ins.push_back(bits(neg_i, k * ND, ND));
+    ins.push_back(bits(b_i, k * c.b_width, c.b_width));
+  }
+  ins.push_back(first_i);
+  ins.push_back(acc_s);
+  ins.push_back(acc_c);
+  auto next = emit::emit_bitnet(m, opt2_step_net(c, K, true), "t_", ins);
+  m.update(acc_s, next[0], valid_i);
+  m.update(acc_c, next[1], valid_i);
+  auto capture = m.wire("capture", band(valid_i, last_i));
+  auto out_s = m.reg("out_s_q", ACC);
+  auto out_c = m.reg("out_c_q", ACC);
+  m.update(out_s, next[0], capture);
+  m.update(out_c, next[1], capture);
+  auto c_q = m.reg("c_q", ACC);
+  m.update(c_q, readout_adder(m, "ro_", out_s, out_c, c));
+  m.assign(c_o, c_q);
+}
+
+// OPT2 row encoder: the `depth` A operands of one grid row to Booth / EN-T digit signals.
+const Module& build_opt2_encoder(Design& d, const DesignConfig& c) {
+  Module& m = d.add_module(canonical_name(c) + "_enc");
+  describe_module(m, fmt::format("OPT2 row encoder: {} A operands to {} digits each (one, two, neg), shared by "
+                                 "the {} units of a grid row.", c.depth, opt2_digit_count(c), c.cols),
+                  c);
+  const int K = c.depth, ND = opt2_digit_count(c);
+  auto a_i = m.input("a_i", K * c.a_width, "a[k] at [k*WA +: WA]");
+  auto one_o = m.output("d_one_o", K * ND, "digit i of a[k] is +-1, at [k*ND + i]");
+  auto two_o = m.output("d_two_o", K * ND, "digit i of a[k] is +-2");
+  auto neg_o = m.output("d_neg_o", K * ND, "digit i of a[k] is negative");
+  const arith::BitNet net = opt2_encoder_net(c);
+  for (int k = 0; k < K; ++k) {
+    auto o = emit::emit_bitnet(m, net, fmt::format("e{}_", k), {bits(a_i, k * c.a_width, c.a_width)});
+    m.assign(bits(one_o, k * ND, ND), o[0]);
+    m.assign(bits(two_o, k * ND, ND), o[1]);
+    m.assign(bits(neg_o, k * ND, ND), o[2]);
+  }
+  return m;
+}
+
 const Module& build_dot_unit(Design& d, const DesignConfig& c) {
   Module& m = d.add_module(canonical_name(c) + "_dot");
   describe_module(m, c.pe == "opt1"
                          ? fmt::format("OPT1 dot-product unit: {} products and the carry-save accumulator in one "
                                        "compressor tree, registered read-out adder.", c.depth)
+                     : c.pe == "opt2"
+                         ? fmt::format("OPT2 dot-product unit: selects {{0, +-B, +-2B}} per encoded digit, one "
+                                       "compressor tree per digit weight over {} products, a final tree with the "
+                                       "carry-save accumulator, registered read-out adder.", c.depth)
                          : fmt::format("Dot-product unit: {} multipliers, adder tree, accumulator.", c.depth),
                   c);
   const int K = c.depth, ACC = c.acc_width;
   m.input("clk_i", 1);
+  if (c.pe == "opt2") {
+    const int ND = opt2_digit_count(c);
+    auto one_i = m.input("d_one_i", K * ND, "encoded a[k]: digit i is +-1, at [k*ND + i]");
+    auto two_i = m.input("d_two_i", K * ND, "digit i of a[k] is +-2");
+    auto neg_i = m.input("d_neg_i", K * ND, "digit i of a[k] is negative");
+    auto b_i = m.input("b_i", K * c.b_width, "b[k] at [k*WB +: WB]");
+    auto valid_i = m.input("valid_i", 1);
+    auto first_i = m.input("first_i", 1);
+    auto last_i = m.input("last_i", 1);
+    auto c_o = m.output("c_o", ACC);
+    build_opt2_dot_body(m, one_i, two_i, neg_i, b_i, valid_i, first_i, last_i, c_o, c);
+    return m;
+  }
   auto a_i = m.input("a_i", K * c.a_width, "a[k] at [k*WA +: WA]");
   auto b_i = m.input("b_i", K * c.b_width, "b[k] at [k*WB +: WB]");
   auto valid_i = m.input("valid_i", 1);
@@ -108,7 +180,9 @@ const Module& build_dot_unit(Design& d, const DesignConfig& c) {
 Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
   Design d;
   declare_templates(d);
-  if (c.pe == "opt1") declare_opt1_templates(d);
+  const bool opt2 = c.pe == "opt2";
+  if (c.pe == "opt1" || opt2) declare_opt1_templates(d);
+  const Module* enc = opt2 ? &build_opt2_encoder(d, c) : nullptr;
   const Module& unit = build_dot_unit(d, c);
   Module& m = d.add_module(core_name(c));
   describe_module(m, style.what, c);
@@ -137,19 +211,42 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
   Body& tk = nested_for(tj, "k", Kt, "g_bk");
   tk.assigns.push_back({slice("b_cols", {{"j", Kt * WB}, {"k", WB}}, 0, WB), slice(b->net, {{"k", Nt * WB}, {"j", WB}}, 0, WB)});
 
-  // Valid follows the result: one register, plus one for OPT1's read-out adder.
-  m.assign(c_valid_o, delay(m, "c_valid", band(valid_i, last_i), c.pe == "opt1" ? 2 : 1, true));
+  // Valid follows the result: one register, plus one for the OPT1/OPT2 read-out adder.
+  m.assign(c_valid_o, delay(m, "c_valid", band(valid_i, last_i), c.pe == "opt1" || opt2 ? 2 : 1, true));
 
+  // OPT2: one encoder per grid row; its digits are broadcast to the row's units.
+  const int ND = opt2 ? opt2_digit_count(c) : 0;
+  if (opt2) {
+    m.wire("dig_one", Mt * Kt * ND);
+    m.wire("dig_two", Mt * Kt * ND);
+    m.wire("dig_neg", Mt * Kt * ND);
+  }
   Body& rows = m.generate_for("i", Mt, "g_row");
   Body& cols = nested_for(rows, "j", Nt, "g_col");
   Instance u{unit.name(), "u_dot", {}, {}};
-  u.conns = {{"clk_i", ref("clk_i", 1)},
-             {"a_i", slice("a_i", {{"i", Kt * WA}}, 0, Kt * WA)},
-             {"b_i", slice("b_cols", {{"j", Kt * WB}}, 0, Kt * WB)},
-             {"valid_i", valid_i},
-             {"first_i", first_i},
-             {"last_i", last_i},
-             {"c_o", slice("c_o", {{"i", Nt * ACC}, {"j", ACC}}, 0, ACC)}};
+  if (opt2) {
+    rows.instances.push_back({enc->name(), "u_enc", {}, {{"a_i", slice("a_i", {{"i", Kt * WA}}, 0, Kt * WA)},
+                                                         {"d_one_o", slice("dig_one", {{"i", Kt * ND}}, 0, Kt * ND)},
+                                                         {"d_two_o", slice("dig_two", {{"i", Kt * ND}}, 0, Kt * ND)},
+                                                         {"d_neg_o", slice("dig_neg", {{"i", Kt * ND}}, 0, Kt * ND)}}});
+    u.conns = {{"clk_i", ref("clk_i", 1)},
+               {"d_one_i", slice("dig_one", {{"i", Kt * ND}}, 0, Kt * ND)},
+               {"d_two_i", slice("dig_two", {{"i", Kt * ND}}, 0, Kt * ND)},
+               {"d_neg_i", slice("dig_neg", {{"i", Kt * ND}}, 0, Kt * ND)},
+               {"b_i", slice("b_cols", {{"j", Kt * WB}}, 0, Kt * WB)},
+               {"valid_i", valid_i},
+               {"first_i", first_i},
+               {"last_i", last_i},
+               {"c_o", slice("c_o", {{"i", Nt * ACC}, {"j", ACC}}, 0, ACC)}};
+  } else {
+    u.conns = {{"clk_i", ref("clk_i", 1)},
+               {"a_i", slice("a_i", {{"i", Kt * WA}}, 0, Kt * WA)},
+               {"b_i", slice("b_cols", {{"j", Kt * WB}}, 0, Kt * WB)},
+               {"valid_i", valid_i},
+               {"first_i", first_i},
+               {"last_i", last_i},
+               {"c_o", slice("c_o", {{"i", Nt * ACC}, {"j", ACC}}, 0, ACC)}};
+  }
   cols.instances.push_back(std::move(u));
   (void)a_i;
   (void)c_o;
@@ -159,7 +256,7 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
 }
 
 nlohmann::json dot_grid_timing(const DesignConfig& c, const DotGridStyle& style) {
-  const int readout = c.pe == "opt1" ? 1 : 0;  // the registered read-out adder
+  const int readout = c.pe == "opt1" || c.pe == "opt2" ? 1 : 0;  // the registered read-out adder
   const int io = c.in_regs + c.out_regs + readout;
   nlohmann::json t = {
       {"dataflow", "dot-product grid"},

@@ -14,7 +14,9 @@ ArchDescriptor describe_mac_tree() {
           {true, 16, 1, "number of dot-product units N (N is tiled by cols)"},
           {true, 16, 1, "dot-product length K per unit (K is tiled by depth)"},
           {{"mac", "baseline: products sized exactly, adder tree, + into binary accumulators"},
-           {"opt1", "OPT1: all partial products + carry-save accumulator in one compressor tree, CPA at read-out"}},
+           {"opt1", "OPT1: all partial products + carry-save accumulator in one compressor tree, CPA at read-out"},
+           {"opt2", "OPT2: A encoded once per row (booth/ent digits broadcast), units select +-B/+-2B, one "
+                    "compressor tree per digit weight, final tree + carry-save accumulator, CPA at read-out"}},
           [](const DesignConfig& c) { return build_dot_grid(c, style); },
           [](const DesignConfig& c) { return dot_grid_timing(c, style); }};
 }

@@ -10,6 +10,7 @@ ArchDescriptor describe_systolic_ws();
 ArchDescriptor describe_cube();
 ArchDescriptor describe_mac_tree();
 ArchDescriptor describe_matrix2d();
+ArchDescriptor describe_opt4c();
 }  // namespace arch
 
 const std::vector<ArchDescriptor>& architectures() {
@@ -17,6 +18,7 @@ const std::vector<ArchDescriptor>& architectures() {
   static const std::vector<ArchDescriptor> all = {
       arch::describe_systolic_os(), arch::describe_systolic_ws(), arch::describe_cube(),
       arch::describe_mac_tree(),    arch::describe_matrix2d(),
+      arch::describe_opt4c(),
   };
   return all;
 }

@@ -45,7 +45,7 @@ void resolve_arith(DesignConfig& c) {
   if (!is_bit_weight_pe(c.pe)) {
     const char* given = !c.encoding.empty() ? "--encoding" : !c.tree.empty() ? "--tree"
                         : c.use_42 ? "--use-42" : !c.final_adder.empty() ? "--final-adder" : nullptr;
-    if (given) throw ConfigError(fmt::format("invalid {} for --pe {}: it applies to --pe opt1 only", given, c.pe));
+    if (given) throw ConfigError(fmt::format("invalid {} for --pe {}: it applies to --pe opt1 and opt2 only", given, c.pe));
     return;
   }
   if (c.encoding.empty()) c.encoding = "booth";
@@ -56,6 +56,9 @@ void resolve_arith(DesignConfig& c) {
   } catch (const std::invalid_argument&) {
     throw ConfigError(fmt::format("invalid --encoding = '{}': valid values are and, booth, ent", c.encoding));
   }
+  // OPT2 broadcasts radix-4 digits {0, +-1, +-2} to the units; the AND array has none.
+  if (c.pe == "opt2" && c.encoding == "and")
+    throw ConfigError("invalid --encoding = 'and' for --pe opt2: valid values are booth, ent");
   try {
     arith::parse_tree(c.tree);
   } catch (const std::invalid_argument&) {
@@ -71,7 +74,7 @@ void resolve_arith(DesignConfig& c) {
 
 }  // namespace
 
-bool is_bit_weight_pe(const std::string& pe) { return pe == "opt1"; }
+bool is_bit_weight_pe(const std::string& pe) { return pe == "opt1" || pe == "opt2"; }
 
 bool DesignConfig::operator==(const DesignConfig& o) const {
   return arch == o.arch && pe == o.pe && rows == o.rows && cols == o.cols && depth == o.depth &&
@@ -96,6 +99,13 @@ int exact_acc_width(int a_width, int b_width, bool is_signed, long long max_k) {
 DesignConfig resolve(const DesignConfig& in) {
   const ArchDescriptor& arch = find_arch(in.arch);
   DesignConfig c = in;
+  // The default PE ("mac") of an architecture without a mac variant is its first variant
+  // (opt4c is built from OPT3 PEs only).
+  if (c.pe == "mac" && !arch.pes.empty() && arch.pes.front().name != "mac") {
+    bool has_mac = false;
+    for (auto& pe : arch.pes) has_mac |= pe.name == "mac";
+    if (!has_mac) c.pe = arch.pes.front().name;
+  }
   bool pe_known = false;
   std::string pe_names;
   for (auto& pe : arch.pes) {

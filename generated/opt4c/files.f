@@ -1,0 +1,3 @@
+rtl/tpe_opt4c_opt3_c32_s8x8_acc32_enc.v
+rtl/tpe_opt4c_opt3_c32_s8x8_acc32_pe.v
+rtl/tpe_opt4c_opt3_c32_s8x8_acc32.v

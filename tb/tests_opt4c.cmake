@@ -1,0 +1,15 @@
+# OPT4C (a column of OPT3 PEs sharing one sparse EN-T encoder; valid/ready A stream, variable
+# latency): three sizes (cols 1, 4, 8), signed int8 and unsigned / wider odd widths, the
+# operand distributions normal(0,10), normal(0,50), uniform and extremes, a wrapping
+# accumulator. The driver checks every element, the a_ready_o timing against the EN-T digit
+# count of each operand and the latency of each result row; it prints the average partial
+# products per A operand.
+tpegen_design_point(opt4c_c1_s8       30 normal:0:10  101 --arch opt4c --cols 1)
+tpegen_design_point(opt4c_c1_u6x10    30 extremes     102 --arch opt4c --cols 1 --unsigned --a-width 6 --b-width 10)
+tpegen_design_point(opt4c_c4_s8       30 normal:0:50  103 --arch opt4c --cols 4)
+tpegen_design_point(opt4c_c4_u7x5     30 uniform      104 --arch opt4c --cols 4 --unsigned --a-width 7 --b-width 5)
+tpegen_design_point(opt4c_c8_s8       30 extremes     105 --arch opt4c --cols 8)
+tpegen_design_point(opt4c_c8_u8       30 uniform      106 --arch opt4c --cols 8 --unsigned --acc-width 20 --acc-wrap)
+tpegen_design_point(opt4c_c8_s12x6    30 normal:0:50  107 --arch opt4c --cols 8 --a-width 12 --b-width 6)
+tpegen_mutant(opt4c --arch opt4c --cols 2)
+tpegen_bad_input(opt4c_in_regs "--in-regs = 1: architecture opt4c has a valid/ready handshake" generate --arch opt4c --in-regs 1 -o ${WORK}/bad/a)
