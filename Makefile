@@ -6,7 +6,7 @@ JOBS  ?= 2
 TPEGEN = $(BUILD)/generator/tpegen
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps build test unit rtl sim arith demo bench formal compare-opt1 golden-update clean
+.PHONY: all deps build test unit rtl sim arith demo bench formal compare-opt1 compare-opt234 golden-update clean
 
 all: build
 
@@ -48,3 +48,14 @@ golden-update: build
 
 clean:
 	rm -rf $(BUILD)
+
+# Opt-in: OPT2 (cube, matrix2d, mac-tree) and OPT3/OPT4C against their baselines.
+compare-opt234: build
+	ARCHS="cube mac-tree matrix2d" tb/scripts/compare_pe.sh $(TPEGEN) $(BUILD)/compare-opt2 opt2
+	tb/scripts/opt3_digit_table.sh $(TPEGEN) $(BUILD)/opt3-table
+
+# Opt-in: the paper's comparison (baseline vs OPT1 on all five arrays, OPT2 on cube/mac-tree/
+# matrix2d, OPT3 in OPT4C) at small sizes; cached in $(BUILD)/sweep-paper, a rerun resumes.
+.PHONY: sweep-paper
+sweep-paper: build
+	$(TPEGEN) sweep synth/paper_sweep.json -j $(JOBS) --work $(BUILD)/sweep-paper -o $(BUILD)/sweep-paper/out

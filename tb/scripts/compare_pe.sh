@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Synthesizes the baseline (mac) and a bit-weight PE variant of every architecture at the
 # paper's sizes and prints a Markdown table: generic cells, sky130 area, critical path.
-# usage: compare_pe.sh TPEGEN WORKDIR PE [extra design flags...]
+# usage: [ARCHS="cube mac-tree"] compare_pe.sh TPEGEN WORKDIR PE [extra design flags...]
 set -euo pipefail
 tpegen=$1; work=$2; pe=$3; shift 3
 mkdir -p "$work"
@@ -19,6 +19,7 @@ echo "| architecture | PE | cells | area µm² (sky130hd) | reg2reg path ns | fm
 echo "|---|---|---|---|---|---|---|---|"
 for p in "${points[@]}"; do
   name=${p%%|*}; flags=${p#*|}
+  if [ -n "${ARCHS:-}" ] && [[ " $ARCHS " != *" $name "* ]]; then continue; fi
   base_area=""; base_fmax=""
   for variant in mac "$pe"; do
     extra=(); [ "$variant" != mac ] && extra=("$@")

@@ -29,6 +29,7 @@ struct SimOptions {
   std::string dist = "uniform";
   uint64_t seed = 1;
   uint64_t min_elements = 0;
+  int build_opt = 2;
   std::string work;
 };
 
@@ -58,6 +59,8 @@ void validate(const SimOptions& o) {
   char extra;
   if (o.gemm != "random" && (std::sscanf(o.gemm.c_str(), "%dx%dx%d%c", &m, &k, &n, &extra) != 3 || m < 1 || k < 1 || n < 1))
     throw ConfigError(fmt::format("invalid --gemm = '{}': expected MxKxN with sizes >= 1 (e.g. 36x98x47) or random", o.gemm));
+  if (o.build_opt < 0 || o.build_opt > 3)
+    throw ConfigError(fmt::format("invalid --build-opt = {}: valid range is 0..3", o.build_opt));
   if (o.trials < 1) throw ConfigError(fmt::format("invalid --trials = {}: valid range is 1 or more", o.trials));
   try {
     golden::Distribution::parse(o.dist);
@@ -86,7 +89,7 @@ void run_sim(const SimOptions& o) {
       fmt::arg("design", shell_quote((work / "design").string())), fmt::arg("top", files.top),
       fmt::arg("obj", shell_quote((work / "obj").string())),
       fmt::arg("cflags", shell_quote(fmt::format("-std=c++17 -I{} -I{}", tb.string(), work.string()))),
-      fmt::arg("mflags", shell_quote("OPT_FAST=-O2 OPT_GLOBAL=-O2" + objcache)),
+      fmt::arg("mflags", shell_quote(fmt::format("OPT_FAST=-O{0} OPT_GLOBAL=-O{0}", o.build_opt) + objcache)),
       fmt::arg("harness", shell_quote((tb / "harness" / "harness.cpp").string())),
       fmt::arg("log", shell_quote((work / "build.log").string())));
   std::printf("tpegen: building %s with Verilator in %s\n", files.top.c_str(), work.string().c_str());
@@ -111,6 +114,8 @@ void setup_sim(CLI::App& app) {
   app.add_option("--dist", o->dist, "operands: uniform | normal:MEAN:STD | extremes (default uniform)");
   app.add_option("--seed", o->seed, "random seed (default 1); the same seed gives the same run");
   app.add_option("--min-elements", o->min_elements, "run trials beyond --trials until this many output elements were checked");
+  app.add_option("--build-opt", o->build_opt,
+                 "C++ optimization level of the Verilated model, 0..3 (default 2; 0 builds fastest, for short runs)");
   app.add_option("--work", o->work, "build directory (default: <tmp>/tpegen-sim/<design>)");
   app.callback([o] { run_sim(*o); });
 }

@@ -10,5 +10,6 @@ void setup_generate(CLI::App& app);
 void setup_sim(CLI::App& app);
 void setup_synth(CLI::App& app);
 void setup_arith(CLI::App& app);
+void setup_sweep(CLI::App& app);
 
 }  // namespace tpegen::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   tpegen::cli::setup_sim(*app.add_subcommand("sim", "generate, verilate and check random GEMMs against the golden model"));
   tpegen::cli::setup_synth(*app.add_subcommand("synth", "synthesize with Yosys and report cells and area"));
   tpegen::cli::setup_arith(*app.add_subcommand("arith", "a stand-alone multiplier or OPT1 step with test vectors"));
+  tpegen::cli::setup_sweep(*app.add_subcommand("sweep", "synthesize a grid of design points (cached) and compare them"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

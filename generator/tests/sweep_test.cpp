@@ -1,0 +1,247 @@
+// Unit tests of the pure parts of `tpegen sweep` (sweep/sweep.hpp): grid expansion, the
+// cache key and files, the derived figures, ratios and the CSV/Markdown/SVG reports.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/design_flags.hpp"
+#include "output/design_files.hpp"
+#include "sweep/sweep.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using namespace tpegen;
+using namespace tpegen::sweep;
+
+namespace {
+
+DesignConfig resolve_json(const json& d) {
+  DesignConfig c;
+  cli::apply_json(c, d.dump(), "test");
+  if (c.arch.empty()) throw ConfigError("missing arch");
+  return resolve(c);
+}
+
+Result make_result(const std::string& arch, const std::string& pe, double area, double fmax, double power,
+                   double macs) {
+  DesignConfig c;
+  c.arch = arch;
+  c.pe = pe;
+  c.rows = 2;
+  c.cols = 2;
+  if (arch == "cube") c.depth = 2;
+  const DesignConfig r = resolve(c);
+  Result x;
+  x.name = canonical_name(r);
+  x.config = config_to_json(r);
+  x.ok = true;
+  x.cells = 100;
+  x.transistors = 1000;
+  x.area_um2 = area;
+  x.fmax_mhz = fmax;
+  x.power_mw = power;
+  x.clock_period_ns = 10;
+  x.macs_per_cycle = macs;
+  return x;
+}
+
+}  // namespace
+
+TEST_CASE("sweep: the grid is the cartesian product on top of base, plus explicit points") {
+  const std::string cfg = R"({"base": {"rows": 2, "cols": 2, "a_width": 4},
+    "grid": {"arch": ["systolic-os", "cube"], "pe": ["mac", "opt1", "opt2"]},
+    "points": [{"arch": "matrix2d", "depth": 2}, {"arch": "systolic-os", "pe": "mac"}]})";
+  const auto pts = expand(cfg, "t", resolve_json);
+  // 2 x 3 grid points + matrix2d; the explicit systolic-os mac repeats a grid point.
+  REQUIRE(pts.size() == 7);
+  int skipped = 0, ok = 0;
+  for (const auto& p : pts) {
+    if (p.resolved) {
+      ++ok;
+      CHECK(p.resolved->rows == 2);
+      CHECK(p.resolved->a_width == 4);
+      CHECK(p.name == canonical_name(*p.resolved));
+    } else {
+      ++skipped;  // opt2 on systolic-os
+      CHECK(p.design.at("arch") == "systolic-os");
+      CHECK(p.design.at("pe") == "opt2");
+      CHECK(!p.skipped.empty());
+    }
+  }
+  CHECK(skipped == 1);
+  CHECK(ok == 6);
+  // Grid keys in key order, so arch varies slowest ("arch" < "pe"); values in the order given.
+  CHECK(pts[0].design.at("arch") == "systolic-os");
+  CHECK(pts[0].design.at("pe") == "mac");
+  CHECK(pts[1].design.at("pe") == "opt1");
+  CHECK(!pts[2].resolved);
+  CHECK(pts[3].design.at("arch") == "cube");
+  CHECK(pts[6].design.at("arch") == "matrix2d");
+}
+
+TEST_CASE("sweep: base alone is one point; malformed configs are errors") {
+  CHECK(expand(R"({"base": {"arch": "cube"}})", "t", resolve_json).size() == 1);
+  CHECK_THROWS_AS(expand("[1]", "t", resolve_json), ConfigError);
+  CHECK_THROWS_AS(expand("{", "t", resolve_json), ConfigError);
+  CHECK_THROWS_AS(expand(R"({"bse": {}})", "t", resolve_json), ConfigError);
+  CHECK_THROWS_AS(expand(R"({"grid": {"pe": "mac"}})", "t", resolve_json), ConfigError);
+  CHECK_THROWS_AS(expand(R"({"grid": {"pe": []}})", "t", resolve_json), ConfigError);
+  CHECK_THROWS_AS(expand(R"({"points": [3]})", "t", resolve_json), ConfigError);
+  // An unknown design key is an invalid point, reported as skipped.
+  const auto pts = expand(R"({"base": {"arch": "cube", "colz": 3}})", "t", resolve_json);
+  REQUIRE(pts.size() == 1);
+  CHECK(!pts[0].resolved);
+  CHECK(pts[0].skipped.find("colz") != std::string::npos);
+}
+
+TEST_CASE("sweep: cache key is stable and sensitive to every input") {
+  DesignConfig c;
+  c.arch = "systolic-os";
+  c.rows = 2;
+  c.cols = 2;
+  const CacheInputs in{config_to_json(resolve(c)), "/lib/a.lib", 10.0, "0.1.0"};
+  const std::string k = cache_key(in);
+  CHECK(k.size() == 16);
+  CHECK(k == cache_key(in));
+  CacheInputs same = in;
+  same.config = json::parse(in.config.dump());  // same content, rebuilt
+  CHECK(cache_key(same) == k);
+  CacheInputs x = in;
+  x.config["rows"] = 3;
+  CHECK(cache_key(x) != k);
+  x = in;
+  x.liberty = "/lib/b.lib";
+  CHECK(cache_key(x) != k);
+  x = in;
+  x.clock_period_ns = 5.0;
+  CHECK(cache_key(x) != k);
+  x = in;
+  x.clock_period_ns.reset();
+  CHECK(cache_key(x) != k);
+  x = in;
+  x.version = "0.2.0";
+  CHECK(cache_key(x) != k);
+}
+
+TEST_CASE("sweep: cache files round-trip; corrupt or foreign ones are ignored") {
+  const fs::path dir = fs::temp_directory_path() / ("tpegen-sweep-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const Result r = make_result("cube", "opt1", 1234.5, 321.0, 2.5, 8);
+  const CacheInputs in{r.config, "", std::nullopt, "0.1.0"};
+  const std::string key = cache_key(in);
+  const fs::path f = dir / (key + ".json");
+  { std::ofstream(f) << cache_file_text(key, in, r); }
+  std::string why;
+  auto back = read_cache_file(f, key, &why);
+  REQUIRE(back);
+  CHECK(back->cached);
+  CHECK(back->name == r.name);
+  CHECK(*back->area_um2 == doctest::Approx(1234.5));
+  CHECK(*back->fmax_mhz == doctest::Approx(321.0));
+  CHECK(back->config == r.config);
+  CHECK(!read_cache_file(f, "0000000000000000", &why));
+  CHECK(why == "cache file for another key");
+  { std::ofstream(f) << "{\"key\": \"" << key << "\", \"result\": {\"na"; }  // cut short
+  CHECK(!read_cache_file(f, key, &why));
+  CHECK(why.rfind("corrupt", 0) == 0);
+  { std::ofstream(f) << "{\"key\": \"" << key << "\", \"result\": {\"name\": 3}}"; }
+  CHECK(!read_cache_file(f, key, &why));
+  CHECK(why.rfind("corrupt", 0) == 0);
+  CHECK(!read_cache_file(dir / "missing.json", key, &why));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("sweep: derived figures and ratios against the mac baseline") {
+  const Result base = make_result("cube", "mac", 1000, 500, 2.0, 8);
+  const Result opt = make_result("cube", "opt1", 800, 400, 1.0, 8);
+  const Derived d = derive(base);
+  // 8 MAC/cycle * 500 MHz / 1000 µm² = 4e9 MAC/s / 1e-3 mm² = 4000 GMAC/s/mm².
+  CHECK(*d.area_eff == doctest::Approx(4000));
+  // 2 mW / (8 MAC/cycle * 100 MHz) = 2.5 pJ/MAC.
+  CHECK(*d.energy_pj == doctest::Approx(2.5));
+  const Ratios q = ratios(opt, base);
+  CHECK(*q.area == doctest::Approx(0.8));
+  CHECK(*q.fmax == doctest::Approx(0.8));
+  CHECK(*q.area_eff == doctest::Approx(1.0));
+  CHECK(*q.energy == doctest::Approx(0.5));
+  // reg2reg fmax, when known, is the one compared (the worst path may be port fan-out).
+  Result base_r = base, opt_r = opt;
+  base_r.fmax_reg2reg_mhz = 200;
+  opt_r.fmax_reg2reg_mhz = 300;
+  CHECK(*ratios(opt_r, base_r).fmax == doctest::Approx(1.5));
+  CHECK(*derive(base_r).area_eff == doctest::Approx(1600));
+  Result no_area = opt;
+  no_area.area_um2.reset();
+  CHECK(!ratios(no_area, base).area);
+  CHECK(!ratios(no_area, base).area_eff);
+
+  const std::vector<Result> rs = {make_result("systolic-os", "mac", 1, 1, 1, 4), base, opt,
+                                  make_result("systolic-os", "opt1", 2, 1, 1, 4)};
+  CHECK(find_baseline(rs, 0) == -1);
+  CHECK(find_baseline(rs, 1) == -1);
+  CHECK(find_baseline(rs, 2) == 1);
+  CHECK(find_baseline(rs, 3) == 0);
+  // No baseline of the same size: no ratios.
+  Result bigger = make_result("cube", "opt1", 1, 1, 1, 8);
+  bigger.config["rows"] = 4;
+  CHECK(find_baseline({base, bigger}, 1) == -1);
+}
+
+TEST_CASE("sweep: macs per cycle by architecture") {
+  CHECK(macs_per_cycle_formula(json{{"arch", "systolic-os"}, {"rows", 4}, {"cols", 3}, {"depth", 1}}) == 12);
+  CHECK(macs_per_cycle_formula(json{{"arch", "cube"}, {"rows", 2}, {"cols", 3}, {"depth", 4}}) == 24);
+  std::string note;
+  CHECK(macs_per_cycle_formula(json{{"arch", "opt4c"}, {"rows", 1}, {"cols", 32}, {"depth", 1}}, &note) == 16);
+  CHECK(!note.empty());
+  const json report = {{"config", {{"arch", "cube"}, {"pe", "mac"}, {"rows", 2}, {"cols", 2}, {"depth", 2}}},
+                       {"cells", 10}, {"transistors", 20}, {"area_um2", 5.5}, {"fmax_mhz", nullptr},
+                       {"path_groups", {{"reg2reg", {{"arrival_ns", 2.0}}}}}};
+  const Result r = result_from_report("x", report, json{{"timing", {{"macs_per_cycle", 7}}}});
+  CHECK(*r.macs_per_cycle == 7);
+  CHECK(!r.fmax_mhz);
+  CHECK(*r.area_um2 == 5.5);
+  CHECK(*r.fmax_reg2reg_mhz == doctest::Approx(500));
+  CHECK(*result_from_report("x", report, json()).macs_per_cycle == 8);
+  CHECK(*result_from_report("x", report, json{{"timing", {{"macs_per_cycle", "about 4"}}}}).macs_per_cycle == 8);
+}
+
+TEST_CASE("sweep: CSV and Markdown of a synthetic result set") {
+  Result failed = make_result("systolic-os", "opt1", 0, 0, 0, 4);
+  failed.ok = false;
+  failed.error = "yosys failed, badly | really";
+  failed.area_um2.reset();
+  failed.fmax_mhz.reset();
+  const std::vector<Result> rs = {make_result("cube", "mac", 1000, 500, 2.0, 8),
+                                  make_result("cube", "opt1", 800, 400, 1.0, 8), failed};
+  const std::string csv = to_csv(rs);
+  std::vector<std::string> lines;
+  for (size_t p = 0, q; (q = csv.find('\n', p)) != std::string::npos; p = q + 1) lines.push_back(csv.substr(p, q - p));
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0].rfind("name,arch,pe,rows,cols,depth,", 0) == 0);
+  CHECK(lines[1].find(",cube,mac,2,2,2,8,8,ok,,100,1000,1000,500,") != std::string::npos);
+  CHECK(lines[2].find(",ok,,100,1000,800,400,,") != std::string::npos);
+  CHECK(lines[2].find("," + rs[0].name + ",0.8,0.8,1,0.5") != std::string::npos);
+  CHECK(lines[3].find(",failed,\"yosys failed, badly | really\",") != std::string::npos);
+
+  const std::vector<Point> pts = expand(R"({"base": {"arch": "systolic-os", "pe": "opt2"}})", "t", resolve_json);
+  const std::string md = to_markdown(rs, pts);
+  CHECK(md.find("| design | arch | pe |") != std::string::npos);
+  CHECK(md.find("| cube | opt1 | 2x2x2 s8x8 | 100 | 800.0 | 400.0 | - | 1.000 | 8 | 4000.00 | 1.250 | 0.80x | 0.80x | "
+                "1.00x | 0.50x |") != std::string::npos);
+  CHECK(md.find("| cube | mac | 2x2x2 s8x8 | 100 | 1000.0 | 500.0 | - | 2.000 | 8 | 4000.00 | 2.500 |  |  |  |  |") !=
+        std::string::npos);
+  CHECK(md.find("FAILED: yosys failed, badly \\| really") != std::string::npos);
+  CHECK(md.find("Skipped (invalid combinations)") != std::string::npos);
+
+  const std::string svg1 = svg_area_fmax(rs), svg2 = svg_area_eff(rs);
+  CHECK(svg1.rfind("<svg ", 0) == 0);
+  CHECK(svg1.find("</svg>") != std::string::npos);
+  CHECK(svg1.find("<circle") != std::string::npos);
+  CHECK(svg2.find("<rect x=") != std::string::npos);
+  CHECK(svg2.find("</svg>") != std::string::npos);
+}
