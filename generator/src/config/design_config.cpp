@@ -99,13 +99,8 @@ int exact_acc_width(int a_width, int b_width, bool is_signed, long long max_k) {
 DesignConfig resolve(const DesignConfig& in) {
   const ArchDescriptor& arch = find_arch(in.arch);
   DesignConfig c = in;
-  // The default PE ("mac") of an architecture without a mac variant is its first variant
-  // (opt4c is built from OPT3 PEs only).
-  if (c.pe == "mac" && !arch.pes.empty() && arch.pes.front().name != "mac") {
-    bool has_mac = false;
-    for (auto& pe : arch.pes) has_mac |= pe.name == "mac";
-    if (!has_mac) c.pe = arch.pes.front().name;
-  }
+  // No --pe: the architecture's first variant (mac, or opt3 for opt4c, built from OPT3 PEs only).
+  if (c.pe.empty() && !arch.pes.empty()) c.pe = arch.pes.front().name;
   bool pe_known = false;
   std::string pe_names;
   for (auto& pe : arch.pes) {

@@ -17,7 +17,7 @@ inline constexpr int kAuto = INT_MIN;
 
 struct DesignConfig {
   std::string arch;          // registry name, e.g. "systolic-os"
-  std::string pe = "mac";    // PE variant
+  std::string pe;            // PE variant ("": the architecture's first, mac where it exists)
   int rows = kAuto;          // hardware dimensions (kAuto: the architecture's default)
   int cols = kAuto;
   int depth = kAuto;
