@@ -33,7 +33,7 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
       for (int j = 0; j < Nt; ++j)
         put(d.b_i, (k * Nt + j) * tpe::kBWidth, tpe::kBWidth, static_cast<uint64_t>(at_or_zero(b, k0 + k, n0 + j)));
   };
-  int loaded_k0 = -1, loaded_n0 = -1;
+  [[maybe_unused]] int loaded_k0 = -1, loaded_n0 = -1;  // the tile in the weight register
   for (int n0 = 0; n0 < N; n0 += Nt)
     for (int m0 = 0; m0 < M; m0 += Mt) {
       for (int k0 = 0; k0 < K; k0 += Kt) {
@@ -61,8 +61,6 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
       }
       d.valid_i = 0;
     }
-  (void)loaded_k0;
-  (void)loaded_n0;
   d.valid_i = 0;
   for (int t = 0; t < kDrainLimit && !expect.empty(); ++t) step();
   if (!expect.empty()) sink.error(std::to_string(expect.size()) + " result tiles missing");

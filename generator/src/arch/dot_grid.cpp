@@ -35,23 +35,18 @@ ExprP adder_tree(Module& m, std::vector<ExprP> leaves, const DesignConfig& c) {
   return leaves.front();
 }
 
-// OPT1 unit: the partial products of all `depth` products and the carry-save accumulator
-// share one compressor tree; the result is captured in carry-save form on `last` and
-// resolved by a registered read-out adder in the following cycle.
-void build_opt1_dot_body(Module& m, const ExprP& a_i, const ExprP& b_i, const ExprP& valid_i, const ExprP& first_i,
-                         const ExprP& last_i, const ExprP& c_o, const DesignConfig& c) {
-  const int K = c.depth, ACC = c.acc_width;
+// The carry-save accumulator shared by the OPT1 and OPT2 units: `step` (inputs: the unit's
+// operand vectors, then first, s, c; outputs s_next, c_next) updates (acc_s, acc_c) on
+// valid; `last` captures the pair, and a registered read-out adder resolves it next cycle.
+void carry_save_accumulator(Module& m, const arith::BitNet& step, std::vector<ExprP> ins, const ExprP& valid_i,
+                            const ExprP& first_i, const ExprP& last_i, const ExprP& c_o, const DesignConfig& c) {
+  const int ACC = c.acc_width;
   auto acc_s = m.reg("acc_s_q", ACC);
   auto acc_c = m.reg("acc_c_q", ACC);
-  std::vector<ExprP> ins;
-  for (int k = 0; k < K; ++k) {
-    ins.push_back(bits(a_i, k * c.a_width, c.a_width));
-    ins.push_back(bits(b_i, k * c.b_width, c.b_width));
-  }
   ins.push_back(first_i);
   ins.push_back(acc_s);
   ins.push_back(acc_c);
-  auto next = emit::emit_bitnet(m, opt1_step_net(c, K, true), "t_", ins);
+  auto next = emit::emit_bitnet(m, step, "t_", ins);
   m.update(acc_s, next[0], valid_i);
   m.update(acc_c, next[1], valid_i);
   auto capture = m.wire("capture", band(valid_i, last_i));
@@ -64,37 +59,34 @@ void build_opt1_dot_body(Module& m, const ExprP& a_i, const ExprP& b_i, const Ex
   m.assign(c_o, c_q);
 }
 
+// OPT1 unit: the partial products of all `depth` products and the carry-save accumulator
+// share one compressor tree.
+void build_opt1_dot_body(Module& m, const ExprP& a_i, const ExprP& b_i, const ExprP& valid_i, const ExprP& first_i,
+                         const ExprP& last_i, const ExprP& c_o, const DesignConfig& c) {
+  std::vector<ExprP> ins;
+  for (int k = 0; k < c.depth; ++k) {
+    ins.push_back(bits(a_i, k * c.a_width, c.a_width));
+    ins.push_back(bits(b_i, k * c.b_width, c.b_width));
+  }
+  carry_save_accumulator(m, opt1_step_net(c, c.depth, true), std::move(ins), valid_i, first_i, last_i, c_o, c);
+}
+
 // OPT2 unit: the row's A operands arrive as encoded digits (the encoder sits in the grid and
 // serves the whole row); per digit weight the `depth` selected partial products have their own
 // compressor tree, and the per-weight carry-save pairs plus the carry-save accumulator meet
-// in a final tree (opt2_common.hpp). Read-out as in OPT1: capture on `last`, registered CPA.
+// in a final tree (opt2_common.hpp).
 void build_opt2_dot_body(Module& m, const ExprP& one_i, const ExprP& two_i, const ExprP& neg_i, const ExprP& b_i,
                          const ExprP& valid_i, const ExprP& first_i, const ExprP& last_i, const ExprP& c_o,
                          const DesignConfig& c) {
-  const int K = c.depth, ACC = c.acc_width, ND = opt2_digit_count(c);
-  auto acc_s = m.reg("acc_s_q", ACC);
-  auto acc_c = m.reg("acc_c_q", ACC);
+  const int ND = opt2_digit_count(c);
   std::vector<ExprP> ins;
-  for (int k = 0; k < K; ++k) {
+  for (int k = 0; k < c.depth; ++k) {
     ins.push_back(bits(one_i, k * ND, ND));
     ins.push_back(bits(two_i, k * ND, ND));
     ins.push_back(bits(neg_i, k * ND, ND));
     ins.push_back(bits(b_i, k * c.b_width, c.b_width));
   }
-  ins.push_back(first_i);
-  ins.push_back(acc_s);
-  ins.push_back(acc_c);
-  auto next = emit::emit_bitnet(m, opt2_step_net(c, K, true), "t_", ins);
-  m.update(acc_s, next[0], valid_i);
-  m.update(acc_c, next[1], valid_i);
-  auto capture = m.wire("capture", band(valid_i, last_i));
-  auto out_s = m.reg("out_s_q", ACC);
-  auto out_c = m.reg("out_c_q", ACC);
-  m.update(out_s, next[0], capture);
-  m.update(out_c, next[1], capture);
-  auto c_q = m.reg("c_q", ACC);
-  m.update(c_q, readout_adder(m, "ro_", out_s, out_c, c));
-  m.assign(c_o, c_q);
+  carry_save_accumulator(m, opt2_step_net(c, c.depth, true), std::move(ins), valid_i, first_i, last_i, c_o, c);
 }
 
 // OPT2 row encoder: the `depth` A operands of one grid row to Booth / EN-T digit signals.
@@ -189,14 +181,14 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
   const int Mt = c.rows, Kt = c.depth, Nt = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width;
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
-  auto a_i = m.input("a_i", Mt * Kt * WA, "A tile: A[m0+i][k0+k] at [(i*depth+k)*WA +: WA]");
+  m.input("a_i", Mt * Kt * WA, "A tile: A[m0+i][k0+k] at [(i*depth+k)*WA +: WA]");
   auto b_i = m.input("b_i", Kt * Nt * WB, "B tile: B[k0+k][n0+j] at [(k*cols+j)*WB +: WB]");
   ExprP w_load_i;
   if (style.held_weights) w_load_i = m.input("w_load_i", 1, "load b_i into the weight register", true);
   auto valid_i = m.input("valid_i", 1, "a_i (and b_i) carry one K tile", true);
   auto first_i = m.input("first_i", 1, "first K tile of an output tile");
   auto last_i = m.input("last_i", 1, "last K tile of an output tile");
-  auto c_o = m.output("c_o", Mt * Nt * ACC, "C[m0+i][n0+j] at [(i*cols+j)*ACC +: ACC]");
+  m.output("c_o", Mt * Nt * ACC, "C[m0+i][n0+j] at [(i*cols+j)*ACC +: ACC]");
   auto c_valid_o = m.output("c_valid_o", 1, "c_o holds a finished output tile", true);
 
   ExprP b = b_i;
@@ -248,8 +240,6 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
                {"c_o", slice("c_o", {{"i", Nt * ACC}, {"j", ACC}}, 0, ACC)}};
   }
   cols.instances.push_back(std::move(u));
-  (void)a_i;
-  (void)c_o;
   wrap_in_pipeline(d, m, c);
   d.top = canonical_name(c);
   return d;
