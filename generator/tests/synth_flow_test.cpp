@@ -810,6 +810,13 @@ TEST_CASE("sta_script: constraints, reports and power activity") {
         std::string::npos);
   CHECK(s.find("set_load 0.0069 [all_outputs]\n") != std::string::npos);
 
+  in.activity = 0.23;
+  in.port_activity = {{"a_i", 0.5}, {"b_i", 0.125}};
+  s = commands_only(sta_script(in));
+  CHECK(s.find("set_power_activity -global -activity 0.23\n") != std::string::npos);
+  CHECK(s.find("set_power_activity -input_ports [get_ports {a_i}] -activity 0.5\n"
+               "set_power_activity -input_ports [get_ports {b_i}] -activity 0.125\nreport_power") != std::string::npos);
+
   in.top = "a{b";
   CHECK_THROWS_AS(sta_script(in), tpegen::ConfigError);
 }

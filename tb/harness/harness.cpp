@@ -4,6 +4,8 @@
 //
 //   Vdut --trials 100 --gemm random|MxKxN --dist uniform|normal:MEAN:STD|extremes --seed S
 //        [--min-elements N]   (run more trials than T until N output elements were checked)
+//        [--vcd FILE]         (built with --trace only: dump every signal of the whole run and
+//                              print "activity window:" with its cycles and useful MACs)
 //
 // Prints one SUCCESS/FAIL line per trial and ends with "N passed, M failed" (trials);
 // exits 0 only when every element of every trial matched.
@@ -41,6 +43,7 @@ struct Options {
   std::string dist = "uniform";
   uint64_t seed = 1;
   uint64_t min_elements = 0;
+  std::string vcd;
 };
 
 [[noreturn]] void usage(const char* why) {
@@ -66,6 +69,11 @@ Options parse(int argc, char** argv) {
       o.dist = v;
     } else if (arg == "--min-elements") {
       o.min_elements = std::strtoull(v.c_str(), nullptr, 10);
+    } else if (arg == "--vcd") {
+#if !VM_TRACE
+      usage("--vcd needs a model built with --trace");
+#endif
+      o.vcd = v;
     } else if (arg == "--seed") {
       o.seed = std::strtoull(v.c_str(), nullptr, 10);
     } else {
@@ -91,6 +99,10 @@ int main(int argc, char** argv) {
               o.dist.c_str(), o.seed);
   tpegen::golden::OperandSource src(o.seed, dist);
   tb::Sim sim(o.seed);
+#if VM_TRACE
+  if (!o.vcd.empty()) sim.open_vcd(o.vcd);
+#endif
+  uint64_t macs = 0;  // useful multiply-accumulates (padding of partial tiles excluded)
   int passed = 0, failed = 0;
   uint64_t elements = 0;
   const auto t0 = std::chrono::steady_clock::now();
@@ -120,6 +132,7 @@ int main(int argc, char** argv) {
                       ", expected " + std::to_string(expect[idx]);
       }
     elements += static_cast<uint64_t>(M) * static_cast<uint64_t>(N);
+    macs += static_cast<uint64_t>(M) * static_cast<uint64_t>(K) * static_cast<uint64_t>(N);
     const std::string shape = "A[" + std::to_string(M) + "," + std::to_string(K) + "] * B[" + std::to_string(K) +
                               "," + std::to_string(N) + "] = C[" + std::to_string(M) + "," + std::to_string(N) + "]";
     if (bad == 0 && got.errors.empty()) {
@@ -136,6 +149,9 @@ int main(int argc, char** argv) {
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("elements checked: %" PRIu64 ", cycles: %" PRIu64 ", %.0f cycles/s, %.1f GEMMs/s\n", elements,
               sim.cycles, static_cast<double>(sim.cycles) / secs, t / secs);
+  if (sim.traced_cycles() > 0)
+    std::printf("activity window: cycles %" PRIu64 ", macs %" PRIu64 ", vcd %s\n", sim.traced_cycles(), macs,
+                o.vcd.c_str());
 #if defined(TPE_DRIVER_REPORT)
   tb::driver_report();  // driver-specific figures (e.g. OPT3 partial products per operand)
 #endif

@@ -31,6 +31,7 @@ struct SimOptions {
   uint64_t min_elements = 0;
   int build_opt = 2;
   std::string work;
+  std::string vcd;  // dump every signal of the run here (builds a traced model)
 };
 
 std::string arch_family(const DesignConfig& c) {
@@ -72,6 +73,12 @@ void validate(const SimOptions& o) {
 void run_sim(const SimOptions& o) {
   validate(o);
   const DesignConfig c = load_design(o.design);
+  if (!o.vcd.empty()) {
+    std::error_code ec;
+    const fs::path dir = fs::absolute(o.vcd).parent_path();
+    if (!fs::is_directory(dir, ec))
+      throw ConfigError(fmt::format("invalid --vcd = '{}': the directory {} does not exist", o.vcd, dir.string()));
+  }
   require_tool("verilator", "verilator");
   const DesignFiles files = make_design_files(c);
   const fs::path work = fs::absolute(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work));
@@ -82,12 +89,15 @@ void run_sim(const SimOptions& o) {
   }
   const fs::path tb = source_root() / "tb";
   const std::string objcache = on_path("ccache") ? " OBJCACHE=ccache" : "";
+  // A traced model is slower, so it is a build of its own beside the plain one.
+  const bool trace = !o.vcd.empty();
+  const fs::path obj = work / (trace ? "obj-trace" : "obj");
   const std::string build = fmt::format(
-      "cd {design} && verilator --cc --exe --build -j 2 -Wno-fatal --x-assign unique --x-initial unique "
+      "cd {design} && verilator --cc --exe --build -j 2 -Wno-fatal --x-assign unique --x-initial unique {trace}"
       "--top-module {top} --prefix Vdut -Mdir {obj} -CFLAGS {cflags} -MAKEFLAGS {mflags} {harness} -f files.f "
       "> {log} 2>&1",
       fmt::arg("design", shell_quote((work / "design").string())), fmt::arg("top", files.top),
-      fmt::arg("obj", shell_quote((work / "obj").string())),
+      fmt::arg("trace", trace ? "--trace " : ""), fmt::arg("obj", shell_quote(obj.string())),
       fmt::arg("cflags", shell_quote(fmt::format("-std=c++17 -I{} -I{}", tb.string(), work.string()))),
       fmt::arg("mflags", shell_quote(fmt::format("OPT_FAST=-O{0} OPT_GLOBAL=-O{0}", o.build_opt) + objcache)),
       fmt::arg("harness", shell_quote((tb / "harness" / "harness.cpp").string())),
@@ -96,10 +106,11 @@ void run_sim(const SimOptions& o) {
   std::fflush(stdout);
   if (run_shell(build) != 0)
     throw std::runtime_error("Verilator build failed; see " + (work / "build.log").string());
-  const std::string run =
+  std::string run =
       fmt::format("{} --trials {} --gemm {} --dist {} --seed {} --min-elements {}",
-                  shell_quote((work / "obj" / "Vdut").string()), o.trials, shell_quote(o.gemm), shell_quote(o.dist),
+                  shell_quote((obj / "Vdut").string()), o.trials, shell_quote(o.gemm), shell_quote(o.dist),
                   o.seed, o.min_elements);
+  if (trace) run += " --vcd " + shell_quote(fs::absolute(o.vcd).string());
   const int status = run_shell(run);
   if (status != 0) throw ExitStatus{status > 0 ? status : 1};
 }
@@ -117,6 +128,9 @@ void setup_sim(CLI::App& app) {
   app.add_option("--build-opt", o->build_opt,
                  "C++ optimization level of the Verilated model, 0..3 (default 2; 0 builds fastest, for short runs)");
   app.add_option("--work", o->work, "build directory (default: <tmp>/tpegen-sim/<design>)");
+  app.add_option("--vcd", o->vcd,
+                 "dump every signal of the whole run to this VCD file (builds a traced model; for switching "
+                 "activity, see tpegen synth --activity sim)");
   app.callback([o] { run_sim(*o); });
 }
 

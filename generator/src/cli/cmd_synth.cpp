@@ -20,6 +20,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
+#include "cli/synth_activity.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
 #include "synth/sta_flow.hpp"
@@ -40,9 +41,12 @@ struct SynthOptions {
   std::string json;
   double clock_period_ns = synth::kDefaultClockPeriodNs;
   bool no_timing = false;
+  std::string activity = "static";  // static | sim
+  ActivityWorkload workload;
 };
 
 struct TimingResult {
+  std::optional<SimActivity> sim;  // set with --activity sim
   synth::StaReport report;
   synth::StaPath worst;  // the reported path with the least slack
   double period_ns = 0;
@@ -128,9 +132,11 @@ SynthResult run_yosys(const fs::path& work, const fs::path& liberty) {
 }
 
 // Runs OpenSTA on the netlist Yosys wrote and reads back the worst path and the power.
-TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::string& top, double period_ns) {
+TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::string& top, double period_ns,
+                     std::optional<SimActivity> sim) {
   TimingResult t;
   t.period_ns = period_ns;
+  t.sim = std::move(sim);
   t.profile = synth::find_sta_profile(read_text(liberty));
   synth::StaInputs in;
   in.liberty = liberty;
@@ -138,6 +144,13 @@ TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::s
   in.top = top;
   in.period_ns = period_ns;
   in.profile = t.profile;
+  if (t.sim) {
+    in.activity = t.sim->estimate.global;
+    in.input_activity = t.sim->estimate.input;
+    in.port_activity = t.sim->estimate.ports;
+    in.activity_note = fmt::format("measured: mean toggle rate of the RTL signals over {} simulated cycles",
+                                   t.sim->estimate.cycles);
+  }
   write_file(work / synth::kStaScriptFile, synth::sta_script(in), "--work");
   const fs::path log = work / synth::kStaLogFile;
   fs::remove(log);
@@ -158,6 +171,12 @@ TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::s
                                          worst ? "total power" : "worst timing path", log.string()));
   t.worst = *worst;
   return t;
+}
+
+// Energy of the simulated run at the STA clock period, divided by its useful MACs.
+double energy_per_mac_pj(const TimingResult& t) {
+  return *t.report.power_w * t.period_ns * 1e-9 * static_cast<double>(t.sim->estimate.cycles) /
+         static_cast<double>(t.sim->macs) * 1e12;
 }
 
 nlohmann::json report_json(const DesignConfig& c, const std::string& top, const fs::path& work,
@@ -205,8 +224,19 @@ nlohmann::json report_json(const DesignConfig& c, const std::string& top, const 
     j["power_breakdown_mw"] = {{"internal", t.report.internal_w.value_or(0) * 1e3},
                                {"switching", t.report.switching_w.value_or(0) * 1e3},
                                {"leakage", t.report.leakage_w.value_or(0) * 1e3}};
-    j["activity"] = synth::kDefaultActivity;
-    j["input_activity"] = synth::kDefaultInputActivity;
+    j["activity_source"] = t.sim ? "sim" : "static";
+    j["activity"] = t.sim ? t.sim->estimate.global : synth::kDefaultActivity;
+    j["input_activity"] = t.sim ? t.sim->estimate.input : synth::kDefaultInputActivity;
+    j["energy_per_mac_pj"] = nullptr;
+    if (t.sim) {
+      j["activity_ports"] = t.sim->estimate.ports;
+      j["activity_bits"] = t.sim->estimate.bits;
+      j["activity_sim"] = {{"cycles", t.sim->estimate.cycles},
+                           {"macs", t.sim->macs},
+                           {"seconds", t.sim->seconds},
+                           {"log", t.sim->log.string()}};
+      j["energy_per_mac_pj"] = energy_per_mac_pj(t);
+    }
     j["drive_cell"] = t.profile ? nlohmann::json(t.profile->drive_cell) : nlohmann::json(nullptr);
     j["output_load"] = t.profile ? nlohmann::json(t.profile->output_load) : nlohmann::json(nullptr);
     nlohmann::json groups = nlohmann::json::object();
@@ -240,7 +270,13 @@ void print_summary(const std::string& top, const synth::LibertyChoice& lib, cons
   fmt::print("critical_path_ns: {:.3f} ({} -> {})\n", t.worst.arrival_ns, t.worst.startpoint, t.worst.endpoint);
   fmt::print("slack_ns: {:.3f} at period {}\n", t.worst.slack_ns, t.period_ns);
   fmt::print("fmax_mhz: {:.1f}\n", synth::fmax_mhz(t.period_ns, t.worst.slack_ns));
-  fmt::print("power_mw: {:.3f} (static activity {})\n", *t.report.power_w * 1e3, synth::kDefaultActivity);
+  if (t.sim) {
+    fmt::print("power_mw: {:.3f} (simulated activity {:.4f}: {} cycles, {} MACs)\n", *t.report.power_w * 1e3,
+               t.sim->estimate.global, t.sim->estimate.cycles, t.sim->macs);
+    fmt::print("energy_per_mac_pj: {:.4f}\n", energy_per_mac_pj(t));
+  } else {
+    fmt::print("power_mw: {:.3f} (static activity {})\n", *t.report.power_w * 1e3, synth::kDefaultActivity);
+  }
   std::string groups;
   for (const synth::StaPath& p : t.report.paths)
     groups += fmt::format("{}{} {:.3f}", groups.empty() ? "" : ", ", p.group, p.arrival_ns);
@@ -260,6 +296,9 @@ void run_synth(const SynthOptions& o) {
   const DesignConfig c = load_design(o.design);
   check_json_target(o.json);
   synth::check_clock_period(o.clock_period_ns);
+  if (o.activity != "static" && o.activity != "sim")
+    throw ConfigError(fmt::format("invalid --activity = '{}': valid values are static, sim", o.activity));
+  check_workload(o.workload);
   const synth::LibertyChoice lib = o.no_liberty ? synth::LibertyChoice{{}, "--no-liberty"}
                                                 : synth::find_liberty(o.liberty, std::getenv("TPEGEN_LIBERTY"),
                                                                       source_root());
@@ -282,8 +321,17 @@ void run_synth(const SynthOptions& o) {
   SynthResult r = run_yosys(work, lib.path);
   fmt::print("tpegen: yosys took {:.1f} s; log, script and reports in {}\n", r.yosys_seconds, work.string());
   if (timing) {
+    std::optional<SimActivity> sim;
+    if (o.activity == "sim") {
+      fmt::print("tpegen: simulating {} trials ({}) for switching activity\n", o.workload.trials, o.workload.dist);
+      std::fflush(stdout);
+      sim = measure_activity(fs::read_symlink("/proc/self/exe"), config_to_json(c), files.manifest, work, o.workload);
+      fmt::print("tpegen: activity simulation took {:.1f} s: {:.4f} toggles per bit per cycle over {} bits, "
+                 "{} cycles; log in {}\n",
+                 sim->seconds, sim->estimate.global, sim->estimate.bits, sim->estimate.cycles, sim->log.string());
+    }
     std::fflush(stdout);
-    r.timing = run_sta(work, lib.path, files.top, o.clock_period_ns);
+    r.timing = run_sta(work, lib.path, files.top, o.clock_period_ns, std::move(sim));
     fmt::print("tpegen: OpenSTA took {:.1f} s ({}); log in {}\n", r.timing->sta_seconds,
                r.timing->profile ? fmt::format("inputs driven by {}, outputs load {:g}", r.timing->profile->drive_cell,
                                                r.timing->profile->output_load)
@@ -313,6 +361,11 @@ void setup_synth(CLI::App& app) {
   app.add_option("--clock-period", o->clock_period_ns,
                  "clock period in ns for static timing with OpenSTA (default 10; > 0)");
   app.add_flag("--no-timing", o->no_timing, "skip static timing and power (OpenSTA)");
+  app.add_option("--activity", o->activity,
+                 "switching activity for power: static (0.1 per net, default) or sim (measured by a Verilator run "
+                 "of the GEMM workload; also reports energy per MAC)");
+  app.add_option("--activity-dist", o->workload.dist, "operands of the activity run (default normal:0:30)");
+  app.add_option("--activity-trials", o->workload.trials, "random GEMMs in the activity run, 1..1000 (default 3)");
   app.callback([o] { run_synth(*o); });
 }
 

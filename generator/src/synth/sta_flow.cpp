@@ -150,12 +150,15 @@ std::string sta_script(const StaInputs& in) {
       "report_checks -path_delay max -format full -digits 3\n"
       "report_wns -digits 3\n"
       "report_tns -digits 3\n\n"
-      "# No read_vcd/read_saif in this version: propagated static activity only. The flag is\n"
-      "# -activity (the help text misspells it).\n"
+      "# No read_vcd/read_saif in this version ({3}). 2.0.17 applies the global activity to\n"
+      "# every net; the input ones are written for later versions (2.0.17 leaves the report\n"
+      "# unchanged by them, measured). The flag is -activity (the help text misspells it).\n"
       "set_power_activity -global -activity {1:g}\n"
-      "set_power_activity -input -activity {2:g}\n"
-      "report_power -digits 4\n",
-      rst, in.activity, in.input_activity);
+      "set_power_activity -input -activity {2:g}\n",
+      rst, in.activity, in.input_activity, in.activity_note);
+  for (const auto& [port, a] : in.port_activity)
+    s += fmt::format("set_power_activity -input_ports [get_ports {}] -activity {:g}\n", braced(port, "port"), a);
+  s += "report_power -digits 4\n";
   return s;
 }
 

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,8 @@ struct StaInputs {
   std::optional<StaLibProfile> profile;  // none: no set_driving_cell / set_load
   double activity = kDefaultActivity;
   double input_activity = kDefaultInputActivity;
+  std::map<std::string, double> port_activity;  // measured per input port (overrides input_activity)
+  std::string activity_note = "static activity";  // where the activity figures come from, for the script
 };
 
 /// The OpenSTA script: read, link, constrain (ideal clock on clock_port, zero I/O delays,

@@ -1,0 +1,67 @@
+#include "cli/synth_activity.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "golden/stimulus.hpp"
+#include "util/run.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tpegen::cli {
+
+void check_workload(const ActivityWorkload& w) {
+  if (w.trials < 1 || w.trials > 1000)
+    throw ConfigError(fmt::format("invalid --activity-trials = {}: valid range is 1..1000", w.trials));
+  try {
+    golden::Distribution::parse(w.dist);
+  } catch (const std::exception& e) {
+    throw ConfigError(fmt::format("invalid --activity-dist = '{}': {}", w.dist, e.what()));
+  }
+}
+
+SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, const nlohmann::json& manifest,
+                             const fs::path& work, const ActivityWorkload& w) {
+  const fs::path dir = work / "activity";
+  fs::create_directories(dir);
+  const fs::path cfg = dir / "config.json", vcd = dir / "run.vcd";
+  SimActivity r;
+  r.log = dir / "sim.log";
+  {
+    std::ofstream out(cfg);
+    out << config.dump(2) << "\n";
+  }
+  fs::remove(vcd);
+  const auto t0 = std::chrono::steady_clock::now();
+  // --build-opt 0: the run is short, so the C++ build dominates.
+  const int status = run_shell(fmt::format(
+      "{} sim --config {} --trials {} --dist {} --seed {} --build-opt 0 --work {} --vcd {} > {} 2>&1",
+      shell_quote(exe.string()), shell_quote(cfg.string()), w.trials, shell_quote(w.dist), w.seed,
+      shell_quote((dir / "sim").string()), shell_quote(vcd.string()), shell_quote(r.log.string())));
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::ifstream log_in(r.log);
+  std::stringstream log;
+  log << log_in.rdbuf();
+  if (status != 0)
+    throw std::runtime_error(fmt::format("the activity simulation failed (exit status {}); see {}", status,
+                                         r.log.string()));
+  uint64_t cycles = 0;
+  if (!synth::parse_activity_window(log.str(), cycles, r.macs) || cycles == 0 || r.macs == 0)
+    throw std::runtime_error("no \"activity window:\" line in " + r.log.string());
+  std::vector<std::string> inputs;
+  for (const auto& p : manifest.at("ports"))
+    if (p.at("dir") == "in") inputs.push_back(p.at("name").get<std::string>());
+  std::ifstream vin(vcd);
+  if (!vin) throw std::runtime_error("the activity simulation wrote no " + vcd.string());
+  r.estimate = synth::estimate_activity(synth::parse_vcd(vin), cycles, inputs);
+  vin.close();
+  fs::remove(vcd);
+  return r;
+}
+
+}  // namespace tpegen::cli

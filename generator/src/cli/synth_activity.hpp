@@ -1,0 +1,40 @@
+// `tpegen synth --activity sim`: runs the design's own golden-GEMM regression (`tpegen sim
+// --vcd`) on a realistic workload and turns the dumped signals into switching activity
+// for OpenSTA's power report, plus the cycles and useful MACs of the run for energy per MAC.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "config/design_config.hpp"
+#include "synth/activity.hpp"
+
+namespace tpegen::cli {
+
+struct ActivityWorkload {
+  std::string dist = "normal:0:30";  // operands (the paper's OPT3 figures use normal data)
+  int trials = 3;                    // random GEMMs of a few tiles each
+  uint64_t seed = 1;
+};
+
+struct SimActivity {
+  synth::ActivityEstimate estimate;
+  uint64_t macs = 0;     // useful multiply-accumulates of the traced run
+  double seconds = 0;    // simulation (build included)
+  std::filesystem::path log;
+};
+
+/// Throws ConfigError for a bad workload (names the flag and the valid range).
+void check_workload(const ActivityWorkload& w);
+
+/// Runs `exe sim` on `config` in work/activity, reads the VCD, deletes it (it can be large)
+/// and returns the estimate. `manifest` gives the input ports. Throws std::runtime_error when
+/// the simulation fails or its output cannot be read.
+SimActivity measure_activity(const std::filesystem::path& exe, const nlohmann::json& config,
+                             const nlohmann::json& manifest, const std::filesystem::path& work,
+                             const ActivityWorkload& w);
+
+}  // namespace tpegen::cli

@@ -1,0 +1,49 @@
+// Switching activity from a simulation: toggles per bit per clock cycle, read from the VCD
+// file that `tpegen sim --vcd` writes (Verilator --trace of the real GEMM workload). OpenSTA
+// 2.0.17 has no read_vcd/read_saif, so `tpegen synth --activity sim` feeds it the measured
+// figures through set_power_activity: the mean toggle rate of every RTL signal bit as the
+// global activity, and each input port's own rate. Documented estimate: gate-level nets
+// are assumed to toggle like the RTL signals on average (no glitches, no per-net rates).
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tpegen::synth {
+
+struct VcdSignal {
+  std::string scope;   // dotted scope path, e.g. "TOP.tpe_cube_mac_r2c2d2_s8x8_acc32"
+  std::string name;    // first name the VCD gives this identifier code
+  int width = 1;
+  uint64_t toggles = 0;  // bit transitions after the first value
+};
+
+struct VcdActivity {
+  std::vector<VcdSignal> signals;  // one per identifier code (aliases counted once)
+  uint64_t last_time = 0;
+};
+
+/// Reads a VCD (scopes, $var, value changes); x and z count as 0. Throws std::runtime_error
+/// naming the line when the text is not a VCD.
+VcdActivity parse_vcd(std::istream& in);
+
+struct ActivityEstimate {
+  uint64_t cycles = 0;
+  uint64_t bits = 0;                   // signal bits the global figure averages over
+  double global = 0;                   // toggles per bit per cycle, every signal but clock/reset
+  double input = 0;                    // mean over the data/control input port bits
+  std::map<std::string, double> ports; // per top-level input port (clock and reset excluded)
+};
+
+/// Toggle rates over `cycles` clock cycles. `inputs` are the design's input port names;
+/// `clock` and `reset` are left out of every figure (OpenSTA derives the clock's own).
+ActivityEstimate estimate_activity(const VcdActivity& vcd, uint64_t cycles, const std::vector<std::string>& inputs,
+                                   const std::string& clock = "clk_i", const std::string& reset = "rst_ni");
+
+/// Reads "activity window: cycles C, macs X" from the harness output; false when absent.
+bool parse_activity_window(const std::string& sim_output, uint64_t& cycles, uint64_t& macs);
+
+}  // namespace tpegen::synth
