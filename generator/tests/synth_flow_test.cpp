@@ -479,7 +479,7 @@ TEST_CASE("find_liberty: unreadable or compressed explicit files are errors nami
 }
 
 TEST_CASE("yosys_script: hierarchical, generic always, liberty section only with a liberty file") {
-  ScriptInputs in{"top_x", {"design/rtl/a.v", "design/rtl/top_x.v"}, {}};
+  ScriptInputs in{"top_x", {"design/rtl/a.v", "design/rtl/top_x.v"}, {}, std::nullopt, ""};
   std::string s = yosys_script(in);
   CHECK(s.find("read_verilog -sv \"design/rtl/a.v\" \"design/rtl/top_x.v\"\n") != std::string::npos);
   CHECK(s.find("synth -top top_x\n") != std::string::npos);
@@ -822,7 +822,7 @@ TEST_CASE("sta_script: constraints, reports and power activity") {
 }
 
 TEST_CASE("yosys_script: the netlist has no concatenation on the left of assign (for OpenSTA)") {
-  const std::string s = yosys_script({"top_x", {"a.v"}, "/x.lib"});
+  const std::string s = yosys_script({"top_x", {"a.v"}, "/x.lib", std::nullopt, ""});
   CHECK(s.find(std::string("write_verilog -noattr -noexpr -nohex -nodec -simple-lhs ") + kNetlistFile + "\n") !=
         std::string::npos);
 }

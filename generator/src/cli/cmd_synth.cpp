@@ -23,6 +23,7 @@
 #include "cli/synth_activity.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
+#include "synth/fmax_search.hpp"
 #include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
 #include "util/paths.hpp"
@@ -41,6 +42,7 @@ struct SynthOptions {
   std::string json;
   double clock_period_ns = synth::kDefaultClockPeriodNs;
   bool no_timing = false;
+  int fmax_search = 0;              // re-syntheses with a tighter delay target (0: none)
   std::string activity = "static";  // static | sim
   ActivityWorkload workload;
 };
@@ -60,7 +62,17 @@ struct SynthResult {
   double yosys_seconds = 0;
   std::optional<TimingResult> timing;  // set when OpenSTA ran
   std::string timing_skipped;          // why it did not (empty when it ran)
+  std::vector<synth::FmaxStep> fmax_steps;  // --fmax-search: the first run, then each re-synthesis
 };
+
+// The clock period a timed netlist meets on the path fmax is quoted for: the
+// register-to-register group when there is one (before placement an unbuffered input port
+// that fans out to every PE would otherwise dominate), else the worst path.
+double met_period_ns(const TimingResult& t) {
+  for (const synth::StaPath& p : t.report.paths)
+    if (p.group == "reg2reg") return t.period_ns - p.slack_ns;
+  return t.period_ns - t.worst.slack_ns;
+}
 
 std::string read_text(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -249,6 +261,22 @@ nlohmann::json report_json(const DesignConfig& c, const std::string& top, const 
     j["sta_log"] = (work / synth::kStaLogFile).string();
     j["sta_seconds"] = t.sta_seconds;
   }
+  j["fmax_search"] = nullptr;
+  if (!r.fmax_steps.empty()) {
+    nlohmann::json steps = nlohmann::json::array();
+    for (const synth::FmaxStep& st : r.fmax_steps)
+      steps.push_back({{"target_ns", st.target_ns > 0 ? nlohmann::json(st.target_ns) : nlohmann::json(nullptr)},
+                       {"period_ns", st.period_ns},
+                       {"fmax_mhz", 1000.0 / st.period_ns},
+                       {"area_um2", st.area_um2}});
+    const auto& best = r.fmax_steps[static_cast<size_t>(synth::best_fmax_step(r.fmax_steps))];
+    j["fmax_search"] = {{"steps", steps},
+                        {"path", "reg2reg when present, else the worst path"},
+                        {"fmax_mhz", 1000.0 / best.period_ns},
+                        {"period_ns", best.period_ns},
+                        {"area_um2", best.area_um2},
+                        {"target_ns", best.target_ns > 0 ? nlohmann::json(best.target_ns) : nlohmann::json(nullptr)}};
+  }
   return j;
 }
 
@@ -267,6 +295,10 @@ void print_summary(const std::string& top, const synth::LibertyChoice& lib, cons
     return;
   }
   const TimingResult& t = *r.timing;
+  if (t.worst.slack_ns < 0)
+    fmt::print("tpegen: note: timing is not met at the {} ns clock (worst slack {:.3f} ns); the design runs at "
+               "{:.1f} MHz\n",
+               t.period_ns, t.worst.slack_ns, synth::fmax_mhz(t.period_ns, t.worst.slack_ns));
   fmt::print("critical_path_ns: {:.3f} ({} -> {})\n", t.worst.arrival_ns, t.worst.startpoint, t.worst.endpoint);
   fmt::print("slack_ns: {:.3f} at period {}\n", t.worst.slack_ns, t.period_ns);
   fmt::print("fmax_mhz: {:.1f}\n", synth::fmax_mhz(t.period_ns, t.worst.slack_ns));
@@ -281,6 +313,43 @@ void print_summary(const std::string& top, const synth::LibertyChoice& lib, cons
   for (const synth::StaPath& p : t.report.paths)
     groups += fmt::format("{}{} {:.3f}", groups.empty() ? "" : ", ", p.group, p.arrival_ns);
   fmt::print("path_groups_ns: {}\n", groups);
+  if (!r.fmax_steps.empty()) {
+    const auto& best = r.fmax_steps[static_cast<size_t>(synth::best_fmax_step(r.fmax_steps))];
+    fmt::print("fmax_search_mhz: {:.1f} (area_um2 {:.3f}, {} of {} syntheses)\n", 1000.0 / best.period_ns,
+               best.area_um2, synth::best_fmax_step(r.fmax_steps) + 1, r.fmax_steps.size());
+  }
+}
+
+// Re-synthesizes with abc -D at shrinking periods (synth/fmax_search.hpp), each step in
+// work/fmax/stepN, and records what each one meets. The first entry is the run already done.
+void search_fmax(int max_steps, const fs::path& work, const std::vector<std::string>& rtl, const std::string& top,
+                 const fs::path& liberty, SynthResult& r) {
+  r.fmax_steps.push_back({0, met_period_ns(*r.timing), *r.lib->area_um2});
+  if (!r.timing->profile)
+    fmt::print("tpegen: note: unknown liberty library: abc gets no driving cell or load, so its delay target "
+               "may change nothing\n");
+  while (const auto target = synth::next_fmax_target(r.fmax_steps, max_steps)) {
+    const fs::path dir = work / "fmax" / fmt::format("step{}", r.fmax_steps.size());
+    fs::create_directories(dir);
+    std::vector<std::string> files;
+    for (const std::string& f : rtl) files.push_back("../../" + f);
+    synth::ScriptInputs in{top, files, liberty, *target * 1000, ""};
+    if (r.timing->profile) {
+      write_file(dir / synth::kAbcConstrFile,
+                 synth::abc_constraints(r.timing->profile->drive_cell, r.timing->profile->output_load), "--work");
+      in.abc_constr = synth::kAbcConstrFile;
+    }
+    write_file(dir / "synth.ys", synth::yosys_script(in), "--work");
+    fmt::print("tpegen: fmax search step {}: abc -D {:.0f} ps, timed at {:.3f} ns\n", r.fmax_steps.size(),
+               *target * 1000, *target);
+    std::fflush(stdout);
+    SynthResult s = run_yosys(dir, liberty);
+    const TimingResult t = run_sta(dir, liberty, top, *target, std::nullopt);
+    r.fmax_steps.push_back({*target, met_period_ns(t), *s.lib->area_um2});
+    fmt::print("tpegen: fmax search step {}: meets {:.3f} ns ({:.1f} MHz), area {:.1f} um2\n",
+               r.fmax_steps.size() - 1, r.fmax_steps.back().period_ns, 1000.0 / r.fmax_steps.back().period_ns,
+               r.fmax_steps.back().area_um2);
+  }
 }
 
 // Checked before Yosys runs, so that a typo in --json does not waste a long synthesis.
@@ -299,6 +368,9 @@ void run_synth(const SynthOptions& o) {
   if (o.activity != "static" && o.activity != "sim")
     throw ConfigError(fmt::format("invalid --activity = '{}': valid values are static, sim", o.activity));
   check_workload(o.workload);
+  if (o.fmax_search < 0 || o.fmax_search > synth::kMaxFmaxSearchSteps)
+    throw ConfigError(fmt::format("invalid --fmax-search = {}: valid range is 0..{}", o.fmax_search,
+                                  synth::kMaxFmaxSearchSteps));
   const synth::LibertyChoice lib = o.no_liberty ? synth::LibertyChoice{{}, "--no-liberty"}
                                                 : synth::find_liberty(o.liberty, std::getenv("TPEGEN_LIBERTY"),
                                                                       source_root());
@@ -309,7 +381,7 @@ void run_synth(const SynthOptions& o) {
   const DesignFiles files = make_design_files(c);
   const fs::path work = make_work_dir(o.work, files.top);
   const std::vector<std::string> rtl = write_design(work, files, o.work);
-  write_file(work / "synth.ys", synth::yosys_script({files.top, rtl, lib.path}), "--work");
+  write_file(work / "synth.ys", synth::yosys_script({files.top, rtl, lib.path, std::nullopt, ""}), "--work");
 
   fmt::print("tpegen: synthesizing {} with Yosys in {}\n", files.top, work.string());
   if (lib.path.empty() && !o.no_liberty)
@@ -341,6 +413,7 @@ void run_synth(const SynthOptions& o) {
     r.timing_skipped = o.no_timing ? "--no-timing" : lib.origin == "--no-liberty" ? "--no-liberty" : "no liberty file";
     fs::remove(work / synth::kStaLogFile);  // no stale report from an earlier run in the same --work
   }
+  if (timing && o.fmax_search > 0) search_fmax(o.fmax_search, work, rtl, files.top, lib.path, r);
   if (!o.json.empty()) write_file(o.json, report_json(c, files.top, work, lib, r).dump(2) + "\n", "--json");
   print_summary(files.top, lib, r);
 }
@@ -361,6 +434,10 @@ void setup_synth(CLI::App& app) {
   app.add_option("--clock-period", o->clock_period_ns,
                  "clock period in ns for static timing with OpenSTA (default 10; > 0)");
   app.add_flag("--no-timing", o->no_timing, "skip static timing and power (OpenSTA)");
+  app.add_option("--fmax-search", o->fmax_search,
+                 "after the first run, re-synthesize up to N times with a tighter delay target (abc -D, "
+                 "0.85x the best period so far) until the clock stops improving; reports the best fmax and "
+                 "its area (0..10, default 0)");
   app.add_option("--activity", o->activity,
                  "switching activity for power: static (0.1 per net, default) or sim (measured by a Verilator run "
                  "of the GEMM workload; also reports energy per MAC)");

@@ -146,12 +146,18 @@ std::string yosys_script(const ScriptInputs& in) {
       "# \"Chip area for top module\". -simple-lhs: OpenSTA 2.0.17 cannot parse `assign {{a, b}} = ...`.\n"
       "design -load synthesized\n"
       "dfflibmap -liberty {0}\n"
-      "abc -liberty {0}\n"
+      "abc{3}{4} -liberty {0}\n"
       "opt_clean -purge\n"
       "tee -o {1} stat -liberty {0}\n"
       "write_verilog -noattr -noexpr -nohex -nodec -simple-lhs {2}\n",
-      lib, kLibertyStatFile, kNetlistFile);
+      lib, kLibertyStatFile, kNetlistFile,
+      in.delay_target_ps ? fmt::format(" -D {:.0f}", *in.delay_target_ps) : std::string(),
+      in.abc_constr.empty() ? std::string() : " -constr " + quoted(in.abc_constr));
   return s;
+}
+
+std::string abc_constraints(const std::string& drive_cell, double load) {
+  return fmt::format("set_driving_cell {}\nset_load {:g}\n", drive_cell, load);
 }
 
 StatReport parse_stat(const std::string& text) {

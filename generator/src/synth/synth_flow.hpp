@@ -35,7 +35,15 @@ struct ScriptInputs {
   std::string top;
   std::vector<std::string> verilog_files;  // paths relative to the directory Yosys runs in
   std::filesystem::path liberty;           // empty: generic flow only
+  std::optional<double> delay_target_ps;   // abc -D: map for this combinational delay (fmax search)
+  std::string abc_constr;                  // abc -constr file (driving cell, load); needed for -D to act
 };
+
+inline constexpr const char* kAbcConstrFile = "abc.constr";
+
+/// The abc -constr text: without a driving cell and a load ABC's delays are so small that
+/// any -D target counts as met and the mapping does not change (measured with Yosys 0.23).
+std::string abc_constraints(const std::string& drive_cell, double load);
 
 /// The Yosys 0.23 script: hierarchical synth, a generic-gate netlist for `stat -tech cmos`,
 /// and (with a liberty file) dfflibmap + abc -liberty + `stat -liberty` + the netlist.

@@ -1,0 +1,36 @@
+// The decisions of the fmax search (synth/fmax_search) and the Yosys script it needs.
+#include <doctest/doctest.h>
+
+#include "synth/fmax_search.hpp"
+#include "synth/synth_flow.hpp"
+
+using namespace tpegen::synth;
+
+TEST_CASE("fmax search: targets shrink from the best period; stops without gain or at the step limit") {
+  std::vector<FmaxStep> steps;
+  CHECK_FALSE(next_fmax_target(steps, 4));  // nothing measured yet
+  steps.push_back({0, 12.0, 100});
+  REQUIRE(next_fmax_target(steps, 4));
+  CHECK(*next_fmax_target(steps, 4) == doctest::Approx(12.0 * kFmaxSearchShrink));
+  CHECK_FALSE(next_fmax_target(steps, 0));  // --fmax-search 0: the first run only
+  steps.push_back({10.2, 10.5, 102});       // gained: go on from 10.5
+  CHECK(*next_fmax_target(steps, 4) == doctest::Approx(10.5 * kFmaxSearchShrink));
+  steps.push_back({8.9, 10.9, 104});        // worse: the search is over
+  CHECK_FALSE(next_fmax_target(steps, 4));
+  CHECK(best_fmax_step(steps) == 1);
+  steps.back().period_ns = 10.45;           // under 1% better: over too
+  CHECK_FALSE(next_fmax_target(steps, 4));
+  steps.back().period_ns = 9.0;             // clearly better, but 2 re-syntheses of 2 are done
+  CHECK_FALSE(next_fmax_target(steps, 2));
+  CHECK(next_fmax_target(steps, 3));
+  CHECK(best_fmax_step(steps) == 2);
+  CHECK(best_fmax_step({}) == -1);
+}
+
+TEST_CASE("yosys_script: abc delay target with its constraint file") {
+  const std::string s = yosys_script({"top_x", {"a.v"}, "/x.lib", 8945.4, kAbcConstrFile});
+  CHECK(s.find("abc -D 8945 -constr \"abc.constr\" -liberty \"/x.lib\"\n") != std::string::npos);
+  CHECK(yosys_script({"top_x", {"a.v"}, "/x.lib", std::nullopt, ""}).find("abc -liberty \"/x.lib\"\n") !=
+        std::string::npos);
+  CHECK(abc_constraints("sky130_fd_sc_hd__buf_2", 0.0069) == "set_driving_cell sky130_fd_sc_hd__buf_2\nset_load 0.0069\n");
+}
