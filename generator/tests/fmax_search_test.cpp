@@ -34,3 +34,14 @@ TEST_CASE("yosys_script: abc delay target with its constraint file") {
         std::string::npos);
   CHECK(abc_constraints("sky130_fd_sc_hd__buf_2", 0.0069) == "set_driving_cell sky130_fd_sc_hd__buf_2\nset_load 0.0069\n");
 }
+
+TEST_CASE("liberty_text_problem: structure of a liberty file") {
+  const std::string ok = "/* c { */\nlibrary (tiny) { cell (INV) { area : 1; } cell (DFF) { ff (IQ, IQN) { "
+                         "next_state : \"D\"; clocked_on : \"CLK\"; } } }\n";
+  CHECK(liberty_text_problem(ok).empty());
+  CHECK(liberty_text_problem("# readme\n").find("not a liberty file") != std::string::npos);
+  CHECK(liberty_text_problem("library (x) { cell (a) { area : 1; ").find("unbalanced") != std::string::npos);
+  CHECK(liberty_text_problem("library (x) { cell (a) { area : \"1; } }").find("unterminated") != std::string::npos);
+  CHECK(liberty_text_problem("library (x) { }").find("no cells") != std::string::npos);
+  CHECK(liberty_text_problem("library (x) { cell (a) { area : 1; } }").find("no flip-flop") != std::string::npos);
+}

@@ -104,7 +104,7 @@ TEST_CASE("sweep: cache key is stable and sensitive to every input") {
   c.arch = "systolic-os";
   c.rows = 2;
   c.cols = 2;
-  const CacheInputs in{config_to_json(resolve(c)), "/lib/a.lib", 10.0, "0.1.0"};
+  const CacheInputs in{config_to_json(resolve(c)), "/lib/a.lib", 10.0, "0.1.0", json{{"fmax_search", 0}}};
   const std::string k = cache_key(in);
   CHECK(k.size() == 16);
   CHECK(k == cache_key(in));
@@ -125,6 +125,12 @@ TEST_CASE("sweep: cache key is stable and sensitive to every input") {
   CHECK(cache_key(x) != k);
   x = in;
   x.version = "0.2.0";
+  CHECK(cache_key(x) != k);
+  x = in;
+  x.run["fmax_search"] = 2;
+  CHECK(cache_key(x) != k);
+  x = in;
+  x.run["activity"] = "sim";
   CHECK(cache_key(x) != k);
 }
 
@@ -180,16 +186,81 @@ TEST_CASE("sweep: derived figures and ratios against the mac baseline") {
   CHECK(!ratios(no_area, base).area);
   CHECK(!ratios(no_area, base).area_eff);
 
-  const std::vector<Result> rs = {make_result("systolic-os", "mac", 1, 1, 1, 4), base, opt,
-                                  make_result("systolic-os", "opt1", 2, 1, 1, 4)};
+  std::vector<Result> rs = {make_result("systolic-os", "mac", 1, 1, 1, 4), base, opt,
+                            make_result("systolic-os", "opt1", 2, 1, 1, 4)};
+  link_baselines(rs, cli::baseline_config_json);
   CHECK(find_baseline(rs, 0) == -1);
   CHECK(find_baseline(rs, 1) == -1);
   CHECK(find_baseline(rs, 2) == 1);
   CHECK(find_baseline(rs, 3) == 0);
+  // A baseline measured another way (other run keys) is not compared.
+  rs[1].run = {{"activity", "sim"}};
+  link_baselines(rs, cli::baseline_config_json);
+  CHECK(find_baseline(rs, 2) == -1);
   // No baseline of the same size: no ratios.
   Result bigger = make_result("cube", "opt1", 1, 1, 1, 8);
   bigger.config["rows"] = 4;
-  CHECK(find_baseline({base, bigger}, 1) == -1);
+  std::vector<Result> two = {base, bigger};
+  link_baselines(two, cli::baseline_config_json);
+  CHECK(find_baseline(two, 1) == -1);
+}
+
+TEST_CASE("sweep: baselines from the registry: first PE variant, or the architecture's own rule") {
+  const json os_opt1 = config_to_json(resolve_json({{"arch", "systolic-os"}, {"pe", "opt1"}, {"encoding", "ent"}}));
+  const auto b = cli::baseline_config_json(os_opt1);
+  REQUIRE(b);
+  CHECK(b->at("pe") == "mac");
+  CHECK(!b->contains("encoding"));  // PE options belong to the optimized design
+  CHECK(b->at("rows") == 16);
+  CHECK(!cli::baseline_config_json(*b));  // a baseline has none
+  // opt4c has only optimized PEs: its baseline is a row of N MAC PEs with K streamed.
+  const auto c = cli::baseline_config_json(config_to_json(resolve_json({{"arch", "opt4c"}, {"cols", 8}})));
+  REQUIRE(c);
+  CHECK(c->at("arch") == "systolic-os");
+  CHECK(c->at("pe") == "mac");
+  CHECK(c->at("rows") == 1);
+  CHECK(c->at("cols") == 8);
+  CHECK(!cli::baseline_config_json(json{{"arch", "no-such-arch"}}));
+}
+
+TEST_CASE("sweep: measured energy and the searched fmax with its area take precedence") {
+  Result r = make_result("cube", "opt1", 1000, 500, 2.0, 8);
+  r.energy_per_mac_pj = 7.5;
+  r.fmax_search_mhz = 800;
+  r.fmax_search_area_um2 = 1600;
+  const Derived d = derive(r);
+  CHECK(*d.energy_pj == 7.5);
+  CHECK(*d.area_eff == doctest::Approx(8.0 * 800 / 1600 * 1e3));
+  CHECK(*r.fmax() == 800);
+  const auto back = result_from_json(result_to_json(r));
+  REQUIRE(back);
+  CHECK(*back->energy_per_mac_pj == 7.5);
+  CHECK(*back->fmax_search_area_um2 == 1600);
+  const json report = {{"config", r.config}, {"cells", 1}, {"activity_source", "sim"}, {"energy_per_mac_pj", 3.25},
+                       {"fmax_search", {{"fmax_mhz", 640.0}, {"area_um2", 1234.5}}}};
+  const Result f = result_from_report("x", report, json());
+  CHECK(f.activity_source == "sim");
+  CHECK(*f.energy_per_mac_pj == 3.25);
+  CHECK(*f.fmax_search_mhz == 640);
+  CHECK(*f.fmax_search_area_um2 == 1234.5);
+}
+
+TEST_CASE("sweep: run keys (clock period, fmax search, activity) are per point and part of its name") {
+  const auto pts = expand(R"({"base": {"arch": "cube", "rows": 2, "cols": 2, "depth": 2},
+                              "grid": {"clock_period": [5, 2.5], "activity": ["sim"]},
+                              "points": [{"fmax_search": 3}, {"clock_period": -1}, {"activity": "vcd"}]})",
+                          "t", resolve_json);
+  REQUIRE(pts.size() == 5);
+  CHECK(pts[0].run == json{{"clock_period", 5}, {"activity", "sim"}});
+  CHECK(!pts[0].design.contains("clock_period"));
+  CHECK(pts[0].name == pts[1].name.substr(0, pts[0].name.find('@')) + "@p5_sim");
+  CHECK(pts[1].name.size() > 0);
+  CHECK(pts[1].name.find("@p2.5_sim") != std::string::npos);
+  CHECK(pts[2].name.find("@fs3") != std::string::npos);
+  CHECK(!pts[3].resolved);
+  CHECK(pts[3].skipped.find("clock_period") != std::string::npos);
+  CHECK(pts[4].skipped.find("activity") != std::string::npos);
+  CHECK(run_suffix(json::object()).empty());
 }
 
 TEST_CASE("sweep: macs per cycle by architecture") {
@@ -216,8 +287,9 @@ TEST_CASE("sweep: CSV and Markdown of a synthetic result set") {
   failed.error = "yosys failed, badly | really";
   failed.area_um2.reset();
   failed.fmax_mhz.reset();
-  const std::vector<Result> rs = {make_result("cube", "mac", 1000, 500, 2.0, 8),
-                                  make_result("cube", "opt1", 800, 400, 1.0, 8), failed};
+  std::vector<Result> rs = {make_result("cube", "mac", 1000, 500, 2.0, 8),
+                            make_result("cube", "opt1", 800, 400, 1.0, 8), failed};
+  link_baselines(rs, cli::baseline_config_json);
   const std::string csv = to_csv(rs);
   std::vector<std::string> lines;
   for (size_t p = 0, q; (q = csv.find('\n', p)) != std::string::npos; p = q + 1) lines.push_back(csv.substr(p, q - p));
@@ -231,9 +303,9 @@ TEST_CASE("sweep: CSV and Markdown of a synthetic result set") {
   const std::vector<Point> pts = expand(R"({"base": {"arch": "systolic-os", "pe": "opt2"}})", "t", resolve_json);
   const std::string md = to_markdown(rs, pts);
   CHECK(md.find("| design | arch | pe |") != std::string::npos);
-  CHECK(md.find("| cube | opt1 | 2x2x2 s8x8 | 100 | 800.0 | 400.0 | - | 1.000 | 8 | 4000.00 | 1.250 | 0.80x | 0.80x | "
-                "1.00x | 0.50x |") != std::string::npos);
-  CHECK(md.find("| cube | mac | 2x2x2 s8x8 | 100 | 1000.0 | 500.0 | - | 2.000 | 8 | 4000.00 | 2.500 |  |  |  |  |") !=
+  CHECK(md.find("| cube | opt1 | 2x2x2 s8x8 | 100 | 800.0 | 400.0 | - | - | 1.000 | - | 8 | 4000.00 | 1.250 | 0.80x | "
+                "0.80x | 1.00x | 0.50x |") != std::string::npos);
+  CHECK(md.find("| cube | mac | 2x2x2 s8x8 | 100 | 1000.0 | 500.0 | - | - | 2.000 | - | 8 | 4000.00 | 2.500 |  |  |  |  |") !=
         std::string::npos);
   CHECK(md.find("FAILED: yosys failed, badly \\| really") != std::string::npos);
   CHECK(md.find("Skipped (invalid combinations)") != std::string::npos);

@@ -443,8 +443,9 @@ TEST_CASE("find_liberty: --liberty, then TPEGEN_LIBERTY, then the default beside
   TempDir t;
   const fs::path repo = t.path / "repo";
   fs::create_directories(repo);
-  const fs::path flag_lib = t.write("a.lib", "library (a) {}\n");
-  const fs::path env_lib = t.write("b.lib", "library (b) {}\n");
+  const std::string cells = " cell (DFF) { ff (IQ, IQN) { next_state : \"D\"; } } }\n";
+  const fs::path flag_lib = t.write("a.lib", "library (a) {" + cells);
+  const fs::path env_lib = t.write("b.lib", "library (b) {" + cells);
 
   LibertyChoice c = find_liberty(flag_lib.string(), env_lib.c_str(), repo);
   CHECK(c.path == flag_lib);

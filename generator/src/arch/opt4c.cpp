@@ -273,7 +273,20 @@ ArchDescriptor describe_opt4c() {
           {false, 0, 1, "unused (K is software: any length streams through)"},
           {{"opt3", "OPT3 PE: latched B, +-B/+-2B select, shift by 4^pos, 3:2 CSA into a carry-save accumulator"}},
           build,
-          timing};
+          timing,
+          // The same job with MAC PEs: a row of N output-stationary PEs, K streamed.
+          [](const DesignConfig& c) {
+            DesignConfig b = c;
+            b.arch = "systolic-os";
+            b.pe = "mac";
+            b.rows = 1;
+            b.depth = kAuto;
+            b.encoding.clear();
+            b.tree.clear();
+            b.use_42 = false;
+            b.final_adder.clear();
+            return b;
+          }};
 }
 
 }  // namespace tpegen::arch

@@ -32,4 +32,20 @@ const ArchDescriptor& find_arch(const std::string& name) {
   throw ConfigError(fmt::format("invalid --arch = '{}': valid architectures are {}", name, names));
 }
 
+std::optional<DesignConfig> baseline_of(const DesignConfig& c) {
+  const ArchDescriptor& a = find_arch(c.arch);
+  if (a.baseline) return a.baseline(c);
+  if (a.pes.empty() || c.pe == a.pes.front().name) return std::nullopt;
+  DesignConfig b = c;
+  b.pe = a.pes.front().name;
+  if (!is_bit_weight_pe(b.pe)) {  // the PE options belong to the optimized design only
+    b.encoding.clear();
+    b.tree.clear();
+    b.use_42 = false;
+    b.final_adder.clear();
+  }
+  b.inject_bug.clear();
+  return b;
+}
+
 }  // namespace tpegen

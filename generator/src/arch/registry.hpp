@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,15 @@ struct ArchDescriptor {
   std::function<ir::Design(const DesignConfig&)> build;
   /// Interface and timing for the manifest: ports' element layout, schedule, latency.
   std::function<nlohmann::json(const DesignConfig&)> timing;
+  /// The MAC design a design of this architecture is compared against, for architectures
+  /// whose own PE variants are all optimized (e.g. opt4c: a row of N MAC PEs). Empty: the same
+  /// configuration with the first PE variant (pes[0] is the baseline).
+  std::function<DesignConfig(const DesignConfig&)> baseline = {};
 };
+
+/// The (unresolved) design `c` is compared against in sweeps and reports, or nullopt when
+/// `c` is itself a baseline.
+std::optional<DesignConfig> baseline_of(const DesignConfig& c);
 
 /// All architectures, in the order `tpegen list` shows them.
 const std::vector<ArchDescriptor>& architectures();

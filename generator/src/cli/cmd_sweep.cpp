@@ -42,7 +42,21 @@ struct SweepOptions {
   bool no_liberty = false;
   double clock_period_ns = synth::kDefaultClockPeriodNs;
   bool no_timing = false;
+  int fmax_search = 0;
+  std::string activity = "static";
 };
+
+// A point's run keys over the command line's defaults.
+struct RunSettings {
+  double clock_period_ns;
+  int fmax_search;
+  std::string activity;
+};
+
+RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
+  return {run.value("clock_period", o.clock_period_ns), run.value("fmax_search", o.fmax_search),
+          run.value("activity", o.activity)};
+}
 
 std::string read_text(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -95,6 +109,10 @@ void run_sweep(const SweepOptions& o) {
   const std::vector<sweep::Point> points = sweep::expand(text, o.config, resolver);
 
   synth::check_clock_period(o.clock_period_ns);
+  if (o.fmax_search < 0 || o.fmax_search > 10)
+    throw ConfigError(fmt::format("invalid --fmax-search = {}: valid range is 0..10", o.fmax_search));
+  if (o.activity != "static" && o.activity != "sim")
+    throw ConfigError(fmt::format("invalid --activity = '{}': valid values are static, sim", o.activity));
   const synth::LibertyChoice lib = o.no_liberty ? synth::LibertyChoice{{}, "--no-liberty"}
                                                 : synth::find_liberty(o.liberty, std::getenv("TPEGEN_LIBERTY"),
                                                                       source_root());
@@ -121,13 +139,17 @@ void run_sweep(const SweepOptions& o) {
       fmt::print("tpegen: skipped {}: {}\n", p.design.dump(), p.skipped);
       continue;
     }
+    const RunSettings rs = run_settings(o, p.run);
     sweep::CacheInputs in{config_to_json(*p.resolved), lib.path.string(),
-                          timing ? std::optional<double>(o.clock_period_ns) : std::nullopt, version()};
+                          timing ? std::optional<double>(rs.clock_period_ns) : std::nullopt, version(),
+                          timing ? nlohmann::json{{"fmax_search", rs.fmax_search}, {"activity", rs.activity}}
+                                 : nlohmann::json::object()};
     const std::string key = sweep::cache_key(in);
     const fs::path cache_file = work / "cache" / (key + ".json");
     std::string why;
     if (auto r = sweep::read_cache_file(cache_file, key, &why)) {
       r->name = p.name;
+      r->run = p.run;
       results.push_back(*r);
       ++cached;
       continue;
@@ -136,6 +158,7 @@ void run_sweep(const SweepOptions& o) {
     sweep::Result pending;
     pending.name = p.name;
     pending.config = in.config;
+    pending.run = p.run;
     pending.error = "not run";
     results.push_back(pending);
     jobs.push_back({&p, key, in, results.size() - 1});
@@ -180,8 +203,12 @@ void run_sweep(const SweepOptions& o) {
                                       shell_quote(dir.string()));
         if (lib.path.empty()) cmd += " --no-liberty";
         else cmd += " --liberty " + shell_quote(lib.path.string());
-        if (timing) cmd += fmt::format(" --clock-period {}", o.clock_period_ns);
-        else cmd += " --no-timing";
+        const RunSettings rs = run_settings(o, job.point->run);
+        if (timing)
+          cmd += fmt::format(" --clock-period {} --fmax-search {} --activity {}", rs.clock_period_ns, rs.fmax_search,
+                             rs.activity);
+        else
+          cmd += " --no-timing";
         cmd += " > " + shell_quote(log.string()) + " 2>&1";
         const int status = run_shell(cmd);
         if (status == -1 || status == 130 || status == 143) {
@@ -194,6 +221,7 @@ void run_sweep(const SweepOptions& o) {
           if (rep.is_discarded() || !rep.is_object()) throw std::runtime_error("cannot read " + report.string());
           const auto manifest = nlohmann::json::parse(read_text(dir / "design" / "manifest.json"), nullptr, false);
           r = sweep::result_from_report(name, rep, manifest.is_discarded() ? nlohmann::json() : manifest);
+          r.run = job.point->run;
           write_text(work / "cache" / (job.key + ".json"), sweep::cache_file_text(job.key, job.inputs, r));
         }
       } catch (const std::exception& e) {
@@ -217,6 +245,7 @@ void run_sweep(const SweepOptions& o) {
   for (size_t t = 0; t < nthreads; ++t) threads.emplace_back(worker);
   for (auto& t : threads) t.join();
 
+  sweep::link_baselines(results, baseline_config_json);
   write_text(out / "results.csv", sweep::to_csv(results));
   write_text(out / "results.md", sweep::to_markdown(results, points));
   write_text(out / "area_vs_fmax.svg", sweep::svg_area_fmax(results));
@@ -250,6 +279,10 @@ void setup_sweep(CLI::App& app) {
   app.add_flag("--no-liberty", o->no_liberty, "generic cells only (no area, timing or power)")->excludes(lib);
   app.add_option("--clock-period", o->clock_period_ns, "clock period in ns for OpenSTA (default 10)");
   app.add_flag("--no-timing", o->no_timing, "skip static timing and power");
+  app.add_option("--fmax-search", o->fmax_search,
+                 "default fmax search steps of every point (tpegen synth --fmax-search; point key fmax_search)");
+  app.add_option("--activity", o->activity,
+                 "default switching activity, static or sim (tpegen synth --activity; point key activity)");
   app.callback([o] { run_sweep(*o); });
 }
 

@@ -1,5 +1,8 @@
 #include "cli/design_flags.hpp"
 
+#include "arch/registry.hpp"
+#include "output/design_files.hpp"
+
 #include <climits>
 #include <cstdint>
 #include <fstream>
@@ -126,6 +129,18 @@ DesignConfig load_design(const DesignFlags& f) {
   if (given("--inject-bug")) c.inject_bug = x.inject_bug;
   if (c.arch.empty()) throw ConfigError("missing --arch: give one of the architectures listed by `tpegen list`");
   return resolve(c);
+}
+
+std::optional<nlohmann::json> baseline_config_json(const nlohmann::json& config) {
+  try {
+    DesignConfig c;
+    apply_json(c, config.dump(), "sweep result");
+    const std::optional<DesignConfig> b = baseline_of(resolve(c));
+    if (!b) return std::nullopt;
+    return config_to_json(resolve(*b));
+  } catch (const ConfigError&) {
+    return std::nullopt;  // e.g. a cached result of another tpegen version: no comparison
+  }
 }
 
 }  // namespace tpegen::cli

@@ -2,7 +2,10 @@
 // (--config) that can replace them: flags given on the command line win over the file.
 #pragma once
 
+#include <optional>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -25,5 +28,9 @@ DesignConfig load_design(const DesignFlags& flags);
 
 /// Applies the keys of a JSON config object to cfg (unknown keys are an error).
 void apply_json(DesignConfig& cfg, const std::string& json_text, const std::string& origin);
+
+/// The resolved config (config_to_json) of the baseline of a resolved config given as JSON
+/// (registry baseline_of), or nullopt for a baseline or an unreadable config.
+std::optional<nlohmann::json> baseline_config_json(const nlohmann::json& config);
 
 }  // namespace tpegen::cli

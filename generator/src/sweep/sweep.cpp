@@ -40,6 +40,25 @@ json baseline_key(const json& config) {
   return k;
 }
 
+// Run keys with the values the synth flags accept (ConfigError naming the key otherwise).
+void check_run_keys(const json& run) {
+  if (run.contains("clock_period")) {
+    const json& v = run.at("clock_period");
+    if (!v.is_number() || !(v.get<double>() > 0) || v.get<double>() > 1e6)
+      throw ConfigError(fmt::format("invalid clock_period = {}: valid range is a number of ns in (0, 1e6]", v.dump()));
+  }
+  if (run.contains("fmax_search")) {
+    const json& v = run.at("fmax_search");
+    if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() > 10)
+      throw ConfigError(fmt::format("invalid fmax_search = {}: valid range is 0..10", v.dump()));
+  }
+  if (run.contains("activity")) {
+    const json& v = run.at("activity");
+    if (!v.is_string() || (v != "static" && v != "sim"))
+      throw ConfigError(fmt::format("invalid activity = {}: valid values are \"static\", \"sim\"", v.dump()));
+  }
+}
+
 std::string dims(const json& c) {
   auto g = [&](const char* k) { return c.contains(k) && c.at(k).is_number() ? c.at(k).get<int>() : 0; };
   return fmt::format("{}x{}x{} s{}x{}", g("rows"), g("cols"), g("depth"), g("a_width"), g("b_width"));
@@ -143,12 +162,14 @@ std::vector<Point> expand(const std::string& text, const std::string& origin, co
 
   std::vector<Point> out;
   std::set<std::string> seen;
-  for (const json& d : designs) {
+  for (const json& given : designs) {
     Point p;
-    p.design = d;
+    p.design = json::object();
+    for (auto& [key, v] : given.items()) (is_run_key(key) ? p.run : p.design)[key] = v;
     try {
-      p.resolved = resolve_design(d);
-      p.name = canonical_name(*p.resolved);
+      check_run_keys(p.run);
+      p.resolved = resolve_design(p.design);
+      p.name = canonical_name(*p.resolved) + run_suffix(p.run);
     } catch (const ConfigError& e) {
       p.resolved.reset();
       p.skipped = e.what();
@@ -159,8 +180,21 @@ std::vector<Point> expand(const std::string& text, const std::string& origin, co
   return out;
 }
 
+bool is_run_key(const std::string& key) {
+  return key == "clock_period" || key == "fmax_search" || key == "activity";
+}
+
+std::string run_suffix(const json& run) {
+  std::string s;
+  if (run.contains("clock_period")) s += fmt::format("_p{:g}", run.at("clock_period").get<double>());
+  if (run.contains("fmax_search")) s += fmt::format("_fs{}", run.at("fmax_search").get<int>());
+  if (run.contains("activity")) s += "_" + run.at("activity").get<std::string>();
+  return s.empty() ? s : "@" + s.substr(1);
+}
+
 json cache_key_json(const CacheInputs& in) {
   return {{"config", in.config},
+          {"run", in.run},
           {"liberty", in.liberty},
           {"clock_period_ns", opt_json(in.clock_period_ns)},
           {"version", in.version}};
@@ -200,6 +234,12 @@ Result result_from_report(const std::string& name, const json& report, const jso
   r.critical_path_ns = opt_num(report, "critical_path_ns");
   r.power_mw = opt_num(report, "power_mw");
   r.clock_period_ns = opt_num(report, "clock_period_ns");
+  r.activity_source = report.value("activity_source", std::string());
+  r.energy_per_mac_pj = opt_num(report, "energy_per_mac_pj");
+  if (report.contains("fmax_search") && report.at("fmax_search").is_object()) {
+    r.fmax_search_mhz = opt_num(report.at("fmax_search"), "fmax_mhz");
+    r.fmax_search_area_um2 = opt_num(report.at("fmax_search"), "area_um2");
+  }
   if (report.contains("path_groups") && report.at("path_groups").is_object() &&
       report.at("path_groups").contains("reg2reg"))
     if (auto a = opt_num(report.at("path_groups").at("reg2reg"), "arrival_ns"); a && *a > 0)
@@ -230,7 +270,12 @@ json result_to_json(const Result& r) {
           {"power_mw", opt_json(r.power_mw)},
           {"clock_period_ns", opt_json(r.clock_period_ns)},
           {"macs_per_cycle", opt_json(r.macs_per_cycle)},
-          {"macs_note", r.macs_note}};
+          {"macs_note", r.macs_note},
+          {"run", r.run},
+          {"activity_source", r.activity_source},
+          {"energy_per_mac_pj", opt_json(r.energy_per_mac_pj)},
+          {"fmax_search_mhz", opt_json(r.fmax_search_mhz)},
+          {"fmax_search_area_um2", opt_json(r.fmax_search_area_um2)}};
 }
 
 std::optional<Result> result_from_json(const json& j) {
@@ -255,6 +300,11 @@ std::optional<Result> result_from_json(const json& j) {
   r.clock_period_ns = opt_num(j, "clock_period_ns");
   r.macs_per_cycle = opt_num(j, "macs_per_cycle");
   r.macs_note = j.contains("macs_note") && j.at("macs_note").is_string() ? j.at("macs_note").get<std::string>() : "";
+  r.run = j.contains("run") && j.at("run").is_object() ? j.at("run") : json::object();
+  r.activity_source = j.value("activity_source", std::string());
+  r.energy_per_mac_pj = opt_num(j, "energy_per_mac_pj");
+  r.fmax_search_mhz = opt_num(j, "fmax_search_mhz");
+  r.fmax_search_area_um2 = opt_num(j, "fmax_search_area_um2");
   return r;
 }
 
@@ -285,10 +335,12 @@ std::optional<Result> read_cache_file(const std::filesystem::path& p, const std:
 Derived derive(const Result& r) {
   Derived d;
   if (!r.ok || !r.macs_per_cycle || *r.macs_per_cycle <= 0) return d;
-  if (r.fmax() && r.area_um2 && *r.area_um2 > 0)
+  if (r.fmax() && r.fmax_area() && *r.fmax_area() > 0)
     // MAC/cycle * MHz / µm² = 1e6 MAC/s / 1e-6 mm² -> GMAC/s/mm² is * 1e3.
-    d.area_eff = *r.macs_per_cycle * *r.fmax() / *r.area_um2 * 1e3;
-  if (r.power_mw && r.clock_period_ns && *r.clock_period_ns > 0) {
+    d.area_eff = *r.macs_per_cycle * *r.fmax() / *r.fmax_area() * 1e3;
+  if (r.energy_per_mac_pj) {
+    d.energy_pj = r.energy_per_mac_pj;  // measured over the simulated workload
+  } else if (r.power_mw && r.clock_period_ns && *r.clock_period_ns > 0) {
     const double f_mhz = 1e3 / *r.clock_period_ns;
     // mW / (MAC/cycle * MHz) = 1e-3 W / 1e6 MAC/s = nJ/MAC -> pJ is * 1e3.
     d.energy_pj = *r.power_mw / (*r.macs_per_cycle * f_mhz) * 1e3;
@@ -296,14 +348,23 @@ Derived derive(const Result& r) {
   return d;
 }
 
-int find_baseline(const std::vector<Result>& results, size_t i) {
-  const Result& r = results[i];
-  if (!r.ok || r.pe() == "mac" || !is_bit_weight_pe(r.pe())) return -1;
-  const json k = baseline_key(r.config);
-  for (size_t b = 0; b < results.size(); ++b)
-    if (results[b].ok && results[b].pe() == "mac" && baseline_key(results[b].config) == k) return static_cast<int>(b);
-  return -1;
+void link_baselines(std::vector<Result>& results, const BaselineOf& baseline_of) {
+  for (Result& r : results) {
+    r.baseline = -1;
+    if (!r.ok) continue;
+    const std::optional<json> want = baseline_of(r.config);
+    if (!want) continue;
+    const json k = baseline_key(*want);
+    const std::string pe = want->value("pe", std::string());
+    for (size_t b = 0; b < results.size(); ++b)
+      if (results[b].ok && results[b].pe() == pe && results[b].run == r.run && baseline_key(results[b].config) == k) {
+        r.baseline = static_cast<int>(b);
+        break;
+      }
+  }
 }
+
+int find_baseline(const std::vector<Result>& results, size_t i) { return results[i].baseline; }
 
 Ratios ratios(const Result& opt, const Result& base) {
   Ratios q;
@@ -323,7 +384,7 @@ std::string to_csv(const std::vector<Result>& results) {
   std::string s =
       "name,arch,pe,rows,cols,depth,a_width,b_width,status,error,cells,transistors,area_um2,fmax_mhz,"
       "fmax_reg2reg_mhz,critical_path_ns,power_mw,clock_period_ns,macs_per_cycle,area_eff_gmacs_per_mm2,energy_pj_per_mac,"
-      "baseline,area_ratio,fmax_ratio,area_eff_ratio,energy_ratio\n";
+      "baseline,area_ratio,fmax_ratio,area_eff_ratio,energy_ratio,activity,fmax_search_mhz,fmax_search_area_um2\n";
   auto num = [](const std::optional<double>& v) { return v ? fmt::format("{:.6g}", *v) : std::string(); };
   auto geti = [](const json& c, const char* k) {
     return c.contains(k) && c.at(k).is_number() ? std::to_string(c.at(k).get<long long>()) : std::string();
@@ -334,14 +395,15 @@ std::string to_csv(const std::vector<Result>& results) {
     const int b = find_baseline(results, i);
     const Ratios q = b >= 0 ? ratios(r, results[static_cast<size_t>(b)]) : Ratios{};
     s += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(r.name),
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(r.name),
         csv_field(r.arch()), csv_field(r.pe()), geti(r.config, "rows"), geti(r.config, "cols"),
         geti(r.config, "depth"), geti(r.config, "a_width"), geti(r.config, "b_width"), r.ok ? "ok" : "failed",
         csv_field(r.error), r.ok && r.cells >= 0 ? std::to_string(r.cells) : "",
         r.ok && r.transistors >= 0 ? std::to_string(r.transistors) : "", num(r.area_um2), num(r.fmax_mhz),
         num(r.fmax_reg2reg_mhz), num(r.critical_path_ns), num(r.power_mw), num(r.clock_period_ns), num(r.macs_per_cycle), num(d.area_eff),
         num(d.energy_pj), b >= 0 ? csv_field(results[static_cast<size_t>(b)].name) : "", num(q.area), num(q.fmax),
-        num(q.area_eff), num(q.energy));
+        num(q.area_eff), num(q.energy), csv_field(r.activity_source), num(r.fmax_search_mhz),
+        num(r.fmax_search_area_um2));
   }
   return s;
 }
@@ -352,19 +414,22 @@ std::string to_markdown(const std::vector<Result>& results, const std::vector<Po
        "fmax: register-to-register paths only (the unbuffered netlist's port fan-out, which dominates the "
        "worst path of the broadcast arrays before placement buffers it, excluded). The fmax ratio, area "
        "efficiency and plots use reg2reg fmax when known, else the worst path. "
-       "Area efficiency: MACs/cycle × fmax / area (GMAC/s/mm²). Energy: power / (MACs/cycle × f) "
-       "at the clock period the power was measured at (pJ/MAC). Ratios: each bit-weight design vs "
-       "the mac baseline of the same architecture, size and widths (efficiency and energy: > 1 "
-       "means more efficient / more energy).\n\n";
-  s += "| design | arch | pe | rows×cols×depth | cells | area µm² | fmax MHz | reg2reg fmax MHz | power mW | MACs/cycle | "
-       "GMAC/s/mm² | pJ/MAC | area × | fmax × | area eff × | energy × |\n";
-  s += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+       "With an fmax search (fmax_search > 0) its best clock and that netlist's area are used instead. "
+       "Area efficiency: MACs/cycle × fmax / area (GMAC/s/mm²). Energy (pJ/MAC): with simulated activity "
+       "(activity sim) the energy of the simulated GEMM workload divided by its useful MACs; with static "
+       "activity power / (MACs/cycle × f) at the clock period the power was measured at. Ratios: each "
+       "design vs its baseline (the architecture's first PE variant at the same size and widths, or the "
+       "architecture's own rule, e.g. a row of MAC PEs for opt4c), measured the same way (area "
+       "efficiency: > 1 is better; energy: > 1 means more energy per MAC).\n\n";
+  s += "| design | arch | pe | rows×cols×depth | cells | area µm² | fmax MHz | reg2reg fmax MHz | searched fmax MHz | "
+       "power mW | activity | MACs/cycle | GMAC/s/mm² | pJ/MAC | area × | fmax × | area eff × | energy × |\n";
+  s += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   bool estimate = false;
   for (size_t i = 0; i < results.size(); ++i) {
     const Result& r = results[i];
     const std::string dim = dims(r.config);
     if (!r.ok) {
-      s += fmt::format("| {} | {} | {} | {} | FAILED: {} | | | | | | | | | | | |\n", md_cell(r.name), r.arch(),
+      s += fmt::format("| {} | {} | {} | {} | FAILED: {} | | | | | | | | | | | | | |\n", md_cell(r.name), r.arch(),
                        r.pe(), dim, md_cell(r.error));
       continue;
     }
@@ -373,15 +438,17 @@ std::string to_markdown(const std::vector<Result>& results, const std::vector<Po
     const Ratios q = b >= 0 ? ratios(r, results[static_cast<size_t>(b)]) : Ratios{};
     const bool show = b >= 0;
     estimate |= !r.macs_note.empty();
-    s += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {}{} | {} | {} | {} | {} | {} | {} |\n",
+    s += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {}{} | {} | {} | {} | {} | {} | {} |\n",
                      md_cell(r.name), r.arch(), r.pe(), dim, r.cells, fmt_opt(r.area_um2, "{:.1f}"),
-                     fmt_opt(r.fmax_mhz, "{:.1f}"), fmt_opt(r.fmax_reg2reg_mhz, "{:.1f}"), fmt_opt(r.power_mw, "{:.3f}"),
+                     fmt_opt(r.fmax_mhz, "{:.1f}"), fmt_opt(r.fmax_reg2reg_mhz, "{:.1f}"),
+                     fmt_opt(r.fmax_search_mhz, "{:.1f}"), fmt_opt(r.power_mw, "{:.3f}"),
+                     r.activity_source.empty() ? "-" : r.activity_source,
                      fmt_opt(r.macs_per_cycle, "{:g}"), r.macs_note.empty() ? "" : "*",
                      fmt_opt(d.area_eff, "{:.2f}"), fmt_opt(d.energy_pj, "{:.3f}"),
                      show ? fmt_ratio(q.area) : "", show ? fmt_ratio(q.fmax) : "", show ? fmt_ratio(q.area_eff) : "",
                      show ? fmt_ratio(q.energy) : "");
   }
-  if (estimate) s += "\n\\* MACs/cycle estimated (variable-latency design): about cols/2 for int8 normal data.\n";
+  if (estimate) s += "\n\\* MACs/cycle estimated (variable-latency design, int8 normal data).\n";
   bool any_skipped = false;
   for (const Point& p : skipped) {
     if (p.resolved) continue;
@@ -437,7 +504,7 @@ std::vector<std::string> pes_of(const std::vector<Result>& results) {
 std::string svg_area_fmax(const std::vector<Result>& results) {
   const Frame f;
   const int width = 800, height = 430;
-  std::string s = svg_header(width, height, "area vs fmax (line: bit-weight design to its mac baseline)");
+  std::string s = svg_header(width, height, "area vs fmax (line: each design to its baseline)");
   double amax = 0, fmaxmax = 0;
   for (const Result& r : results)
     if (r.ok && r.area_um2 && r.fmax()) {
@@ -486,11 +553,13 @@ std::string svg_area_fmax(const std::vector<Result>& results) {
 }
 
 std::string svg_area_eff(const std::vector<Result>& results) {
-  // Groups: each mac baseline followed by its bit-weight designs; then designs without a baseline.
+  // Groups: each baseline followed by the designs compared with it; then the others.
   std::vector<std::vector<size_t>> groups;
   std::vector<bool> used(results.size(), false);
   for (size_t i = 0; i < results.size(); ++i) {
-    if (!results[i].ok || results[i].pe() != "mac") continue;
+    bool is_baseline = false;
+    for (const Result& r : results) is_baseline = is_baseline || r.baseline == static_cast<int>(i);
+    if (!results[i].ok || !is_baseline || used[i]) continue;
     std::vector<size_t> g{i};
     used[i] = true;
     for (size_t j = 0; j < results.size(); ++j)

@@ -21,9 +21,15 @@ namespace tpegen::sweep {
 /// depend on the CLI (cmd_sweep passes cli::apply_json + resolve).
 using Resolver = std::function<DesignConfig(const nlohmann::json& design)>;
 
+/// Keys of a point that set how it is measured rather than what is built: "clock_period"
+/// (ns, for OpenSTA), "fmax_search" (re-syntheses, 0..10) and "activity" ("static" | "sim").
+/// They may appear in base, grid and points like design keys; absent ones take the CLI's.
+bool is_run_key(const std::string& key);
+
 struct Point {
-  std::string name;             // canonical_name of the resolved config ("" when skipped)
-  nlohmann::json design;        // base + grid values / explicit point, as given
+  std::string name;             // canonical_name of the resolved config plus run_suffix(run) ("" when skipped)
+  nlohmann::json design;        // base + grid values / explicit point, as given, without the run keys
+  nlohmann::json run = nlohmann::json::object();  // the run keys given for this point
   std::optional<DesignConfig> resolved;
   std::string skipped;          // why the point is invalid (resolved is empty then)
 };
@@ -35,6 +41,10 @@ struct Point {
 /// not a non-empty array, ...); an invalid design combination is a skipped point.
 std::vector<Point> expand(const std::string& config_text, const std::string& origin, const Resolver& resolve_design);
 
+/// "" for no run keys, else e.g. "@p5_fs3_sim" (clock 5 ns, 3 fmax steps, simulated activity),
+/// so that one design measured two ways gives two points.
+std::string run_suffix(const nlohmann::json& run);
+
 /// What decides a point's result: the resolved design, the liberty file, the clock period
 /// (null without timing) and the tpegen version.
 struct CacheInputs {
@@ -42,6 +52,7 @@ struct CacheInputs {
   std::string liberty;    // absolute path, "" for none
   std::optional<double> clock_period_ns;
   std::string version;
+  nlohmann::json run = nlohmann::json::object();  // fmax_search, activity (effective values)
 };
 
 nlohmann::json cache_key_json(const CacheInputs& in);
@@ -64,10 +75,21 @@ struct Result {
   std::optional<double> clock_period_ns;  // at which power was measured
   std::optional<double> macs_per_cycle;
   std::string macs_note;        // where macs_per_cycle came from when it is an estimate
+  nlohmann::json run = nlohmann::json::object();  // the point's run keys (baselines must match them)
+  std::string activity_source;  // "static" or "sim"
+  std::optional<double> energy_per_mac_pj;  // measured (activity sim): energy of the run / its useful MACs
+  std::optional<double> fmax_search_mhz;    // best clock of --fmax-search, and the area it costs
+  std::optional<double> fmax_search_area_um2;
+  int baseline = -1;            // index of the baseline result (link_baselines), not stored
 
   /// The fmax ratios, efficiency and plots use: reg2reg when known (what compare_pe.sh
   /// reports: the unbuffered netlist's port fan-out otherwise dominates cube/matrix2d), else worst.
-  std::optional<double> fmax() const { return fmax_reg2reg_mhz ? fmax_reg2reg_mhz : fmax_mhz; }
+  /// With an fmax search, its best clock (reg2reg too).
+  std::optional<double> fmax() const {
+    return fmax_search_mhz ? fmax_search_mhz : fmax_reg2reg_mhz ? fmax_reg2reg_mhz : fmax_mhz;
+  }
+  /// The area that goes with fmax(): the searched netlist's when there was a search.
+  std::optional<double> fmax_area() const { return fmax_search_mhz ? fmax_search_area_um2 : area_um2; }
   std::string arch() const;
   std::string pe() const;
 };
@@ -96,11 +118,18 @@ struct Derived {
 };
 Derived derive(const Result& r);
 
-/// Ratios of a bit-weight design to its mac baseline (same config except the PE options).
+/// Ratios of a bit-weight design to its baseline.
 struct Ratios {
   std::optional<double> area, fmax, area_eff, energy;
 };
-/// Index of r's baseline in results (the mac point of the same arch/size/widths), or -1.
+
+/// The resolved config (config_to_json) of the design a config is compared against, or
+/// nullopt for a baseline itself. Injected (cmd_sweep uses the registry's baseline_of).
+using BaselineOf = std::function<std::optional<nlohmann::json>(const nlohmann::json& config)>;
+/// Sets each result's `baseline`: the ok result whose config equals its baseline's (PE options
+/// aside when the PE matches) and whose run keys are the same.
+void link_baselines(std::vector<Result>& results, const BaselineOf& baseline_of);
+/// results[i].baseline.
 int find_baseline(const std::vector<Result>& results, size_t i);
 Ratios ratios(const Result& opt, const Result& base);
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "config/design_config.hpp"
+#include "synth/sta_flow.hpp"
 
 namespace fs = std::filesystem;
 
@@ -32,6 +33,11 @@ void check_liberty_file(const fs::path& p, const std::string& source) {
     throw ConfigError(fmt::format("invalid {} = '{}': the file is gzip-compressed; Yosys 0.23 reads only "
                                   "uncompressed liberty files (gunzip it first)",
                                   source, p.string()));
+  in.seekg(0);
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string why = liberty_text_problem(text.str());
+  if (!why.empty()) throw ConfigError(fmt::format("invalid {} = '{}': {}", source, p.string(), why));
 }
 
 // Yosys strips one pair of double quotes around a file argument (which protects spaces)
@@ -107,6 +113,36 @@ void read_section(const std::vector<std::string>& section, StatReport& r) {
 }
 
 }  // namespace
+
+std::string liberty_text_problem(const std::string& text) {
+  // Structure only (braces outside comments and strings); Yosys and OpenSTA parse the rest.
+  long depth = 0;
+  bool in_string = false, in_comment = false, unbalanced = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_comment) {
+      if (c == '*' && i + 1 < text.size() && text[i + 1] == '/') in_comment = false, ++i;
+    } else if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      in_comment = true, ++i;
+    } else if (c == '{') {
+      ++depth;
+    } else if (c == '}') {
+      unbalanced |= --depth < 0;
+    }
+  }
+  if (liberty_library_name(text).empty()) return "not a liberty file (no library (NAME) group)";
+  if (unbalanced || depth != 0 || in_string || in_comment)
+    return "unparsable liberty file (unbalanced braces, or an unterminated string or comment)";
+  if (text.find("cell") == std::string::npos) return "the liberty file defines no cells";
+  if (text.find("ff") == std::string::npos && text.find("latch") == std::string::npos)
+    return "the liberty file has no flip-flop (ff group): registers cannot be mapped";
+  return "";
+}
 
 LibertyChoice find_liberty(const std::string& flag, const char* env, const fs::path& source_root) {
   if (!flag.empty()) {

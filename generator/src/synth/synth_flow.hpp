@@ -31,6 +31,10 @@ struct LibertyChoice {
 /// flag or the variable must be readable and uncompressed, else ConfigError naming it.
 LibertyChoice find_liberty(const std::string& flag, const char* env, const std::filesystem::path& source_root);
 
+/// Why a liberty text cannot be used ("" when it looks usable): no library group,
+/// unbalanced braces, no cells, no flip-flop.
+std::string liberty_text_problem(const std::string& text);
+
 struct ScriptInputs {
   std::string top;
   std::vector<std::string> verilog_files;  // paths relative to the directory Yosys runs in
