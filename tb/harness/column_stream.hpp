@@ -21,6 +21,10 @@
 
 namespace tb {
 
+/// Bound on the cycles of one step and on a result's latency: well beyond the longest step
+/// (16-bit unsigned Laconic: 9 x 9 term pairs).
+constexpr int kStepLimit = 1024;
+
 /// Work of one k step: the cycles the column is busy with it and the partial products (or
 /// term pairs) a PE adds for it, on average over the column.
 struct StepCost {
@@ -93,7 +97,7 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
         for (int wait = 0;; ++wait) {
           check_ready();
           if (d.a_ready_o) break;
-          if (wait > 1024) {  // beyond any step: 16-bit unsigned Laconic takes at most 81 cycles
+          if (wait > kStepLimit) {
             sink.error("a_ready_o stuck at 0");
             return sink.take();
           }
@@ -111,7 +115,7 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
         d.a_valid_i = 0;
       }
   d.a_valid_i = 0;
-  for (int t = 0; t < kDrainLimit && !expect.empty(); ++t) {
+  for (int t = 0; t < kDrainLimit + kStepLimit && !expect.empty(); ++t) {
     check_ready();
     step();
   }
@@ -119,9 +123,11 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
   return sink.take();
 }
 
-inline void max_dims(int& m, int& k, int& n) {
-  m = 9;   // M and K are software: rows of A and k steps stream through the encoder
-  k = 40;
+/// Random GEMM sizes up to M = 9, K = k_max, N = 3 tiles + 1 (M and K are software: rows of
+/// A and k steps stream through the encoder).
+inline void column_max_dims(int& m, int& k, int& n, int k_max) {
+  m = 9;
+  k = k_max;
   n = 3 * tpe::kCols + 1;
 }
 

@@ -37,6 +37,8 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
   });
 }
 
+inline void max_dims(int& m, int& k, int& n) { column_max_dims(m, k, n, 40); }
+
 /// Printed by the harness before its closing line.
 inline void driver_report() { column_report("partial products"); }
 
