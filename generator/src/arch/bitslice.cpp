@@ -56,17 +56,7 @@ const Module& build_laconic_pe(Design& d, const DesignConfig& c) {
   auto acc_o = m.output("acc_o", ACC, "binary accumulator");
 
   // Booth encoder of B: non-zero digit mask and |d| = 2 / negative per digit.
-  arith::BitNet enc;
-  std::vector<arith::NodeId> nz, two, neg;
-  for (auto& dg : arith::booth_encode(enc, enc.add_input("b", WB), c.is_signed)) {
-    nz.push_back(enc.bor(dg.one, dg.two));
-    two.push_back(dg.two);
-    neg.push_back(dg.neg);
-  }
-  enc.add_output("nz", nz);
-  enc.add_output("two", two);
-  enc.add_output("neg", neg);
-  auto e = emit::emit_bitnet(m, enc, "e_", {b_i});
+  auto e = emit_digit_codes(m, b_i, "b", arith::Encoding::Booth, c.is_signed);
 
   auto mask_q = m.reg("mask_q", NB);
   auto two_q = m.reg("two_q", NB);
@@ -96,68 +86,22 @@ Design build_laconic(const DesignConfig& c) {
   Design d;
   const Module& enc = build_sparse_encoder(d, c, arith::Encoding::Booth, true);
   const Module& pe = build_laconic_pe(d, c);
-  Module& m = d.add_module(canonical_name(c));
-  describe_module(m, fmt::format("Bit-slice (Laconic baseline): a lock-step column of {} term-pair-serial PEs "
-                                 "sharing one sparse Booth encoder of the A stream.", c.cols), c);
-  const int C = c.cols, WB = c.b_width, ACC = c.acc_width, NA = a_digits(c);
-  m.input("clk_i", 1);
-  m.input("rst_ni", 1);
-  auto a_i = m.input("a_i", c.a_width, "A[m][k]");
-  auto a_valid_i = m.input("a_valid_i", 1, "a_i, b_i, first_i, last_i hold one k step", true);
-  auto first_i = m.input("first_i", 1, "k = 0 of the dot products");
-  auto last_i = m.input("last_i", 1, "the last k of the dot products");
-  m.input("b_i", C * WB, "B[k][n0+j] for column j at bits [j*WB +: WB], taken with a_i");
-  auto a_ready_o = m.output("a_ready_o", 1, "the k step is taken at this clock edge when a_valid_i", true);
-  auto c_o = m.output("c_o", C * ACC, "C[m][n0+j] at bits [j*ACC +: ACC]");
-  auto c_valid_o = m.output("c_valid_o", 1, "c_o holds a new result row (one cycle)", true);
-
-  auto take = m.wire("take", 1);
-  auto step = m.wire("step", 1);
-  auto clr = m.wire("clr", 1);
-  auto pos = m.wire("pos", NA);
-  auto two = m.wire("two", 1);
-  auto neg = m.wire("neg", 1);
-  auto done = m.wire("done", 1);
-  auto res = m.wire("res", 1);
-  auto lasts = m.wire("lasts", C);
-  // Lock step: the A term advances when every PE is on its last B term.
-  auto adv = m.wire("adv", eq(bnot(lasts), constant(C, 0)));
-  m.wire("unused_done", done);
-  Instance e{enc.name(), "u_enc", {}, {}};
-  e.conns = {{"clk_i", ref("clk_i", 1)}, {"rst_ni", ref("rst_ni", 1)}, {"a_i", a_i},
-             {"a_valid_i", a_valid_i},   {"first_i", first_i},         {"last_i", last_i},
-             {"adv_i", adv},             {"a_ready_o", a_ready_o},     {"take_o", take},
-             {"step_o", step},           {"clr_o", clr},               {"pos_o", pos},
-             {"two_o", two},             {"neg_o", neg},               {"done_o", done},
-             {"res_o", res}};
-  m.instance(std::move(e));
+  const int C = c.cols, ACC = c.acc_width;
+  const ColumnTop t = build_column_top(
+      d, c, enc, a_digits(c),
+      fmt::format("Bit-slice (Laconic baseline): a lock-step column of {} term-pair-serial PEs sharing one sparse "
+                  "Booth encoder of the A stream.", c.cols),
+      true);
+  Module& m = *t.m;
 
   m.wire("acc", C * ACC);
   Body& cols = m.generate_for("j", C, "g_col");
-  Instance p{pe.name(), "u_pe", {}, {}};
-  p.conns = {{"clk_i", ref("clk_i", 1)},
-             {"b_i", slice("b_i", {{"j", WB}}, 0, WB)},
-             {"take_i", take},
-             {"step_i", step},
-             {"clr_i", clr},
-             {"adv_i", adv},
-             {"pos_i", pos},
-             {"two_i", two},
-             {"neg_i", neg},
-             {"last_o", slice("lasts", {{"j", 1}}, 0, 1)},
-             {"acc_o", slice("acc", {{"j", ACC}}, 0, ACC)}};
-  cols.instances.push_back(std::move(p));
+  cols.instances.push_back(column_pe(pe, t, c, {{"adv_i", t.adv},
+                                               {"last_o", slice("lasts", {{"j", 1}}, 0, 1)},
+                                               {"acc_o", slice("acc", {{"j", ACC}}, 0, ACC)}}));
 
-  // Read-out: the cycle after the last term pair of a last operand the accumulators hold
-  // the results; c_q keeps them while the accumulators take the next operand.
-  auto rd_q = m.reg("rd_q", 1);
-  auto c_q = m.reg("c_q", C * ACC);
-  auto c_valid_q = m.reg("c_valid_q", 1);
-  m.update_with_reset(rd_q, res, 0);
-  m.update(c_q, ref("acc", C * ACC), rd_q);
-  m.update_with_reset(c_valid_q, rd_q, 0);
-  m.assign(c_o, c_q);
-  m.assign(c_valid_o, c_valid_q);
+  // Binary accumulators: the cycle after the last term pair they hold the results.
+  column_readout(m, t.res, c, [&] { return ref("acc", C * ACC); });
   d.top = canonical_name(c);
   return d;
 }

@@ -27,6 +27,24 @@ void require_no_pipeline(const DesignConfig& c) {
     throw ConfigError(fmt::format("invalid --out-regs = {}: architecture {} has a valid/ready handshake; valid range is 0..0", c.out_regs, c.arch));
 }
 
+std::vector<ExprP> emit_digit_codes(Module& m, const ExprP& x, const std::string& name, arith::Encoding encoding,
+                                    bool is_signed) {
+  arith::BitNet net;
+  auto bits_in = net.add_input(name, x->width);
+  const auto digits = encoding == arith::Encoding::Booth ? arith::booth_encode(net, bits_in, is_signed)
+                                                         : arith::ent_encode(net, bits_in, is_signed);
+  std::vector<arith::NodeId> nz, two, neg;
+  for (auto& dg : digits) {
+    nz.push_back(net.bor(dg.one, dg.two));
+    two.push_back(dg.two);
+    neg.push_back(dg.neg);
+  }
+  net.add_output("nz", nz);
+  net.add_output("two", two);
+  net.add_output("neg", neg);
+  return emit::emit_bitnet(m, net, "e_", {x});
+}
+
 const Module& build_sparse_encoder(Design& d, const DesignConfig& c, arith::Encoding encoding, bool gated) {
   const bool booth = encoding == arith::Encoding::Booth;
   Module& m = d.add_module(canonical_name(c) + "_enc");
@@ -54,19 +72,7 @@ const Module& build_sparse_encoder(Design& d, const DesignConfig& c, arith::Enco
   auto res_o = m.output("res_o", 1, "done_o of a last operand: results resolve next cycle");
 
   // Combinational encoder of the incoming operand.
-  arith::BitNet net;
-  auto a_bits = net.add_input("a", c.a_width);
-  const auto digits = booth ? arith::booth_encode(net, a_bits, c.is_signed) : arith::ent_encode(net, a_bits, c.is_signed);
-  std::vector<arith::NodeId> nz, two, neg;
-  for (auto& dg : digits) {
-    nz.push_back(net.bor(dg.one, dg.two));
-    two.push_back(dg.two);
-    neg.push_back(dg.neg);
-  }
-  net.add_output("nz", nz);
-  net.add_output("two", two);
-  net.add_output("neg", neg);
-  auto enc = emit::emit_bitnet(m, net, "e_", {a_i});
+  auto enc = emit_digit_codes(m, a_i, "a", encoding, c.is_signed);
 
   auto busy_q = m.reg("busy_q", 1);
   auto mask_q = m.reg("mask_q", ND);
@@ -159,14 +165,11 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
 
 }  // namespace
 
-Design build_opt3_column(const DesignConfig& c, const std::string& what) {
-  require_no_pipeline(c);
-  Design d;
-  const Module& enc = build_sparse_encoder(d, c, arith::Encoding::Ent, false);
-  const Module& pe = build_pe(d, c);
+ColumnTop build_column_top(Design& d, const DesignConfig& c, const Module& enc, int nd, const std::string& what,
+                           bool gated) {
   Module& m = d.add_module(canonical_name(c));
   describe_module(m, what, c);
-  const int C = c.cols, WB = c.b_width, ACC = c.acc_width, ND = digit_count(c);
+  const int C = c.cols, WB = c.b_width, ACC = c.acc_width;
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
   auto a_i = m.input("a_i", c.a_width, "A[m][k]");
@@ -175,55 +178,87 @@ Design build_opt3_column(const DesignConfig& c, const std::string& what) {
   auto last_i = m.input("last_i", 1, "the last k of the dot products");
   m.input("b_i", C * WB, "B[k][n0+j] for column j at bits [j*WB +: WB], taken with a_i");
   auto a_ready_o = m.output("a_ready_o", 1, "the k step is taken at this clock edge when a_valid_i", true);
-  auto c_o = m.output("c_o", C * ACC, "C[m][n0+j] at bits [j*ACC +: ACC]");
-  auto c_valid_o = m.output("c_valid_o", 1, "c_o holds a new result row (one cycle)", true);
+  m.output("c_o", C * ACC, "C[m][n0+j] at bits [j*ACC +: ACC]");
+  m.output("c_valid_o", 1, "c_o holds a new result row (one cycle)", true);
 
-  auto take = m.wire("take", 1);
-  auto step = m.wire("step", 1);
-  auto clr = m.wire("clr", 1);
-  auto pos = m.wire("pos", ND);
-  auto two = m.wire("two", 1);
-  auto neg = m.wire("neg", 1);
+  ColumnTop t;
+  t.m = &m;
+  t.take = m.wire("take", 1);
+  t.step = m.wire("step", 1);
+  t.clr = m.wire("clr", 1);
+  t.pos = m.wire("pos", nd);
+  t.two = m.wire("two", 1);
+  t.neg = m.wire("neg", 1);
   auto done = m.wire("done", 1);
-  auto res = m.wire("res", 1);
+  t.res = m.wire("res", 1);
+  if (gated) {
+    t.lasts = m.wire("lasts", C);
+    // Lock step: the A digit advances when every PE is on its last B term.
+    t.adv = m.wire("adv", eq(bnot(t.lasts), constant(C, 0)));
+  }
   m.wire("unused_done", done);
   Instance e{enc.name(), "u_enc", {}, {}};
   e.conns = {{"clk_i", ref("clk_i", 1)}, {"rst_ni", ref("rst_ni", 1)}, {"a_i", a_i},
-             {"a_valid_i", a_valid_i},   {"first_i", first_i},         {"last_i", last_i},
-             {"a_ready_o", a_ready_o},   {"take_o", take},             {"step_o", step},
-             {"clr_o", clr},             {"pos_o", pos},               {"two_o", two},
-             {"neg_o", neg},             {"done_o", done},             {"res_o", res}};
+             {"a_valid_i", a_valid_i},   {"first_i", first_i},         {"last_i", last_i}};
+  if (gated) e.conns.emplace_back("adv_i", t.adv);
+  const std::vector<std::pair<std::string, ExprP>> outs = {
+      {"a_ready_o", a_ready_o}, {"take_o", t.take}, {"step_o", t.step}, {"clr_o", t.clr}, {"pos_o", t.pos},
+      {"two_o", t.two},         {"neg_o", t.neg},   {"done_o", done},   {"res_o", t.res}};
+  for (auto& o : outs) e.conns.push_back(o);
   m.instance(std::move(e));
+  return t;
+}
+
+Instance column_pe(const Module& pe, const ColumnTop& t, const DesignConfig& c,
+                   std::vector<std::pair<std::string, ExprP>> more) {
+  Instance p{pe.name(), "u_pe", {}, {}};
+  p.conns = {{"clk_i", ref("clk_i", 1)},
+             {"b_i", slice("b_i", {{"j", c.b_width}}, 0, c.b_width)},
+             {"take_i", t.take},
+             {"step_i", t.step},
+             {"clr_i", t.clr},
+             {"pos_i", t.pos},
+             {"two_i", t.two},
+             {"neg_i", t.neg}};
+  for (auto& x : more) p.conns.push_back(std::move(x));
+  return p;
+}
+
+void column_readout(Module& m, const ExprP& res, const DesignConfig& c, const std::function<ExprP()>& result) {
+  auto rd_q = m.reg("rd_q", 1);
+  auto c_q = m.reg("c_q", c.cols * c.acc_width);
+  auto c_valid_q = m.reg("c_valid_q", 1);
+  auto value = result();
+  m.update_with_reset(rd_q, res, 0);
+  m.update(c_q, value, rd_q);
+  m.update_with_reset(c_valid_q, rd_q, 0);
+  m.assign(ref("c_o", c.cols * c.acc_width), c_q);
+  m.assign(ref("c_valid_o", 1), c_valid_q);
+}
+
+Design build_opt3_column(const DesignConfig& c, const std::string& what) {
+  require_no_pipeline(c);
+  Design d;
+  const Module& enc = build_sparse_encoder(d, c, arith::Encoding::Ent, false);
+  const Module& pe = build_pe(d, c);
+  const int C = c.cols, ACC = c.acc_width;
+  const ColumnTop t = build_column_top(d, c, enc, digit_count(c), what, false);
+  Module& m = *t.m;
 
   m.wire("acc_s", C * ACC);
   m.wire("acc_c", C * ACC);
   Body& cols = m.generate_for("j", C, "g_col");
-  Instance p{pe.name(), "u_pe", {}, {}};
-  p.conns = {{"clk_i", ref("clk_i", 1)},
-             {"b_i", slice("b_i", {{"j", WB}}, 0, WB)},
-             {"take_i", take},
-             {"step_i", step},
-             {"clr_i", clr},
-             {"pos_i", pos},
-             {"two_i", two},
-             {"neg_i", neg},
-             {"s_o", slice("acc_s", {{"j", ACC}}, 0, ACC)},
-             {"c_o", slice("acc_c", {{"j", ACC}}, 0, ACC)}};
-  cols.instances.push_back(std::move(p));
+  cols.instances.push_back(column_pe(pe, t, c, {{"s_o", slice("acc_s", {{"j", ACC}}, 0, ACC)},
+                                               {"c_o", slice("acc_c", {{"j", ACC}}, 0, ACC)}}));
 
   // Read-out: the cycle after the last digit of a last operand, each column's sum + carry
   // goes through its adder into c_q (the accumulators may already take the next operand).
-  auto rd_q = m.reg("rd_q", 1);
-  auto c_q = m.reg("c_q", C * ACC);
-  auto c_valid_q = m.reg("c_valid_q", 1);
-  std::vector<ExprP> sums;
-  for (int j = C - 1; j >= 0; --j)
-    sums.push_back(acc_add(m, fmt::format("ro{}_sum", j), slice("acc_s", j * ACC, ACC), slice("acc_c", j * ACC, ACC), c));
-  m.update_with_reset(rd_q, res, 0);
-  m.update(c_q, concat(sums), rd_q);
-  m.update_with_reset(c_valid_q, rd_q, 0);
-  m.assign(c_o, c_q);
-  m.assign(c_valid_o, c_valid_q);
+  column_readout(m, t.res, c, [&] {
+    std::vector<ExprP> sums;
+    for (int j = C - 1; j >= 0; --j)
+      sums.push_back(acc_add(m, fmt::format("ro{}_sum", j), slice("acc_s", j * ACC, ACC), slice("acc_c", j * ACC, ACC), c));
+    return concat(sums);
+  });
   d.top = canonical_name(c);
   return d;
 }
