@@ -71,6 +71,7 @@ const Module& build_laconic_pe(Design& d, const DesignConfig& c) {
   m.assign(last_o, eq(rest, constant(NB, 0)));
 
   arith::BitNet pair = arith::term_pair_net(NA, NB, ACC);
+  mark_unused_positions(m, pos_i, c);
   auto b_two = m.wire("b_two", any(band(low, two_q)));
   auto b_neg = m.wire("b_neg", any(band(low, neg_q)));
   auto addend = emit::emit_bitnet(m, pair, "t_", {pos_i, two_i, neg_i, low, b_two, b_neg})[0];

@@ -45,6 +45,11 @@ std::vector<ExprP> emit_digit_codes(Module& m, const ExprP& x, const std::string
   return emit::emit_bitnet(m, net, "e_", {x});
 }
 
+void mark_unused_positions(Module& m, const ExprP& pos_i, const DesignConfig& c) {
+  const int used = (c.acc_width + 1) / 2, nd = pos_i->width;  // position p has weight 4^p
+  if (used < nd) m.wire("unused_pos", bits(pos_i, used, nd - used));
+}
+
 const Module& build_sparse_encoder(Design& d, const DesignConfig& c, arith::Encoding encoding, bool gated) {
   const bool booth = encoding == arith::Encoding::Booth;
   Module& m = d.add_module(canonical_name(c) + "_enc");
@@ -158,6 +163,8 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   m.update(s_q, fa_s, step_i);
   m.update(c_q, carry, step_i);
   if (ACC > 1) m.wire("unused_fa_c", bits(fa_c, ACC - 1, 1));
+  if (ACC < WB + 1) m.wire("unused_mag", bits(mag, ACC, WB + 1 - ACC));  // narrow wrapping accumulator
+  mark_unused_positions(m, pos_i, c);
   m.assign(s_o, s_q);
   m.assign(c_o, c_q);
   return m;

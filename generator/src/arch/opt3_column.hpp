@@ -26,6 +26,10 @@ void require_no_pipeline(const DesignConfig& c);
 std::vector<ir::ExprP> emit_digit_codes(ir::Module& m, const ir::ExprP& x, const std::string& name,
                                         arith::Encoding encoding, bool is_signed);
 
+/// A narrow (wrapping) accumulator drops the digit positions of weight >= 2^acc_width:
+/// their bits of pos_i go to an unused_pos wire (lint -Wall). No-op when all are used.
+void mark_unused_positions(ir::Module& m, const ir::ExprP& pos_i, const DesignConfig& c);
+
 /// Sparse encoder <top>_enc: takes A on a_valid_i && a_ready_o, encodes it (EN-T or Booth)
 /// and emits its non-zero digits one per cycle, lowest first, as (one-hot position pos_o,
 /// two_o, neg_o); a zero operand takes one cycle without a digit. With `gated`, the encoder
