@@ -34,8 +34,6 @@ using namespace ir;
 int a_digits(const DesignConfig& c) { return arith::booth_digit_count(c.a_width, c.is_signed); }
 int b_digits(const DesignConfig& c) { return arith::booth_digit_count(c.b_width, c.is_signed); }
 
-ExprP any(const ExprP& v) { return bnot(eq(v, constant(v->width, 0))); }
-
 const Module& build_laconic_pe(Design& d, const DesignConfig& c) {
   Module& m = d.add_module(canonical_name(c) + "_pe");
   describe_module(m,
@@ -72,8 +70,8 @@ const Module& build_laconic_pe(Design& d, const DesignConfig& c) {
 
   arith::BitNet pair = arith::term_pair_net(NA, NB, ACC);
   mark_unused_positions(m, pos_i, c);
-  auto b_two = m.wire("b_two", any(band(low, two_q)));
-  auto b_neg = m.wire("b_neg", any(band(low, neg_q)));
+  auto b_two = m.wire("b_two", reduce_or(band(low, two_q)));
+  auto b_neg = m.wire("b_neg", reduce_or(band(low, neg_q)));
   auto addend = emit::emit_bitnet(m, pair, "t_", {pos_i, two_i, neg_i, low, b_two, b_neg})[0];
   auto acc_q = m.reg("acc_q", ACC);
   auto acc_in = m.wire("acc_in", band(acc_q, replicate(ACC, bnot(clr_i))));

@@ -14,9 +14,6 @@ namespace {
 
 int digit_count(const DesignConfig& c) { return arith::ent_digit_count(c.a_width, c.is_signed); }
 
-// Non-zero (reduce-or) of a vector.
-ExprP any(const ExprP& v) { return bnot(eq(v, constant(v->width, 0))); }
-
 }  // namespace
 
 void require_no_pipeline(const DesignConfig& c) {
@@ -44,6 +41,8 @@ std::vector<ExprP> emit_digit_codes(Module& m, const ExprP& x, const std::string
   net.add_output("neg", neg);
   return emit::emit_bitnet(m, net, "e_", {x});
 }
+
+ExprP reduce_or(const ExprP& v) { return bnot(eq(v, constant(v->width, 0))); }
 
 void mark_unused_positions(Module& m, const ExprP& pos_i, const DesignConfig& c) {
   const int used = (c.acc_width + 1) / 2, nd = pos_i->width;  // position p has weight 4^p
@@ -111,8 +110,8 @@ const Module& build_sparse_encoder(Design& d, const DesignConfig& c, arith::Enco
   m.assign(step_o, busy_q);
   m.assign(clr_o, band(busy_q, first_q));
   m.assign(pos_o, sel);
-  m.assign(two_o, any(band(sel, two_q)));
-  m.assign(neg_o, any(band(sel, neg_q)));
+  m.assign(two_o, reduce_or(band(sel, two_q)));
+  m.assign(neg_o, reduce_or(band(sel, neg_q)));
   m.assign(done_o, done);
   m.assign(res_o, band(done, last_q));
   return m;

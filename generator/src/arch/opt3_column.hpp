@@ -26,6 +26,9 @@ void require_no_pipeline(const DesignConfig& c);
 std::vector<ir::ExprP> emit_digit_codes(ir::Module& m, const ir::ExprP& x, const std::string& name,
                                         arith::Encoding encoding, bool is_signed);
 
+/// 1 when any bit of v is set (reduce-or).
+ir::ExprP reduce_or(const ir::ExprP& v);
+
 /// A narrow (wrapping) accumulator drops the digit positions of weight >= 2^acc_width:
 /// their bits of pos_i go to an unused_pos wire (lint -Wall). No-op when all are used.
 void mark_unused_positions(ir::Module& m, const ir::ExprP& pos_i, const DesignConfig& c);
