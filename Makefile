@@ -59,3 +59,8 @@ compare-opt234: build
 .PHONY: sweep-paper
 sweep-paper: build
 	$(TPEGEN) sweep synth/paper_sweep.json -j $(JOBS) --work $(BUILD)/sweep-paper -o $(BUILD)/sweep-paper/out
+
+# Opt-in: bit-slice cycles per int8 operand, Laconic baseline vs the paper's OPT3 version.
+.PHONY: bitslice-table
+bitslice-table: build
+	tb/scripts/bitslice_cycle_table.sh $(TPEGEN) $(BUILD)/bitslice-table

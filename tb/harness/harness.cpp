@@ -26,8 +26,10 @@
 #include "harness/driver_systolic_ws.hpp"
 #elif defined(TPE_ARCH_DOT_GRID)
 #include "harness/driver_dot_grid.hpp"
-#elif defined(TPE_ARCH_OPT4C)
+#elif defined(TPE_ARCH_OPT4C)  // also bitslice --pe opt3: the same column
 #include "harness/driver_opt4c.hpp"
+#elif defined(TPE_ARCH_BITSLICE_LACONIC)
+#include "harness/driver_laconic.hpp"
 #else
 #error "tb_params.h must define the architecture family"
 #endif

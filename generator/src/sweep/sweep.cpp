@@ -219,6 +219,11 @@ double macs_per_cycle_formula(const json& c, std::string* note) {
     if (note) *note = "estimate: cols/2 (about 2 non-zero EN-T digits per int8 A operand)";
     return g("cols") / 2;
   }
+  if (arch == "bitslice") {  // cycles per int8 operand measured at sigma = 30, N = 16 (README)
+    const bool laconic = c.value("pe", std::string("laconic")) == "laconic";
+    if (note) *note = laconic ? "estimate: cols/9.9 (Laconic lock step, int8 normal(0,30))" : "estimate: cols/2.34 (OPT3)";
+    return g("cols") / (laconic ? 9.9 : 2.34);
+  }
   return g("rows") * g("cols") * g("depth");  // cube, mac-tree (rows 1), matrix2d
 }
 

@@ -1,0 +1,3 @@
+rtl/tpe_bitslice_laconic_c16_s8x8_acc32_enc.v
+rtl/tpe_bitslice_laconic_c16_s8x8_acc32_pe.v
+rtl/tpe_bitslice_laconic_c16_s8x8_acc32.v
