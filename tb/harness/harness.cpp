@@ -4,6 +4,7 @@
 //
 //   Vdut --trials 100 --gemm random|MxKxN --dist uniform|normal:MEAN:STD|extremes --seed S
 //        [--min-elements N]   (run more trials than T until N output elements were checked)
+//        [--min-cycles N]     (... and until N clock cycles were simulated)
 //        [--vcd FILE]         (built with --trace only: dump every signal of the whole run and
 //                              print "activity window:" with its cycles and useful MACs)
 //
@@ -45,6 +46,7 @@ struct Options {
   std::string dist = "uniform";
   uint64_t seed = 1;
   uint64_t min_elements = 0;
+  uint64_t min_cycles = 0;
   std::string vcd;
 };
 
@@ -69,6 +71,8 @@ Options parse(int argc, char** argv) {
       o.random_dims = false;
     } else if (arg == "--dist") {
       o.dist = v;
+    } else if (arg == "--min-cycles") {
+      o.min_cycles = std::strtoull(v.c_str(), nullptr, 10);
     } else if (arg == "--min-elements") {
       o.min_elements = std::strtoull(v.c_str(), nullptr, 10);
     } else if (arg == "--vcd") {
@@ -109,7 +113,7 @@ int main(int argc, char** argv) {
   uint64_t elements = 0;
   const auto t0 = std::chrono::steady_clock::now();
   int t = 0;
-  for (; t < o.trials || elements < o.min_elements; ++t) {
+  for (; t < o.trials || elements < o.min_elements || sim.cycles < o.min_cycles; ++t) {
     int M = o.m, K = o.k, N = o.n;
     if (o.random_dims) {
       int mm, km, nm;

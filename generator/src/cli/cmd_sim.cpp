@@ -29,6 +29,7 @@ struct SimOptions {
   std::string dist = "uniform";
   uint64_t seed = 1;
   uint64_t min_elements = 0;
+  uint64_t min_cycles = 0;
   int build_opt = 2;
   std::string work;
   std::string vcd;  // dump every signal of the run here (builds a traced model)
@@ -108,9 +109,9 @@ void run_sim(const SimOptions& o) {
   if (run_shell(build) != 0)
     throw std::runtime_error("Verilator build failed; see " + (work / "build.log").string());
   std::string run =
-      fmt::format("{} --trials {} --gemm {} --dist {} --seed {} --min-elements {}",
+      fmt::format("{} --trials {} --gemm {} --dist {} --seed {} --min-elements {} --min-cycles {}",
                   shell_quote((obj / "Vdut").string()), o.trials, shell_quote(o.gemm), shell_quote(o.dist),
-                  o.seed, o.min_elements);
+                  o.seed, o.min_elements, o.min_cycles);
   if (trace) run += " --vcd " + shell_quote(fs::absolute(o.vcd).string());
   const int status = run_shell(run);
   if (status != 0) throw ExitStatus{status > 0 ? status : 1};
@@ -126,6 +127,7 @@ void setup_sim(CLI::App& app) {
   app.add_option("--dist", o->dist, "operands: uniform | normal:MEAN:STD | extremes (default uniform)");
   app.add_option("--seed", o->seed, "random seed (default 1); the same seed gives the same run");
   app.add_option("--min-elements", o->min_elements, "run trials beyond --trials until this many output elements were checked");
+  app.add_option("--min-cycles", o->min_cycles, "run trials beyond --trials until this many clock cycles were simulated");
   app.add_option("--build-opt", o->build_opt,
                  "C++ optimization level of the Verilated model, 0..3 (default 2; 0 builds fastest, for short runs)");
   app.add_option("--work", o->work, "build directory (default: <tmp>/tpegen-sim/<design>)");

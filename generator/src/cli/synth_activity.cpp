@@ -40,8 +40,8 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
   const auto t0 = std::chrono::steady_clock::now();
   // --build-opt 0: the run is short, so the C++ build dominates.
   const int status = run_shell(fmt::format(
-      "{} sim --config {} --trials {} --dist {} --seed {} --build-opt 0 --work {} --vcd {} > {} 2>&1",
-      shell_quote(exe.string()), shell_quote(cfg.string()), w.trials, shell_quote(w.dist), w.seed,
+      "{} sim --config {} --trials {} --min-cycles {} --dist {} --seed {} --build-opt 0 --work {} --vcd {} > {} 2>&1",
+      shell_quote(exe.string()), shell_quote(cfg.string()), w.trials, w.min_cycles, shell_quote(w.dist), w.seed,
       shell_quote((dir / "sim").string()), shell_quote(vcd.string()), shell_quote(r.log.string())));
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::ifstream log_in(r.log);
