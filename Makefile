@@ -49,13 +49,15 @@ golden-update: build
 clean:
 	rm -rf $(BUILD)
 
-# Opt-in: OPT2 (cube, matrix2d, mac-tree) and OPT3/OPT4C against their baselines.
+# Opt-in: OPT2 (cube, matrix2d, mac-tree), OPT4C/OPT4E and the bit-slice OPT3 against their
+# baselines (sky130 area, reg2reg fmax; results.md), then the OPT3 partial products per operand.
 compare-opt234: build
-	ARCHS="cube mac-tree matrix2d" tb/scripts/compare_pe.sh $(TPEGEN) $(BUILD)/compare-opt2 opt2
+	$(TPEGEN) sweep synth/compare_opt234.json -j $(JOBS) --work $(BUILD)/compare-opt234 -o $(BUILD)/compare-opt234/out
 	tb/scripts/opt3_digit_table.sh $(TPEGEN) $(BUILD)/opt3-table
 
-# Opt-in: the paper's comparison (baseline vs OPT1 on all five arrays, OPT2 on cube/mac-tree/
-# matrix2d, OPT3 in OPT4C) at small sizes; cached in $(BUILD)/sweep-paper, a rerun resumes.
+# Opt-in: the paper's comparison at the paper's sizes (baseline vs OPT1 on all five arrays, OPT2
+# on cube/mac-tree/matrix2d, OPT4C, bit-slice vs Laconic), simulated activity, one fmax-search
+# step; about an hour on 2 cores; cached in $(BUILD)/sweep-paper, a rerun resumes.
 .PHONY: sweep-paper
 sweep-paper: build
 	$(TPEGEN) sweep synth/paper_sweep.json -j $(JOBS) --work $(BUILD)/sweep-paper -o $(BUILD)/sweep-paper/out
