@@ -23,6 +23,8 @@
 #include "cli/design_flags.hpp"
 #include "output/design_files.hpp"
 #include "sweep/sweep.hpp"
+#include "synth/activity.hpp"
+#include "synth/fmax_search.hpp"
 #include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
 #include "util/paths.hpp"
@@ -109,10 +111,8 @@ void run_sweep(const SweepOptions& o) {
   const std::vector<sweep::Point> points = sweep::expand(text, o.config, resolver);
 
   synth::check_clock_period(o.clock_period_ns);
-  if (o.fmax_search < 0 || o.fmax_search > 10)
-    throw ConfigError(fmt::format("invalid --fmax-search = {}: valid range is 0..10", o.fmax_search));
-  if (o.activity != "static" && o.activity != "sim")
-    throw ConfigError(fmt::format("invalid --activity = '{}': valid values are static, sim", o.activity));
+  synth::check_fmax_search(o.fmax_search);
+  synth::check_activity_mode(o.activity);
   const synth::LibertyChoice lib = o.no_liberty ? synth::LibertyChoice{{}, "--no-liberty"}
                                                 : synth::find_liberty(o.liberty, std::getenv("TPEGEN_LIBERTY"),
                                                                       source_root());

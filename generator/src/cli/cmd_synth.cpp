@@ -365,12 +365,9 @@ void run_synth(const SynthOptions& o) {
   const DesignConfig c = load_design(o.design);
   check_json_target(o.json);
   synth::check_clock_period(o.clock_period_ns);
-  if (o.activity != "static" && o.activity != "sim")
-    throw ConfigError(fmt::format("invalid --activity = '{}': valid values are static, sim", o.activity));
+  synth::check_activity_mode(o.activity);
   check_workload(o.workload);
-  if (o.fmax_search < 0 || o.fmax_search > synth::kMaxFmaxSearchSteps)
-    throw ConfigError(fmt::format("invalid --fmax-search = {}: valid range is 0..{}", o.fmax_search,
-                                  synth::kMaxFmaxSearchSteps));
+  synth::check_fmax_search(o.fmax_search);
   const synth::LibertyChoice lib = o.no_liberty ? synth::LibertyChoice{{}, "--no-liberty"}
                                                 : synth::find_liberty(o.liberty, std::getenv("TPEGEN_LIBERTY"),
                                                                       source_root());

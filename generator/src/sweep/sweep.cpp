@@ -10,6 +10,10 @@
 
 #include <fmt/format.h>
 
+#include "synth/activity.hpp"
+#include "synth/fmax_search.hpp"
+#include "synth/sta_flow.hpp"
+
 namespace tpegen::sweep {
 namespace {
 
@@ -42,20 +46,23 @@ json baseline_key(const json& config) {
 
 // Run keys with the values the synth flags accept (ConfigError naming the key otherwise).
 void check_run_keys(const json& run) {
+  auto wrong_type = [](const char* key, const json& v, const char* what) {
+    return ConfigError(fmt::format("invalid {} = {}: expected {}", key, v.dump(), what));
+  };
   if (run.contains("clock_period")) {
     const json& v = run.at("clock_period");
-    if (!v.is_number() || !(v.get<double>() > 0) || v.get<double>() > 1e6)
-      throw ConfigError(fmt::format("invalid clock_period = {}: valid range is a number of ns in (0, 1e6]", v.dump()));
+    if (!v.is_number()) throw wrong_type("clock_period", v, "a number of ns");
+    synth::check_clock_period(v.get<double>(), "clock_period");
   }
   if (run.contains("fmax_search")) {
     const json& v = run.at("fmax_search");
-    if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() > 10)
-      throw ConfigError(fmt::format("invalid fmax_search = {}: valid range is 0..10", v.dump()));
+    if (!v.is_number_integer()) throw wrong_type("fmax_search", v, "an integer");
+    synth::check_fmax_search(v.get<int>(), "fmax_search");
   }
   if (run.contains("activity")) {
     const json& v = run.at("activity");
-    if (!v.is_string() || (v != "static" && v != "sim"))
-      throw ConfigError(fmt::format("invalid activity = {}: valid values are \"static\", \"sim\"", v.dump()));
+    if (!v.is_string()) throw wrong_type("activity", v, "a string");
+    synth::check_activity_mode(v.get<std::string>(), "activity");
   }
 }
 

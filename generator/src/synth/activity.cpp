@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "config/design_config.hpp"
+
 namespace tpegen::synth {
 namespace {
 
@@ -38,6 +40,11 @@ uint64_t apply(Tracked& t, int width, const std::string& bits) {
 }
 
 }  // namespace
+
+void check_activity_mode(const std::string& mode, const std::string& name) {
+  if (mode != "static" && mode != "sim")
+    throw ConfigError("invalid " + name + " = '" + mode + "': valid values are static, sim");
+}
 
 VcdActivity parse_vcd(std::istream& in) {
   VcdActivity r;

@@ -26,6 +26,10 @@ struct VcdActivity {
   uint64_t last_time = 0;
 };
 
+/// The --activity modes: "static" (a fixed activity per net) and "sim" (measured).
+/// Throws ConfigError naming `name` (the flag, or a sweep key) for any other value.
+void check_activity_mode(const std::string& mode, const std::string& name = "--activity");
+
 /// Reads a VCD (scopes, $var, value changes); x and z count as 0. Throws std::runtime_error
 /// naming the line when the text is not a VCD.
 VcdActivity parse_vcd(std::istream& in);

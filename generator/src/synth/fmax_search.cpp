@@ -1,6 +1,15 @@
 #include "synth/fmax_search.hpp"
 
+#include <fmt/format.h>
+
+#include "config/design_config.hpp"
+
 namespace tpegen::synth {
+
+void check_fmax_search(int steps, const std::string& name) {
+  if (steps < 0 || steps > kMaxFmaxSearchSteps)
+    throw ConfigError(fmt::format("invalid {} = {}: valid range is 0..{}", name, steps, kMaxFmaxSearchSteps));
+}
 
 int best_fmax_step(const std::vector<FmaxStep>& steps) {
   int best = -1;

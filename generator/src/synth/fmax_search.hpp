@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace tpegen::synth {
@@ -14,6 +15,9 @@ inline constexpr double kFmaxSearchShrink = 0.85;
 /// A step that improves the best period by less than this fraction ends the search.
 inline constexpr double kFmaxSearchMinGain = 0.01;
 inline constexpr int kMaxFmaxSearchSteps = 10;
+
+/// Throws ConfigError naming `name` (the flag, or a sweep key) unless 0 <= steps <= kMaxFmaxSearchSteps.
+void check_fmax_search(int steps, const std::string& name = "--fmax-search");
 
 struct FmaxStep {
   double target_ns = 0;      // clock period asked for (abc -D and the STA clock); 0: the first run

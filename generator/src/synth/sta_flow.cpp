@@ -57,11 +57,11 @@ std::string first_word_after(const std::string& line, const char* key) {
 
 }  // namespace
 
-void check_clock_period(double ns) {
+void check_clock_period(double ns, const std::string& name) {
   if (!std::isfinite(ns) || ns <= 0 || ns > kMaxClockPeriodNs)
-    throw ConfigError(fmt::format("invalid --clock-period = '{}': the clock period in ns must be > 0 and "
+    throw ConfigError(fmt::format("invalid {} = '{}': the clock period in ns must be > 0 and "
                                   "<= {:.0f}",
-                                  ns, kMaxClockPeriodNs));
+                                  name, ns, kMaxClockPeriodNs));
 }
 
 const std::vector<StaLibProfile>& sta_lib_profiles() {

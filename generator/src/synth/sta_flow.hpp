@@ -32,9 +32,9 @@ inline constexpr double kMaxClockPeriodNs = 1e6;
 inline constexpr double kDefaultActivity = 0.1;
 inline constexpr double kDefaultInputActivity = 0.2;
 
-/// Throws ConfigError naming --clock-period and the valid range (0, kMaxClockPeriodNs]
-/// unless `ns` lies in it (NaN and infinities are rejected too).
-void check_clock_period(double ns);
+/// Throws ConfigError naming `name` (the flag, or a sweep key) and the valid range
+/// (0, kMaxClockPeriodNs] unless `ns` lies in it (NaN and infinities are rejected too).
+void check_clock_period(double ns, const std::string& name = "--clock-period");
 
 /// How the primary I/O of a design is loaded for one standard-cell library. Inputs are
 /// driven by `drive_cell`'s output pin `drive_pin`; outputs see `output_load` in the
