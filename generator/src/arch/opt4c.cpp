@@ -50,10 +50,6 @@ ArchDescriptor describe_opt4c() {
             b.pe = "mac";
             b.rows = 1;
             b.depth = kAuto;
-            b.encoding.clear();
-            b.tree.clear();
-            b.use_42 = false;
-            b.final_adder.clear();
             return b;
           }};
 }

@@ -36,10 +36,13 @@ const ArchDescriptor& find_arch(const std::string& name) {
 
 std::optional<DesignConfig> baseline_of(const DesignConfig& c) {
   const ArchDescriptor& a = find_arch(c.arch);
-  if (a.baseline) return a.baseline(c);
-  if (a.pes.empty() || c.pe == a.pes.front().name) return std::nullopt;
   DesignConfig b = c;
-  b.pe = a.pes.front().name;
+  if (a.baseline) {
+    b = a.baseline(c);
+  } else {
+    if (a.pes.empty() || c.pe == a.pes.front().name) return std::nullopt;
+    b.pe = a.pes.front().name;
+  }
   if (!is_bit_weight_pe(b.pe)) {  // the PE options belong to the optimized design only
     b.encoding.clear();
     b.tree.clear();

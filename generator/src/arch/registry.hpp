@@ -40,7 +40,8 @@ struct ArchDescriptor {
   std::function<nlohmann::json(const DesignConfig&)> timing;
   /// The MAC design a design of this architecture is compared against, for architectures
   /// whose own PE variants are all optimized (e.g. opt4c: a row of N MAC PEs). Empty: the same
-  /// configuration with the first PE variant (pes[0] is the baseline).
+  /// configuration with the first PE variant (pes[0] is the baseline). Either way baseline_of
+  /// then drops the PE options (encoding, tree, ...) a non-bit-weight baseline does not take.
   std::function<DesignConfig(const DesignConfig&)> baseline = {};
 };
 
