@@ -29,6 +29,7 @@
 #include "synth/synth_flow.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
+#include "util/text_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -60,12 +61,8 @@ RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
           run.value("activity", o.activity)};
 }
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+// "" for a file that cannot be read: the callers then report what is missing in it.
+std::string read_text(const fs::path& p) { return read_text_file(p).value_or(""); }
 
 void write_text(const fs::path& p, const std::string& text) {
   const fs::path tmp = p.string() + ".tmp";

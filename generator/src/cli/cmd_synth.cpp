@@ -11,7 +11,6 @@
 #include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,6 +27,7 @@
 #include "synth/synth_flow.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
+#include "util/text_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -74,12 +74,8 @@ double met_period_ns(const TimingResult& t) {
   return t.period_ns - t.worst.slack_ns;
 }
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+// "" for a file that cannot be read: the callers then report what is missing in it.
+std::string read_text(const fs::path& p) { return read_text_file(p).value_or(""); }
 
 // --work as given, or a fresh directory under the system temp dir (never reused, so
 // two runs cannot overwrite each other's reports).

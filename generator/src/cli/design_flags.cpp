@@ -1,16 +1,15 @@
 #include "cli/design_flags.hpp"
 
-#include "arch/registry.hpp"
-#include "output/design_files.hpp"
-
 #include <climits>
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <type_traits>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "arch/registry.hpp"
+#include "output/design_files.hpp"
+#include "util/text_file.hpp"
 
 namespace tpegen::cli {
 namespace {
@@ -99,11 +98,9 @@ void apply_json(DesignConfig& c, const std::string& text, const std::string& ori
 DesignConfig load_design(const DesignFlags& f) {
   DesignConfig c;
   if (!f.config_file.empty()) {
-    std::ifstream in(f.config_file);
-    if (!in) throw ConfigError(fmt::format("invalid --config = '{}': cannot read the file", f.config_file));
-    std::ostringstream s;
-    s << in.rdbuf();
-    apply_json(c, s.str(), f.config_file);
+    const std::optional<std::string> text = read_text_file(f.config_file);
+    if (!text) throw ConfigError(fmt::format("invalid --config = '{}': cannot read the file", f.config_file));
+    apply_json(c, *text, f.config_file);
   }
   // Explicit flags override the file.
   auto given = [&](const char* name) { return f.app->get_option(name)->count() > 0; };

@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -10,6 +9,7 @@
 
 #include "golden/stimulus.hpp"
 #include "util/run.hpp"
+#include "util/text_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -44,14 +44,12 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
       shell_quote(exe.string()), shell_quote(cfg.string()), w.trials, w.min_cycles, shell_quote(w.dist), w.seed,
       shell_quote((dir / "sim").string()), shell_quote(vcd.string()), shell_quote(r.log.string())));
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::ifstream log_in(r.log);
-  std::stringstream log;
-  log << log_in.rdbuf();
+  const std::string log = read_text_file(r.log).value_or("");
   if (status != 0)
     throw std::runtime_error(fmt::format("the activity simulation failed (exit status {}); see {}", status,
                                          r.log.string()));
   uint64_t cycles = 0;
-  if (!synth::parse_activity_window(log.str(), cycles, r.macs) || cycles == 0 || r.macs == 0)
+  if (!synth::parse_activity_window(log, cycles, r.macs) || cycles == 0 || r.macs == 0)
     throw std::runtime_error("no \"activity window:\" line in " + r.log.string());
   std::vector<std::string> inputs;
   for (const auto& p : manifest.at("ports"))

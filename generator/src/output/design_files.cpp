@@ -1,7 +1,5 @@
 #include "output/design_files.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -10,16 +8,15 @@
 #include "emit/verilog_emitter.hpp"
 #include "ir/check.hpp"
 #include "util/paths.hpp"
+#include "util/text_file.hpp"
 
 namespace tpegen {
 
 std::string read_template_file(const std::string& file) {
   const auto path = source_root() / "rtl_templates" / file;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read RTL template " + path.string() + " (set TPEGEN_HOME?)");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::optional<std::string> text = read_text_file(path);
+  if (!text) throw std::runtime_error("cannot read RTL template " + path.string() + " (set TPEGEN_HOME?)");
+  return *text;
 }
 
 namespace {

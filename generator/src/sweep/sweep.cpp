@@ -13,6 +13,7 @@
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"
 #include "synth/sta_flow.hpp"
+#include "util/text_file.hpp"
 
 namespace tpegen::sweep {
 namespace {
@@ -331,10 +332,9 @@ std::optional<Result> read_cache_file(const std::filesystem::path& p, const std:
   };
   std::error_code ec;
   if (!std::filesystem::is_regular_file(p, ec)) return fail("no cache file");
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  const json j = json::parse(s.str(), nullptr, false);
+  const std::optional<std::string> text = read_text_file(p);
+  if (!text) return fail("no cache file");
+  const json j = json::parse(*text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return fail("corrupt cache file (not JSON)");
   if (!j.contains("key") || j.at("key") != key) return fail("cache file for another key");
   if (!j.contains("result")) return fail("corrupt cache file (no result)");
