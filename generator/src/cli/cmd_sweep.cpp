@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -21,6 +20,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
+#include "cli/synth_tools.hpp"
 #include "output/design_files.hpp"
 #include "sweep/sweep.hpp"
 #include "synth/activity.hpp"
@@ -110,13 +110,9 @@ void run_sweep(const SweepOptions& o) {
   synth::check_clock_period(o.clock_period_ns);
   synth::check_fmax_search(o.fmax_search);
   synth::check_activity_mode(o.activity);
-  const synth::LibertyChoice lib = o.no_liberty ? synth::LibertyChoice{{}, "--no-liberty"}
-                                                : synth::find_liberty(o.liberty, std::getenv("TPEGEN_LIBERTY"),
-                                                                      source_root());
-  require_tool("yosys", "yosys");
-  const bool timing = !lib.path.empty() && !o.no_timing;
-  if (timing && !on_path("sta"))
-    throw ConfigError("sta (OpenSTA) not found on PATH: install the Debian package opensta, or pass --no-timing");
+  const SynthTools tools = find_synth_tools(o.liberty, o.no_liberty, o.no_timing);
+  const synth::LibertyChoice& lib = tools.lib;
+  const bool timing = tools.timing;
 
   const fs::path work = fs::absolute(o.work);
   const fs::path out = o.out.empty() ? work / "out" : fs::absolute(o.out);

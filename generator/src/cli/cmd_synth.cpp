@@ -19,6 +19,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
+#include "cli/synth_tools.hpp"
 #include "cli/synth_activity.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
@@ -364,13 +365,9 @@ void run_synth(const SynthOptions& o) {
   synth::check_activity_mode(o.activity);
   check_workload(o.workload);
   synth::check_fmax_search(o.fmax_search);
-  const synth::LibertyChoice lib = o.no_liberty ? synth::LibertyChoice{{}, "--no-liberty"}
-                                                : synth::find_liberty(o.liberty, std::getenv("TPEGEN_LIBERTY"),
-                                                                      source_root());
-  require_tool("yosys", "yosys");
-  const bool timing = !lib.path.empty() && !o.no_timing;
-  if (timing && !on_path("sta"))
-    throw ConfigError("sta (OpenSTA) not found on PATH: install the Debian package opensta, or pass --no-timing");
+  const SynthTools tools = find_synth_tools(o.liberty, o.no_liberty, o.no_timing);
+  const synth::LibertyChoice& lib = tools.lib;
+  const bool timing = tools.timing;
   const DesignFiles files = make_design_files(c);
   const fs::path work = make_work_dir(o.work, files.top);
   const std::vector<std::string> rtl = write_design(work, files, o.work);
