@@ -89,6 +89,7 @@ std::string failure_reason(const fs::path& log, int status) {
 
 struct Job {
   const sweep::Point* point;
+  RunSettings run;
   std::string key;
   sweep::CacheInputs inputs;
   size_t index;  // into the results
@@ -154,7 +155,7 @@ void run_sweep(const SweepOptions& o) {
     pending.run = p.run;
     pending.error = "not run";
     results.push_back(pending);
-    jobs.push_back({&p, key, in, results.size() - 1});
+    jobs.push_back({&p, rs, key, in, results.size() - 1});
   }
   const size_t n = results.size();
   fmt::print("tpegen: sweep of {} design points ({} skipped as invalid, {} reused from the cache in {}), "
@@ -196,7 +197,7 @@ void run_sweep(const SweepOptions& o) {
                                       shell_quote(dir.string()));
         if (lib.path.empty()) cmd += " --no-liberty";
         else cmd += " --liberty " + shell_quote(lib.path.string());
-        const RunSettings rs = run_settings(o, job.point->run);
+        const RunSettings& rs = job.run;
         if (timing)
           cmd += fmt::format(" --clock-period {} --fmax-search {} --activity {}", rs.clock_period_ns, rs.fmax_search,
                              rs.activity);

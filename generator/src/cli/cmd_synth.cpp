@@ -141,12 +141,13 @@ SynthResult run_yosys(const fs::path& work, const fs::path& liberty) {
 }
 
 // Runs OpenSTA on the netlist Yosys wrote and reads back the worst path and the power.
-TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::string& top, double period_ns,
-                     std::optional<SimActivity> sim) {
+// `profile`: the library's I/O profile, found once per run (the liberty file can be 13 MB).
+TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::optional<synth::StaLibProfile>& profile,
+                     const std::string& top, double period_ns, std::optional<SimActivity> sim) {
   TimingResult t;
   t.period_ns = period_ns;
   t.sim = std::move(sim);
-  t.profile = synth::find_sta_profile(read_text(liberty));
+  t.profile = profile;
   synth::StaInputs in;
   in.liberty = liberty;
   in.netlist = synth::kNetlistFile;
@@ -341,7 +342,7 @@ void search_fmax(int max_steps, const fs::path& work, const std::vector<std::str
                *target * 1000, *target);
     std::fflush(stdout);
     SynthResult s = run_yosys(dir, liberty);
-    const TimingResult t = run_sta(dir, liberty, top, *target, std::nullopt);
+    const TimingResult t = run_sta(dir, liberty, r.timing->profile, top, *target, std::nullopt);
     r.fmax_steps.push_back({*target, met_period_ns(t), *s.lib->area_um2});
     fmt::print("tpegen: fmax search step {}: meets {:.3f} ns ({:.1f} MHz), area {:.1f} um2\n",
                r.fmax_steps.size() - 1, r.fmax_steps.back().period_ns, 1000.0 / r.fmax_steps.back().period_ns,
@@ -393,7 +394,8 @@ void run_synth(const SynthOptions& o) {
                  sim->seconds, sim->estimate.global, sim->estimate.bits, sim->estimate.cycles, sim->log.string());
     }
     std::fflush(stdout);
-    r.timing = run_sta(work, lib.path, files.top, o.clock_period_ns, std::move(sim));
+    r.timing = run_sta(work, lib.path, synth::find_sta_profile(read_text(lib.path)), files.top, o.clock_period_ns,
+                       std::move(sim));
     fmt::print("tpegen: OpenSTA took {:.1f} s ({}); log in {}\n", r.timing->sta_seconds,
                r.timing->profile ? fmt::format("inputs driven by {}, outputs load {:g}", r.timing->profile->drive_cell,
                                                r.timing->profile->output_load)
