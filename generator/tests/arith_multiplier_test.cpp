@@ -13,18 +13,11 @@
 #include "arith/compressor_tree.hpp"
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
+#include "test_bits.hpp"
 
 using namespace tpegen::arith;
 
 namespace {
-
-uint64_t mask(int w) { return w >= 64 ? ~uint64_t{0} : (uint64_t{1} << w) - 1; }
-
-int64_t value_of(uint64_t raw, int w, bool s) {
-  raw &= mask(w);
-  if (s && ((raw >> (w - 1)) & 1U)) return static_cast<int64_t>(raw) - (int64_t{1} << w);
-  return static_cast<int64_t>(raw);
-}
 
 // Bit-sliced evaluation of a BitNet: 64 input patterns per pass (lane l of every node's
 // word is its value for pattern l). Cross-checked against BitNet::eval below.

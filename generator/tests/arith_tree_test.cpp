@@ -13,12 +13,11 @@
 #include "arith/compressor_tree.hpp"
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
+#include "test_bits.hpp"
 
 using namespace tpegen::arith;
 
 namespace {
-
-uint64_t mask(int w) { return w >= 64 ? ~uint64_t{0} : (uint64_t{1} << w) - 1; }
 
 const TreeOptions kTrees[] = {{TreeKind::Dadda, false}, {TreeKind::Wallace, false}, {TreeKind::Dadda, true},
                               {TreeKind::Wallace, true}};

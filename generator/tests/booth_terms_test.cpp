@@ -10,13 +10,12 @@
 
 #include "arith/booth_terms.hpp"
 #include "arith/partial_products.hpp"
+#include "test_bits.hpp"
 
 using namespace tpegen;
 using arith::Term;
 
 namespace {
-
-uint64_t mask(int w) { return w >= 64 ? ~uint64_t{0} : (uint64_t{1} << w) - 1; }
 
 int nonzero_digits(int64_t a, int width, bool is_signed) {
   int n = 0;

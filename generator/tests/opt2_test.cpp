@@ -13,18 +13,11 @@
 #include "arch/opt2_common.hpp"
 #include "arith/partial_products.hpp"
 #include "config/design_config.hpp"
+#include "test_bits.hpp"
 
 using namespace tpegen;
 
 namespace {
-
-uint64_t mask(int w) { return w >= 64 ? ~uint64_t{0} : (uint64_t{1} << w) - 1; }
-
-int64_t value_of(uint64_t raw, int width, bool is_signed) {
-  raw &= mask(width);
-  if (is_signed && ((raw >> (width - 1)) & 1U)) return static_cast<int64_t>(raw) - (int64_t{1} << width);
-  return static_cast<int64_t>(raw);
-}
 
 DesignConfig opt2_cfg(const std::string& enc, int wa, int wb, bool is_signed, int acc, const std::string& tree = "dadda",
                       bool use_42 = false) {
