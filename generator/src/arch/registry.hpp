@@ -22,7 +22,13 @@ struct DimInfo {
   int default_value = 0;
   int fixed_value = 1;
   std::string meaning;
+  // false: canonical names and reproduce commands leave the dimension out at its default
+  // value, so a dimension added to an architecture later keeps its existing designs' names.
+  bool named_at_default = true;
 };
+
+/// Whether a design's canonical name and reproduce command mention this dimension.
+inline bool dim_named(const DimInfo& d, int value) { return d.used && (d.named_at_default || value != d.default_value); }
 
 struct PeVariant {
   std::string name;

@@ -148,9 +148,9 @@ std::string canonical_name(const DesignConfig& c) {
   }
   for (auto& ch : name)
     if (ch == '-') ch = '_';
-  if (arch.rows.used) name += fmt::format("r{}", c.rows);
-  if (arch.cols.used) name += fmt::format("c{}", c.cols);
-  if (arch.depth.used) name += fmt::format("d{}", c.depth);
+  if (dim_named(arch.rows, c.rows)) name += fmt::format("r{}", c.rows);
+  if (dim_named(arch.cols, c.cols)) name += fmt::format("c{}", c.cols);
+  if (dim_named(arch.depth, c.depth)) name += fmt::format("d{}", c.depth);
   name += fmt::format("_{}{}x{}_acc{}", c.is_signed ? "s" : "u", c.a_width, c.b_width, c.acc_width);
   if (c.acc_wrap) name += "w";
   if (c.in_regs) name += fmt::format("_i{}", c.in_regs);

@@ -55,9 +55,9 @@ nlohmann::json config_to_json(const DesignConfig& c) {
 std::string equivalent_command(const DesignConfig& c) {
   const ArchDescriptor& a = find_arch(c.arch);
   std::string s = fmt::format("tpegen generate --arch {} --pe {}", c.arch, c.pe);
-  if (a.rows.used) s += fmt::format(" --rows {}", c.rows);
-  if (a.cols.used) s += fmt::format(" --cols {}", c.cols);
-  if (a.depth.used) s += fmt::format(" --depth {}", c.depth);
+  if (dim_named(a.rows, c.rows)) s += fmt::format(" --rows {}", c.rows);
+  if (dim_named(a.cols, c.cols)) s += fmt::format(" --cols {}", c.cols);
+  if (dim_named(a.depth, c.depth)) s += fmt::format(" --depth {}", c.depth);
   s += fmt::format(" --a-width {} --b-width {} {} --max-k {} --acc-width {}", c.a_width, c.b_width,
                    c.is_signed ? "--signed" : "--unsigned", c.max_k, c.acc_width);
   if (c.acc_wrap) s += " --acc-wrap";
