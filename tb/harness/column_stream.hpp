@@ -1,13 +1,18 @@
-// The valid/ready column of opt4c and bitslice (manifest "timing"): for each tile of N = cols
-// output columns and each row m of A, the K steps (A[m][k], B[k][n0..n0+N)) go through the
-// handshake with first/last on k = 0 / K-1; idle cycles are inserted at random between
+// The valid/ready columns of opt4c, opt4e and bitslice (manifest "timing"): R = rows rows
+// of A per tile, E = depth operands of a row per step (1 for opt4c and bitslice), N = cols
+// output columns. For each tile of N columns and R rows, the k steps (A[m0+i][k0..k0+E) for
+// every row i, B[k0..k0+E)[n0..n0+N)) go through the handshake with first/last on the first
+// / last step; K is padded with zeros to a multiple of E and M to a multiple of R (padding
+// operands are A = 0 and must add nothing). Idle cycles are inserted at random between
 // steps. The latency is variable, so instead of one fixed latency the driver checks the
-// design against the cycle count of each step (the driver's cost function, computed from the
-// digit or term counts independently of the generator): a_ready_o must come back exactly
-// `cycles` cycles after the handshake, and each result row must appear exactly
-// kLatency - 1 + cycles(last operand) cycles after the handshake of its last operand. Every
+// design against the cycle count of each step (the driver's cost function per operand,
+// computed from the digit or term counts independently of the generator; the R*E encoders
+// work in lock step, so a step lasts for its slowest operand): a_ready_o must come back
+// exactly `cycles` cycles after the handshake, and each result must appear exactly
+// kLatency - 1 + cycles(last step) cycles after the handshake of its last step. Every
 // element is checked whatever the cycle count. At the end it prints the average partial
-// products and cycles per A operand.
+// products per A operand, the cycles per k step and per operand of a row, and the useful
+// MACs per cycle.
 #pragma once
 
 #include <algorithm>
@@ -25,15 +30,15 @@ namespace tb {
 /// (16-bit unsigned Laconic: 9 x 9 term pairs).
 constexpr int kStepLimit = 1024;
 
-/// Work of one k step: the cycles the column is busy with it and the partial products (or
-/// term pairs) a PE adds for it, on average over the column.
+/// Work of one operand A[m][k]: the cycles the encoder is busy with it and the partial
+/// products (or term pairs) a PE adds for it, on average over the column.
 struct StepCost {
   int cycles = 1;
   double products = 0;
 };
 
 struct ColumnStats {
-  uint64_t operands = 0, cycles = 0;
+  uint64_t operands = 0, steps = 0, cycles = 0, macs = 0;
   double products = 0;
 };
 inline ColumnStats& column_stats() {
@@ -45,12 +50,14 @@ inline ColumnStats& column_stats() {
 /// driver from the digit or term counts, independently of the generator).
 template <class Cost>
 RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b, Cost cost) {
-  constexpr int Nt = tpe::kCols, ACC = tpe::kAccWidth, WA = tpe::kAWidth, WB = tpe::kBWidth;
-  const int M = a.rows, K = a.cols, N = b.cols;
+  constexpr int R = tpe::kRows, Nt = tpe::kCols, E = tpe::kDepth, ACC = tpe::kAccWidth, WA = tpe::kAWidth,
+                WB = tpe::kBWidth;
+  const int M = a.rows, K = a.cols, N = b.cols, steps = ceil_div(K, E);
   auto& d = *s.dut;
   ResultSink sink(M, N);
   ColumnStats& stats = column_stats();
-  struct Pending { int m, n0; uint64_t due; };
+  stats.macs += static_cast<uint64_t>(M) * static_cast<uint64_t>(K) * static_cast<uint64_t>(N);
+  struct Pending { int m0, n0; uint64_t due; };
   std::deque<Pending> expect;
   uint64_t ready_at = 0;  // first cycle in which a_ready_o must be 1 again
   static uint64_t rng = 0x9e3779b97f4a7c15ULL;
@@ -63,15 +70,16 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
   auto collect = [&] {
     if (!d.c_valid_o) return;
     if (expect.empty()) {
-      sink.error("unexpected result row at cycle " + std::to_string(s.cycles));
+      sink.error("unexpected result at cycle " + std::to_string(s.cycles));
       return;
     }
     const Pending p = expect.front();
     expect.pop_front();
     if (s.cycles != p.due)
-      sink.error("result row C[" + std::to_string(p.m) + "][" + std::to_string(p.n0) + "..] after " +
+      sink.error("result C[" + std::to_string(p.m0) + "..][" + std::to_string(p.n0) + "..] after " +
                  std::to_string(s.cycles) + " cycles, expected at " + std::to_string(p.due));
-    for (int j = 0; j < Nt; ++j) sink.store(p.m, p.n0 + j, get(d.c_o, j * ACC, ACC));
+    for (int i = 0; i < R; ++i)
+      for (int j = 0; j < Nt; ++j) sink.store(p.m0 + i, p.n0 + j, get(d.c_o, (i * Nt + j) * ACC, ACC));
   };
   auto check_ready = [&] {
     const bool want = s.cycles >= ready_at;
@@ -81,18 +89,30 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
   };
   auto step = [&] { s.tick(); collect(); };
   for (int n0 = 0; n0 < N; n0 += Nt)
-    for (int m = 0; m < M; ++m)
-      for (int k = 0; k < K; ++k) {
+    for (int m0 = 0; m0 < M; m0 += R)
+      for (int ks = 0; ks < steps; ++ks) {
         while (coin(8)) {  // idle cycles between steps
           d.a_valid_i = 0;
           check_ready();
           step();
         }
-        const int64_t av = a.at(m, k);
-        put(d.a_i, 0, WA, static_cast<uint64_t>(av));
-        for (int j = 0; j < Nt; ++j) put(d.b_i, j * WB, WB, static_cast<uint64_t>(at_or_zero(b, k, n0 + j)));
-        d.first_i = k == 0;
-        d.last_i = k == K - 1;
+        int cycles = 1;  // the step lasts as long as its slowest operand
+        for (int i = 0; i < R; ++i)
+          for (int e = 0; e < E; ++e) {
+            const int m = m0 + i, k = ks * E + e;
+            const bool real = m < M && k < K;
+            put(d.a_i, (i * E + e) * WA, WA, static_cast<uint64_t>(real ? a.at(m, k) : 0));
+            if (!real) continue;  // a zero operand: one cycle, no product
+            const StepCost sc = cost(a, b, m, k, n0);
+            cycles = std::max(cycles, sc.cycles);
+            ++stats.operands;
+            stats.products += sc.products;
+          }
+        for (int j = 0; j < Nt; ++j)
+          for (int e = 0; e < E; ++e)
+            put(d.b_i, (j * E + e) * WB, WB, static_cast<uint64_t>(at_or_zero(b, ks * E + e, n0 + j)));
+        d.first_i = ks == 0;
+        d.last_i = ks == steps - 1;
         d.a_valid_i = 1;
         for (int wait = 0;; ++wait) {
           check_ready();
@@ -103,13 +123,10 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
           }
           step();
         }
-        const StepCost sc = cost(a, b, m, k, n0);
-        const int cycles = sc.cycles;
         const uint64_t taken = s.cycles;
         ready_at = taken + static_cast<uint64_t>(cycles);
-        if (k == K - 1) expect.push_back({m, n0, taken + static_cast<uint64_t>(tpe::kLatency - 1 + cycles)});
-        ++stats.operands;
-        stats.products += sc.products;
+        if (ks == steps - 1) expect.push_back({m0, n0, taken + static_cast<uint64_t>(tpe::kLatency - 1 + cycles)});
+        ++stats.steps;
         stats.cycles += static_cast<uint64_t>(cycles);
         step();
         d.a_valid_i = 0;
@@ -119,14 +136,14 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
     check_ready();
     step();
   }
-  if (!expect.empty()) sink.error(std::to_string(expect.size()) + " result rows missing");
+  if (!expect.empty()) sink.error(std::to_string(expect.size()) + " results missing");
   return sink.take();
 }
 
-/// Random GEMM sizes up to M = 9, K = k_max, N = 3 tiles + 1 (M and K are software: rows of
-/// A and k steps stream through the encoder).
+/// Random GEMM sizes up to M = 3 tiles + 6, K = k_max, N = 3 tiles + 1 (M and K are
+/// software: rows of A and k steps stream through the encoders).
 inline void column_max_dims(int& m, int& k, int& n, int k_max) {
-  m = 9;
+  m = 3 * tpe::kRows + 6;
   k = k_max;
   n = 3 * tpe::kCols + 1;
 }
@@ -134,11 +151,17 @@ inline void column_max_dims(int& m, int& k, int& n, int k_max) {
 /// The closing figures: `what` names the partial products (e.g. "partial products").
 inline void column_report(const char* what) {
   const ColumnStats& st = column_stats();
-  const double ops = st.operands ? static_cast<double>(st.operands) : 1.0;
-  std::printf("A operands: %" PRIu64 ", %s: %.0f, encoder cycles: %" PRIu64 "\n", st.operands, what, st.products,
-              st.cycles);
-  std::printf("average %s per operand: %.3f\n", what, st.products / ops);
-  std::printf("average cycles per operand: %.3f\n", static_cast<double>(st.cycles) / ops);
+  const auto avg = [](double x, uint64_t n) { return x / static_cast<double>(n ? n : 1); };
+  std::printf("A operands: %" PRIu64 ", %s: %.0f, k steps: %" PRIu64 " (%d x %d operands each), step cycles: %" PRIu64
+              "\n",
+              st.operands, what, st.products, st.steps, tpe::kRows, tpe::kDepth, st.cycles);
+  std::printf("average %s per operand: %.3f\n", what, avg(st.products, st.operands));
+  std::printf("average cycles per k step: %.3f\n", avg(static_cast<double>(st.cycles), st.steps));
+  // Per operand of a row: with one row and one operand per step, the encoder cycles per operand.
+  std::printf("average cycles per operand: %.3f\n",
+              avg(static_cast<double>(st.cycles), st.steps * static_cast<uint64_t>(tpe::kDepth)));
+  std::printf("useful MACs per cycle: %.3f (peak %d)\n", avg(static_cast<double>(st.macs), st.cycles),
+              tpe::kRows * tpe::kCols * tpe::kDepth);
 }
 
 }  // namespace tb

@@ -1,7 +1,9 @@
-// Drives the OPT4C column (also bitslice --pe opt3) through column_stream.hpp: a step takes
-// max(1, nnz) cycles, nnz = the non-zero EN-T digits of A[m][k] (computed here independently
-// of the generator); it prints the average partial products (non-zero EN-T digits) and
-// encoder cycles per A operand (OPT3's figure of merit, spec §4).
+// Drives the OPT4 columns (opt4c with any rows, opt4e, bitslice --pe opt3) through
+// column_stream.hpp: an operand A[m][k] takes max(1, nnz) cycles, nnz = its non-zero EN-T
+// digits (computed here independently of the generator), and a lock-step k step of several
+// operands takes the maximum of theirs; it prints the average partial products (non-zero EN-T
+// digits) per A operand and the cycles per operand (OPT3's figure of merit, spec §4) and per
+// k step.
 #pragma once
 
 #include "harness/column_stream.hpp"

@@ -1,6 +1,8 @@
 // The OPT3 column (see opt3_column.hpp and opt4c.cpp for the protocol).
 #include "arch/opt3_column.hpp"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "arch/common.hpp"
@@ -10,11 +12,7 @@ namespace tpegen::arch {
 
 using namespace ir;
 
-namespace {
-
-int digit_count(const DesignConfig& c) { return arith::ent_digit_count(c.a_width, c.is_signed); }
-
-}  // namespace
+int ent_digit_positions(const DesignConfig& c) { return arith::ent_digit_count(c.a_width, c.is_signed); }
 
 void require_no_pipeline(const DesignConfig& c) {
   // a_ready_o would describe a past state of the encoder.
@@ -57,7 +55,7 @@ const Module& build_sparse_encoder(Design& d, const DesignConfig& c, arith::Enco
                               "per cycle as (one-hot position, two, neg){}; a zero operand takes one cycle without a digit.",
                               booth ? "Booth" : "EN-T", gated ? ", each until adv_i" : ""),
                   c);
-  const int ND = booth ? arith::booth_digit_count(c.a_width, c.is_signed) : digit_count(c);
+  const int ND = booth ? arith::booth_digit_count(c.a_width, c.is_signed) : ent_digit_positions(c);
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
   auto a_i = m.input("a_i", c.a_width, "A operand");
@@ -125,7 +123,7 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
                   "OPT3 PE: {sum, carry} += (+-B or +-2B) * 4^pos through one full-adder row (3:2 CSA) "
                   "per non-zero digit; B latched on the encoder's handshake.",
                   c);
-  const int ND = digit_count(c), ACC = c.acc_width, WB = c.b_width;
+  const int ND = ent_digit_positions(c), ACC = c.acc_width, WB = c.b_width;
   m.input("clk_i", 1);
   auto b_i = m.input("b_i", WB, "B[k][n0+j], latched when take_i");
   auto take_i = m.input("take_i", 1);
@@ -172,130 +170,225 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
 }  // namespace
 
 ColumnTop build_column_top(Design& d, const DesignConfig& c, const Module& enc, int nd, const std::string& what,
-                           bool gated) {
+                           bool gated, int per_row) {
   Module& m = d.add_module(canonical_name(c));
   describe_module(m, what, c);
-  const int C = c.cols, WB = c.b_width, ACC = c.acc_width;
+  const int R = c.rows, E = per_row, Q = R * E, C = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width;
+  if (gated && Q != 1) throw std::logic_error("build_column_top: a gated (Laconic) column has one encoder");
+  // Q = 1 keeps the single-encoder netlist (scalar control wires, no encoder loop).
+  const bool single = Q == 1;
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
-  auto a_i = m.input("a_i", c.a_width, "A[m][k]");
+  const std::string a_doc = single ? "A[m][k]"
+                            : R == 1 ? "A[m][k0+e] at bits [e*WA +: WA]"
+                            : E == 1 ? "A[m0+i][k] for row i at bits [i*WA +: WA]"
+                                     : fmt::format("A[m0+i][k0+e] at bits [(i*{}+e)*WA +: WA]", E);
+  auto a_i = m.input("a_i", Q * WA, a_doc);
   auto a_valid_i = m.input("a_valid_i", 1, "a_i, b_i, first_i, last_i hold one k step", true);
   auto first_i = m.input("first_i", 1, "k = 0 of the dot products");
   auto last_i = m.input("last_i", 1, "the last k of the dot products");
-  m.input("b_i", C * WB, "B[k][n0+j] for column j at bits [j*WB +: WB], taken with a_i");
+  m.input("b_i", C * E * WB,
+          E == 1 ? "B[k][n0+j] for column j at bits [j*WB +: WB], taken with a_i"
+                 : fmt::format("B[k0+e][n0+j] at bits [(j*{}+e)*WB +: WB], taken with a_i", E));
   auto a_ready_o = m.output("a_ready_o", 1, "the k step is taken at this clock edge when a_valid_i", true);
-  m.output("c_o", C * ACC, "C[m][n0+j] at bits [j*ACC +: ACC]");
-  m.output("c_valid_o", 1, "c_o holds a new result row (one cycle)", true);
+  m.output("c_o", R * C * ACC,
+           R == 1 ? "C[m][n0+j] at bits [j*ACC +: ACC]" : fmt::format("C[m0+i][n0+j] at bits [(i*{}+j)*ACC +: ACC]", C));
+  m.output("c_valid_o", 1, R == 1 ? "c_o holds a new result row (one cycle)" : "c_o holds a new result tile (one cycle)",
+           true);
 
   ColumnTop t;
   t.m = &m;
-  t.take = m.wire("take", 1);
-  t.step = m.wire("step", 1);
-  t.clr = m.wire("clr", 1);
-  t.pos = m.wire("pos", nd);
-  t.two = m.wire("two", 1);
-  t.neg = m.wire("neg", 1);
-  auto done = m.wire("done", 1);
-  t.res = m.wire("res", 1);
+  t.rows = R;
+  t.per_row = E;
+  auto take = m.wire(single ? "take" : "unused_take", Q);
+  t.step = m.wire("step", Q);
+  t.clr = m.wire("clr", Q);
+  t.pos = m.wire("pos", Q * nd);
+  t.two = m.wire("two", Q);
+  t.neg = m.wire("neg", Q);
+  auto done = m.wire("done", Q);
+  auto res = m.wire("res", Q);
   if (gated) {
     t.lasts = m.wire("lasts", C);
     // Lock step: the A digit advances when every PE is on its last B term.
     t.adv = m.wire("adv", eq(bnot(t.lasts), constant(C, 0)));
   }
   m.wire("unused_done", done);
+  ExprP ready = a_ready_o, go = a_valid_i;
+  t.take = take;
+  t.res = res;
+  if (!single) {
+    ready = m.wire("ready", Q);
+    auto all_ready = m.wire("all_ready", eq(bnot(ready), constant(Q, 0)));
+    go = m.wire("go", band(a_valid_i, all_ready));
+    t.take = go;  // the encoders' own take_o equal go
+    t.res = m.wire("res_all", band(all_ready, reduce_or(res)));
+    m.assign(a_ready_o, all_ready);
+  }
+  // Encoder q serves A operand q of the step (row q / E, k offset q % E).
+  auto at = [&](const ExprP& v, int w) { return single ? v : slice(v->net, {{"q", w}}, 0, w); };
   Instance e{enc.name(), "u_enc", {}, {}};
-  e.conns = {{"clk_i", ref("clk_i", 1)}, {"rst_ni", ref("rst_ni", 1)}, {"a_i", a_i},
-             {"a_valid_i", a_valid_i},   {"first_i", first_i},         {"last_i", last_i}};
+  e.conns = {{"clk_i", ref("clk_i", 1)}, {"rst_ni", ref("rst_ni", 1)}, {"a_i", single ? a_i : slice("a_i", {{"q", WA}}, 0, WA)},
+             {"a_valid_i", go},          {"first_i", first_i},         {"last_i", last_i}};
   if (gated) e.conns.emplace_back("adv_i", t.adv);
   const std::vector<std::pair<std::string, ExprP>> outs = {
-      {"a_ready_o", a_ready_o}, {"take_o", t.take}, {"step_o", t.step}, {"clr_o", t.clr}, {"pos_o", t.pos},
-      {"two_o", t.two},         {"neg_o", t.neg},   {"done_o", done},   {"res_o", t.res}};
+      {"a_ready_o", at(ready, 1)}, {"take_o", at(take, 1)}, {"step_o", at(t.step, 1)}, {"clr_o", at(t.clr, 1)},
+      {"pos_o", at(t.pos, nd)},    {"two_o", at(t.two, 1)}, {"neg_o", at(t.neg, 1)},   {"done_o", at(done, 1)},
+      {"res_o", at(res, 1)}};
   for (auto& o : outs) e.conns.push_back(o);
-  m.instance(std::move(e));
+  if (single)
+    m.instance(std::move(e));
+  else
+    m.generate_for("q", Q, "g_enc").instances.push_back(std::move(e));
   return t;
+}
+
+Body& column_pe_loop(const ColumnTop& t, const DesignConfig& c) {
+  if (t.rows == 1) return t.m->generate_for("j", c.cols, "g_col");
+  Body& rows = t.m->generate_for("i", t.rows, "g_row");
+  rows.loops.push_back(GenerateFor{"j", c.cols, "g_col", {}});
+  return rows.loops.back().body;
 }
 
 Instance column_pe(const Module& pe, const ColumnTop& t, const DesignConfig& c,
                    std::vector<std::pair<std::string, ExprP>> more) {
+  const int E = t.per_row;
+  // Row i's E digit streams (all of them with one row).
+  auto row = [&](const ExprP& v) {
+    const int w = v->width / t.rows;
+    return t.rows == 1 ? v : slice(v->net, {{"i", w}}, 0, w);
+  };
   Instance p{pe.name(), "u_pe", {}, {}};
   p.conns = {{"clk_i", ref("clk_i", 1)},
-             {"b_i", slice("b_i", {{"j", c.b_width}}, 0, c.b_width)},
+             {"b_i", slice("b_i", {{"j", E * c.b_width}}, 0, E * c.b_width)},
              {"take_i", t.take},
-             {"step_i", t.step},
-             {"clr_i", t.clr},
-             {"pos_i", t.pos},
-             {"two_i", t.two},
-             {"neg_i", t.neg}};
+             {"step_i", row(t.step)},
+             {"clr_i", row(t.clr)},
+             {"pos_i", row(t.pos)},
+             {"two_i", row(t.two)},
+             {"neg_i", row(t.neg)}};
   for (auto& x : more) p.conns.push_back(std::move(x));
   return p;
 }
 
+ExprP column_pe_slice(const ColumnTop& t, const DesignConfig& c, const std::string& name) {
+  const int ACC = c.acc_width;
+  return t.rows == 1 ? slice(name, {{"j", ACC}}, 0, ACC) : slice(name, {{"i", c.cols * ACC}, {"j", ACC}}, 0, ACC);
+}
+
 void column_readout(Module& m, const ExprP& res, const DesignConfig& c, const std::function<ExprP()>& result) {
+  const int W = c.rows * c.cols * c.acc_width;
   auto rd_q = m.reg("rd_q", 1);
-  auto c_q = m.reg("c_q", c.cols * c.acc_width);
+  auto c_q = m.reg("c_q", W);
   auto c_valid_q = m.reg("c_valid_q", 1);
   auto value = result();
   m.update_with_reset(rd_q, res, 0);
   m.update(c_q, value, rd_q);
   m.update_with_reset(c_valid_q, rd_q, 0);
-  m.assign(ref("c_o", c.cols * c.acc_width), c_q);
+  m.assign(ref("c_o", W), c_q);
   m.assign(ref("c_valid_o", 1), c_valid_q);
 }
 
-Design build_opt3_column(const DesignConfig& c, const std::string& what) {
+Design build_column_design(const DesignConfig& c, const std::string& what, int per_row, const ColumnPeBuilder& build_pe,
+                           bool arith_cells) {
   require_no_pipeline(c);
   Design d;
+  if (arith_cells) emit::declare_arith_templates(d);
   const Module& enc = build_sparse_encoder(d, c, arith::Encoding::Ent, false);
   const Module& pe = build_pe(d, c);
-  const int C = c.cols, ACC = c.acc_width;
-  const ColumnTop t = build_column_top(d, c, enc, digit_count(c), what, false);
+  const int P = c.rows * c.cols, ACC = c.acc_width;
+  const ColumnTop t = build_column_top(d, c, enc, ent_digit_positions(c), what, false, per_row);
   Module& m = *t.m;
 
-  m.wire("acc_s", C * ACC);
-  m.wire("acc_c", C * ACC);
-  Body& cols = m.generate_for("j", C, "g_col");
-  cols.instances.push_back(column_pe(pe, t, c, {{"s_o", slice("acc_s", {{"j", ACC}}, 0, ACC)},
-                                               {"c_o", slice("acc_c", {{"j", ACC}}, 0, ACC)}}));
+  m.wire("acc_s", P * ACC);
+  m.wire("acc_c", P * ACC);
+  column_pe_loop(t, c).instances.push_back(
+      column_pe(pe, t, c, {{"s_o", column_pe_slice(t, c, "acc_s")}, {"c_o", column_pe_slice(t, c, "acc_c")}}));
 
-  // Read-out: the cycle after the last digit of a last operand, each column's sum + carry
-  // goes through its adder into c_q (the accumulators may already take the next operand).
+  // Read-out: the cycle after the last digit of a last step, each PE's sum + carry goes
+  // through its adder into c_q (the accumulators may already take the next operand).
   column_readout(m, t.res, c, [&] {
     std::vector<ExprP> sums;
-    for (int j = C - 1; j >= 0; --j)
-      sums.push_back(acc_add(m, fmt::format("ro{}_sum", j), slice("acc_s", j * ACC, ACC), slice("acc_c", j * ACC, ACC), c));
+    for (int p = P - 1; p >= 0; --p)
+      sums.push_back(acc_add(m, fmt::format("ro{}_sum", p), slice("acc_s", p * ACC, ACC), slice("acc_c", p * ACC, ACC), c));
     return concat(sums);
   });
   d.top = canonical_name(c);
   return d;
 }
 
-nlohmann::json opt3_column_timing(const DesignConfig& c) {
-  require_no_pipeline(c);
-  return {
-      {"dataflow", "output-stationary column; A streamed through one shared sparse EN-T encoder (OPT4C of OPT3 PEs)"},
-      {"feed",
-       "valid/ready: present a_i = A[m][k], b_i[j] = B[k][n0+j], first_i (k = 0) and last_i (final k) with "
-       "a_valid_i=1 and hold them until a cycle with a_ready_o=1: the step is taken at that clock edge. "
-       "a_ready_o depends on registers only (never on a_valid_i). B is latched in the PEs on the same handshake. "
-       "Columns beyond N are fed B = 0. Idle cycles (a_valid_i=0) are allowed anywhere."},
-      {"k_range", "any K >= 1 (software), any M (software); accumulators hold sums of up to max_k products exactly"},
-      {"digits_per_operand", fmt::format("EN-T digits of A: {} positions; the operand occupies the encoder for "
-                                         "max(1, number of non-zero digits) cycles (a zero operand: one cycle "
-                                         "without a partial product)", digit_count(c))},
-      {"ready", "a_ready_o is 1 when the encoder is idle or emits the last digit of its operand, so operands "
-                "follow each other without bubbles: an operand taken at edge T makes a_ready_o=1 again in "
-                "cycle T + max(1, nnz)"},
-      {"results", "one result row per dot product: c_o[j*ACC +: ACC] = C[m][n0+j] with c_valid_o=1 for one cycle, "
-                  "held until the next row; rows leave in feed order"},
-      {"latency", "variable: the result row appears 2 + max(1, nnz(A[m][K-1])) clock edges after the edge that took "
-                  "the last operand (the digit cycles, the accumulator update and the registered read-out adder)"},
-      {"readout_adder_cycles", 1},
-      {"latency_first_result_cycles", 3},
-      {"latency_first_result", "the minimum latency: last operand with at most one non-zero digit"},
-      {"latency_max_cycles", 2 + std::max(1, digit_count(c))},
-      {"macs_per_cycle", "cols / (average cycles per A operand): about cols/2 for int8 normal data"},
-  };
+Design build_opt3_column(const DesignConfig& c, const std::string& what) {
+  return build_column_design(c, what, 1, build_pe, false);
 }
 
+nlohmann::json opt3_column_timing(const DesignConfig& c, int per_row) {
+  require_no_pipeline(c);
+  const int R = c.rows, E = per_row, Q = R * E, ND = ent_digit_positions(c);
+  if (Q == 1)
+    return {
+        {"dataflow", "output-stationary column; A streamed through one shared sparse EN-T encoder (OPT4C of OPT3 PEs)"},
+        {"feed",
+         "valid/ready: present a_i = A[m][k], b_i[j] = B[k][n0+j], first_i (k = 0) and last_i (final k) with "
+         "a_valid_i=1 and hold them until a cycle with a_ready_o=1: the step is taken at that clock edge. "
+         "a_ready_o depends on registers only (never on a_valid_i). B is latched in the PEs on the same handshake. "
+         "Columns beyond N are fed B = 0. Idle cycles (a_valid_i=0) are allowed anywhere."},
+        {"k_range", "any K >= 1 (software), any M (software); accumulators hold sums of up to max_k products exactly"},
+        {"digits_per_operand", fmt::format("EN-T digits of A: {} positions; the operand occupies the encoder for "
+                                           "max(1, number of non-zero digits) cycles (a zero operand: one cycle "
+                                           "without a partial product)", ND)},
+        {"ready", "a_ready_o is 1 when the encoder is idle or emits the last digit of its operand, so operands "
+                  "follow each other without bubbles: an operand taken at edge T makes a_ready_o=1 again in "
+                  "cycle T + max(1, nnz)"},
+        {"results", "one result row per dot product: c_o[j*ACC +: ACC] = C[m][n0+j] with c_valid_o=1 for one cycle, "
+                    "held until the next row; rows leave in feed order"},
+        {"latency", "variable: the result row appears 2 + max(1, nnz(A[m][K-1])) clock edges after the edge that took "
+                    "the last operand (the digit cycles, the accumulator update and the registered read-out adder)"},
+        {"readout_adder_cycles", 1},
+        {"latency_first_result_cycles", 3},
+        {"latency_first_result", "the minimum latency: last operand with at most one non-zero digit"},
+        {"latency_max_cycles", 2 + std::max(1, ND)},
+        {"macs_per_cycle", "cols / (average cycles per A operand): about cols/2 for int8 normal data"},
+    };
+  // R rows of E encoders in lock step (build_column_top).
+  const std::string a_feed = R == 1   ? fmt::format("a_i[e*WA +: WA] = A[m][k0+e] (e < {})", E)
+                             : E == 1 ? fmt::format("a_i[i*WA +: WA] = A[m0+i][k] (i < {})", R)
+                                      : fmt::format("a_i[(i*{0}+e)*WA +: WA] = A[m0+i][k0+e] (i < {1}, e < {0})", E, R);
+  const std::string b_feed = E == 1 ? "b_i[j] = B[k][n0+j]" : fmt::format("b_i[(j*{0}+e)*WB +: WB] = B[k0+e][n0+j]", E);
+  return {
+      {"dataflow", fmt::format("output-stationary columns; {} row(s) of A, {} operand(s) of a row per step, each "
+                               "operand through its own sparse EN-T encoder, {} encoders in lock step", R, E, Q)},
+      {"feed",
+       fmt::format("valid/ready: present {}, {}, first_i (first k step) and last_i (final k step) with "
+                   "a_valid_i=1 and hold them until a cycle with a_ready_o=1: the step is taken at that clock edge. "
+                   "a_ready_o depends on registers only (never on a_valid_i). B is latched in the PEs on the same "
+                   "handshake. Columns beyond N are fed B = 0{}{}. Idle cycles (a_valid_i=0) are allowed anywhere.",
+                   a_feed, b_feed, R > 1 ? ", rows beyond M A = 0" : "",
+                   E > 1 ? fmt::format(", and a K that is not a multiple of {} is padded with A = B = 0", E) : "")},
+      {"k_range", E == 1 ? "any K >= 1 (software), any M (software); accumulators hold sums of up to max_k products exactly"
+                         : fmt::format("any K >= 1 (software, ceil(K/{}) steps), any M (software); accumulators hold "
+                                       "sums of up to max_k products exactly", E)},
+      {"digits_per_operand",
+       fmt::format("EN-T digits of A: {} positions; an operand occupies its encoder for max(1, number of non-zero "
+                   "digits) cycles (a zero operand: one cycle without a partial product)", ND)},
+      {"ready", fmt::format("the {0} encoders work in lock step: a_ready_o is 1 when every encoder is idle or emits the "
+                            "last digit of its operand, so a step taken at edge T makes a_ready_o=1 again in cycle "
+                            "T + L, L = max over the step's {0} operands of max(1, nnz)", Q)},
+      {"results", R == 1 ? "one result row per dot product: c_o[j*ACC +: ACC] = C[m][n0+j] with c_valid_o=1 for one "
+                           "cycle, held until the next row; rows leave in feed order"
+                         : fmt::format("one result tile per {} rows: c_o[(i*{}+j)*ACC +: ACC] = C[m0+i][n0+j] with "
+                                       "c_valid_o=1 for one cycle, held until the next tile; tiles leave in feed order",
+                                       R, c.cols)},
+      {"latency", "variable: the result appears 2 + L clock edges after the edge that took the last step, L as for "
+                  "ready (the L digit cycles, the accumulator update and the registered read-out adder)"},
+      {"readout_adder_cycles", 1},
+      {"latency_first_result_cycles", 3},
+      {"latency_first_result", "the minimum latency: every operand of the last step with at most one non-zero digit"},
+      {"latency_max_cycles", 2 + std::max(1, ND)},
+      {"macs_per_cycle", fmt::format("{} / (average cycles per k step): a step lasts as long as its slowest "
+                                     "operand, so the cycles per step grow with the {} operands of a step "
+                                     "(int8 normal(0,30): about 3.1 for 4 operands)",
+                                     R == 1 ? "cols * depth" : E == 1 ? "rows * cols" : "rows * cols * depth", Q)},
+  };
+}
 
 }  // namespace tpegen::arch

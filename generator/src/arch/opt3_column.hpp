@@ -44,28 +44,57 @@ const ir::Module& build_sparse_encoder(ir::Design& d, const DesignConfig& c, ari
 /// b_i[N*WB], a_ready_o, c_o[N*ACC], c_valid_o), the encoder instance and the signals it
 /// broadcasts to the PEs (pos: nd bits). With `gated`, the PEs drive one bit each of
 /// `lasts` (on their last B term) and adv = AND(lasts) feeds the encoder's adv_i.
+///
+/// per_row = E > 1 or c.rows = R > 1 (not with `gated`): R rows of E encoders in lock step
+/// (generate loop g_enc over q = i*E + e): a_i[R*E*WA] (A[m0+i][k0+e] at q), b_i[N*E*WB]
+/// (B[k0+e][n0+j] at j*E + e), c_o[R*N*ACC] (C[m0+i][n0+j] at i*N + j). Every encoder sees
+/// a_valid_i gated with the AND of all encoders' ready, so they take their operands on the
+/// same edge and a step lasts as long as its slowest operand (an encoder done early idles);
+/// res fires in the step's last cycle, so the read-out follows the slowest operand. The
+/// control signals are then R*E wide (bit q), pos R*E*nd (stream q at q*nd).
 struct ColumnTop {
   ir::Module* m = nullptr;
+  int rows = 1, per_row = 1;
   ir::ExprP take, step, clr, pos, two, neg, res, lasts, adv;
 };
 ColumnTop build_column_top(ir::Design& d, const DesignConfig& c, const ir::Module& enc, int nd,
-                           const std::string& what, bool gated);
+                           const std::string& what, bool gated, int per_row = 1);
 
-/// The instance u_pe of `pe` in the generate loop over j: clk_i, b_i (column j's B),
-/// take_i, step_i, clr_i, pos_i, two_i, neg_i from the encoder, then `more`.
+/// The generate loop the PEs go in: g_col over j (one row), or g_row over i and g_col over j.
+ir::Body& column_pe_loop(const ColumnTop& t, const DesignConfig& c);
+
+/// The instance u_pe of `pe` in column_pe_loop: clk_i, b_i (column j's E B values), take_i,
+/// step_i, clr_i, pos_i, two_i, neg_i (the E digit streams of its row), then `more`.
 ir::Instance column_pe(const ir::Module& pe, const ColumnTop& t, const DesignConfig& c,
                        std::vector<std::pair<std::string, ir::ExprP>> more);
 
-/// Result register of the column: the cycle after res, c_o <= result() (N*ACC bits) with
+/// PE (i, j)'s ACC-bit slice of the R*N*ACC-bit vector `name` (inside column_pe_loop).
+ir::ExprP column_pe_slice(const ColumnTop& t, const DesignConfig& c, const std::string& name);
+
+/// Result register of the column: the cycle after res, c_o <= result() (R*N*ACC bits) with
 /// c_valid_o for one cycle, held until the next row (the PEs may take the next operand).
 void column_readout(ir::Module& m, const ir::ExprP& res, const DesignConfig& c,
                     const std::function<ir::ExprP()>& result);
 
-/// The whole OPT4C/OPT3 column: EN-T encoder, `cols` OPT3 PEs, registered read-out adders.
-/// `what` is the top module's description.
+/// Builds the PE module <top>_pe of a column design.
+using ColumnPeBuilder = std::function<const ir::Module&(ir::Design&, const DesignConfig&)>;
+
+/// A whole column design: the sparse EN-T encoder, the PE from `pe` (per_row digit streams
+/// and E B values in; s_o, c_o, its carry-save accumulator, out), build_column_top with
+/// per_row, and one registered read-out adder per PE. `arith_cells`: the PE instantiates the
+/// tpe_ha/tpe_fa/tpe_c42 cells. `what` is the top module's description.
+ir::Design build_column_design(const DesignConfig& c, const std::string& what, int per_row,
+                               const ColumnPeBuilder& pe, bool arith_cells);
+
+/// The OPT4C/OPT3 column: build_column_design with OPT3 PEs (one full-adder row each), one
+/// operand per row and step.
 ir::Design build_opt3_column(const DesignConfig& c, const std::string& what);
 
-/// The manifest timing of build_opt3_column.
-nlohmann::json opt3_column_timing(const DesignConfig& c);
+/// EN-T digit positions of an A operand.
+int ent_digit_positions(const DesignConfig& c);
+
+/// The manifest timing of build_column_design with E = per_row operands per row and step
+/// (R = c.rows rows); for R = E = 1 the single OPT3 column.
+nlohmann::json opt3_column_timing(const DesignConfig& c, int per_row = 1);
 
 }  // namespace tpegen::arch

@@ -1,6 +1,9 @@
 // OPT4C (spec §4): a column of N = cols OPT3 PEs sharing one sparse EN-T encoder of the A
 // stream. M and K are software (operands stream through the encoder one at a time), N is
-// hardware (one PE per output column). Every PE is an OPT3 PE, so this architecture is also
+// hardware (one PE per output column). --rows R puts R such columns side by side (M tiled by
+// R): each has its own encoder of A[m0+i][k], B[k][n0+j] is broadcast to all of them, and
+// one lock-step handshake takes a k step for all R rows (opt3_column.hpp); R = 1 is the
+// single column, netlist unchanged. Every PE is an OPT3 PE, so this architecture is also
 // the OPT3 design (cols = 1: one PE with its own sparse encoder).
 //
 // Encoder (<top>_enc): takes one A operand per valid/ready handshake (a_valid_i && a_ready_o),
@@ -28,27 +31,31 @@ namespace {
 
 ir::Design build(const DesignConfig& c) {
   return build_opt3_column(
-      c, fmt::format("OPT4C: a column of {} OPT3 PEs sharing one sparse EN-T encoder of the A stream.", c.cols));
+      c, c.rows == 1 ? fmt::format("OPT4C: a column of {} OPT3 PEs sharing one sparse EN-T encoder of the A stream.", c.cols)
+                     : fmt::format("OPT4C: {} columns of {} OPT3 PEs, each sharing one sparse EN-T encoder of its row of "
+                                   "A; one lock-step handshake.", c.rows, c.cols));
 }
 
 }  // namespace
 
 ArchDescriptor describe_opt4c() {
   return {"opt4c",
-          "OPT4C: a column of N OPT3 PEs (one non-zero EN-T digit of A per cycle, carry-save accumulator) "
-          "sharing one sparse EN-T encoder; valid/ready A stream, variable latency",
-          {false, 0, 1, "fixed 1: one column (M is software: rows of A stream through the encoder)"},
+          "OPT4C: R columns of N OPT3 PEs (one non-zero EN-T digit of A per cycle, carry-save accumulator), "
+          "each column sharing one sparse EN-T encoder; valid/ready A stream, variable latency",
+          {true, 1, 1, "encoder columns R: rows of A per tile (M tiled by R), each with its own encoder; B broadcast", false},
           {true, 32, 1, "PEs N in the column: output columns per tile (N is tiled by N)"},
           {false, 0, 1, "unused (K is software: any length streams through)"},
           {{"opt3", "OPT3 PE: latched B, +-B/+-2B select, shift by 4^pos, 3:2 CSA into a carry-save accumulator"}},
           build,
-          opt3_column_timing,
-          // The same job with MAC PEs: a row of N output-stationary PEs, K streamed.
+          [](const DesignConfig& c) { return opt3_column_timing(c); },
+          // The same job with MAC PEs: R rows of N output-stationary PEs, K streamed.
           [](const DesignConfig& c) {
+            const DesignConfig r = resolve(c);  // opt4c's default sizes, not systolic-os's
             DesignConfig b = c;
             b.arch = "systolic-os";
             b.pe = "mac";
-            b.rows = 1;
+            b.rows = r.rows;
+            b.cols = r.cols;
             b.depth = kAuto;
             return b;
           }};
