@@ -63,9 +63,9 @@ std::vector<DesignConfig> small_configs() {
       c.b_width = 5;
       c.max_k = 16;
       out.push_back(resolve(c));
-      // With pipeline wrappers and unsigned operands (opt4c and bitslice have a valid/ready
+      // With pipeline wrappers and unsigned operands (opt4c, opt4e and bitslice have a valid/ready
       // handshake and reject pipeline registers: unsigned only).
-      if (a.name != "opt4c" && a.name != "bitslice") {
+      if (a.name != "opt4c" && a.name != "opt4e" && a.name != "bitslice") {
         c.in_regs = 1;
         c.out_regs = 2;
       }

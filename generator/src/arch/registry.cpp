@@ -11,6 +11,7 @@ ArchDescriptor describe_cube();
 ArchDescriptor describe_mac_tree();
 ArchDescriptor describe_matrix2d();
 ArchDescriptor describe_opt4c();
+ArchDescriptor describe_opt4e();
 ArchDescriptor describe_bitslice();
 }  // namespace arch
 
@@ -20,6 +21,7 @@ const std::vector<ArchDescriptor>& architectures() {
       arch::describe_systolic_os(), arch::describe_systolic_ws(), arch::describe_cube(),
       arch::describe_mac_tree(),    arch::describe_matrix2d(),
       arch::describe_opt4c(),
+      arch::describe_opt4e(),
       arch::describe_bitslice(),
   };
   return all;

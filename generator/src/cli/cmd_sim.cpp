@@ -38,7 +38,7 @@ struct SimOptions {
 std::string arch_family(const DesignConfig& c) {
   if (c.arch == "systolic-os") return "TPE_ARCH_SYSTOLIC_OS";
   if (c.arch == "systolic-ws") return "TPE_ARCH_SYSTOLIC_WS";
-  if (c.arch == "opt4c") return "TPE_ARCH_OPT4C";
+  if (c.arch == "opt4c" || c.arch == "opt4e") return "TPE_ARCH_OPT4C";  // one column driver
   if (c.arch == "bitslice") return c.pe == "laconic" ? "TPE_ARCH_BITSLICE_LACONIC" : "TPE_ARCH_OPT4C";
   return "TPE_ARCH_DOT_GRID";
 }
