@@ -268,6 +268,8 @@ TEST_CASE("sweep: macs per cycle by architecture") {
   CHECK(macs_per_cycle_formula(json{{"arch", "cube"}, {"rows", 2}, {"cols", 3}, {"depth", 4}}) == 24);
   std::string note;
   CHECK(macs_per_cycle_formula(json{{"arch", "opt4c"}, {"rows", 1}, {"cols", 32}, {"depth", 1}}, &note) == 16);
+  CHECK(macs_per_cycle_formula(json{{"arch", "opt4c"}, {"rows", 2}, {"cols", 6}, {"depth", 1}}) == 4);
+  CHECK(macs_per_cycle_formula(json{{"arch", "opt4e"}, {"rows", 1}, {"cols", 6}, {"depth", 4}}) == 8);
   CHECK(macs_per_cycle_formula(json{{"arch", "bitslice"}, {"pe", "opt3"}, {"cols", 16}}, &note) == doctest::Approx(16 / 2.34));
   CHECK(macs_per_cycle_formula(json{{"arch", "bitslice"}, {"pe", "laconic"}, {"cols", 16}}, &note) == doctest::Approx(16 / 9.9));
   CHECK(!note.empty());

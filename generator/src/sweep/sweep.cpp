@@ -223,9 +223,15 @@ double macs_per_cycle_formula(const json& c, std::string* note) {
   const std::string arch = c.value("arch", std::string());
   if (note) note->clear();
   if (arch == "systolic-os" || arch == "systolic-ws") return g("rows") * g("cols");
-  if (arch == "opt4c") {
-    if (note) *note = "estimate: cols/2 (about 2 non-zero EN-T digits per int8 A operand)";
-    return g("cols") / 2;
+  if (arch == "opt4c" || arch == "opt4e") {
+    // Variable latency: a k step of rows*depth operands in lock step lasts for its slowest one.
+    const double ops = g("rows") * (arch == "opt4e" ? g("depth") : 1.0);
+    if (ops <= 1) {
+      if (note) *note = "estimate: cols/2 (about 2 non-zero EN-T digits per int8 A operand)";
+      return g("cols") / 2;
+    }
+    if (note) *note = "estimate: rows*cols*depth/3 (a lock-step k step of 4 int8 normal(0,30) operands: 3.1 cycles)";
+    return ops * g("cols") / 3;
   }
   if (arch == "bitslice") {  // cycles per int8 operand measured at sigma = 30, N = 16 (README)
     const bool laconic = c.value("pe", std::string("laconic")) == "laconic";
