@@ -132,6 +132,27 @@ TEST_CASE("sweep: cache key is stable and sensitive to every input") {
   x = in;
   x.run["activity"] = "sim";
   CHECK(cache_key(x) != k);
+  x = in;
+  x.rtl = rtl_digest({{"rtl/top.v", "module top; endmodule\n"}});
+  CHECK(cache_key(x) != k);
+}
+
+TEST_CASE("sweep: the RTL digest follows the rtl/ files only") {
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"rtl/a.v", "module a; endmodule\n"}, {"rtl/b.v", "module b; endmodule\n"}, {"manifest.json", "{}"}};
+  const std::string d = rtl_digest(files);
+  CHECK(d.size() == 16);
+  auto changed = files;
+  changed[2].second = "{\"x\": 1}";  // the manifest does not change the netlist
+  CHECK(rtl_digest(changed) == d);
+  changed = files;
+  changed[1].second = "module b; wire w; endmodule\n";
+  CHECK(rtl_digest(changed) != d);
+  changed = files;
+  changed[0].first = "rtl/c.v";
+  CHECK(rtl_digest(changed) != d);
+  // Moving text between files changes the digest (paths and texts are delimited).
+  CHECK(rtl_digest({{"rtl/a.v", "ab"}, {"rtl/b.v", "c"}}) != rtl_digest({{"rtl/a.v", "a"}, {"rtl/b.v", "bc"}}));
 }
 
 TEST_CASE("sweep: cache files round-trip; corrupt or foreign ones are ignored") {

@@ -137,7 +137,8 @@ void run_sweep(const SweepOptions& o) {
     sweep::CacheInputs in{config_to_json(*p.resolved), lib.path.string(),
                           timing ? std::optional<double>(rs.clock_period_ns) : std::nullopt, version(),
                           timing ? nlohmann::json{{"fmax_search", rs.fmax_search}, {"activity", rs.activity}}
-                                 : nlohmann::json::object()};
+                                 : nlohmann::json::object(),
+                          sweep::rtl_digest(make_design_files(*p.resolved).files)};
     const std::string key = sweep::cache_key(in);
     const fs::path cache_file = work / "cache" / (key + ".json");
     std::string why;

@@ -205,16 +205,32 @@ json cache_key_json(const CacheInputs& in) {
           {"run", in.run},
           {"liberty", in.liberty},
           {"clock_period_ns", opt_json(in.clock_period_ns)},
-          {"version", in.version}};
+          {"version", in.version},
+          {"rtl", in.rtl}};
 }
 
-std::string cache_key(const CacheInputs& in) {
-  const std::string s = cache_key_json(in).dump();  // objects are key-sorted: canonical
-  uint64_t h = 0xcbf29ce484222325ULL;
+namespace {
+
+// FNV-1a 64, continued from h.
+uint64_t fnv1a(uint64_t h, const std::string& s) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 0x100000001b3ULL;
   }
+  return h;
+}
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+
+}  // namespace
+
+std::string cache_key(const CacheInputs& in) {
+  return fmt::format("{:016x}", fnv1a(kFnvBasis, cache_key_json(in).dump()));  // objects are key-sorted: canonical
+}
+
+std::string rtl_digest(const std::vector<std::pair<std::string, std::string>>& files) {
+  uint64_t h = kFnvBasis;
+  for (const auto& [path, text] : files)
+    if (path.rfind("rtl/", 0) == 0) h = fnv1a(fnv1a(h, path + '\0'), text + '\0');
   return fmt::format("{:016x}", h);
 }
 

@@ -46,14 +46,20 @@ std::vector<Point> expand(const std::string& config_text, const std::string& ori
 std::string run_suffix(const nlohmann::json& run);
 
 /// What decides a point's result: the resolved design, the liberty file, the clock period
-/// (null without timing) and the tpegen version.
+/// (null without timing), the tpegen version and the generated RTL itself (so a changed
+/// generator at the same version does not reuse results of the old RTL).
 struct CacheInputs {
   nlohmann::json config;  // config_to_json(resolved)
   std::string liberty;    // absolute path, "" for none
   std::optional<double> clock_period_ns;
   std::string version;
   nlohmann::json run = nlohmann::json::object();  // fmax_search, activity (effective values)
+  std::string rtl = {};   // rtl_digest of the design's files
 };
+
+/// 16 hex digits identifying the RTL of a design: FNV-1a 64 over the paths and texts of its
+/// rtl/ files (the manifest and packaging files do not change the netlist).
+std::string rtl_digest(const std::vector<std::pair<std::string, std::string>>& files);
 
 nlohmann::json cache_key_json(const CacheInputs& in);
 /// 16 hex digits (FNV-1a 64 of the canonical JSON dump of cache_key_json).
