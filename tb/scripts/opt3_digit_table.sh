@@ -28,3 +28,22 @@ done
 echo "OPT3 partial products per int8 A operand, normal(0,sigma) rounded and clipped; GEMM 16xKx$cols, $trials trials each"
 printf '%5s  %5s  %13s  %14s  %8s  %12s\n' K sigma "pp/operand" "cycles/operand" paper "spec §2 exp."
 printf '%s\n' "${rows[@]}"
+
+# OPT4E: a step of E operands lasts for its slowest operand.
+depth=4
+rows=()
+for sigma in 10 20 30 40 50; do
+  log="$work/e${depth}_s${sigma}.log"
+  if ! "$tpegen" sim --arch opt4e --cols $cols --depth $depth --gemm 16x128x${cols} --trials "$trials" \
+       --dist normal:0:$sigma --seed $((200 + sigma)) --work "$work/sim_e" >"$log" 2>&1; then
+    echo "tpegen sim failed for opt4e sigma=$sigma; see $log" >&2; exit 1
+  fi
+  pp=$(sed -n 's/^average partial products per operand: //p' "$log")
+  st=$(sed -n 's/^average cycles per k step: //p' "$log")
+  cy=$(sed -n 's/^average cycles per operand: //p' "$log")
+  rows+=("$(printf '%5s  %13s  %15s  %14s' "$sigma" "$pp" "$st" "$cy")")
+done
+echo
+echo "OPT4E (E = $depth) cycles per k step of $depth int8 A operands, normal(0,sigma); GEMM 16x128x$cols, $trials trials each"
+printf '%5s  %13s  %15s  %14s\n' sigma "pp/operand" "cycles/k step" "cycles/operand"
+printf '%s\n' "${rows[@]}"
