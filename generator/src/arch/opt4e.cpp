@@ -114,7 +114,10 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
     for (const ExprP& v : {bits(pos_i, e * ND, ND), bits(two_i, e, 1), bits(neg_i, e, 1), bits(b_q, e * WB, WB)})
       ins.push_back(v);
   ins.insert(ins.end(), {clr, s_q, c_q});
-  auto next = emit::emit_bitnet(m, opt4e_step_net(c, E), "t_", ins);
+  const arith::BitNet net = opt4e_step_net(c, E);
+  auto next = emit::emit_bitnet(m, net, "t_", ins);
+  // A narrow wrapping accumulator drops high digit positions and B bits.
+  emit::mark_unused_net_inputs(m, net, ins, "unused_in");
   m.update(s_q, next[0], step);
   m.update(c_q, next[1], step);
   m.assign(s_o, s_q);

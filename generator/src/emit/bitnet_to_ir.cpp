@@ -180,4 +180,14 @@ std::vector<ExprP> emit_bitnet_pipelined(Module& m, const BitNet& net, const std
   return emit_impl(m, net, prefix, inputs, cut_level);
 }
 
+void mark_unused_net_inputs(Module& m, const BitNet& net, const std::vector<ExprP>& inputs, const std::string& name) {
+  const std::vector<bool> live = live_nodes(net);
+  const auto& nodes = net.nodes();
+  std::vector<ExprP> unused;  // high bit first, as concat wants
+  for (size_t i = nodes.size(); i-- > 0;)
+    if (nodes[i].op == NodeOp::Input && !live[i])
+      unused.push_back(bits(inputs.at(static_cast<size_t>(nodes[i].input)), nodes[i].bit, 1));
+  if (!unused.empty()) m.wire(name, unused.size() == 1 ? unused[0] : concat(unused));
+}
+
 }  // namespace tpegen::emit

@@ -27,6 +27,12 @@ std::vector<ir::ExprP> emit_bitnet(ir::Module& m, const arith::BitNet& net, cons
 std::vector<ir::ExprP> emit_bitnet_pipelined(ir::Module& m, const arith::BitNet& net, const std::string& prefix,
                                              const std::vector<ir::ExprP>& inputs, int cut_level);
 
+/// Bits of `inputs` (as passed to emit_bitnet) that no output of the net depends on, e.g. the
+/// high digit positions a narrow wrapping accumulator drops: they go to a wire `name` (lint
+/// -Wall skips signals named *unused*). No wire when every bit is used.
+void mark_unused_net_inputs(ir::Module& m, const arith::BitNet& net, const std::vector<ir::ExprP>& inputs,
+                            const std::string& name);
+
 /// Nodes computed after the cut: outputs of cells above cut_level and anything that
 /// depends on them (exposed for unit tests).
 std::vector<bool> late_nodes(const arith::BitNet& net, int cut_level);
