@@ -61,11 +61,20 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
   std::deque<Pending> expect;
   uint64_t ready_at = 0;  // first cycle in which a_ready_o must be 1 again
   static uint64_t rng = 0x9e3779b97f4a7c15ULL;
-  auto coin = [&](int one_in) {
+  auto next = [&] {
     rng ^= rng << 13;
     rng ^= rng >> 7;
     rng ^= rng << 17;
-    return rng % static_cast<uint64_t>(one_in) == 0;
+    return rng;
+  };
+  auto coin = [&](int one_in) { return next() % static_cast<uint64_t>(one_in) == 0; };
+  // While a_valid_i = 0 the data inputs carry garbage: the design must have latched what it
+  // needs on the handshake and must not take anything else.
+  auto scramble = [&] {
+    for (int q = 0; q < R * E; ++q) put(d.a_i, q * WA, WA, next());
+    for (int q = 0; q < Nt * E; ++q) put(d.b_i, q * WB, WB, next());
+    d.first_i = next() & 1U;
+    d.last_i = next() & 1U;
   };
   auto collect = [&] {
     if (!d.c_valid_o) return;
@@ -82,6 +91,7 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
       for (int j = 0; j < Nt; ++j) sink.store(p.m0 + i, p.n0 + j, get(d.c_o, (i * Nt + j) * ACC, ACC));
   };
   auto check_ready = [&] {
+    d.eval();  // a_ready_o must not depend on this cycle's inputs (a_valid_i included)
     const bool want = s.cycles >= ready_at;
     if (static_cast<bool>(d.a_ready_o) != want)
       sink.error("a_ready_o = " + std::to_string(static_cast<int>(d.a_ready_o)) + " in cycle " +
@@ -93,6 +103,7 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
       for (int ks = 0; ks < steps; ++ks) {
         while (coin(8)) {  // idle cycles between steps
           d.a_valid_i = 0;
+          scramble();
           check_ready();
           step();
         }
@@ -130,6 +141,7 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
         stats.cycles += static_cast<uint64_t>(cycles);
         step();
         d.a_valid_i = 0;
+        scramble();
       }
   d.a_valid_i = 0;
   for (int t = 0; t < kDrainLimit + kStepLimit && !expect.empty(); ++t) {
