@@ -2,7 +2,8 @@
 # tpegen sweep when a tool fails mid-run, then resumes from its cache, and when a tool is
 # missing. A wrapper `yosys` on PATH crashes on cube designs only: the sweep must mark that
 # point FAILED, finish the others, exit 1 and write its reports; the rerun with the real
-# Yosys must reuse the finished point and synthesize only the failed one.
+# Yosys must reuse the finished point and synthesize only the failed one. A point whose design
+# does not build fails alone; a missing Yosys stops the sweep with exit 2.
 # usage: sweep_robustness.sh TPEGEN WORKDIR
 set -uo pipefail
 tpegen=$1; work=$2
@@ -43,4 +44,15 @@ status=$?
 cat "$work/run3.txt"
 [ "$status" -eq 2 ] || fail "missing yosys: exit status $status, expected 2"
 grep -q 'yosys' "$work/run3.txt" || fail "missing yosys: the message does not name the tool"
+# A point that resolves but whose design refuses to build fails alone, with the reason.
+cat > "$work/unbuildable.json" <<'EOF'
+{"base": {"cols": 2}, "points": [{"arch": "opt4c", "in_regs": 1}, {"arch": "opt4c"}]}
+EOF
+"$tpegen" sweep "$work/unbuildable.json" --no-liberty -j 2 --work "$work/w4" > "$work/run4.txt" 2>&1
+status=$?
+cat "$work/run4.txt"
+[ "$status" -eq 1 ] || fail "unbuildable point: exit status $status, expected 1"
+grep -q 'FAILED: invalid --in-regs = 1: architecture opt4c has a valid/ready handshake' "$work/run4.txt" ||
+  fail "unbuildable point: not reported FAILED with the reason"
+grep -q '1 ok, 1 failed' "$work/run4.txt" || fail "unbuildable point: the other point did not finish"
 echo "sweep_robustness: passed"

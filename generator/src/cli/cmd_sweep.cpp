@@ -134,11 +134,18 @@ void run_sweep(const SweepOptions& o) {
       continue;
     }
     const RunSettings rs = run_settings(o, p.run);
+    // A design that resolves but does not build fails in its own job, with the message.
+    std::string rtl;
+    try {
+      rtl = sweep::rtl_digest(make_design_files(*p.resolved).files);
+    } catch (const std::exception&) {
+      rtl = "not built";
+    }
     sweep::CacheInputs in{config_to_json(*p.resolved), lib.path.string(),
                           timing ? std::optional<double>(rs.clock_period_ns) : std::nullopt, version(),
                           timing ? nlohmann::json{{"fmax_search", rs.fmax_search}, {"activity", rs.activity}}
                                  : nlohmann::json::object(),
-                          sweep::rtl_digest(make_design_files(*p.resolved).files)};
+                          rtl};
     const std::string key = sweep::cache_key(in);
     const fs::path cache_file = work / "cache" / (key + ".json");
     std::string why;
