@@ -41,6 +41,7 @@ for sigma in 10 20 30 40 50; do
   pp=$(sed -n 's/^average partial products per operand: //p' "$log")
   st=$(sed -n 's/^average cycles per k step: //p' "$log")
   cy=$(sed -n 's/^average cycles per operand: //p' "$log")
+  [ -n "$st" ] || { echo "no average in $log" >&2; exit 1; }
   rows+=("$(printf '%5s  %13s  %15s  %14s' "$sigma" "$pp" "$st" "$cy")")
 done
 echo

@@ -9,8 +9,8 @@ module tpe_opt4e_opt3_c32d4_s8x8_acc32 (
   input  wire          rst_ni,
   input  wire [31:0]   a_i,  // A[m][k0+e] at bits [e*WA +: WA]
   input  wire          a_valid_i,  // a_i, b_i, first_i, last_i hold one k step
-  input  wire          first_i,  // k = 0 of the dot products
-  input  wire          last_i,  // the last k of the dot products
+  input  wire          first_i,  // the first k step of the dot products
+  input  wire          last_i,  // the last k step of the dot products
   input  wire [1023:0] b_i,  // B[k0+e][n0+j] at bits [(j*4+e)*WB +: WB], taken with a_i
   output wire          a_ready_o,  // the k step is taken at this clock edge when a_valid_i
   output wire [1023:0] c_o,  // C[m][n0+j] at bits [j*ACC +: ACC]

@@ -121,8 +121,8 @@ nlohmann::json laconic_timing(const DesignConfig& c) {
   t["ready"] = "an operand taken at edge T makes a_ready_o=1 again in cycle T + cycles, cycles = 1 when A = 0, else "
                "nnz(A) * max(1, max_j nnz(B[k][n0+j])) (Booth terms; columns beyond N count as B = 0): each A term "
                "stays until every PE has paired it with its last B term (lock step)";
-  t["latency"] = "variable: the result row appears 2 + cycles(last operand) clock edges after the edge that took the "
-                 "last operand (cycles as in ready; the term-pair cycles, the accumulator update, the result register)";
+  t["latency"] = "variable: with the last operand taken at edge T, the result row is on c_o (c_valid_o=1) in cycle "
+                 "T + 2 + cycles (cycles as in ready; the term-pair cycles, the accumulator update, the result register)";
   t["readout_adder_cycles"] = 0;
   t["latency_first_result"] = "the minimum latency: last operand with cycles = 1";
   t["latency_max_cycles"] = 2 + a_digits(c) * b_digits(c);

@@ -1,6 +1,7 @@
 // The OPT3 column (see opt3_column.hpp and opt4c.cpp for the protocol).
 #include "arch/opt3_column.hpp"
 
+#include <cmath>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -11,6 +12,18 @@
 namespace tpegen::arch {
 
 using namespace ir;
+
+double expected_step_cycles(int operands) {
+  // Share of int8 normal(0,30) operands that occupy an encoder 1, 2, 3, 4 cycles, cumulated.
+  constexpr double kCumulative[] = {0.1593, 0.5565, 0.9361, 1.0};
+  double e = 0, below = 0;
+  for (int k = 1; k <= 4; ++k) {
+    const double at_most = std::pow(kCumulative[k - 1], operands);
+    e += k * (at_most - below);
+    below = at_most;
+  }
+  return e;
+}
 
 int ent_digit_positions(const DesignConfig& c) { return arith::ent_digit_count(c.a_width, c.is_signed); }
 
@@ -185,8 +198,8 @@ ColumnTop build_column_top(Design& d, const DesignConfig& c, const Module& enc, 
                                      : fmt::format("A[m0+i][k0+e] at bits [(i*{}+e)*WA +: WA]", E);
   auto a_i = m.input("a_i", Q * WA, a_doc);
   auto a_valid_i = m.input("a_valid_i", 1, "a_i, b_i, first_i, last_i hold one k step", true);
-  auto first_i = m.input("first_i", 1, "k = 0 of the dot products");
-  auto last_i = m.input("last_i", 1, "the last k of the dot products");
+  auto first_i = m.input("first_i", 1, single ? "k = 0 of the dot products" : "the first k step of the dot products");
+  auto last_i = m.input("last_i", 1, single ? "the last k of the dot products" : "the last k step of the dot products");
   m.input("b_i", C * E * WB,
           E == 1 ? "B[k][n0+j] for column j at bits [j*WB +: WB], taken with a_i"
                  : fmt::format("B[k0+e][n0+j] at bits [(j*{}+e)*WB +: WB], taken with a_i", E));
@@ -341,8 +354,9 @@ nlohmann::json opt3_column_timing(const DesignConfig& c, int per_row) {
                   "cycle T + max(1, nnz)"},
         {"results", "one result row per dot product: c_o[j*ACC +: ACC] = C[m][n0+j] with c_valid_o=1 for one cycle, "
                     "held until the next row; rows leave in feed order"},
-        {"latency", "variable: the result row appears 2 + max(1, nnz(A[m][K-1])) clock edges after the edge that took "
-                    "the last operand (the digit cycles, the accumulator update and the registered read-out adder)"},
+        {"latency", "variable: with the last operand taken at edge T, the result row is on c_o (c_valid_o=1) in cycle "
+                    "T + 2 + max(1, nnz(A[m][K-1])) (the digit cycles, the accumulator update and the registered "
+                    "read-out adder)"},
         {"readout_adder_cycles", 1},
         {"latency_first_result_cycles", 3},
         {"latency_first_result", "the minimum latency: last operand with at most one non-zero digit"},
@@ -378,16 +392,16 @@ nlohmann::json opt3_column_timing(const DesignConfig& c, int per_row) {
                          : fmt::format("one result tile per {} rows: c_o[(i*{}+j)*ACC +: ACC] = C[m0+i][n0+j] with "
                                        "c_valid_o=1 for one cycle, held until the next tile; tiles leave in feed order",
                                        R, c.cols)},
-      {"latency", "variable: the result appears 2 + L clock edges after the edge that took the last step, L as for "
-                  "ready (the L digit cycles, the accumulator update and the registered read-out adder)"},
+      {"latency", "variable: with the last step taken at edge T, the result is on c_o (c_valid_o=1) in cycle T + 2 + L, "
+                  "L as for ready (the L digit cycles, the accumulator update and the registered read-out adder)"},
       {"readout_adder_cycles", 1},
       {"latency_first_result_cycles", 3},
       {"latency_first_result", "the minimum latency: every operand of the last step with at most one non-zero digit"},
       {"latency_max_cycles", 2 + std::max(1, ND)},
-      {"macs_per_cycle", fmt::format("{} / (average cycles per k step): a step lasts as long as its slowest "
-                                     "operand, so the cycles per step grow with the {} operands of a step "
-                                     "(int8 normal(0,30): about 3.1 for 4 operands)",
-                                     R == 1 ? "cols * depth" : E == 1 ? "rows * cols" : "rows * cols * depth", Q)},
+      {"macs_per_cycle", fmt::format("{} / (average cycles per k step): a step lasts as long as the slowest of "
+                                     "its {} operands (int8 normal(0,30): about {:.2f} cycles)",
+                                     R == 1 ? "cols * depth" : E == 1 ? "rows * cols" : "rows * cols * depth", Q,
+                                     expected_step_cycles(Q))},
   };
 }
 

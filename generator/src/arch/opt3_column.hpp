@@ -1,7 +1,9 @@
-// The OPT3 column shared by opt4c and bitslice (spec §4): one sparse digit encoder of the A
-// stream (valid/ready handshake, one non-zero digit per cycle) serving N PEs that each hold
-// their own B. opt4c is this column; bitslice offers it as its `opt3` variant next to the
-// Laconic baseline, which reuses the sparse encoder with Booth digits.
+// The OPT3 column shared by opt4c, opt4e and bitslice (spec §4): a sparse digit encoder of the
+// A stream (valid/ready handshake, one non-zero digit per cycle) serving N PEs that each hold
+// their own B. opt4c is this column, R of them in lock step with --rows; opt4e gives every
+// column E encoders in lock step and a PE that adds E digits per cycle; bitslice offers the
+// column as its `opt3` variant next to the Laconic baseline, which reuses the sparse encoder
+// with Booth digits.
 #pragma once
 
 #include <functional>
@@ -89,6 +91,11 @@ ir::Design build_column_design(const DesignConfig& c, const std::string& what, i
 /// The OPT4C/OPT3 column: build_column_design with OPT3 PEs (one full-adder row each), one
 /// operand per row and step.
 ir::Design build_opt3_column(const DesignConfig& c, const std::string& what);
+
+/// Expected cycles of a lock-step k step of `operands` int8 normal(0,30) operands (rounded,
+/// clipped): E[max over the operands of max(1, nnz)], nnz = non-zero EN-T digits (spec §2).
+/// 1 operand: 2.35, 4: 3.14 (the drivers measure 2.35 and 3.135). For MACs/cycle estimates.
+double expected_step_cycles(int operands);
 
 /// EN-T digit positions of an A operand.
 int ent_digit_positions(const DesignConfig& c);

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "arch/opt3_column.hpp"
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"
 #include "synth/sta_flow.hpp"
@@ -239,20 +240,19 @@ double macs_per_cycle_formula(const json& c, std::string* note) {
   const std::string arch = c.value("arch", std::string());
   if (note) note->clear();
   if (arch == "systolic-os" || arch == "systolic-ws") return g("rows") * g("cols");
-  if (arch == "opt4c" || arch == "opt4e") {
-    // Variable latency: a k step of rows*depth operands in lock step lasts for its slowest one.
-    const double ops = g("rows") * (arch == "opt4e" ? g("depth") : 1.0);
-    if (ops <= 1) {
-      if (note) *note = "estimate: cols/2 (about 2 non-zero EN-T digits per int8 A operand)";
-      return g("cols") / 2;
-    }
-    if (note) *note = "estimate: rows*cols*depth/3 (a lock-step k step of 4 int8 normal(0,30) operands: 3.1 cycles)";
-    return ops * g("cols") / 3;
+  // Variable latency (int8 normal(0,30) operands): a lock-step k step of rows*depth operands
+  // lasts as long as its slowest one (arch::expected_step_cycles).
+  const bool laconic = arch == "bitslice" && c.value("pe", std::string("laconic")) == "laconic";
+  if (arch == "opt4c" || arch == "opt4e" || (arch == "bitslice" && !laconic)) {
+    const int ops = static_cast<int>(g("rows") * (arch == "opt4e" ? g("depth") : 1.0));
+    const double cycles = arch::expected_step_cycles(ops);
+    if (note) *note = fmt::format("estimate: rows*cols*depth/{:.2f} ({:.2f} cycles per step of {} int8 normal(0,30) operands)",
+                                  cycles, cycles, ops);
+    return ops * g("cols") / cycles;
   }
-  if (arch == "bitslice") {  // cycles per int8 operand measured at sigma = 30, N = 16 (README)
-    const bool laconic = c.value("pe", std::string("laconic")) == "laconic";
-    if (note) *note = laconic ? "estimate: cols/9.9 (Laconic lock step, int8 normal(0,30))" : "estimate: cols/2.34 (OPT3)";
-    return g("cols") / (laconic ? 9.9 : 2.34);
+  if (laconic) {  // cycles per int8 operand measured at sigma = 30, N = 16 (README)
+    if (note) *note = "estimate: cols/9.9 (Laconic lock step, int8 normal(0,30))";
+    return g("cols") / 9.9;
   }
   return g("rows") * g("cols") * g("depth");  // cube, mac-tree (rows 1), matrix2d
 }

@@ -105,8 +105,9 @@ struct Result {
 Result result_from_report(const std::string& name, const nlohmann::json& report, const nlohmann::json& manifest);
 
 /// MACs per cycle from the resolved config (rows*cols for the systolic arrays,
-/// rows*cols*depth for the dot-product grids, about cols/2 for opt4c with int8 normal data,
-/// about rows*cols*depth/3 for opt4c with rows > 1 and for opt4e).
+/// rows*cols*depth for the dot-product grids; for the variable-latency designs an estimate for
+/// int8 normal(0,30) data: rows*cols*depth / arch::expected_step_cycles(rows*depth) for
+/// opt4c, opt4e and bitslice opt3, cols/9.9 for bitslice laconic).
 double macs_per_cycle_formula(const nlohmann::json& config, std::string* note = nullptr);
 
 nlohmann::json result_to_json(const Result& r);
