@@ -14,3 +14,11 @@ tpegen_design_point(opt4e_c2d1_s8      30 normal:0:30  206 --arch opt4e --cols 2
 tpegen_design_point(opt4e_c3d2_s8_w6   30 normal:0:30  207 --arch opt4e --cols 3 --depth 2 --acc-width 6 --acc-wrap)
 tpegen_mutant(opt4e --arch opt4e --cols 2 --depth 2)
 tpegen_bad_input(opt4e_out_regs "--out-regs = 1: architecture opt4e has a valid/ready handshake" generate --arch opt4e --out-regs 1 -o ${WORK}/bad/a)
+# The lock step itself: encoders that take operands on their own (--inject-bug lockstep) must
+# fail the regression with element mismatches.
+foreach(m "opt4e_lockstep;--arch;opt4e;--cols;2;--depth;2" "opt4c_lockstep;--arch;opt4c;--rows;2;--cols;2")
+  list(POP_FRONT m name)
+  add_test(NAME mutant.${name} COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
+           ${TPEGEN_BIN} sim ${m} --inject-bug lockstep --trials 20 --build-opt 0 --work ${WORK}/mutant/${name})
+  set_tests_properties(mutant.${name} PROPERTIES LABELS "sim")
+endforeach()

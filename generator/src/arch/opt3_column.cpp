@@ -188,6 +188,8 @@ ColumnTop build_column_top(Design& d, const DesignConfig& c, const Module& enc, 
   describe_module(m, what, c);
   const int R = c.rows, E = per_row, Q = R * E, C = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width;
   if (gated && Q != 1) throw std::logic_error("build_column_top: a gated (Laconic) column has one encoder");
+  if (c.inject_bug == "lockstep" && Q == 1)
+    throw ConfigError("invalid --inject-bug = 'lockstep': the design has one encoder (needs --rows or --depth > 1)");
   // Q = 1 keeps the single-encoder netlist (scalar control wires, no encoder loop).
   const bool single = Q == 1;
   m.input("clk_i", 1);
@@ -233,7 +235,8 @@ ColumnTop build_column_top(Design& d, const DesignConfig& c, const Module& enc, 
   if (!single) {
     ready = m.wire("ready", Q);
     auto all_ready = m.wire("all_ready", eq(bnot(ready), constant(Q, 0)));
-    go = m.wire("go", band(a_valid_i, all_ready));
+    // (--inject-bug lockstep, test only: every encoder takes on its own ready.)
+    go = m.wire("go", c.inject_bug == "lockstep" ? a_valid_i : band(a_valid_i, all_ready));
     t.take = go;  // the encoders' own take_o equal go
     t.res = m.wire("res_all", band(all_ready, reduce_or(res)));
     m.assign(a_ready_o, all_ready);

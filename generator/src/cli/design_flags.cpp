@@ -58,7 +58,8 @@ void add_design_flags(CLI::App& app, DesignFlags& f) {
   app.add_flag("--use-42", c.use_42, "bit-weight PEs: use 4:2 compressors in the tree");
   app.add_option("--final-adder", c.final_adder,
                  "bit-weight PEs: read-out adder ripple | kogge-stone | brent-kung | behavioral (default brent-kung)");
-  app.add_option("--inject-bug", c.inject_bug, "test only: 'adder' breaks the accumulator adder")
+  app.add_option("--inject-bug", c.inject_bug, "test only: 'adder' breaks the accumulator adder, 'lockstep' lets the encoders of "
+                 "an opt4c/opt4e step take operands on their own")
       ->group("");  // hidden: it exists for the regression's mutation check
 }
 

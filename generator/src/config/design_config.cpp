@@ -133,8 +133,8 @@ DesignConfig resolve(const DesignConfig& in) {
         c.acc_width, exact, Limits::kMaxAcc, exact, c.max_k));
   }
   resolve_arith(c);
-  if (!c.inject_bug.empty() && c.inject_bug != "adder")
-    throw ConfigError(fmt::format("invalid --inject-bug = '{}': valid value is adder", c.inject_bug));
+  if (!c.inject_bug.empty() && c.inject_bug != "adder" && c.inject_bug != "lockstep")
+    throw ConfigError(fmt::format("invalid --inject-bug = '{}': valid values are adder, lockstep", c.inject_bug));
   return c;
 }
 
