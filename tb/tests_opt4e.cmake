@@ -22,3 +22,13 @@ foreach(m "opt4e_lockstep;--arch;opt4e;--cols;2;--depth;2" "opt4c_lockstep;--arc
            ${TPEGEN_BIN} sim ${m} --inject-bug lockstep --trials 20 --build-opt 0 --work ${WORK}/mutant/${name})
   set_tests_properties(mutant.${name} PROPERTIES LABELS "sim")
 endforeach()
+# Formal: Yosys SAT proves the OPT4E step tree (2 digit streams, 4x3 bits, 8-bit wrapping
+# accumulator) against (first ? 0 : s + c) + sum_e digit_e * b_e * 4^pos_e for every legal
+# input (17 s signed, 26 s unsigned).
+foreach(sign signed unsigned)
+  add_test(NAME formal.opt4e_step_${sign}_e2_4x3 COMMAND ${SCRIPTS}/formal_component.sh ${TPEGEN_BIN}
+           ${WORK}/formal/opt4e_step_${sign} --kind opt4e-step --${sign} --a-width 4 --b-width 3 --streams 2
+           --acc-width 8 --acc-wrap)
+  set_tests_properties(formal.opt4e_step_${sign}_e2_4x3 PROPERTIES LABELS "formal")
+endforeach()
+tpegen_bad_input(arith_opt4e_vectors "opt4e-step has no test vectors" arith --kind opt4e-step --vectors 10 -o ${WORK}/bad/a)

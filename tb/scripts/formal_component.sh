@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Formal check of a stand-alone component with Yosys SAT:
 #   multiplier: the generated netlist is equivalent to `p = a * b` (miter, all inputs);
-#   opt1-step:  s_o + c_o == s_i + c_i + a*b (mod 2^acc) holds for all inputs.
+#   opt1-step:  s_o + c_o == s_i + c_i + a*b (mod 2^acc) holds for all inputs;
+#   opt4e-step: s_o + c_o == (first ? 0 : s_i + c_i) + sum_e (neg ? -1 : 1) * (two ? 2 : 1) * b_e
+#               * 4^pos_e (mod 2^acc) for every legal input (each pos one-hot or 0, no neg
+#               without a digit: what the sparse encoders emit).
 # usage: formal_component.sh TPEGEN WORKDIR [tpegen arith flags...]
 set -euo pipefail
 tpegen=$1; work=$2; shift 2
@@ -21,6 +24,40 @@ V
   script="read_verilog $(tr '\n' ' ' < files.f) gold.v; proc; opt_clean;
           miter -equiv -flatten -make_assert gold $top miter; hierarchy -top miter;
           sat -verify -prove-asserts miter"
+elif [ "$kind" = opt4e-step ]; then
+  e=$(field streams); nd=$(field digit_positions)
+  if [ "$(field signed)" = true ]; then sg="1'b1"; else sg="1'b0"; fi
+  cat > check.v <<V
+module check (input wire [$((e*nd-1)):0] pos_i, input wire [$((e-1)):0] two_i, input wire [$((e-1)):0] neg_i,
+              input wire [$((e*bw-1)):0] b_i, input wire first_i,
+              input wire [$((accw-1)):0] s_i, input wire [$((accw-1)):0] c_i, output wire ok);
+  wire [$((accw-1)):0] s_o, c_o;
+  $top u_dut (.pos_i(pos_i), .two_i(two_i), .neg_i(neg_i), .b_i(b_i), .first_i(first_i), .s_i(s_i), .c_i(c_i),
+              .s_o(s_o), .c_o(c_o));
+  reg [$((accw-1)):0] want, term;
+  reg legal;
+  reg [$((nd-1)):0] p;
+  reg [$((bw-1)):0] b;
+  integer k, w;
+  always @* begin
+    want = first_i ? {$accw{1'b0}} : s_i + c_i;
+    legal = 1'b1;
+    for (k = 0; k < $e; k = k + 1) begin
+      p = pos_i[k*$nd +: $nd];
+      b = b_i[k*$bw +: $bw];
+      if ((p & (p - 1'b1)) != 0 || (p == 0 && neg_i[k])) legal = 1'b0;
+      term = {{$accw{$sg & b[$((bw-1))]}}, b};
+      if (two_i[k]) term = term << 1;
+      for (w = 0; w < $nd; w = w + 1) if (p[w]) term = term << (2 * w);
+      if (neg_i[k]) term = -term;
+      if (p != 0) want = want + term;
+    end
+  end
+  assign ok = !legal || (s_o + c_o) == want;
+endmodule
+V
+  script="read_verilog $(tr '\n' ' ' < files.f) check.v; hierarchy -top check; proc; flatten; opt_clean;
+          sat -verify -prove ok 1 check"
 else
   cat > check.v <<V
 module check (input wire [$((aw-1)):0] a_i, input wire [$((bw-1)):0] b_i,

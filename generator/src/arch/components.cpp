@@ -6,6 +6,8 @@
 
 #include "arch/common.hpp"
 #include "arch/opt1_common.hpp"
+#include "arch/opt3_column.hpp"
+#include "arch/opt4e.hpp"
 #include "arith/compressor_tree.hpp"
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
@@ -41,11 +43,38 @@ BitNet multiplier_net(const DesignConfig& c, bool& behavioral) {
 
 uint64_t mask(int w) { return w >= 64 ? ~uint64_t{0} : (uint64_t{1} << w) - 1; }
 
+// The OPT4E PE's step tree on its own: stream e's digit at pos_i[e*ND +: ND] (one-hot, 0: no
+// digit), two_i[e], neg_i[e], B at b_i[e*WB +: WB].
+void build_opt4e_step(ir::Module& m, const ComponentConfig& c) {
+  const DesignConfig& a = c.arith;
+  const int E = c.streams, ND = ent_digit_positions(a), WB = a.b_width, ACC = a.acc_width;
+  m.comments.push_back("OPT4E step: s_o + c_o = (first_i ? 0 : s_i + c_i) + sum_e (neg ? -1 : 1) * (two ? 2 : 1) * b_e "
+                       "* 4^pos_e (mod 2^acc_width).");
+  auto pos_i = m.input("pos_i", E * ND), two_i = m.input("two_i", E), neg_i = m.input("neg_i", E);
+  auto b_i = m.input("b_i", E * WB), first_i = m.input("first_i", 1);
+  auto s_i = m.input("s_i", ACC), c_i = m.input("c_i", ACC);
+  auto s_o = m.output("s_o", ACC), c_o = m.output("c_o", ACC);
+  std::vector<ir::ExprP> ins;
+  for (int e = 0; e < E; ++e)
+    for (const ir::ExprP& v : {ir::bits(pos_i, e * ND, ND), ir::bits(two_i, e, 1), ir::bits(neg_i, e, 1), ir::bits(b_i, e * WB, WB)})
+      ins.push_back(v);
+  ins.insert(ins.end(), {first_i, s_i, c_i});
+  const BitNet net = opt4e_step_net(a, E);
+  auto outs = emit::emit_bitnet(m, net, "", ins);
+  emit::mark_unused_net_inputs(m, net, ins, "unused_in");
+  m.assign(s_o, outs[0]);
+  m.assign(c_o, outs[1]);
+}
+
 }  // namespace
 
 ComponentConfig resolve_component(ComponentConfig c) {
-  if (c.kind != "multiplier" && c.kind != "opt1-step")
-    throw ConfigError(fmt::format("invalid --kind = '{}': valid values are multiplier, opt1-step", c.kind));
+  if (c.kind != "multiplier" && c.kind != "opt1-step" && c.kind != "opt4e-step")
+    throw ConfigError(fmt::format("invalid --kind = '{}': valid values are multiplier, opt1-step, opt4e-step", c.kind));
+  if (c.streams < 1 || c.streams > 16)
+    throw ConfigError(fmt::format("invalid --streams = {}: valid range is 1..16", c.streams));
+  if (c.kind == "opt4e-step" && c.pipeline_level != -1)
+    throw ConfigError("invalid --pipeline-level: opt4e-step is combinational (omit it)");
   if (c.pipeline_level < -1 || c.pipeline_level > 64)
     throw ConfigError(fmt::format("invalid --pipeline-level = {}: valid range is 0..64 (omit it for none)",
                                   c.pipeline_level));
@@ -58,6 +87,9 @@ ComponentConfig resolve_component(ComponentConfig c) {
 
 std::string component_name(const ComponentConfig& c) {
   const DesignConfig& a = c.arith;
+  if (c.kind == "opt4e-step")
+    return fmt::format("tpe_opt4e_step_e{}_{}{}x{}_acc{}", c.streams, a.is_signed ? "s" : "u", a.a_width, a.b_width,
+                       a.acc_width);
   std::string name = fmt::format("tpe_{}_{}_{}{}_{}_{}{}x{}", c.kind == "multiplier" ? "mul" : "opt1_step", a.encoding,
                                  a.tree, a.use_42 ? "42" : "", a.final_adder, a.is_signed ? "s" : "u", a.a_width,
                                  a.b_width);
@@ -74,6 +106,10 @@ ir::Design build_component(const ComponentConfig& c) {
   emit::declare_arith_templates(d);
   ir::Module& m = d.add_module(component_name(c));
   d.top = m.name();
+  if (c.kind == "opt4e-step") {
+    build_opt4e_step(m, c);
+    return d;
+  }
   m.comments.push_back(c.kind == "multiplier" ? "Multiplier: partial products -> compressor tree -> final adder."
                                               : "OPT1 step: s_o + c_o = s_i + c_i + a_i * b_i (mod 2^acc_width).");
   const bool piped = c.pipeline_level >= 0;
@@ -106,6 +142,7 @@ ir::Design build_component(const ComponentConfig& c) {
 }
 
 ComponentModel::ComponentModel(const ComponentConfig& c) : cfg_(c) {
+  if (c.kind == "opt4e-step") throw ConfigError("invalid --vectors: opt4e-step has no test vectors (none only; it is checked formally)");
   net_ = c.kind == "multiplier" ? multiplier_net(c.arith, behavioral_) : opt1_step_net(c.arith, 1, false);
 }
 

@@ -2,6 +2,9 @@
 // the blocks themselves and for exhaustive/formal verification of what the PEs contain:
 //   multiplier : p_o = a_i * b_i (a_width + b_width bits), heap -> tree -> final adder
 //   opt1-step  : {s_o, c_o} = compress(pp(a_i * b_i), s_i, c_i), acc_width bits each
+//   opt4e-step : the OPT4E PE's tree (arch/opt4e.hpp): {s_o, c_o} = compress(first_i ? 0 :
+//                s_i + c_i, the `streams` selected EN-T digit partial products), ports pos_i,
+//                two_i, neg_i, b_i per stream (formal checks only: no test vectors)
 #pragma once
 
 #include <cstdint>
@@ -15,9 +18,10 @@
 namespace tpegen::arch {
 
 struct ComponentConfig {
-  std::string kind = "multiplier";  // multiplier | opt1-step
+  std::string kind = "multiplier";  // multiplier | opt1-step | opt4e-step
   DesignConfig arith;               // a_width, b_width, is_signed, acc_width, encoding, tree, use_42, final_adder
   int pipeline_level = -1;          // >= 0: one register stage after this reduction level (clk_i added)
+  int streams = 2;                  // opt4e-step: digit streams E
 };
 
 /// Validates and fills defaults; throws ConfigError naming the parameter.

@@ -1,10 +1,12 @@
-// `tpegen arith`: a stand-alone multiplier or OPT1 step from the bit-heap library, with
-// test vectors from its C++ model (exhaustive or random).
+// `tpegen arith`: a stand-alone multiplier, OPT1 step or OPT4E step from the bit-heap library,
+// with test vectors from its C++ model (exhaustive or random; none for the OPT4E step, which
+// is checked formally).
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "arch/components.hpp"
+#include "arch/opt3_column.hpp"
 #include "cli/commands.hpp"
 #include "emit/verilog_emitter.hpp"
 #include "ir/check.hpp"
@@ -60,6 +62,10 @@ void run_arith(ArithOptions o) {
                              {"top", d.top},                {"kind", c.kind},
                              {"config", config_to_json(c.arith)}, {"vectors", o.vectors},
                              {"latency_cycles", c.pipeline_level >= 0 ? 1 : 0}};
+  if (c.kind == "opt4e-step") {
+    manifest["streams"] = c.streams;
+    manifest["digit_positions"] = arch::ent_digit_positions(c.arith);
+  }
   files.emplace_back("manifest.json", manifest.dump(2) + "\n");
   write_tree_atomically(o.out_dir, files, o.force);
   fmt::print("tpegen: wrote {} to {}\n", d.top, o.out_dir);
@@ -70,13 +76,14 @@ void run_arith(ArithOptions o) {
 void setup_arith(CLI::App& app) {
   auto o = std::make_shared<ArithOptions>();
   DesignConfig& a = o->comp.arith;
-  app.add_option("--kind", o->comp.kind, "multiplier | opt1-step (default multiplier)");
+  app.add_option("--kind", o->comp.kind, "multiplier | opt1-step | opt4e-step (default multiplier)");
+  app.add_option("--streams", o->comp.streams, "opt4e-step: digit streams E, 1..16 (default 2)");
   app.add_option("--a-width", a.a_width, "width of A (the encoded operand), 2..16 (default 8)");
   app.add_option("--b-width", a.b_width, "width of B, 2..16 (default 8)");
   auto* s = app.add_flag("--signed", a.is_signed, "two's-complement operands (default)");
   app.add_flag("--unsigned", o->is_unsigned, "unsigned operands")->excludes(s);
-  app.add_option("--acc-width", a.acc_width, "opt1-step: accumulator bits (default: exact for --max-k)");
-  app.add_flag("--acc-wrap", a.acc_wrap, "opt1-step: allow a narrower accumulator");
+  app.add_option("--acc-width", a.acc_width, "opt1-step, opt4e-step: accumulator bits (default: exact for --max-k)");
+  app.add_flag("--acc-wrap", a.acc_wrap, "opt1-step, opt4e-step: allow a narrower accumulator");
   app.add_option("--encoding", a.encoding, "and | booth | ent (default booth)");
   app.add_option("--tree", a.tree, "dadda | wallace (default dadda)");
   app.add_flag("--use-42", a.use_42, "4:2 compressors in the tree");
