@@ -54,14 +54,7 @@ void build_opt4e_step(ir::Module& m, const ComponentConfig& c) {
   auto b_i = m.input("b_i", E * WB), first_i = m.input("first_i", 1);
   auto s_i = m.input("s_i", ACC), c_i = m.input("c_i", ACC);
   auto s_o = m.output("s_o", ACC), c_o = m.output("c_o", ACC);
-  std::vector<ir::ExprP> ins;
-  for (int e = 0; e < E; ++e)
-    for (const ir::ExprP& v : {ir::bits(pos_i, e * ND, ND), ir::bits(two_i, e, 1), ir::bits(neg_i, e, 1), ir::bits(b_i, e * WB, WB)})
-      ins.push_back(v);
-  ins.insert(ins.end(), {first_i, s_i, c_i});
-  const BitNet net = opt4e_step_net(a, E);
-  auto outs = emit::emit_bitnet(m, net, "", ins);
-  emit::mark_unused_net_inputs(m, net, ins, "unused_in");
+  auto outs = emit_opt4e_step(m, a, E, "", {pos_i, two_i, neg_i, b_i, first_i, s_i, c_i});
   m.assign(s_o, outs[0]);
   m.assign(c_o, outs[1]);
 }

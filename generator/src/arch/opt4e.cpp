@@ -78,6 +78,22 @@ arith::BitNet opt4e_step_net(const DesignConfig& c, int E) {
   return net;
 }
 
+std::vector<ir::ExprP> emit_opt4e_step(ir::Module& m, const DesignConfig& c, int E, const std::string& prefix,
+                                       const Opt4eStepPorts& in) {
+  const int ND = ent_digit_positions(c), WB = c.b_width;
+  std::vector<ir::ExprP> ins;
+  for (int e = 0; e < E; ++e)
+    for (const ir::ExprP& v : {ir::bits(in.pos, e * ND, ND), ir::bits(in.two, e, 1), ir::bits(in.neg, e, 1),
+                               ir::bits(in.b, e * WB, WB)})
+      ins.push_back(v);
+  ins.insert(ins.end(), {in.first, in.s, in.c});
+  const arith::BitNet net = opt4e_step_net(c, E);
+  auto next = emit::emit_bitnet(m, net, prefix, ins);
+  // A narrow wrapping accumulator drops high digit positions and B bits.
+  emit::mark_unused_net_inputs(m, net, ins, prefix + "unused_in");
+  return next;
+}
+
 namespace {
 
 using namespace ir;
@@ -109,15 +125,7 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   // the first cycle of a step, where clr is raised.
   auto step = m.wire("step", reduce_or(step_i));
   auto clr = m.wire("clr", reduce_or(clr_i));
-  std::vector<ExprP> ins;
-  for (int e = 0; e < E; ++e)
-    for (const ExprP& v : {bits(pos_i, e * ND, ND), bits(two_i, e, 1), bits(neg_i, e, 1), bits(b_q, e * WB, WB)})
-      ins.push_back(v);
-  ins.insert(ins.end(), {clr, s_q, c_q});
-  const arith::BitNet net = opt4e_step_net(c, E);
-  auto next = emit::emit_bitnet(m, net, "t_", ins);
-  // A narrow wrapping accumulator drops high digit positions and B bits.
-  emit::mark_unused_net_inputs(m, net, ins, "unused_in");
+  auto next = emit_opt4e_step(m, c, E, "t_", {pos_i, two_i, neg_i, b_q, clr, s_q, c_q});
   m.update(s_q, next[0], step);
   m.update(c_q, next[1], step);
   m.assign(s_o, s_q);

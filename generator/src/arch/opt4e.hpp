@@ -1,8 +1,12 @@
 // The OPT4E PE's arithmetic (arch/opt4e.cpp), exposed for its unit test.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "arith/bitnet.hpp"
 #include "config/design_config.hpp"
+#include "ir/module.hpp"
 
 namespace tpegen::arch {
 
@@ -12,5 +16,16 @@ namespace tpegen::arch {
 ///           + sum_e (neg_e ? -1 : 1) * (two_e ? 2 : 1) * b_e * 4^pos_e   (mod 2^acc_width),
 /// a stream with pos_e = 0 (and neg_e = 0) adding nothing.
 arith::BitNet opt4e_step_net(const DesignConfig& c, int E);
+
+/// The E digit streams and the accumulator as the PE (and `tpegen arith --kind opt4e-step`)
+/// carry them: pos (E*ND bits, stream e at e*ND), two (E), neg (E), b (E*WB), first, s, c.
+struct Opt4eStepPorts {
+  ir::ExprP pos, two, neg, b, first, s, c;
+};
+
+/// Emits opt4e_step_net into m (wires named with `prefix`) and returns {s_next, c_next}; the
+/// input bits a narrow wrapping accumulator drops go to a wire unused_in (lint -Wall).
+std::vector<ir::ExprP> emit_opt4e_step(ir::Module& m, const DesignConfig& c, int E, const std::string& prefix,
+                                       const Opt4eStepPorts& in);
 
 }  // namespace tpegen::arch
