@@ -57,7 +57,8 @@ compare-opt234: build
 
 # Opt-in: the paper's comparison at the paper's sizes (baseline vs OPT1 on all five arrays, OPT2
 # on cube/mac-tree/matrix2d, OPT4C, OPT4E, bit-slice vs Laconic), simulated activity, one
-# fmax-search step; about 80 minutes on 2 cores; cached in $(BUILD)/sweep-paper, a rerun resumes.
+# fmax-search step; about 20 minutes on 2 cores with a warm ccache (70 cold); cached in
+# $(BUILD)/sweep-paper, a rerun resumes.
 .PHONY: sweep-paper
 sweep-paper: build
 	$(TPEGEN) sweep synth/paper_sweep.json -j $(JOBS) --work $(BUILD)/sweep-paper -o $(BUILD)/sweep-paper/out
