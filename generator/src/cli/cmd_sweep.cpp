@@ -61,9 +61,6 @@ RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
           run.value("activity", o.activity)};
 }
 
-// "" for a file that cannot be read: the callers then report what is missing in it.
-std::string read_text(const fs::path& p) { return read_text_file(p).value_or(""); }
-
 void write_text(const fs::path& p, const std::string& text) {
   const fs::path tmp = p.string() + ".tmp";
   {
@@ -77,7 +74,7 @@ void write_text(const fs::path& p, const std::string& text) {
 
 // The reason a synth run failed: its last "error:" line, else the exit status.
 std::string failure_reason(const fs::path& log, int status) {
-  std::istringstream in(read_text(log));
+  std::istringstream in(read_text_or_empty(log));
   std::string line, last;
   while (std::getline(in, line))
     if (line.find("error:") != std::string::npos) last = line;
@@ -99,7 +96,7 @@ void run_sweep(const SweepOptions& o) {
   if (o.jobs < 1) throw ConfigError(fmt::format("invalid -j = {}: need at least 1", o.jobs));
   if (!fs::is_regular_file(o.config))
     throw ConfigError(fmt::format("invalid CONFIG = '{}': cannot read the file", o.config));
-  const std::string text = read_text(o.config);
+  const std::string text = read_text_or_empty(o.config);
   const auto resolver = [&](const nlohmann::json& d) {
     DesignConfig c;
     apply_json(c, d.dump(), o.config);
@@ -219,9 +216,9 @@ void run_sweep(const SweepOptions& o) {
         } else if (status != 0) {
           r.error = failure_reason(log, status);
         } else {
-          const auto rep = nlohmann::json::parse(read_text(report), nullptr, false);
+          const auto rep = nlohmann::json::parse(read_text_or_empty(report), nullptr, false);
           if (rep.is_discarded() || !rep.is_object()) throw std::runtime_error("cannot read " + report.string());
-          const auto manifest = nlohmann::json::parse(read_text(dir / "design" / "manifest.json"), nullptr, false);
+          const auto manifest = nlohmann::json::parse(read_text_or_empty(dir / "design" / "manifest.json"), nullptr, false);
           r = sweep::result_from_report(name, rep, manifest.is_discarded() ? nlohmann::json() : manifest);
           r.run = job.point->run;
           write_text(work / "cache" / (job.key + ".json"), sweep::cache_file_text(job.key, job.inputs, r));

@@ -75,9 +75,6 @@ double met_period_ns(const TimingResult& t) {
   return t.period_ns - t.worst.slack_ns;
 }
 
-// "" for a file that cannot be read: the callers then report what is missing in it.
-std::string read_text(const fs::path& p) { return read_text_file(p).value_or(""); }
-
 // --work as given, or a fresh directory under the system temp dir (never reused, so
 // two runs cannot overwrite each other's reports).
 fs::path make_work_dir(const std::string& given, const std::string& top) {
@@ -115,7 +112,7 @@ void write_file(const fs::path& p, const std::string& text, const char* flag) {
 }
 
 synth::StatReport read_stat(const fs::path& p, bool want_area) {
-  const synth::StatReport r = synth::parse_stat(read_text(p));
+  const synth::StatReport r = synth::parse_stat(read_text_or_empty(p));
   if (r.cells < 0 || (!want_area && r.transistors < 0) || (want_area && !r.area_um2))
     throw std::runtime_error("cannot read the Yosys statistics in " + p.string());
   return r;
@@ -131,7 +128,7 @@ SynthResult run_yosys(const fs::path& work, const fs::path& liberty) {
   SynthResult r;
   r.yosys_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (status != 0) {
-    const std::string err = synth::first_error_line(read_text(log));
+    const std::string err = synth::first_error_line(read_text_or_empty(log));
     throw std::runtime_error(fmt::format("yosys failed (exit status {}){}; see {}", status,
                                          err.empty() ? "" : ": " + err, log.string()));
   }
@@ -168,7 +165,7 @@ TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::o
   const int status = run_shell(fmt::format("cd {} && sta -no_splash -exit {} > {} 2>&1", shell_quote(work.string()),
                                            synth::kStaScriptFile, synth::kStaLogFile));
   t.sta_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  t.report = synth::parse_sta(read_text(log));
+  t.report = synth::parse_sta(read_text_or_empty(log));
   // OpenSTA 2.0.17 exits 0 after errors, so its log decides.
   if (status != 0 || !t.report.errors.empty())
     throw std::runtime_error(fmt::format("OpenSTA failed{}{}; see {}",
@@ -394,7 +391,7 @@ void run_synth(const SynthOptions& o) {
                  sim->seconds, sim->estimate.global, sim->estimate.bits, sim->estimate.cycles, sim->log.string());
     }
     std::fflush(stdout);
-    r.timing = run_sta(work, lib.path, synth::find_sta_profile(read_text(lib.path)), files.top, o.clock_period_ns,
+    r.timing = run_sta(work, lib.path, synth::find_sta_profile(read_text_or_empty(lib.path)), files.top, o.clock_period_ns,
                        std::move(sim));
     fmt::print("tpegen: OpenSTA took {:.1f} s ({}); log in {}\n", r.timing->sta_seconds,
                r.timing->profile ? fmt::format("inputs driven by {}, outputs load {:g}", r.timing->profile->drive_cell,

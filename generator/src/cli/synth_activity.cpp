@@ -44,7 +44,7 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
       shell_quote(exe.string()), shell_quote(cfg.string()), w.trials, w.min_cycles, shell_quote(w.dist), w.seed,
       shell_quote((dir / "sim").string()), shell_quote(vcd.string()), shell_quote(r.log.string())));
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const std::string log = read_text_file(r.log).value_or("");
+  const std::string log = read_text_or_empty(r.log);
   if (status != 0)
     throw std::runtime_error(fmt::format("the activity simulation failed (exit status {}); see {}", status,
                                          r.log.string()));

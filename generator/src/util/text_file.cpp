@@ -13,4 +13,6 @@ std::optional<std::string> read_text_file(const std::filesystem::path& p) {
   return s.str();
 }
 
+std::string read_text_or_empty(const std::filesystem::path& p) { return read_text_file(p).value_or(""); }
+
 }  // namespace tpegen

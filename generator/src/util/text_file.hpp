@@ -10,4 +10,8 @@ namespace tpegen {
 /// The bytes of the file, or nullopt when it cannot be opened.
 std::optional<std::string> read_text_file(const std::filesystem::path& p);
 
+/// The bytes of the file, or "" when it cannot be opened (for tool logs and reports whose
+/// parser then says what is missing).
+std::string read_text_or_empty(const std::filesystem::path& p);
+
 }  // namespace tpegen
