@@ -8,7 +8,6 @@
 #include "arch/components.hpp"
 #include "arch/opt3_column.hpp"
 #include "cli/commands.hpp"
-#include "emit/verilog_emitter.hpp"
 #include "ir/check.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
@@ -48,13 +47,9 @@ void run_arith(ArithOptions o) {
                                            "Component: " + component_name(c)};
   std::vector<std::pair<std::string, std::string>> files;
   std::string filelist;
-  for (auto& ext : d.externs()) {
-    files.emplace_back("rtl/" + ext.file, read_template_file(ext.file));
-    filelist += "rtl/" + ext.file + "\n";
-  }
-  for (auto& f : emit::emit_design(d, banner)) {
-    files.emplace_back("rtl/" + f.name, f.text);
-    filelist += "rtl/" + f.name + "\n";
+  for (auto& [path, text] : rtl_files(d, banner)) {
+    files.emplace_back(path, text);
+    filelist += path + "\n";
   }
   files.emplace_back("files.f", filelist);
   if (want_vectors) files.emplace_back("vectors.txt", arch::component_vectors(c, count, o.seed));

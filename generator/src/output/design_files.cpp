@@ -19,6 +19,17 @@ std::string read_template_file(const std::string& file) {
   return *text;
 }
 
+std::vector<std::pair<std::string, std::string>> rtl_files(const ir::Design& d, const std::vector<std::string>& banner) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const std::string& name : d.used_modules()) {
+    if (const ir::Module* m = d.find_module(name))
+      files.emplace_back("rtl/" + name + ".v", emit::emit_module(*m, banner));
+    else
+      files.emplace_back("rtl/" + d.find_extern(name)->file, read_template_file(d.find_extern(name)->file));
+  }
+  return files;
+}
+
 namespace {
 
 std::string core_file(const std::string& top, const std::vector<std::string>& rtl) {
@@ -82,13 +93,9 @@ DesignFiles make_design_files(const DesignConfig& c) {
   DesignFiles out;
   out.top = d.top;
   std::vector<std::string> rtl;
-  for (auto& ext : d.externs()) {
-    out.files.emplace_back("rtl/" + ext.file, read_template_file(ext.file));
-    rtl.push_back("rtl/" + ext.file);
-  }
-  for (auto& f : emit::emit_design(d, banner)) {
-    out.files.emplace_back("rtl/" + f.name, f.text);
-    rtl.push_back("rtl/" + f.name);
+  for (auto& [path, text] : rtl_files(d, banner)) {
+    out.files.emplace_back(path, text);
+    rtl.push_back(path);
   }
   std::string filelist;
   for (auto& f : rtl) filelist += f + "\n";
