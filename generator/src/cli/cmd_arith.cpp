@@ -61,9 +61,11 @@ void run_arith(ArithOptions o) {
     manifest["streams"] = c.streams;
     manifest["digit_positions"] = arch::ent_digit_positions(c.arith);
   }
+  manifest[kFilesWrittenKey] = files_written(files);
   files.emplace_back("manifest.json", manifest.dump(2) + "\n");
-  write_tree_atomically(o.out_dir, files, o.force);
+  const std::vector<std::string> kept = write_tree_atomically(o.out_dir, files, o.force);
   fmt::print("tpegen: wrote {} to {}\n", d.top, o.out_dir);
+  print_kept(kept, o.out_dir);
 }
 
 }  // namespace

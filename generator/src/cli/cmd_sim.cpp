@@ -16,6 +16,7 @@
 #include "output/dir_writer.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
+#include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -83,8 +84,8 @@ void run_sim(const SimOptions& o) {
   }
   require_tool("verilator", "verilator");
   const DesignFiles files = make_design_files(c);
-  const fs::path work = fs::absolute(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work));
-  fs::create_directories(work);
+  const fs::path work =
+      claim_work_dir(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work), "--work");
   write_tree_atomically(work / "design", files.files, false);
   {
     std::ofstream(work / "tb_params.h") << tb_params(c, files);

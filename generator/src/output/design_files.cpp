@@ -7,6 +7,7 @@
 #include "arch/registry.hpp"
 #include "emit/verilog_emitter.hpp"
 #include "ir/check.hpp"
+#include "output/dir_writer.hpp"
 #include "util/paths.hpp"
 #include "util/text_file.hpp"
 
@@ -117,6 +118,7 @@ DesignFiles make_design_files(const DesignConfig& c) {
                   {"reset", "rst_ni (asynchronous, active low; clears valid bits only)"},
                   {"ports", ports},
                   {"timing", arch.timing(c)}};
+  out.manifest[kFilesWrittenKey] = files_written(out.files);
   out.files.emplace_back("manifest.json", out.manifest.dump(2) + "\n");
   return out;
 }
