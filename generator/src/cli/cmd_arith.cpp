@@ -8,6 +8,7 @@
 #include "arch/components.hpp"
 #include "arch/opt3_column.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_errors.hpp"
 #include "ir/check.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
@@ -88,7 +89,7 @@ void setup_arith(CLI::App& app) {
   app.add_option("--pipeline-level", o->comp.pipeline_level,
                  "one register stage after this compressor-tree level (default: combinational)");
   app.add_option("--vectors", o->vectors, "none | exhaustive | COUNT random vectors from the C++ model");
-  app.add_option("--seed", o->seed, "seed of random vectors (default 1)");
+  app.add_option("--seed", o->seed, "seed of random vectors (default 1)")->check(non_negative_whole());
   app.add_option("-o,--output", o->out_dir, "output directory")->required();
   app.add_flag("--force", o->force, "replace a non-empty output directory not written by tpegen");
   app.callback([o] { run_arith(*o); });

@@ -71,6 +71,7 @@ std::vector<std::string> files_written(const Files& files) {
 }
 
 std::vector<std::string> write_tree_atomically(const fs::path& dir_in, const Files& files, bool force) {
+  if (dir_in.empty()) throw ConfigError("invalid -o = '': an empty path names no directory");
   fs::path dir = fs::absolute(dir_in).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();  // "out/" (or "out/.") names "out"
   std::error_code ec;

@@ -12,6 +12,7 @@ namespace fs = std::filesystem;
 namespace tpegen {
 
 fs::path claim_work_dir(const fs::path& dir_in, const std::string& flag) {
+  if (dir_in.empty()) throw ConfigError(fmt::format("invalid {} = '': an empty path names no directory", flag));
   std::error_code ec;
   const fs::path dir = fs::absolute(dir_in, ec).lexically_normal();
   if (ec) throw ConfigError(fmt::format("invalid {} = '{}': {}", flag, dir_in.string(), ec.message()));
