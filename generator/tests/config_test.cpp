@@ -330,10 +330,16 @@ TEST_CASE("apply_json: errors") {
   CHECK(has(json_error(R"({"acc_wrap": 1})"), "wrong type"));
   CHECK(has(json_error(R"({"max_k": [1]})"), "wrong type"));
 
-  for (const std::string text : {"[1, 2]", "42", "\"cube\"", "null", "not json", "", "{\"arch\": "}) {
+  for (const std::string text : {"[1, 2]", "42", "\"cube\"", "null"}) {
     CAPTURE(text);
     e = json_error(text);
     CHECK(has(e, "not a JSON object"));
+    CHECK(has(e, "cfg.json"));
+  }
+  for (const std::string text : {"not json", "", "{\"arch\": "}) {  // with the position of the error
+    CAPTURE(text);
+    e = json_error(text);
+    CHECK(has(e, "not valid JSON: line 1, column "));
     CHECK(has(e, "cfg.json"));
   }
 }

@@ -8,6 +8,6 @@ rm -rf "$work"
 cd "$work/design"
 top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' manifest.json)
 verilator --lint-only -Wall --top-module "$top" -f files.f
-iverilog -g2005 -o "$work/iverilog.out" -s "$top" $(cat files.f)
-yosys -q -p "read_verilog $(tr '\n' ' ' < files.f); hierarchy -check -top $top; synth -top $top" >/dev/null
+iverilog -g2005 -o "$work/iverilog.out" -s "$top" -c files.f
+yosys -q -p "read_verilog $(grep -v '^//' files.f | tr '\n' ' '); hierarchy -check -top $top; synth -top $top" >/dev/null
 echo "rtl ok: $top"

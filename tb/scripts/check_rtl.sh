@@ -10,7 +10,7 @@ cd "$work/design"
 top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' manifest.json)
 [ -n "$top" ] || { echo "no top in manifest.json"; exit 1; }
 verilator --lint-only -Wall --top-module "$top" -f files.f
-iverilog -g2005 -o "$work/iverilog.out" -s "$top" $(cat files.f)
-yosys -q -l "$work/yosys.log" -p "read_verilog $(tr '\n' ' ' < files.f); hierarchy -check -top $top; synth -top $top; stat" >/dev/null
+iverilog -g2005 -o "$work/iverilog.out" -s "$top" -c files.f
+yosys -q -l "$work/yosys.log" -p "read_verilog $(grep -v '^//' files.f | tr '\n' ' '); hierarchy -check -top $top; synth -top $top; stat" >/dev/null
 grep -q 'Number of cells' "$work/yosys.log"
 echo "rtl ok: $top (verilator -Wall, iverilog -g2005, yosys synth)"

@@ -21,7 +21,7 @@ module gold (input wire [$((aw-1)):0] a_i, input wire [$((bw-1)):0] b_i, output 
   assign p_o = $sa * $sb;
 endmodule
 V
-  script="read_verilog $(tr '\n' ' ' < files.f) gold.v; proc; opt_clean;
+  script="read_verilog $(grep -v '^//' files.f | tr '\n' ' ') gold.v; proc; opt_clean;
           miter -equiv -flatten -make_assert gold $top miter; hierarchy -top miter;
           sat -verify -prove-asserts miter"
 elif [ "$kind" = opt4e-step ]; then
@@ -56,7 +56,7 @@ module check (input wire [$((e*nd-1)):0] pos_i, input wire [$((e-1)):0] two_i, i
   assign ok = !legal || (s_o + c_o) == want;
 endmodule
 V
-  script="read_verilog $(tr '\n' ' ' < files.f) check.v; hierarchy -top check; proc; flatten; opt_clean;
+  script="read_verilog $(grep -v '^//' files.f | tr '\n' ' ') check.v; hierarchy -top check; proc; flatten; opt_clean;
           sat -verify -prove ok 1 check"
 else
   cat > check.v <<V
@@ -68,7 +68,7 @@ module check (input wire [$((aw-1)):0] a_i, input wire [$((bw-1)):0] b_i,
   assign ok = (s_o + c_o) == (s_i + c_i + prod);
 endmodule
 V
-  script="read_verilog $(tr '\n' ' ' < files.f) check.v; hierarchy -top check; proc; flatten; opt_clean;
+  script="read_verilog $(grep -v '^//' files.f | tr '\n' ' ') check.v; hierarchy -top check; proc; flatten; opt_clean;
           sat -verify -prove ok 1 check"
 fi
 start=$(date +%s)

@@ -33,6 +33,9 @@ std::string read_template_file(const std::string& file);
 /// cells), as ("rtl/<file>", text), each callee before its callers and the top last.
 std::vector<std::pair<std::string, std::string>> rtl_files(const ir::Design& d, const std::vector<std::string>& banner);
 
+/// files.f: the banner as // comments, then the RTL files in order.
+std::string file_list(const std::vector<std::string>& rtl, const std::vector<std::string>& banner);
+
 /// The configuration as JSON (the same keys a --config file takes).
 nlohmann::json config_to_json(const DesignConfig& c);
 
