@@ -11,6 +11,7 @@
 #include "arith/partial_products.hpp"
 #include "emit/bitnet_to_ir.hpp"
 #include "test_bits.hpp"
+#include "test_step_net.hpp"
 
 using namespace tpegen::arith;
 
@@ -131,23 +132,10 @@ TEST_CASE("fold: OPT1 step trees have no cell with a constant input, fewer cells
   for (const auto& opt : trees)
     for (Encoding enc : {Encoding::Booth, Encoding::Ent, Encoding::And})
       for (bool is_signed : {true, false}) {
-        auto build = [&](BitNet& net) {
-          const auto a = net.add_input("a", 8);
-          const auto b = net.add_input("b", 8);
-          const auto s = net.add_input("s", 24);
-          const auto c = net.add_input("c", 24);
-          BitHeap heap(24);
-          add_product(heap, net, enc, a, b, is_signed);
-          heap.add_number(s, 0, false, net);
-          heap.add_number(c, 0, false, net);
-          const CarrySave cs = compress(heap, net, opt);
-          net.add_output("s_next", cs.sum);
-          net.add_output("c_next", cs.carry);
-        };
         BitNet folded, raw;
         raw.set_fold_cells(false);
-        build(folded);
-        build(raw);
+        build_step_net(folded, enc, is_signed, 24, opt);
+        build_step_net(raw, enc, is_signed, 24, opt);
         CHECK(!has_const_input(folded));
         // Cost in half-adder units (a 4:2 is two full adders): folding never adds any.
         const int fc = adder_cost(folded), rc = adder_cost(raw);

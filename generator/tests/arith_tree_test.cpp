@@ -14,6 +14,7 @@
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
 #include "test_bits.hpp"
+#include "test_step_net.hpp"
 
 using namespace tpegen::arith;
 
@@ -172,17 +173,7 @@ TEST_CASE("OPT1 step: s' + c' == s + c + a*b (mod 2^20), int8 Booth, every tree"
   for (const auto& opt : kTrees)
     for (Encoding enc : {Encoding::Booth, Encoding::Ent, Encoding::And}) {
       BitNet net;
-      const auto a = net.add_input("a", 8);
-      const auto b = net.add_input("b", 8);
-      const auto s = net.add_input("s", 20);
-      const auto c = net.add_input("c", 20);
-      BitHeap heap(20);
-      add_product(heap, net, enc, a, b, true);
-      heap.add_number(s, 0, false, net);
-      heap.add_number(c, 0, false, net);
-      const CarrySave cs = compress(heap, net, opt);
-      net.add_output("s_next", cs.sum);
-      net.add_output("c_next", cs.carry);
+      const CarrySave cs = build_step_net(net, enc, true, 20, opt);
       if (enc == Encoding::Booth)
         MESSAGE("OPT1 int8 booth acc20 " << std::string(to_string(opt.kind)) << std::string(opt.use_42 ? "+4:2" : "") << ": " << cs.levels
                                          << " levels, HA " << count_cells(net).ha << ", FA " << count_cells(net).fa
