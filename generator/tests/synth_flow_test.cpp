@@ -484,7 +484,7 @@ TEST_CASE("yosys_script: hierarchical, generic always, liberty section only with
   std::string s = yosys_script(in);
   CHECK(s.find("read_verilog -sv \"design/rtl/a.v\" \"design/rtl/top_x.v\"\n") != std::string::npos);
   // Every module keeps its hierarchy; `synth -flatten` then only inlines leaf cells (none here).
-  CHECK(s.find("setattr -mod -set keep_hierarchy 1 *\nhierarchy -check -top top_x\nsynth -flatten -top top_x\n") !=
+  CHECK(s.find("hierarchy -check -top top_x\nsetattr -mod -set keep_hierarchy 1 *\nsynth -flatten -top top_x\n") !=
         std::string::npos);
   CHECK(commands_only(s).find("-unset") == std::string::npos);
   CHECK(s.find("dfflegalize -cell $_DFF_P_ 01\n") != std::string::npos);
