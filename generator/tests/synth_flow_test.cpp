@@ -483,8 +483,10 @@ TEST_CASE("yosys_script: hierarchical, generic always, liberty section only with
   ScriptInputs in{"top_x", {"design/rtl/a.v", "design/rtl/top_x.v"}, {}, std::nullopt, ""};
   std::string s = yosys_script(in);
   CHECK(s.find("read_verilog -sv \"design/rtl/a.v\" \"design/rtl/top_x.v\"\n") != std::string::npos);
-  CHECK(s.find("synth -top top_x\n") != std::string::npos);
-  CHECK(commands_only(s).find("-flatten") == std::string::npos);
+  // Every module keeps its hierarchy; `synth -flatten` then only inlines leaf cells (none here).
+  CHECK(s.find("hierarchy -check -top top_x\nsetattr -mod -set keep_hierarchy 1 *\nsynth -flatten -top top_x\n") !=
+        std::string::npos);
+  CHECK(commands_only(s).find("-unset") == std::string::npos);
   CHECK(s.find("dfflegalize -cell $_DFF_P_ 01\n") != std::string::npos);
   CHECK(s.find(std::string("tee -o ") + kGenericStatFile + " stat -tech cmos\n") != std::string::npos);
   CHECK(commands_only(s).find("liberty") == std::string::npos);
@@ -499,6 +501,18 @@ TEST_CASE("yosys_script: hierarchical, generic always, liberty section only with
 
   in.liberty = "/bad\"quote.lib";
   CHECK_THROWS_AS(yosys_script(in), tpegen::ConfigError);
+}
+
+TEST_CASE("yosys_script: the adder leaf cells present are flattened into their PE, nothing else") {
+  const ScriptInputs in{"top_x", {"rtl/tpe_fa.v", "rtl/tpe_ha.v", "rtl/tpe_pipe.v", "rtl/top_x_pe.v", "rtl/top_x.v"},
+                        {}, std::nullopt, ""};
+  const std::string s = yosys_script(in);
+  const size_t set = s.find("setattr -mod -set keep_hierarchy 1 *\n");
+  const size_t unset = s.find("setattr -mod -unset keep_hierarchy tpe_fa tpe_ha\n");
+  const size_t synth = s.find("synth -flatten -top top_x\n");
+  CHECK(set != std::string::npos);
+  CHECK(unset != std::string::npos);
+  CHECK((set < unset && unset < synth));
 }
 
 TEST_CASE("first_error_line") {

@@ -30,6 +30,17 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
   for (int m0 = 0; m0 < M; m0 += R)
     for (int n0 = 0; n0 < N; n0 += C) {
       for (int k = 0; k < K; ++k) {
+        if (k > 0 && (m0 * 7 + n0 * 13 + k * 5) % 11 == 3) {
+          // A bubble inside the tile: valid_i = 0 with garbage on every other input; the
+          // PEs must hold their accumulators (enable, or an OPT1 tree adding 0).
+          const uint64_t g = 0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(k + 1);
+          for (int i = 0; i < R; ++i) put(d.a_i, i * tpe::kAWidth, tpe::kAWidth, g >> (i % 8));
+          for (int j = 0; j < C; ++j) put(d.b_i, j * tpe::kBWidth, tpe::kBWidth, g >> (j % 5 + 3));
+          d.valid_i = 0;
+          d.first_i = 1;
+          d.last_i = 1;
+          step();
+        }
         for (int i = 0; i < R; ++i) put(d.a_i, i * tpe::kAWidth, tpe::kAWidth, static_cast<uint64_t>(at_or_zero(a, m0 + i, k)));
         for (int j = 0; j < C; ++j) put(d.b_i, j * tpe::kBWidth, tpe::kBWidth, static_cast<uint64_t>(at_or_zero(b, k, n0 + j)));
         d.valid_i = 1;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (figures only, no pass/fail): generation time of a 64x64 systolic array and
-# Verilator simulation throughput (cycles/s, GEMMs/s) of the default design.
+# Verilator simulation throughput (cycles/s, GEMMs/s) of the default design and of the
+# 16x16 systolic-os array with the mac and the opt1 PE.
 # usage: bench.sh TPEGEN WORKDIR
 set -euo pipefail
 tpegen=$1; work=$2
@@ -15,3 +16,8 @@ done
 echo "simulate default systolic-os 16x16 (100 GEMMs 64x64x64, then 2000 random GEMMs):"
 "$tpegen" sim --arch systolic-os --gemm 64x64x64 --trials 100 --work "$work/sim" | grep -E 'elements checked|passed,'
 "$tpegen" sim --arch systolic-os --trials 2000 --work "$work/sim" | grep -E 'elements checked|passed,'
+# Bit-weight RTL: the same array with the OPT1 PE (one compressor tree of leaf cells per PE).
+for pe in mac opt1; do
+  echo "simulate systolic-os 16x16 --pe $pe (30 random GEMMs):"
+  "$tpegen" sim --arch systolic-os --rows 16 --cols 16 --pe $pe --trials 30 --seed 1 --work "$work/sim-$pe" | grep -E 'elements checked|passed,'
+done

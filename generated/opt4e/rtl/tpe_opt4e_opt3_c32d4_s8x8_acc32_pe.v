@@ -671,8 +671,8 @@ module tpe_opt4e_opt3_c32d4_s8x8_acc32_pe (
   wire t_n768;
   wire t_n769;
   wire t_n770;
-  wire t_unused_n771;
-  wire t_n772;
+  wire t_n771;
+  wire t_unused_n772;
   wire t_n773;
   wire t_n774;
   wire t_n775;
@@ -735,7 +735,22 @@ module tpe_opt4e_opt3_c32d4_s8x8_acc32_pe (
   wire t_n832;
   wire t_n833;
   wire t_n834;
-  wire t_unused_n835;
+  wire t_n835;
+  wire t_n836;
+  wire t_n837;
+  wire t_n838;
+  wire t_n839;
+  wire t_n840;
+  wire t_n841;
+  wire t_n842;
+  wire t_n843;
+  wire t_n844;
+  wire t_n845;
+  wire t_n846;
+  wire t_n847;
+  wire t_n848;
+  wire t_n849;
+  wire t_n850;
   wire [31:0] t_s_next;
   wire [31:0] t_c_next;
 
@@ -1230,8 +1245,55 @@ module tpe_opt4e_opt3_c32d4_s8x8_acc32_pe (
   assign t_n609 = t_n547 & c_q[30];
   assign t_n610 = t_n547 & s_q[31];
   assign t_n611 = t_n547 & c_q[31];
-  assign t_s_next = {t_n834, t_n832, t_n830, t_n828, t_n826, t_n824, t_n822, t_n820, t_n818, t_n816, t_n814, t_n812, t_n810, t_n808, t_n806, t_n804, t_n802, t_n800, t_n798, t_n796, t_n794, t_n792, t_n790, t_n788, t_n786, t_n784, t_n782, t_n780, t_n778, t_n776, t_n774, t_n708};
-  assign t_c_next = {t_n833, t_n831, t_n829, t_n827, t_n825, t_n823, t_n821, t_n819, t_n817, t_n815, t_n813, t_n811, t_n809, t_n807, t_n805, t_n803, t_n801, t_n799, t_n797, t_n795, t_n793, t_n791, t_n789, t_n787, t_n785, t_n783, t_n781, t_n779, t_n777, t_n775, t_n773, t_n772};
+  assign t_n740 = t_n580 ^ t_n581;
+  assign t_n741 = ~t_n740;
+  assign t_n742 = t_n580 | t_n581;
+  assign t_n807 = t_n743 ^ t_n742;
+  assign t_n808 = ~t_n807;
+  assign t_n809 = t_n743 | t_n742;
+  assign t_n810 = t_n745 ^ t_n744;
+  assign t_n811 = ~t_n810;
+  assign t_n812 = t_n745 | t_n744;
+  assign t_n813 = t_n747 ^ t_n746;
+  assign t_n814 = ~t_n813;
+  assign t_n815 = t_n747 | t_n746;
+  assign t_n816 = t_n749 ^ t_n748;
+  assign t_n817 = ~t_n816;
+  assign t_n818 = t_n749 | t_n748;
+  assign t_n819 = t_n751 ^ t_n750;
+  assign t_n820 = ~t_n819;
+  assign t_n821 = t_n751 | t_n750;
+  assign t_n822 = t_n753 ^ t_n752;
+  assign t_n823 = ~t_n822;
+  assign t_n824 = t_n753 | t_n752;
+  assign t_n825 = t_n755 ^ t_n754;
+  assign t_n826 = ~t_n825;
+  assign t_n827 = t_n755 | t_n754;
+  assign t_n828 = t_n757 ^ t_n756;
+  assign t_n829 = ~t_n828;
+  assign t_n830 = t_n757 | t_n756;
+  assign t_n831 = t_n759 ^ t_n758;
+  assign t_n832 = ~t_n831;
+  assign t_n833 = t_n759 | t_n758;
+  assign t_n834 = t_n761 ^ t_n760;
+  assign t_n835 = ~t_n834;
+  assign t_n836 = t_n761 | t_n760;
+  assign t_n837 = t_n763 ^ t_n762;
+  assign t_n838 = ~t_n837;
+  assign t_n839 = t_n763 | t_n762;
+  assign t_n840 = t_n765 ^ t_n764;
+  assign t_n841 = ~t_n840;
+  assign t_n842 = t_n765 | t_n764;
+  assign t_n843 = t_n767 ^ t_n766;
+  assign t_n844 = ~t_n843;
+  assign t_n845 = t_n767 | t_n766;
+  assign t_n846 = t_n769 ^ t_n768;
+  assign t_n847 = ~t_n846;
+  assign t_n848 = t_n769 | t_n768;
+  assign t_n849 = t_n771 ^ t_n770;
+  assign t_n850 = ~t_n849;
+  assign t_s_next = {t_n850, t_n847, t_n844, t_n841, t_n838, t_n835, t_n832, t_n829, t_n826, t_n823, t_n820, t_n817, t_n814, t_n811, t_n808, t_n805, t_n803, t_n801, t_n799, t_n797, t_n795, t_n793, t_n791, t_n789, t_n787, t_n785, t_n783, t_n781, t_n779, t_n777, t_n775, t_n708};
+  assign t_c_next = {t_n848, t_n845, t_n842, t_n839, t_n836, t_n833, t_n830, t_n827, t_n824, t_n821, t_n818, t_n815, t_n812, t_n809, t_n806, t_n804, t_n802, t_n800, t_n798, t_n796, t_n794, t_n792, t_n790, t_n788, t_n786, t_n784, t_n782, t_n780, t_n778, t_n776, t_n774, t_n773};
   assign s_o = s_q;
   assign c_o = c_q;
 
@@ -1729,372 +1791,244 @@ module tpe_opt4e_opt3_c32d4_s8x8_acc32_pe (
     .c_o(t_n739)
   );
 
-  tpe_fa u_t_c64 (
-    .a_i(t_n580),
-    .b_i(t_n581),
-    .c_i(1'b1),
-    .s_o(t_n740),
-    .c_o(t_n741)
+  tpe_ha u_t_c64 (
+    .a_i(t_n582),
+    .b_i(t_n583),
+    .s_o(t_n743),
+    .c_o(t_n744)
   );
 
   tpe_ha u_t_c65 (
-    .a_i(t_n582),
-    .b_i(t_n583),
-    .s_o(t_n742),
-    .c_o(t_n743)
+    .a_i(t_n584),
+    .b_i(t_n585),
+    .s_o(t_n745),
+    .c_o(t_n746)
   );
 
   tpe_ha u_t_c66 (
-    .a_i(t_n584),
-    .b_i(t_n585),
-    .s_o(t_n744),
-    .c_o(t_n745)
+    .a_i(t_n586),
+    .b_i(t_n587),
+    .s_o(t_n747),
+    .c_o(t_n748)
   );
 
   tpe_ha u_t_c67 (
-    .a_i(t_n586),
-    .b_i(t_n587),
-    .s_o(t_n746),
-    .c_o(t_n747)
+    .a_i(t_n588),
+    .b_i(t_n589),
+    .s_o(t_n749),
+    .c_o(t_n750)
   );
 
   tpe_ha u_t_c68 (
-    .a_i(t_n588),
-    .b_i(t_n589),
-    .s_o(t_n748),
-    .c_o(t_n749)
+    .a_i(t_n590),
+    .b_i(t_n591),
+    .s_o(t_n751),
+    .c_o(t_n752)
   );
 
   tpe_ha u_t_c69 (
-    .a_i(t_n590),
-    .b_i(t_n591),
-    .s_o(t_n750),
-    .c_o(t_n751)
+    .a_i(t_n592),
+    .b_i(t_n593),
+    .s_o(t_n753),
+    .c_o(t_n754)
   );
 
   tpe_ha u_t_c70 (
-    .a_i(t_n592),
-    .b_i(t_n593),
-    .s_o(t_n752),
-    .c_o(t_n753)
+    .a_i(t_n594),
+    .b_i(t_n595),
+    .s_o(t_n755),
+    .c_o(t_n756)
   );
 
   tpe_ha u_t_c71 (
-    .a_i(t_n594),
-    .b_i(t_n595),
-    .s_o(t_n754),
-    .c_o(t_n755)
+    .a_i(t_n596),
+    .b_i(t_n597),
+    .s_o(t_n757),
+    .c_o(t_n758)
   );
 
   tpe_ha u_t_c72 (
-    .a_i(t_n596),
-    .b_i(t_n597),
-    .s_o(t_n756),
-    .c_o(t_n757)
+    .a_i(t_n598),
+    .b_i(t_n599),
+    .s_o(t_n759),
+    .c_o(t_n760)
   );
 
   tpe_ha u_t_c73 (
-    .a_i(t_n598),
-    .b_i(t_n599),
-    .s_o(t_n758),
-    .c_o(t_n759)
+    .a_i(t_n600),
+    .b_i(t_n601),
+    .s_o(t_n761),
+    .c_o(t_n762)
   );
 
   tpe_ha u_t_c74 (
-    .a_i(t_n600),
-    .b_i(t_n601),
-    .s_o(t_n760),
-    .c_o(t_n761)
+    .a_i(t_n602),
+    .b_i(t_n603),
+    .s_o(t_n763),
+    .c_o(t_n764)
   );
 
   tpe_ha u_t_c75 (
-    .a_i(t_n602),
-    .b_i(t_n603),
-    .s_o(t_n762),
-    .c_o(t_n763)
+    .a_i(t_n604),
+    .b_i(t_n605),
+    .s_o(t_n765),
+    .c_o(t_n766)
   );
 
   tpe_ha u_t_c76 (
-    .a_i(t_n604),
-    .b_i(t_n605),
-    .s_o(t_n764),
-    .c_o(t_n765)
+    .a_i(t_n606),
+    .b_i(t_n607),
+    .s_o(t_n767),
+    .c_o(t_n768)
   );
 
   tpe_ha u_t_c77 (
-    .a_i(t_n606),
-    .b_i(t_n607),
-    .s_o(t_n766),
-    .c_o(t_n767)
+    .a_i(t_n608),
+    .b_i(t_n609),
+    .s_o(t_n769),
+    .c_o(t_n770)
   );
 
   tpe_ha u_t_c78 (
-    .a_i(t_n608),
-    .b_i(t_n609),
-    .s_o(t_n768),
-    .c_o(t_n769)
+    .a_i(t_n610),
+    .b_i(t_n611),
+    .s_o(t_n771),
+    .c_o(t_unused_n772)
   );
 
   tpe_ha u_t_c79 (
-    .a_i(t_n610),
-    .b_i(t_n611),
-    .s_o(t_n770),
-    .c_o(t_unused_n771)
-  );
-
-  tpe_ha u_t_c80 (
     .a_i(t_n616),
     .b_i(t_n648),
-    .s_o(t_n772),
-    .c_o(t_n773)
+    .s_o(t_n773),
+    .c_o(t_n774)
   );
 
-  tpe_fa u_t_c81 (
+  tpe_fa u_t_c80 (
     .a_i(t_n649),
     .b_i(t_n710),
     .c_i(t_n709),
-    .s_o(t_n774),
-    .c_o(t_n775)
+    .s_o(t_n775),
+    .c_o(t_n776)
   );
 
-  tpe_fa u_t_c82 (
+  tpe_fa u_t_c81 (
     .a_i(t_n653),
     .b_i(t_n712),
     .c_i(t_n711),
-    .s_o(t_n776),
-    .c_o(t_n777)
+    .s_o(t_n777),
+    .c_o(t_n778)
   );
 
-  tpe_fa u_t_c83 (
+  tpe_fa u_t_c82 (
     .a_i(t_n657),
     .b_i(t_n714),
     .c_i(t_n713),
-    .s_o(t_n778),
-    .c_o(t_n779)
+    .s_o(t_n779),
+    .c_o(t_n780)
   );
 
-  tpe_fa u_t_c84 (
+  tpe_fa u_t_c83 (
     .a_i(t_n661),
     .b_i(t_n716),
     .c_i(t_n715),
-    .s_o(t_n780),
-    .c_o(t_n781)
+    .s_o(t_n781),
+    .c_o(t_n782)
   );
 
-  tpe_fa u_t_c85 (
+  tpe_fa u_t_c84 (
     .a_i(t_n665),
     .b_i(t_n718),
     .c_i(t_n717),
-    .s_o(t_n782),
-    .c_o(t_n783)
+    .s_o(t_n783),
+    .c_o(t_n784)
   );
 
-  tpe_fa u_t_c86 (
+  tpe_fa u_t_c85 (
     .a_i(t_n669),
     .b_i(t_n720),
     .c_i(t_n719),
-    .s_o(t_n784),
-    .c_o(t_n785)
+    .s_o(t_n785),
+    .c_o(t_n786)
   );
 
-  tpe_fa u_t_c87 (
+  tpe_fa u_t_c86 (
     .a_i(t_n673),
     .b_i(t_n722),
     .c_i(t_n721),
-    .s_o(t_n786),
-    .c_o(t_n787)
+    .s_o(t_n787),
+    .c_o(t_n788)
   );
 
-  tpe_fa u_t_c88 (
+  tpe_fa u_t_c87 (
     .a_i(t_n677),
     .b_i(t_n724),
     .c_i(t_n723),
-    .s_o(t_n788),
-    .c_o(t_n789)
+    .s_o(t_n789),
+    .c_o(t_n790)
   );
 
-  tpe_fa u_t_c89 (
+  tpe_fa u_t_c88 (
     .a_i(t_n681),
     .b_i(t_n726),
     .c_i(t_n725),
-    .s_o(t_n790),
-    .c_o(t_n791)
+    .s_o(t_n791),
+    .c_o(t_n792)
   );
 
-  tpe_fa u_t_c90 (
+  tpe_fa u_t_c89 (
     .a_i(t_n685),
     .b_i(t_n728),
     .c_i(t_n727),
-    .s_o(t_n792),
-    .c_o(t_n793)
+    .s_o(t_n793),
+    .c_o(t_n794)
   );
 
-  tpe_fa u_t_c91 (
+  tpe_fa u_t_c90 (
     .a_i(t_n689),
     .b_i(t_n730),
     .c_i(t_n729),
-    .s_o(t_n794),
-    .c_o(t_n795)
+    .s_o(t_n795),
+    .c_o(t_n796)
   );
 
-  tpe_fa u_t_c92 (
+  tpe_fa u_t_c91 (
     .a_i(t_n693),
     .b_i(t_n732),
     .c_i(t_n731),
-    .s_o(t_n796),
-    .c_o(t_n797)
+    .s_o(t_n797),
+    .c_o(t_n798)
   );
 
-  tpe_fa u_t_c93 (
+  tpe_fa u_t_c92 (
     .a_i(t_n697),
     .b_i(t_n734),
     .c_i(t_n733),
-    .s_o(t_n798),
-    .c_o(t_n799)
+    .s_o(t_n799),
+    .c_o(t_n800)
   );
 
-  tpe_fa u_t_c94 (
+  tpe_fa u_t_c93 (
     .a_i(t_n701),
     .b_i(t_n736),
     .c_i(t_n735),
-    .s_o(t_n800),
-    .c_o(t_n801)
+    .s_o(t_n801),
+    .c_o(t_n802)
   );
 
-  tpe_fa u_t_c95 (
+  tpe_fa u_t_c94 (
     .a_i(t_n705),
     .b_i(t_n738),
     .c_i(t_n737),
-    .s_o(t_n802),
-    .c_o(t_n803)
+    .s_o(t_n803),
+    .c_o(t_n804)
   );
 
-  tpe_fa u_t_c96 (
+  tpe_fa u_t_c95 (
     .a_i(t_n707),
-    .b_i(t_n740),
+    .b_i(t_n741),
     .c_i(t_n739),
-    .s_o(t_n804),
-    .c_o(t_n805)
-  );
-
-  tpe_fa u_t_c97 (
-    .a_i(1'b1),
-    .b_i(t_n742),
-    .c_i(t_n741),
-    .s_o(t_n806),
-    .c_o(t_n807)
-  );
-
-  tpe_fa u_t_c98 (
-    .a_i(1'b1),
-    .b_i(t_n744),
-    .c_i(t_n743),
-    .s_o(t_n808),
-    .c_o(t_n809)
-  );
-
-  tpe_fa u_t_c99 (
-    .a_i(1'b1),
-    .b_i(t_n746),
-    .c_i(t_n745),
-    .s_o(t_n810),
-    .c_o(t_n811)
-  );
-
-  tpe_fa u_t_c100 (
-    .a_i(1'b1),
-    .b_i(t_n748),
-    .c_i(t_n747),
-    .s_o(t_n812),
-    .c_o(t_n813)
-  );
-
-  tpe_fa u_t_c101 (
-    .a_i(1'b1),
-    .b_i(t_n750),
-    .c_i(t_n749),
-    .s_o(t_n814),
-    .c_o(t_n815)
-  );
-
-  tpe_fa u_t_c102 (
-    .a_i(1'b1),
-    .b_i(t_n752),
-    .c_i(t_n751),
-    .s_o(t_n816),
-    .c_o(t_n817)
-  );
-
-  tpe_fa u_t_c103 (
-    .a_i(1'b1),
-    .b_i(t_n754),
-    .c_i(t_n753),
-    .s_o(t_n818),
-    .c_o(t_n819)
-  );
-
-  tpe_fa u_t_c104 (
-    .a_i(1'b1),
-    .b_i(t_n756),
-    .c_i(t_n755),
-    .s_o(t_n820),
-    .c_o(t_n821)
-  );
-
-  tpe_fa u_t_c105 (
-    .a_i(1'b1),
-    .b_i(t_n758),
-    .c_i(t_n757),
-    .s_o(t_n822),
-    .c_o(t_n823)
-  );
-
-  tpe_fa u_t_c106 (
-    .a_i(1'b1),
-    .b_i(t_n760),
-    .c_i(t_n759),
-    .s_o(t_n824),
-    .c_o(t_n825)
-  );
-
-  tpe_fa u_t_c107 (
-    .a_i(1'b1),
-    .b_i(t_n762),
-    .c_i(t_n761),
-    .s_o(t_n826),
-    .c_o(t_n827)
-  );
-
-  tpe_fa u_t_c108 (
-    .a_i(1'b1),
-    .b_i(t_n764),
-    .c_i(t_n763),
-    .s_o(t_n828),
-    .c_o(t_n829)
-  );
-
-  tpe_fa u_t_c109 (
-    .a_i(1'b1),
-    .b_i(t_n766),
-    .c_i(t_n765),
-    .s_o(t_n830),
-    .c_o(t_n831)
-  );
-
-  tpe_fa u_t_c110 (
-    .a_i(1'b1),
-    .b_i(t_n768),
-    .c_i(t_n767),
-    .s_o(t_n832),
-    .c_o(t_n833)
-  );
-
-  tpe_fa u_t_c111 (
-    .a_i(1'b1),
-    .b_i(t_n770),
-    .c_i(t_n769),
-    .s_o(t_n834),
-    .c_o(t_unused_n835)
+    .s_o(t_n805),
+    .c_o(t_n806)
   );
 
   always @(posedge clk_i) begin

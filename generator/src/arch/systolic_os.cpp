@@ -49,16 +49,22 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   ExprP acc_d;
   if (c.pe == "opt1") {
     // acc_q = {carry, sum}; the compressor tree replaces the multiplier and the adder.
+    // No enable on the 2 x acc_width state: a bubble (valid_i = 0) feeds a = 0 and no
+    // `first`, so the tree adds 0 and the pair keeps its value (not its bit pattern).
+    // first_i clears by gating the feedback inside the tree (opt1_step_net).
     const arith::BitNet step = opt1_step_net(c, 1, true);
-    auto next = emit::emit_bitnet(m, step, "t_", {a_i, b_i, first_i, bits(acc_q, 0, c.acc_width),
+    auto a_g = m.wire("a_g", mux(valid_i, a_i, constant(c.a_width, 0)));
+    auto first_g = m.wire("first_g", band(valid_i, first_i));
+    auto next = emit::emit_bitnet(m, step, "t_", {a_g, b_i, first_g, bits(acc_q, 0, c.acc_width),
                                                   bits(acc_q, c.acc_width, c.acc_width)});
     acc_d = m.wire("acc_d", concat({next[1], next[0]}));
+    m.update(acc_q, acc_d);
   } else {
     auto prod = product_to_acc(m, "prod", a_i, b_i, c);
     auto sum = acc_add(m, "acc_sum", acc_q, prod, c);
     acc_d = m.wire("acc_d", mux(first_i, prod, sum));
+    m.update(acc_q, acc_d, valid_i);
   }
-  m.update(acc_q, acc_d, valid_i);
 
   auto capture = m.wire("capture", band(valid_i, last_i));
   auto drain_q = m.reg("drain_q", acc);

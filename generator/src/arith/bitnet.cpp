@@ -1,5 +1,6 @@
 #include "arith/bitnet.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace tpegen::arith {
@@ -14,6 +15,7 @@ BitNet::BitNet() {
 }
 
 NodeId BitNet::push(Node n) {
+  n.level = gate_level_;
   nodes_.push_back(std::move(n));
   return static_cast<NodeId>(nodes_.size() - 1);
 }
@@ -123,32 +125,11 @@ void check_ids(const std::vector<Node>& nodes, std::initializer_list<NodeId> ids
 }
 }  // namespace
 
-std::array<NodeId, 2> BitNet::half_adder(NodeId a, NodeId b, int level) {
-  check_ids(nodes_, {a, b});
-  const int c = static_cast<int>(cells_.size());
-  Cell cell;
-  cell.kind = CellKind::HalfAdder;
-  cell.in = {a, b};
-  cell.level = level;
-  cells_.push_back(cell);
-  std::array<NodeId, 2> out{};
-  for (int k = 0; k < 2; ++k) {
-    Node n;
-    n.op = NodeOp::CellOut;
-    n.cell = c;
-    n.cell_out = k;
-    out[static_cast<size_t>(k)] = push(n);
-  }
-  cells_[static_cast<size_t>(c)].out = {out[0], out[1]};
-  return out;
-}
-
-std::array<NodeId, 2> BitNet::full_adder(NodeId a, NodeId b, NodeId c, int level) {
-  check_ids(nodes_, {a, b, c});
+std::array<NodeId, 2> BitNet::cell2(CellKind kind, std::vector<NodeId> in, int level) {
   const int ci = static_cast<int>(cells_.size());
   Cell cell;
-  cell.kind = CellKind::FullAdder;
-  cell.in = {a, b, c};
+  cell.kind = kind;
+  cell.in = std::move(in);
   cell.level = level;
   cells_.push_back(cell);
   std::array<NodeId, 2> out{};
@@ -163,8 +144,94 @@ std::array<NodeId, 2> BitNet::full_adder(NodeId a, NodeId b, NodeId c, int level
   return out;
 }
 
+// {sum, carry} of the non-constant bits `vars` plus `ones` (vars.size() + ones <= 3): a cell
+// only when no input is constant and no two inputs are equal or complementary.
+std::array<NodeId, 2> BitNet::folded_add(std::vector<NodeId> vars, int ones, int level) {
+  gate_level_ = level;
+  auto bit = [&](bool b) { return b ? one() : zero(); };
+  // Two Not nodes of one signal are the same signal (gates are not hash-consed).
+  auto same = [&](NodeId x, NodeId y) {
+    const Node &nx = nodes_[static_cast<size_t>(x)], &ny = nodes_[static_cast<size_t>(y)];
+    return x == y || (nx.op == NodeOp::Not && ny.op == NodeOp::Not && nx.in[0] == ny.in[0]);
+  };
+  auto compl_or_eq = [&](NodeId x, NodeId y) { return same(x, y) || is_not_of(nodes_, x, y) || is_not_of(nodes_, y, x); };
+  std::array<NodeId, 2> r{};
+  if (vars.size() == 3) {
+    // x + x + y = 2x + y; x + ~x + y = 1 + y.
+    for (size_t i = 0; i < 3 && vars.size() == 3; ++i)
+      for (size_t j = i + 1; j < 3; ++j) {
+        if (!compl_or_eq(vars[i], vars[j])) continue;
+        const NodeId x = vars[i], y = vars[3 - i - j];
+        if (same(x, vars[j])) {
+          gate_level_ = 0;
+          return {y, x};
+        }
+        vars = {y};
+        ones = 1;
+        break;
+      }
+  }
+  if (vars.size() == 2 && compl_or_eq(vars[0], vars[1])) {
+    const NodeId x = vars[0];
+    if (same(x, vars[1])) {  // 2x + ones, ones <= 1
+      gate_level_ = 0;
+      return {bit(ones & 1), x};
+    }
+    vars.clear();  // x + ~x = 1
+    ++ones;
+  }
+  switch (vars.size()) {
+    case 0: r = {bit(ones & 1), bit(ones >> 1)}; break;
+    case 1: {
+      const NodeId v = vars[0];
+      if (ones == 0) r = {v, zero()};
+      else if (ones == 1) r = {bnot(v), v};
+      else r = {v, one()};
+      break;
+    }
+    case 2:
+      if (ones == 0) r = cell2(CellKind::HalfAdder, vars, level);
+      else r = {bnot(bxor(vars[0], vars[1])), bor(vars[0], vars[1])};
+      break;
+    default: r = cell2(CellKind::FullAdder, vars, level); break;
+  }
+  gate_level_ = 0;
+  return r;
+}
+
+std::array<NodeId, 2> BitNet::half_adder(NodeId a, NodeId b, int level) {
+  check_ids(nodes_, {a, b});
+  if (!fold_cells_) return cell2(CellKind::HalfAdder, {a, b}, level);
+  std::vector<NodeId> vars;
+  int ones = 0;
+  for (auto x : {a, b})
+    if (x == one()) ++ones;
+    else if (x != zero()) vars.push_back(x);
+  return folded_add(std::move(vars), ones, level);
+}
+
+std::array<NodeId, 2> BitNet::full_adder(NodeId a, NodeId b, NodeId c, int level) {
+  check_ids(nodes_, {a, b, c});
+  if (!fold_cells_) return cell2(CellKind::FullAdder, {a, b, c}, level);
+  std::vector<NodeId> vars;
+  int ones = 0;
+  for (auto x : {a, b, c})
+    if (x == one()) ++ones;
+    else if (x != zero()) vars.push_back(x);
+  return folded_add(std::move(vars), ones, level);
+}
+
 std::array<NodeId, 3> BitNet::compressor42(NodeId x1, NodeId x2, NodeId x3, NodeId x4, NodeId cin, int level) {
   check_ids(nodes_, {x1, x2, x3, x4, cin});
+  if (fold_cells_ && (is_const(x1) || is_const(x2) || is_const(x3) || is_const(x4) || is_const(cin))) {
+    // The two full adders the cell is, constants moved into the first (any x may go there:
+    // the sum is symmetric, and cout still does not depend on cin); then each folds.
+    std::vector<NodeId> xs = {x1, x2, x3, x4};
+    std::stable_partition(xs.begin(), xs.end(), [&](NodeId x) { return is_const(x); });
+    const auto f1 = full_adder(xs[0], xs[1], xs[2], level);
+    const auto f2 = full_adder(f1[0], xs[3], cin, level);
+    return {f2[0], f2[1], f1[1]};
+  }
   const int ci = static_cast<int>(cells_.size());
   Cell cell;
   cell.kind = CellKind::Compressor42;

@@ -34,6 +34,7 @@ struct Node {
   int bit = 0;             // Input: bit of that vector
   int cell = -1;           // CellOut: index into cells()
   int cell_out = 0;        // CellOut: which output of the cell
+  int level = 0;           // gates of a folded cell: that cell's reduction level (for pipelining)
 };
 
 /// HalfAdder: in {a, b} -> out {sum, carry}
@@ -70,9 +71,16 @@ class BitNet {
   NodeId bor(NodeId a, NodeId b);
   NodeId bxor(NodeId a, NodeId b);
   NodeId mux(NodeId sel, NodeId if_one, NodeId if_zero);
+  // Cells fold constant and repeated inputs (when fold_cells()): an HA or FA with a constant
+  // input becomes the gates it is (FA(a, b, 1): sum = ~(a ^ b), carry = a | b; a constant 0
+  // drops out), a 4:2 with a constant input becomes two such full adders. So the tree never
+  // emits a cell that synthesis would have to simplify across its boundary.
   std::array<NodeId, 2> half_adder(NodeId a, NodeId b, int level);
   std::array<NodeId, 2> full_adder(NodeId a, NodeId b, NodeId c, int level);
   std::array<NodeId, 3> compressor42(NodeId x1, NodeId x2, NodeId x3, NodeId x4, NodeId cin, int level);
+  /// Off: every cell call makes a cell (tests of a tree's raw wiring plan).
+  void set_fold_cells(bool on) { fold_cells_ = on; }
+  bool fold_cells() const { return fold_cells_; }
 
   bool is_const(NodeId n) const;
   const std::vector<Node>& nodes() const { return nodes_; }
@@ -87,12 +95,16 @@ class BitNet {
 
  private:
   NodeId push(Node n);
+  std::array<NodeId, 2> cell2(CellKind kind, std::vector<NodeId> in, int level);
+  std::array<NodeId, 2> folded_add(std::vector<NodeId> vars, int ones, int level);
 
   std::vector<Node> nodes_;
   std::vector<Cell> cells_;
   std::vector<Vec> inputs_;
   std::vector<Vec> outputs_;
   std::vector<std::vector<NodeId>> output_bits_;
+  bool fold_cells_ = true;
+  int gate_level_ = 0;  // level given to gates pushed while a cell is being folded
 };
 
 }  // namespace tpegen::arith

@@ -168,6 +168,10 @@ std::vector<Column> reduce_level(const std::vector<Column>& cols, BitNet& net, i
     out.insert(out.end(), sums.begin(), sums.end());
     out.insert(out.end(), carries_in.begin(), carries_in.end());
     out.insert(out.end(), p.couts.begin(), p.couts.end());
+    // A folded cell may output a constant 0 (e.g. the carry of x + 0): it drops out.
+    out.erase(std::remove(out.begin(), out.end(), net.zero()), out.end());
+    carries_out.erase(std::remove(carries_out.begin(), carries_out.end(), net.zero()), carries_out.end());
+    couts_out.erase(std::remove(couts_out.begin(), couts_out.end(), net.zero()), couts_out.end());
     carries_in = std::move(carries_out);
     couts_in = std::move(couts_out);
   }
@@ -189,9 +193,9 @@ CarrySave compress(BitHeap& heap, BitNet& net, const TreeOptions& opt) {
   while (height(cols) > 2) {
     const int level = cs.levels + 1;
     const int target = opt.kind == TreeKind::Dadda ? next_target(height(cols), opt.use_42) : -1;
-    const size_t cells_before = net.cells().size();
+    const int height_before = height(cols);
     cols = reduce_level(cols, net, level, target, opt.use_42);
-    if (net.cells().size() == cells_before) throw std::logic_error("compress: a reduction level made no progress");
+    if (height(cols) >= height_before) throw std::logic_error("compress: a reduction level made no progress");
     cs.levels = level;
   }
   const size_t width = cols.size();

@@ -84,6 +84,7 @@ std::vector<bool> late_nodes(const BitNet& net, int cut_level) {
       for (auto in : cell.in) any = any || late[static_cast<size_t>(in)];
       late[i] = any;
     } else {
+      late[i] = n.level > cut_level;  // the gates of a folded cell belong to its level
       for (auto in : n.in) late[i] = late[i] || late[static_cast<size_t>(in)];
     }
   }

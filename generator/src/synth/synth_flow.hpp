@@ -21,6 +21,10 @@ inline constexpr const char* kGenericStatFile = "stat_generic.txt";
 inline constexpr const char* kLibertyStatFile = "stat_liberty.txt";
 inline constexpr const char* kNetlistFile = "netlist.v";
 
+/// Template cells (rtl_templates/) that synthesis flattens into the module instantiating
+/// them; every other module keeps its hierarchy (keep_hierarchy + synth -flatten).
+inline constexpr const char* kLeafCells[] = {"tpe_ha", "tpe_fa", "tpe_c42"};
+
 struct LibertyChoice {
   std::filesystem::path path;  // empty: generic cells only
   std::string origin;          // "--liberty", "TPEGEN_LIBERTY", "default", or why there is none
