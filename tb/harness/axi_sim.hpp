@@ -100,6 +100,9 @@ class Sim {
     ctx_->randReset(2);
     ctx_->randSeed(static_cast<int>(seed & 0x7fffffff));
     hw = std::make_unique<Vdut>(ctx_.get());
+    // Inputs start random too (randReset): every handshake input must start at 0.
+    hw->s_axi_awvalid = hw->s_axi_wvalid = hw->s_axi_bready = hw->s_axi_arvalid = hw->s_axi_rready = 0;
+    hw->s_axis_tvalid = hw->s_axis_tlast = hw->m_axis_tready = 0;
     hw->clk_i = 0;
     hw->rst_ni = 0;
     hw->eval();
@@ -166,7 +169,8 @@ class Sim {
     lite_write(0x14, static_cast<uint32_t>(n));
     if (lite_read(0x10) != static_cast<uint32_t>(k)) errors.push_back("register K does not read back");
     lite_write(0x00, 1);
-    if (lite_read(0x04) != 1U) errors.push_back("STATUS after START is " + std::to_string(lite_read(0x04)) + ", expected BUSY");
+    if (lite_read(0x04) != 1U)
+      errors.push_back("STATUS after START is " + std::to_string(lite_read(0x04)) + ", ERROR " + std::to_string(lite_read(0x08)) + ", expected BUSY");
     records_in_ = records_out_ = 0;
     results_.clear();
     held_.reset();
@@ -238,7 +242,7 @@ class Sim {
   void clock() {
     hw->m_axis_tready = out_pat_.next();
     hw->eval();
-    const bool beat = hw->m_axis_tvalid && hw->m_axis_tready;
+    const bool beat = hw->rst_ni && hw->m_axis_tvalid && hw->m_axis_tready;  // registers are random before reset
     if (beat) {
       const int bytes = tpe::kAxisWidth / 8;
       if (beat_ == 0) out_rec_.assign(static_cast<size_t>(tpe::kOutBeats * bytes), 0);
