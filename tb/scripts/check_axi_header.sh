@@ -17,9 +17,9 @@ cat > "$work/main.c" <<C
 int main(void) {
   static volatile uint32_t regs[16];
   uint8_t rec[${P}_IN_BYTES] = {0};
-  regs[${P}_STATUS / 4] = ${P}_STATUS_DONE;
-  if (${top}_start(regs, 5, 7, 3) != 0 || regs[${P}_M / 4] != 5 || regs[${P}_K / 4] != 7 || regs[${P}_N / 4] != 3) return 1;
-  if (regs[${P}_CTRL / 4] != ${P}_CTRL_START || ${top}_wait(regs) != 0) return 2;
+  regs[${P}_REG_STATUS / 4] = ${P}_STATUS_DONE;
+  if (${top}_start(regs, 5, 7, 3) != 0 || regs[${P}_REG_M / 4] != 5 || regs[${P}_REG_K / 4] != 7 || regs[${P}_REG_N / 4] != 3) return 1;
+  if (regs[${P}_REG_CTRL / 4] != ${P}_CTRL_START || ${top}_wait(regs) != 0) return 2;
   ${top}_put(rec, ${P}_IN_A_I_LSB + ${P}_A_WIDTH, ${P}_A_WIDTH, 0xA5);
   ${top}_put(rec, ${P}_IN_VALID_I_LSB, 1, 1);
   if (${top}_get(rec, ${P}_IN_A_I_LSB + ${P}_A_WIDTH, ${P}_A_WIDTH) != (0xA5u & ((1u << ${P}_A_WIDTH) - 1))) return 3;

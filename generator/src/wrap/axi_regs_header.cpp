@@ -28,7 +28,7 @@ std::string axi_regs_header(const std::string& top, const AxiLayout& l, const De
   s += " * result. */\n";
   s += fmt::format("#ifndef {0}_REGS_H\n#define {0}_REGS_H\n\n#include <stdint.h>\n\n", P);
   s += "/* Register byte offsets */\n";
-  for (auto& r : axi_registers()) s += fmt::format("#define {}_{} 0x{:02X}u /* {}: {} */\n", P, r.name, r.offset, r.access, r.doc);
+  for (auto& r : axi_registers()) s += fmt::format("#define {}_REG_{} 0x{:02X}u /* {}: {} */\n", P, r.name, r.offset, r.access, r.doc);
   s += fmt::format(
       "\n#define {0}_CTRL_START (1u << 0)\n#define {0}_CTRL_CLEAR (1u << 1)\n#define {0}_STATUS_BUSY (1u << 0)\n"
       "#define {0}_STATUS_DONE (1u << 1)\n#define {0}_STATUS_ERROR (1u << 2)\n#define {0}_ERROR_SIZE (1u << 0)\n"
@@ -69,18 +69,18 @@ static inline uint64_t {0}_get(const uint8_t *rec, unsigned lsb, unsigned width)
  * ERROR register when the wrapper refused (e.g. K > MAX_K). Then stream the input records
  * (tlast on the last beat of the last one) and read the output records. */
 static inline uint32_t {0}_start(volatile uint32_t *regs, uint32_t m, uint32_t k, uint32_t n) {{
-  regs[{1}_M / 4] = m;
-  regs[{1}_K / 4] = k;
-  regs[{1}_N / 4] = n;
-  regs[{1}_CTRL / 4] = {1}_CTRL_START;
-  return regs[{1}_ERROR / 4];
+  regs[{1}_REG_M / 4] = m;
+  regs[{1}_REG_K / 4] = k;
+  regs[{1}_REG_N / 4] = n;
+  regs[{1}_REG_CTRL / 4] = {1}_CTRL_START;
+  return regs[{1}_REG_ERROR / 4];
 }}
 
 /* Waits for the end of the job (every result record sent); returns the ERROR register. */
 static inline uint32_t {0}_wait(volatile uint32_t *regs) {{
-  while (!(regs[{1}_STATUS / 4] & {1}_STATUS_DONE)) {{
+  while (!(regs[{1}_REG_STATUS / 4] & {1}_STATUS_DONE)) {{
   }}
-  return regs[{1}_ERROR / 4];
+  return regs[{1}_REG_ERROR / 4];
 }}
 
 #endif

@@ -187,6 +187,8 @@ void add_axi_wrapper(Design& d, const nlohmann::json& timing, const DesignConfig
   auto rec_done = m.wire("rec_done", band(take, in_last));
   m.update_with_reset(in_cnt, mux(in_last, constant(CW, 0), add(in_cnt, constant(CW, 1))), 0, take);
   m.update(rec, l.in_beats == 1 ? s_tdata : concat({s_tdata, bits(rec, W, IB - W)}), take);
+  // A one-beat record's padding is never read (longer records shift it down, so it is used).
+  if (l.in_beats == 1 && IB > l.in_bits) m.wire("unused_rec_pad", bits(rec, l.in_bits, IB - l.in_bits));
   m.update_with_reset(full, mux(rec_done, one_bit(true), mux(issue, one_bit(false), full)), 0);
   m.update_with_reset(rec_final, s_tlast, 0, rec_done);
   auto framing = m.wire("framing_err", band(band(take, s_tlast), bnot(in_last)));
