@@ -23,13 +23,9 @@
 #include <string>
 #include <vector>
 
-#include "Vdut.h"
+#include "harness/model.hpp"
 #include "harness/port_io.hpp"
 #include "tb_params.h"
-#include "verilated.h"
-#if VM_TRACE
-#include "verilated_vcd_c.h"
-#endif
 
 namespace tb {
 
@@ -90,16 +86,13 @@ class Pattern {
   int stall_ = 0;
 };
 
-class Sim {
+class Sim : public Model {
  public:
   explicit Sim(uint64_t seed)
-      : ctx_(std::make_unique<VerilatedContext>()),
+      : Model(seed),
         in_pat_(seed * 0x9e3779b97f4a7c15ULL + 1, duty(seed, 0)),
         out_pat_(seed * 0xbf58476d1ce4e5b9ULL + 7, duty(seed, 1)),
         dut(std::make_unique<tpe::EnginePorts>()) {
-    ctx_->randReset(2);
-    ctx_->randSeed(static_cast<int>(seed & 0x7fffffff));
-    hw = std::make_unique<Vdut>(ctx_.get());
     // Inputs start random too (randReset): every handshake input must start at 0.
     hw->s_axi_awvalid = hw->s_axi_wvalid = hw->s_axi_bready = hw->s_axi_arvalid = hw->s_axi_rready = 0;
     hw->s_axis_tvalid = hw->s_axis_tlast = hw->m_axis_tready = 0;
@@ -111,25 +104,6 @@ class Sim {
     hw->rst_ni = 1;
     hw->eval();
   }
-  ~Sim() {
-    hw->final();
-#if VM_TRACE
-    if (vcd_) vcd_->close();
-#endif
-  }
-
-#if VM_TRACE
-  void open_vcd(const std::string& path) {
-    ctx_->traceEverOn(true);
-    vcd_ = std::make_unique<VerilatedVcdC>();
-    hw->trace(vcd_.get(), 99);
-    vcd_->open(path.c_str());
-    traced_from_ = cycles;
-  }
-  uint64_t traced_cycles() const { return vcd_ ? cycles - traced_from_ : 0; }
-#else
-  uint64_t traced_cycles() const { return 0; }
-#endif
 
   /// One engine step as the drivers see it (see the header comment).
   void tick() {
@@ -197,10 +171,6 @@ class Sim {
     results_.clear();
   }
 
-  std::unique_ptr<VerilatedContext> ctx_;
-  std::unique_ptr<Vdut> hw;
-
- private:
   static int duty(uint64_t seed, int which) {
     // Per seed: a busy or a sparse source, and a sink that always pushes back now and then.
     static const int kInDuty[] = {100, 90, 50, 25}, kOutDuty[] = {90, 50, 25, 70};
@@ -210,7 +180,6 @@ class Sim {
  public:
   Pattern in_pat_, out_pat_;
   std::unique_ptr<tpe::EnginePorts> dut;
-  uint64_t cycles = 0;
 
  private:
   /// Pushes the beats of one record into the input stream, clocking until all are taken.
@@ -258,13 +227,7 @@ class Sim {
         ++records_out_;
       }
     }
-    hw->clk_i = 0;
-    hw->eval();
-    dump(2 * cycles);
-    hw->clk_i = 1;
-    hw->eval();
-    dump(2 * cycles + 1);
-    ++cycles;
+    edge();
   }
 
   /// AXI4-Lite write: address and data together, then the response.
@@ -309,16 +272,6 @@ class Sim {
     hw->s_axi_rready = 0;
     return v;
   }
-
-#if VM_TRACE
-  void dump(uint64_t t) {
-    if (vcd_) vcd_->dump(t);
-  }
-  std::unique_ptr<VerilatedVcdC> vcd_;
-  uint64_t traced_from_ = 0;
-#else
-  void dump(uint64_t) {}
-#endif
 
   std::optional<Record> held_;
   std::deque<Record> results_;
