@@ -30,6 +30,7 @@
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
+#include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -112,9 +113,11 @@ void run_sweep(const SweepOptions& o) {
   const synth::LibertyChoice& lib = tools.lib;
   const bool timing = tools.timing;
 
-  const fs::path work = fs::absolute(o.work);
-  const fs::path out = o.out.empty() ? work / "out" : fs::absolute(o.out);
-  for (const fs::path& d : {work / "cache", work / "points", out}) {
+  // A named -o is checked first, so a refused one leaves no new --work folder behind.
+  const fs::path named_out = o.out.empty() ? fs::path() : claim_work_dir(o.out, "-o");
+  const fs::path work = claim_work_dir(o.work, "--work");
+  const fs::path out = o.out.empty() ? claim_work_dir(work / "out", "-o") : named_out;
+  for (const fs::path& d : {work / "cache", work / "points"}) {
     std::error_code ec;
     fs::create_directories(d, ec);
     if (ec) throw ConfigError(fmt::format("cannot create the directory {}: {}", d.string(), ec.message()));

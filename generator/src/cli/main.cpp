@@ -1,10 +1,13 @@
 // tpegen: generator of Verilog tensor processing engines.
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/parse_errors.hpp"
 #include "config/design_config.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
@@ -20,10 +23,18 @@ int main(int argc, char** argv) {
   tpegen::cli::setup_synth(*app.add_subcommand("synth", "synthesize with Yosys and report cells and area"));
   tpegen::cli::setup_arith(*app.add_subcommand("arith", "a stand-alone multiplier or OPT1 step with test vectors"));
   tpegen::cli::setup_sweep(*app.add_subcommand("sweep", "synthesize a grid of design points (cached) and compare them"));
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (const std::string problem = tpegen::cli::check_subcommand(app, args); !problem.empty()) {
+    fmt::print(stderr, "tpegen: error: {}\n", problem);
+    return 2;
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help, --version
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    fmt::print(stderr, "tpegen: error: {}\n", tpegen::cli::describe_parse_error(app, e, args));
+    return 2;
   } catch (const tpegen::ExitStatus& e) {
     return e.code;
   } catch (const tpegen::ConfigError& e) {

@@ -14,6 +14,7 @@
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"
 #include "synth/sta_flow.hpp"
+#include "util/json_text.hpp"
 #include "util/text_file.hpp"
 
 namespace tpegen::sweep {
@@ -118,9 +119,7 @@ std::string Result::arch() const { return config.value("arch", std::string()); }
 std::string Result::pe() const { return config.value("pe", std::string()); }
 
 std::vector<Point> expand(const std::string& text, const std::string& origin, const Resolver& resolve_design) {
-  const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    throw ConfigError(fmt::format("invalid sweep config '{}': not a JSON object", origin));
+  const json j = parse_json_object(text, fmt::format("invalid sweep config '{}'", origin));
   for (auto& [key, v] : j.items()) {
     (void)v;
     if (key != "base" && key != "grid" && key != "points")
