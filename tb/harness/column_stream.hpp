@@ -84,13 +84,14 @@ RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
     }
     const Pending p = expect.front();
     expect.pop_front();
-    if (s.cycles != p.due)
+    if (kCheckTiming && s.cycles != p.due)
       sink.error("result C[" + std::to_string(p.m0) + "..][" + std::to_string(p.n0) + "..] after " +
                  std::to_string(s.cycles) + " cycles, expected at " + std::to_string(p.due));
     for (int i = 0; i < R; ++i)
       for (int j = 0; j < Nt; ++j) sink.store(p.m0 + i, p.n0 + j, get(d.c_o, (i * Nt + j) * ACC, ACC));
   };
   auto check_ready = [&] {
+    if (!kCheckTiming) return;
     d.eval();  // a_ready_o must not depend on this cycle's inputs (a_valid_i included)
     const bool want = s.cycles >= ready_at;
     if (static_cast<bool>(d.a_ready_o) != want)

@@ -126,7 +126,15 @@ int main(int argc, char** argv) {
     const Matrix b = src.matrix(K, N, tpe::kBWidth, tpe::kSigned);
     const auto expect = tpegen::golden::gemm(a, b, tpe::kAccWidth);
     const uint64_t c0 = sim.cycles;
+#if TPE_AXI
+    std::vector<std::string> job_errors;
+    sim.begin_job(M, K, N, job_errors);
+    tb::RunResult got = tb::run_gemm(sim, a, b);
+    sim.end_job(job_errors);
+    got.errors.insert(got.errors.end(), job_errors.begin(), job_errors.end());
+#else
     const tb::RunResult got = tb::run_gemm(sim, a, b);
+#endif
     long bad = 0;
     std::string first_bad;
     for (int m = 0; m < M; ++m)

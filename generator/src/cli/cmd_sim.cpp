@@ -45,18 +45,53 @@ std::string arch_family(const DesignConfig& c) {
   return "TPE_ARCH_DOT_GRID";
 }
 
+/// The Verilator C++ type of a port of `width` bits.
+std::string verilated_type(int width) {
+  if (width <= 8) return "CData";
+  if (width <= 16) return "SData";
+  if (width <= 32) return "IData";
+  if (width <= 64) return "QData";
+  return fmt::format("VlWide<{}>", (width + 31) / 32);
+}
+
+/// --wrap axi: the engine's ports as a struct the drivers fill in (tb/harness/axi_sim.hpp)
+/// and the record layout that maps them onto the stream beats.
+std::string axi_params(const DesignConfig& c, const nlohmann::json& axi) {
+  std::string s = "#include \"verilated.h\"\nnamespace tpe {\n";
+  s += fmt::format("constexpr int kAxisWidth = {}, kInBeats = {}, kOutBeats = {};\nconstexpr long kMaxK = {};\n",
+                   c.axis_width, axi.at("input_record").at("beats").get<int>(),
+                   axi.at("output_record").at("beats").get<int>(), c.max_k);
+  std::string fields, ins, outs;
+  bool has_ready = false;
+  for (const char* side : {"input_record", "output_record"})
+    for (auto& f : axi.at(side).at("fields")) {
+      const std::string name = f.at("port").get<std::string>();
+      const int lsb = f.at("lsb").get<int>(), width = f.at("width").get<int>();
+      fields += fmt::format("  {} {}{{}};\n", verilated_type(width), name);
+      (side[0] == 'i' ? ins : outs) += fmt::format("  f(p.{}, {}, {});\n", name, lsb, width);
+    }
+  has_ready = axi.at("engine_ready").get<bool>();
+  s += "struct EnginePorts {\n" + fields;
+  if (has_ready) s += "  CData a_ready_o = 1;  // the wrapper does the handshakes\n";
+  s += "  void eval() {}\n};\n";
+  s += "template <class F> void for_each_input(const EnginePorts& p, F f) {\n" + ins + "}\n";
+  s += "template <class F> void for_each_output(EnginePorts& p, F f) {\n" + outs + "}\n";
+  return s + "}  // namespace tpe\n";
+}
+
 std::string tb_params(const DesignConfig& c, const DesignFiles& files) {
   const auto& timing = files.manifest.at("timing");
   const int latency = timing.contains("latency_cycles") ? timing.at("latency_cycles").get<int>()
                                                         : timing.at("latency_first_result_cycles").get<int>();
   return fmt::format(
-      "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#define {} 1\n"
+      "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#define {} 1\n#define TPE_AXI {}\n"
       "#define TPE_HELD_WEIGHTS {}\nnamespace tpe {{\nconstexpr const char* kTop = \"{}\";\n"
       "constexpr int kRows = {}, kCols = {}, kDepth = {};\nconstexpr int kAWidth = {}, kBWidth = {}, kAccWidth = {};\n"
       "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\nconstexpr int kLatency = {};\n"
       "}}  // namespace tpe\n",
-      arch_family(c), c.arch == "mac-tree" ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.acc_width,
-      c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency);
+      arch_family(c), c.wrap == "axi" ? 1 : 0, c.arch == "mac-tree" ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.acc_width,
+      c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency) +
+         (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "");
 }
 
 void validate(const SimOptions& o) {

@@ -43,7 +43,7 @@ const std::vector<std::string>& config_keys() {
   static const std::vector<std::string> keys = {"arch",    "pe",        "rows",     "cols",    "depth",
                                                 "a_width", "b_width",   "signed",   "max_k",   "acc_width",
                                                 "acc_wrap", "in_regs",  "out_regs", "encoding", "tree",
-                                                "use_42",  "final_adder"};
+                                                "use_42",  "final_adder", "wrap", "axis_width"};
   return keys;
 }
 
@@ -79,6 +79,9 @@ void add_design_flags(CLI::App& app, DesignFlags& f) {
   app.add_option("--inject-bug", c.inject_bug, "test only: 'adder' breaks the accumulator adder, 'lockstep' lets the encoders of "
                  "an opt4c/opt4e step take operands on their own")
       ->group("");  // hidden: it exists for the regression's mutation check
+  app.add_option("--wrap", c.wrap, "none | axi: AXI4-Stream A/B/C with an AXI4-Lite control port around the engine "
+                 "(default none)");
+  app.add_option("--axis-width", c.axis_width, "--wrap axi: tdata bits of the streams, a multiple of 8 in 8..1024 (default 32)");
 }
 
 void apply_json(DesignConfig& c, const std::string& text, const std::string& origin) {
@@ -110,6 +113,8 @@ void apply_json(DesignConfig& c, const std::string& text, const std::string& ori
   take(j, "use_42", c.use_42, origin);
   take(j, "final_adder", c.final_adder, origin);
   take(j, "inject_bug", c.inject_bug, origin);
+  take(j, "wrap", c.wrap, origin);
+  take(j, "axis_width", c.axis_width, origin);
 }
 
 DesignConfig load_design(const DesignFlags& f) {
@@ -141,6 +146,8 @@ DesignConfig load_design(const DesignFlags& f) {
   if (given("--use-42")) c.use_42 = true;
   if (given("--final-adder")) c.final_adder = x.final_adder;
   if (given("--inject-bug")) c.inject_bug = x.inject_bug;
+  if (given("--wrap")) c.wrap = x.wrap;
+  if (given("--axis-width")) c.axis_width = x.axis_width;
   if (c.arch.empty()) throw ConfigError("missing --arch: give one of the architectures listed by `tpegen list`");
   return resolve(c);
 }

@@ -81,7 +81,8 @@ bool DesignConfig::operator==(const DesignConfig& o) const {
          a_width == o.a_width && b_width == o.b_width && is_signed == o.is_signed && max_k == o.max_k &&
          acc_width == o.acc_width && acc_wrap == o.acc_wrap && in_regs == o.in_regs &&
          out_regs == o.out_regs && encoding == o.encoding && tree == o.tree && use_42 == o.use_42 &&
-         final_adder == o.final_adder && inject_bug == o.inject_bug;
+         final_adder == o.final_adder && inject_bug == o.inject_bug && wrap == o.wrap &&
+         axis_width == o.axis_width;
 }
 
 int exact_acc_width(int a_width, int b_width, bool is_signed, long long max_k) {
@@ -133,8 +134,16 @@ DesignConfig resolve(const DesignConfig& in) {
         c.acc_width, exact, Limits::kMaxAcc, exact, c.max_k));
   }
   resolve_arith(c);
-  if (!c.inject_bug.empty() && c.inject_bug != "adder" && c.inject_bug != "lockstep")
-    throw ConfigError(fmt::format("invalid --inject-bug = '{}': valid values are adder, lockstep", c.inject_bug));
+  if (!c.inject_bug.empty() && c.inject_bug != "adder" && c.inject_bug != "lockstep" && c.inject_bug != "axi_drop")
+    throw ConfigError(
+        fmt::format("invalid --inject-bug = '{}': valid values are adder, lockstep, axi_drop", c.inject_bug));
+  if (c.wrap != "none" && c.wrap != "axi")
+    throw ConfigError(fmt::format("invalid --wrap = '{}': valid values are none, axi", c.wrap));
+  if (c.axis_width < Limits::kMinAxis || c.axis_width > Limits::kMaxAxis || c.axis_width % 8 != 0)
+    throw ConfigError(fmt::format("invalid --axis-width = {}: valid values are multiples of 8 in {}..{}", c.axis_width,
+                                  Limits::kMinAxis, Limits::kMaxAxis));
+  if (c.inject_bug == "axi_drop" && c.wrap != "axi")
+    throw ConfigError("invalid --inject-bug = 'axi_drop': it breaks the AXI wrapper, so it needs --wrap axi");
   return c;
 }
 
@@ -159,16 +168,19 @@ std::string canonical_name(const DesignConfig& c) {
   return name;
 }
 
+std::string top_name(const DesignConfig& c) { return canonical_name(c) + (c.wrap == "axi" ? "_axi" : ""); }
+
 std::string describe(const DesignConfig& c) {
   return fmt::format(
       "arch={} pe={} rows={} cols={} depth={} a_width={} b_width={} {} max_k={} acc_width={}{} "
-      "in_regs={} out_regs={}{}{}",
+      "in_regs={} out_regs={}{}{}{}",
       c.arch, c.pe, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.is_signed ? "signed" : "unsigned",
       c.max_k, c.acc_width, c.acc_wrap ? " acc_wrap" : "", c.in_regs, c.out_regs,
       is_bit_weight_pe(c.pe) ? fmt::format(" encoding={} tree={}{} final_adder={}", c.encoding, c.tree,
                                            c.use_42 ? " use_42" : "", c.final_adder)
                              : "",
-      c.inject_bug.empty() ? "" : " inject_bug=" + c.inject_bug);
+      c.inject_bug.empty() ? "" : " inject_bug=" + c.inject_bug,
+      c.wrap == "none" ? "" : fmt::format(" wrap={} axis_width={}", c.wrap, c.axis_width));
 }
 
 }  // namespace tpegen

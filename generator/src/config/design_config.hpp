@@ -34,6 +34,8 @@ struct DesignConfig {
   bool use_42 = false;       // bit-weight PEs: 4:2 compressors in the tree
   std::string final_adder;   // bit-weight PEs: ripple | kogge-stone | brent-kung | behavioral ("" = brent-kung)
   std::string inject_bug;    // test-only: "adder" breaks the accumulator adder (mutation check)
+  std::string wrap = "none"; // none | axi: AXI4-Stream data + AXI4-Lite control wrapper around the engine
+  int axis_width = 32;       // wrap=axi: tdata bits of both streams, a multiple of 8 in 8..1024
 
   bool operator==(const DesignConfig& o) const;
 };
@@ -45,6 +47,7 @@ struct Limits {
   static constexpr int kMaxAcc = 64;
   static constexpr int kMaxMaxK = 1 << 24;
   static constexpr int kMaxRegs = 8;
+  static constexpr int kMinAxis = 8, kMaxAxis = 1024;
 };
 
 /// Two's-complement (or unsigned) width that holds any sum of max_k products exactly.
@@ -59,6 +62,9 @@ bool is_bit_weight_pe(const std::string& pe);
 
 /// Deterministic name of the design, e.g. "tpe_systolic_os_mac_r16c16_s8x8_acc32".
 std::string canonical_name(const DesignConfig& resolved);
+
+/// Top module of the generated design: the engine's canonical name, plus "_axi" when wrapped.
+std::string top_name(const DesignConfig& resolved);
 
 /// One line per parameter ("arch: systolic-os", ...), for the banner of generated files.
 std::string describe(const DesignConfig& resolved);

@@ -11,6 +11,7 @@
 #include "output/provenance.hpp"
 #include "util/paths.hpp"
 #include "util/text_file.hpp"
+#include "wrap/axi_wrapper.hpp"
 
 namespace tpegen {
 
@@ -70,6 +71,10 @@ nlohmann::json config_to_json(const DesignConfig& c) {
     j["final_adder"] = c.final_adder;
   }
   if (!c.inject_bug.empty()) j["inject_bug"] = c.inject_bug;
+  if (c.wrap != "none") {
+    j["wrap"] = c.wrap;
+    j["axis_width"] = c.axis_width;
+  }
   return j;
 }
 
@@ -88,12 +93,19 @@ std::string equivalent_command(const DesignConfig& c) {
     s += fmt::format(" --encoding {} --tree {}{} --final-adder {}", c.encoding, c.tree, c.use_42 ? " --use-42" : "",
                      c.final_adder);
   if (!c.inject_bug.empty()) s += " --inject-bug " + c.inject_bug;
+  if (c.wrap != "none") s += fmt::format(" --wrap {} --axis-width {}", c.wrap, c.axis_width);
   return s;
 }
 
 DesignFiles make_design_files(const DesignConfig& c) {
   const ArchDescriptor& arch = find_arch(c.arch);
   ir::Design d = arch.build(c);
+  const nlohmann::json timing = arch.timing(c);
+  std::optional<wrap::AxiLayout> axi;
+  if (c.wrap == "axi") {
+    axi = wrap::axi_layout(*d.find_module(d.top), timing, c);
+    wrap::add_axi_wrapper(d, timing, c);
+  }
   ir::check_design(d);
   const std::vector<std::string> banner = provenance({"Configuration: " + describe(c), "Reproduce: " + equivalent_command(c)});
   DesignFiles out;
@@ -105,6 +117,8 @@ DesignFiles make_design_files(const DesignConfig& c) {
   }
   out.files.emplace_back("files.f", file_list(rtl, banner));
   out.files.emplace_back(d.top + ".core", core_file(d.top, rtl, banner));
+  if (axi)
+    out.files.emplace_back(d.top + "_regs.h", comment_lines(banner, "// ") + wrap::axi_regs_header(d.top, *axi, c));
 
   const ir::Module* top = d.find_module(d.top);
   nlohmann::json ports = nlohmann::json::array();
@@ -121,7 +135,8 @@ DesignFiles make_design_files(const DesignConfig& c) {
                   {"clock", "clk_i (rising edge)"},
                   {"reset", "rst_ni (asynchronous, active low; clears valid bits only)"},
                   {"ports", ports},
-                  {"timing", arch.timing(c)}};
+                  {"timing", timing}};
+  if (axi) out.manifest["axi"] = wrap::axi_manifest(*axi, c);
   out.manifest[kFilesWrittenKey] = files_written(out.files);
   out.files.emplace_back("manifest.json", out.manifest.dump(2) + "\n");
   return out;
