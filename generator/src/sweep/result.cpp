@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "arch/opt3_column.hpp"
+#include "arch/registry.hpp"
 #include "sweep/json_fields.hpp"
 
 namespace tpegen::sweep {
@@ -29,25 +29,20 @@ std::string Result::arch() const { return config.value("arch", std::string()); }
 std::string Result::pe() const { return config.value("pe", std::string()); }
 
 double macs_per_cycle_formula(const json& c, std::string* note) {
-  auto g = [&](const char* k) { return c.contains(k) && c.at(k).is_number() ? c.at(k).get<double>() : 1.0; };
-  const std::string arch = c.value("arch", std::string());
-  if (note) note->clear();
-  if (arch == "systolic-os" || arch == "systolic-ws") return g("rows") * g("cols");
-  // Variable latency (int8 normal(0,30) operands): a lock-step k step of rows*depth operands
-  // lasts as long as its slowest one (arch::expected_step_cycles).
-  const bool laconic = arch == "bitslice" && c.value("pe", std::string("laconic")) == "laconic";
-  if (arch == "opt4c" || arch == "opt4e" || (arch == "bitslice" && !laconic)) {
-    const int ops = static_cast<int>(g("rows") * (arch == "opt4e" ? g("depth") : 1.0));
-    const double cycles = arch::expected_step_cycles(ops);
-    if (note) *note = fmt::format("estimate: rows*cols*depth/{:.2f} ({:.2f} cycles per step of {} int8 normal(0,30) operands)",
-                                  cycles, cycles, ops);
-    return ops * g("cols") / cycles;
+  // The results' config: arch, pe and dimensions (absent: 1) are all the registry needs.
+  auto g = [&](const char* k) { return c.contains(k) && c.at(k).is_number() ? c.at(k).get<int>() : 1; };
+  DesignConfig d;
+  d.arch = c.value("arch", std::string());
+  d.pe = c.value("pe", std::string());
+  d.rows = g("rows");
+  d.cols = g("cols");
+  d.depth = g("depth");
+  try {
+    return arch_macs_per_cycle(d, note);
+  } catch (const ConfigError&) {  // not an architecture of this tpegen: every multiplier busy
+    if (note) note->clear();
+    return static_cast<double>(d.rows) * d.cols * d.depth;
   }
-  if (laconic) {  // cycles per int8 operand measured at sigma = 30, N = 16 (README)
-    if (note) *note = "estimate: cols/9.9 (Laconic lock step, int8 normal(0,30))";
-    return g("cols") / 9.9;
-  }
-  return g("rows") * g("cols") * g("depth");  // cube, mac-tree (rows 1), matrix2d
 }
 
 Result result_from_report(const std::string& name, const json& report, const json& manifest) {

@@ -53,10 +53,9 @@ struct Result {
 /// (for timing.macs_per_cycle; may be null, then the architecture's formula is used).
 Result result_from_report(const std::string& name, const nlohmann::json& report, const nlohmann::json& manifest);
 
-/// MACs per cycle from the resolved config (rows*cols for the systolic arrays,
-/// rows*cols*depth for the dot-product grids; for the variable-latency designs an estimate for
-/// int8 normal(0,30) data: rows*cols*depth / arch::expected_step_cycles(rows*depth) for
-/// opt4c, opt4e and bitslice opt3, cols/9.9 for bitslice laconic).
+/// MACs per cycle from a result's config (arch, pe, rows, cols, depth): the architecture
+/// descriptor's macs_per_cycle (arch_macs_per_cycle), e.g. rows*cols for the systolic arrays,
+/// an estimate with *note for the variable-latency designs; rows*cols*depth for an unknown arch.
 double macs_per_cycle_formula(const nlohmann::json& config, std::string* note = nullptr);
 
 nlohmann::json result_to_json(const Result& r);
