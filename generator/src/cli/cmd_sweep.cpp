@@ -1,7 +1,8 @@
 // `tpegen sweep CONFIG.json`: synthesizes every design point of a sweep config (base +
 // grid + explicit points, see sweep/sweep.hpp) by running `tpegen synth --json` on each,
-// -j at a time, caches finished points in WORK/cache/<key>.json (a rerun reuses them) and
-// writes results.csv, results.md and two SVG plots to the output directory.
+// either locally -j at a time or as one Slurm job array (--executor slurm), caches finished
+// points in WORK/cache/<key>.json (a rerun reuses them) and writes results.csv, results.md
+// and two SVG plots to the output directory. `tpegen sweep-point` runs one Slurm task.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "cli/design_flags.hpp"
 #include "cli/sweep_local.hpp"
 #include "cli/sweep_point.hpp"
+#include "cli/sweep_slurm.hpp"
 #include "cli/synth_tools.hpp"
 #include "output/design_files.hpp"
 #include "sweep/sweep.hpp"
@@ -44,7 +46,27 @@ struct SweepOptions {
   bool no_timing = false;
   int fmax_search = 0;
   std::string activity = "static";
+  std::string executor = "local";
+  std::optional<int> max_parallel;
+  SlurmOptions slurm;
+  bool no_wait = false, collect = false, dry_run = false;
 };
+
+// Flags that make no sense together, or with the wrong executor: one clear line each.
+void check_executor_flags(const SweepOptions& o) {
+  if (o.executor != "local" && o.executor != "slurm")
+    throw ConfigError(fmt::format("invalid --executor = '{}': valid executors are local, slurm", o.executor));
+  if (o.max_parallel && *o.max_parallel < 1)
+    throw ConfigError(fmt::format("invalid --max-parallel = {}: valid range is 1 or more", *o.max_parallel));
+  check_slurm_options(o.slurm);
+  const bool slurm_flags = o.max_parallel || !o.slurm.partition.empty() || !o.slurm.time.empty() ||
+                           !o.slurm.mem.empty() || !o.slurm.sbatch_args.empty() || o.no_wait;
+  if (o.executor == "local" && slurm_flags && !o.collect)
+    throw ConfigError("invalid --max-parallel/--slurm-*/--sbatch-arg/--no-wait: they need --executor slurm "
+                      "(-j sets the local executor's parallelism)");
+  if (o.collect && (o.dry_run || o.no_wait))
+    throw ConfigError("invalid --collect: it only writes the reports, without --dry-run or --no-wait");
+}
 
 RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
   return {run.value("clock_period", o.clock_period_ns), run.value("fmax_search", o.fmax_search),
@@ -52,6 +74,7 @@ RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
 }
 
 void run_sweep(const SweepOptions& o) {
+  check_executor_flags(o);
   if (o.jobs < 1) throw ConfigError(fmt::format("invalid -j = {}: need at least 1", o.jobs));
   if (!fs::is_regular_file(o.config))
     throw ConfigError(fmt::format("invalid CONFIG = '{}': cannot read the file", o.config));
@@ -74,6 +97,7 @@ void run_sweep(const SweepOptions& o) {
   const fs::path work = fs::absolute(o.work);
   const fs::path out = o.out.empty() ? work / "out" : fs::absolute(o.out);
   for (const fs::path& d : {work / "cache", work / "points", out}) {
+    if (o.dry_run) break;  // a plan touches nothing
     std::error_code ec;
     fs::create_directories(d, ec);
     if (ec) throw ConfigError(fmt::format("cannot create the directory {}: {}", d.string(), ec.message()));
@@ -122,17 +146,58 @@ void run_sweep(const SweepOptions& o) {
     jobs.push_back({p.name, p.design, p.run, rs, lib.path.string(), timing, key, in, results.size() - 1});
   }
   const size_t n = results.size();
+  const SlurmOptions slurm = [&] {
+    SlurmOptions s = o.slurm;
+    s.max_parallel = o.max_parallel.value_or(0);
+    return s;
+  }();
+  // Slurm submits before anything is printed: a refused submission is then one error line.
+  const bool submit = o.executor == "slurm" && !o.dry_run && !o.collect && !jobs.empty();
+  const std::string job_id = submit ? submit_array(exe, work, jobs, slurm) : std::string();
+  const std::string how = o.collect ? std::string(" (--collect: nothing runs)")
+                          : o.executor == "slurm"
+                              ? fmt::format(" in one Slurm job array{}",
+                                            o.max_parallel ? fmt::format(" (at most {} at a time)", *o.max_parallel) : "")
+                              : fmt::format(" with -j {}", o.jobs);
   fmt::print("tpegen: sweep of {} design points ({} skipped as invalid, {} reused from the cache in {}), "
-             "{} to synthesize with -j {}; liberty: {}{}\n",
-             n, skipped, cached, (work / "cache").string(), jobs.size(), o.jobs,
+             "{} to synthesize{}; liberty: {}{}\n",
+             n, skipped, cached, (work / "cache").string(), jobs.size(), how,
              lib.path.empty() ? lib.origin : lib.path.string(),
              timing ? fmt::format(", clock period {} ns", o.clock_period_ns) : std::string(", no timing"));
   std::fflush(stdout);
 
+  if (o.dry_run) {
+    for (const PointJob& j : jobs) fmt::print("tpegen: to synthesize: {}\n", j.name);
+    if (o.executor == "slurm" && !jobs.empty())
+      fmt::print("tpegen: dry run, nothing submitted; the sbatch command:\n{}\n", sbatch_command(work, jobs.size(), slurm));
+    else
+      fmt::print("tpegen: dry run, nothing run\n");
+    return;
+  }
   size_t done = 0;
   for (const sweep::Result& r : results)
     if (r.cached) print_progress(++done, n, r, " (cached)");
-  const bool interrupted = !run_local(exe, work, jobs, o.jobs, results, done);
+  bool interrupted = false;
+  if (o.collect) {
+    for (const PointJob& j : jobs) {
+      results[j.index].error = "missing: not in the cache";
+      fmt::print("tpegen: missing {} (not in the cache)\n", j.name);
+    }
+  } else if (o.executor == "local") {
+    interrupted = !run_local(exe, work, jobs, o.jobs, results, done);
+  } else if (submit) {
+    const std::string& id = job_id;
+    fmt::print("tpegen: submitted Slurm job array {} ({} task{}; logs {})\n", id, jobs.size(),
+               jobs.size() == 1 ? "" : "s", (work / "slurm" / "log" / (id + "_*.out")).string());
+    std::fflush(stdout);
+    if (o.no_wait) {
+      fmt::print("tpegen: not waiting (--no-wait): when it has ended, `tpegen sweep {} --work {} --collect` "
+                 "writes the reports (a rerun without --collect resubmits what is missing)\n",
+                 o.config, work.string());
+      return;
+    }
+    wait_array(id, work, jobs, results, done);
+  }
 
   sweep::link_baselines(results, baseline_config_json);
   write_text_atomic(out / "results.csv", sweep::to_csv(results));
@@ -172,7 +237,32 @@ void setup_sweep(CLI::App& app) {
                  "default fmax search steps of every point (tpegen synth --fmax-search; point key fmax_search)");
   app.add_option("--activity", o->activity,
                  "default switching activity, static or sim (tpegen synth --activity; point key activity)");
+  app.add_option("--executor", o->executor,
+                 "where the points run: local (child processes, -j at a time) or slurm (one sbatch job array; "
+                 "WORK and tpegen must be on a file system the nodes share) (default local)");
+  app.add_option("--max-parallel", o->max_parallel, "slurm: at most N array tasks at a time (sbatch --array=...%N)");
+  app.add_option("--slurm-partition", o->slurm.partition, "slurm: the partition (sbatch --partition)");
+  app.add_option("--slurm-time", o->slurm.time, "slurm: time limit per point (sbatch --time, e.g. 30 or 1:00:00)");
+  app.add_option("--slurm-mem", o->slurm.mem, "slurm: memory per point (sbatch --mem, e.g. 4G)");
+  app.add_option("--sbatch-arg", o->slurm.sbatch_args,
+                 "slurm: any other sbatch option, one per flag, written with = (--sbatch-arg=--account=NAME)")
+      ->allow_extra_args(false);
+  app.add_flag("--no-wait", o->no_wait, "slurm: submit the job array and return (collect the reports later)");
+  app.add_flag("--collect", o->collect,
+               "run nothing: write the reports from the cached points and list the missing ones (exit 1 if any)");
+  app.add_flag("--dry-run", o->dry_run,
+               "print the plan (points, cached, to synthesize, the sbatch command) without running or submitting");
   app.callback([o] { run_sweep(*o); });
+}
+
+void setup_sweep_point(CLI::App& app) {
+  auto work = std::make_shared<std::string>();
+  auto index = std::make_shared<long>(0);
+  app.add_option("WORK", *work, "the sweep's work directory (holds slurm/plan.json)")->required();
+  app.add_option("INDEX", *index, "the point's index in the plan (the array task id)")->required();
+  app.callback([work, index] {
+    if (const int status = run_sweep_point(fs::absolute(*work), *index)) throw ExitStatus{status};
+  });
 }
 
 }  // namespace tpegen::cli

@@ -11,5 +11,6 @@ void setup_sim(CLI::App& app);
 void setup_synth(CLI::App& app);
 void setup_arith(CLI::App& app);
 void setup_sweep(CLI::App& app);
+void setup_sweep_point(CLI::App& app);
 
 }  // namespace tpegen::cli

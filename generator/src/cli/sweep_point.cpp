@@ -17,6 +17,13 @@ namespace {
 
 // The reason a synth run failed: its last "error:" line, else the exit status.
 std::string failure_reason(const fs::path& log, int status) {
+  const std::string last = last_error_line(log);
+  return last.empty() ? fmt::format("tpegen synth exit status {} (see {})", status, log.string()) : last;
+}
+
+}  // namespace
+
+std::string last_error_line(const fs::path& log) {
   std::istringstream in(read_text_or_empty(log));
   std::string line, last;
   while (std::getline(in, line))
@@ -24,10 +31,8 @@ std::string failure_reason(const fs::path& log, int status) {
   const std::string prefix = "tpegen: error: ";
   if (last.rfind(prefix, 0) == 0) last = last.substr(prefix.size());
   if (last.size() > 200) last = last.substr(0, 200) + "...";
-  return last.empty() ? fmt::format("tpegen synth exit status {} (see {})", status, log.string()) : last;
+  return last;
 }
-
-}  // namespace
 
 void write_text_atomic(const fs::path& p, const std::string& text) {
   const fs::path tmp = p.string() + ".tmp";

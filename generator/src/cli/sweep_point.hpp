@@ -41,6 +41,9 @@ void write_text_atomic(const std::filesystem::path& p, const std::string& text);
 sweep::Result run_point(const std::filesystem::path& exe, const std::filesystem::path& work, const PointJob& job,
                         bool* interrupted);
 
+/// The last "error:" line of a log (without "tpegen: error: "), "" when there is none.
+std::string last_error_line(const std::filesystem::path& log);
+
 /// "[done/n] NAME: area .. µm², fmax .. MHz" (or FAILED: reason), flushed.
 void print_progress(size_t done, size_t n, const sweep::Result& r, const std::string& suffix = "");
 
