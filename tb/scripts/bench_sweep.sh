@@ -17,16 +17,35 @@ cat > bench.json <<'JSON'
  "grid": {"arch": ["systolic-os", "systolic-ws"], "pe": ["mac", "opt1"], "a_width": [4, 8]}}
 JSON
 now() { date +%s.%N; }
-t0=$(now); "$tpegen" sweep bench.json -j "$par" --work local > local.txt; t1=$(now)
-"$tpegen" sweep bench.json --executor slurm --max-parallel "$par" --work slurm > slurm.txt; t2=$(now)
+# run NAME EXECUTOR-FLAGS...: a cold sweep of bench.json into WORK/NAME; prints its wall time.
+run() {
+  local name=$1; shift
+  local t0; t0=$(now)
+  "$tpegen" sweep bench.json --work "$name" "$@" > "$name.txt"
+  awk -v a="$t0" -v b="$(now)" 'BEGIN {printf "%.2f", b - a}'
+}
+cores=$(nproc)
+# Synthesis with timing, each executor once: the per-point time and the same results.
+tl=$(run local -j "$par"); ts=$(run slurm --executor slurm --max-parallel "$par")
 cmp local/out/results.csv slurm/out/results.csv || { echo "bench_sweep: results differ"; exit 1; }
 points=$(grep -c '^\[' local.txt)
-awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$points" -v p="$par" -v cores="$(nproc)" 'BEGIN {
-  l = b - a; s = c - b;
-  printf "%d points, %d at a time, %d cores: local %.1f s, slurm %.1f s (same results.csv)\n", n, p, cores, l, s;
-  per = l * p / n; over = (s - l) * p / n;
-  printf "per point: %.2f s synthesis (local wall x parallel / points), slurm overhead %+.2f s\n", per, over;
+# The executor's own cost, on generic-cell runs of the same points (short, so that the
+# overhead is not lost in the synthesis time's noise), three times each, interleaved.
+ol=(); os=()
+for i in 1 2 3; do
+  ol+=("$(run "gl$i" -j "$par" --no-liberty)")
+  os+=("$(run "gs$i" --executor slurm --max-parallel "$par" --no-liberty)")
+done
+awk -v tl="$tl" -v ts="$ts" -v n="$points" -v p="$par" -v cores="$cores" -v ol="${ol[*]}" -v os="${os[*]}" 'BEGIN {
+  printf "%d points, %d at a time, %d cores, sky130hd + OpenSTA: local %.1f s, slurm %.1f s (same results.csv)\n",
+    n, p, cores, tl, ts;
+  split(ol, L, " "); split(os, S, " ");
+  ml = (L[1] + L[2] + L[3]) / 3; ms = (S[1] + S[2] + S[3]) / 3;
+  printf "generic cells, 3 runs each: local %s s (mean %.2f), slurm %s s (mean %.2f)\n", ol, ml, os, ms;
+  per = tl * p / n; over = (ms - ml) * p / n;
+  printf "per point: %.2f s synthesis with timing (local wall x parallel / points); slurm overhead %+.2f s per point\n",
+    per, over;
   for (nodes = 1; nodes <= 64; nodes *= 4)
-    printf "1000 such points on %2d nodes of %d cores: %.0f s (%.1f min) with slurm\n", nodes, cores,
+    printf "1000 such points on %2d nodes of %d cores: %.0f s (%.1f min)\n", nodes, cores,
       1000 * (per + over) / (nodes * cores), 1000 * (per + over) / (nodes * cores) / 60;
 }'
