@@ -46,39 +46,40 @@ ls s1/slurm/log/*_3.out > /dev/null || fail "no Slurm log of task 3"
 "$tpegen" sweep sweep.json "${common[@]}" --executor slurm --work s1 > s1b.txt 2>&1 || fail "cached rerun"
 grep -q '4 reused from the cache' s1b.txt && ! grep -q submitted s1b.txt || fail "cached rerun submitted again"
 
+# hit DIR TASK TARGET [SCANCEL-FLAGS]: a sweep into DIR, one task at a time, with `scancel
+# FLAGS TARGET` (JOB in TARGET: the job id) as soon as task TASK runs; sets $job and $status.
+hit() {
+  local dir=$1 task=$2 target=$3; shift 3
+  "$tpegen" sweep sweep.json "${common[@]}" --executor slurm --max-parallel 1 --work "$dir" > "$dir.txt" 2>&1 &
+  local sweep=$!
+  wait_for 60 test -s "$dir/slurm/job.json" || fail "$dir: no job submitted"
+  job=$(job_id "$dir")
+  wait_for 60 eval '[ "$(task_state $job '"$task"')" = RUNNING ]' || fail "$dir: task $task did not start"
+  scancel "$@" "${target//JOB/$job}"
+  wait $sweep; status=$?; cat "$dir.txt"
+  [ $status -eq 1 ] || fail "$dir: exit status $status, expected 1"
+}
+# resume DIR REGEX: the rerun completes, submitting what the summary line REGEX says, and
+# gives the local results.csv.
+resume() {
+  "$tpegen" sweep sweep.json "${common[@]}" --executor slurm --work "$1" > "$1b.txt" 2>&1
+  status=$?; cat "$1b.txt"
+  [ $status -eq 0 ] || fail "$1 rerun: exit status $status"
+  grep -Eq "$2" "$1b.txt" || fail "$1 rerun: not exactly the unfinished points resubmitted"
+  cmp local/out/results.csv "$1/out/results.csv" || fail "$1: results.csv after the resume differs from local"
+}
+
 echo "== 2. a task killed mid-run ($SECONDS s)"
-"$tpegen" sweep sweep.json "${common[@]}" --executor slurm --max-parallel 1 --work s2 > s2.txt 2>&1 &
-sweep=$!
-wait_for 60 test -s s2/slurm/job.json || fail "no job submitted"
-job=$(job_id s2)
-wait_for 60 eval '[ "$(task_state $job 3)" = RUNNING ]' || fail "task 3 did not start"
-scancel --signal=KILL "${job}_3"
-wait $sweep; status=$?; cat s2.txt
-[ $status -eq 1 ] || fail "killed task: exit status $status, expected 1"
+hit s2 3 JOB_3 --signal=KILL
 grep -Eq "FAILED: Slurm task ${job}_3 (FAILED|CANCELLED).*; log .*/s2/slurm/log/${job}_3.out" s2.txt ||
   fail "killed task: not reported with its Slurm state and log"
 grep -q '3 ok, 1 failed' s2.txt || fail "killed task: the other points did not finish"
-"$tpegen" sweep sweep.json "${common[@]}" --executor slurm --work s2 > s2b.txt 2>&1
-status=$?; cat s2b.txt
-[ $status -eq 0 ] || fail "rerun after the kill: exit status $status"
-grep -q '3 reused from the cache.*1 to synthesize' s2b.txt || fail "rerun after the kill: not exactly the killed point"
-cmp local/out/results.csv s2/out/results.csv || fail "results.csv after the resumed kill differs from local"
+resume s2 '3 reused from the cache.*1 to synthesize'
 
 echo "== 3. the whole array cancelled ($SECONDS s)"
-"$tpegen" sweep sweep.json "${common[@]}" --executor slurm --max-parallel 1 --work s3 > s3.txt 2>&1 &
-sweep=$!
-wait_for 60 test -s s3/slurm/job.json || fail "no job submitted"
-job=$(job_id s3)
-wait_for 60 eval '[ "$(task_state $job 1)" = RUNNING ]' || fail "task 1 did not start"
-scancel "$job"
-wait $sweep; status=$?; cat s3.txt
-[ $status -eq 1 ] || fail "cancelled array: exit status $status, expected 1"
+hit s3 1 JOB
 grep -Eq "FAILED: Slurm task ${job}_3 CANCELLED" s3.txt || fail "cancelled array: the pending task is not reported CANCELLED"
-"$tpegen" sweep sweep.json "${common[@]}" --executor slurm --work s3 > s3b.txt 2>&1
-status=$?; cat s3b.txt
-[ $status -eq 0 ] || fail "rerun after scancel: exit status $status"
-grep -Eq '[12] reused from the cache.*[23] to synthesize' s3b.txt || fail "rerun after scancel: resubmitted finished points"
-cmp local/out/results.csv s3/out/results.csv || fail "results.csv after the resumed cancel differs from local"
+resume s3 '[12] reused from the cache.*[23] to synthesize'
 
 echo "== 4. --no-wait, --collect, --dry-run, bad values, no controller ($SECONDS s)"
 "$tpegen" sweep sweep.json "${common[@]}" --executor slurm --work s4 --dry-run > s4.txt 2>&1 || fail "dry run"

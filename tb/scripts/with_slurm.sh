@@ -19,8 +19,13 @@ done
 
 pids=()
 stop() {
-  # slurmd first (jobs), then slurmctld (saves state, takes a few seconds), then munged.
+  # This cluster's jobs first (their slurmstepd would outlive slurmd), then slurmd, then
+  # slurmctld (saves state, takes a few seconds), then munged.
   local p
+  if [ -n "${SLURM_CONF:-}" ] && [ ${#pids[@]} -ge 3 ]; then
+    scancel -u "$(id -un)" 2>/dev/null
+    for _ in $(seq 50); do [ -z "$(squeue -h 2>/dev/null)" ] && break; sleep 0.2; done
+  fi
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
     p=${pids[$i]}
     kill "$p" 2>/dev/null || continue
