@@ -1,9 +1,11 @@
 #include "cli/sweep_point.hpp"
 
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -35,7 +37,10 @@ std::string last_error_line(const fs::path& log) {
 }
 
 void write_text_atomic(const fs::path& p, const std::string& text) {
-  const fs::path tmp = p.string() + ".tmp";
+  // A temporary name of this process and call: two writers of one file (Slurm tasks, local
+  // threads) cannot mix their bytes.
+  static std::atomic<unsigned> calls{0};
+  const fs::path tmp = fmt::format("{}.tmp.{}.{}", p.string(), getpid(), calls++);
   {
     std::ofstream out(tmp, std::ios::binary);
     out << text;
