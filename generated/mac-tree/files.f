@@ -1,4 +1,3 @@
-rtl/tpe_pipe.v
 rtl/tpe_pipe_rst.v
 rtl/tpe_mac_tree_mac_c16d16_s8x8_acc32_dot.v
 rtl/tpe_mac_tree_mac_c16d16_s8x8_acc32.v

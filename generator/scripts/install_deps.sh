@@ -14,6 +14,7 @@ needs=(
   "iverilog:iverilog"
   "opensta:sta"
   "ccache:ccache"
+  "python3:python3"
   "libfmt-dev:/usr/include/fmt/format.h"
   "libcli11-dev:/usr/include/CLI/CLI.hpp"
   "doctest-dev:/usr/include/doctest/doctest.h"

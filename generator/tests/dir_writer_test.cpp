@@ -16,6 +16,8 @@
 #include "config/design_config.hpp"
 #include "output/dir_writer.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace fs = std::filesystem;
 using tpegen::ConfigError;
 using tpegen::write_tree_atomically;
@@ -75,14 +77,23 @@ std::set<std::pair<std::string, std::string>> as_set(const Files& f) { return {f
 
 const std::string kManifest = "{\n  \"generator\": \"tpegen\",\n  \"top\": \"x\"\n}\n";
 
+// A tpegen manifest listing every file of the write, as generate and arith write it.
+Files with_manifest(Files files) {
+  nlohmann::json m = {{"generator", "tpegen"}, {"top", "x"}};
+  m[tpegen::kFilesWrittenKey] = tpegen::files_written(files);
+  files.emplace_back("manifest.json", m.dump(2) + "\n");
+  return files;
+}
+
 Files design_a() {
-  return {{"rtl/top.v", "module top;\nendmodule\n"}, {"rtl/sub/deep.v", "// deep\n"}, {"files.f", "rtl/top.v\n"},
-          {"manifest.json", kManifest}, {"old_only.txt", "only in A"}};
+  return with_manifest({{"rtl/top.v", "module top;\nendmodule\n"},
+                        {"rtl/sub/deep.v", "// deep\n"},
+                        {"files.f", "rtl/top.v\n"},
+                        {"old_only.txt", "only in A"}});
 }
 
 Files design_b() {
-  return {{"rtl/top.v", "module top2;\nendmodule\n"}, {"files.f", "rtl/top.v\n"}, {"manifest.json", kManifest},
-          {"empty.txt", ""}};
+  return with_manifest({{"rtl/top.v", "module top2;\nendmodule\n"}, {"files.f", "rtl/top.v\n"}, {"empty.txt", ""}});
 }
 
 std::string error_of(const fs::path& dir, const Files& files, bool force) {
@@ -232,4 +243,54 @@ TEST_CASE("write_tree_atomically: a trailing slash or a relative path names the 
     CHECK(tree(out) == as_set(design_b()));
     CHECK(entries(root.path) == std::set<std::string>{"elsewhere", "out"});
   }
+}
+
+TEST_CASE("write_tree_atomically: files of the user's in a tpegen directory survive a rewrite") {
+  TempRoot root;
+  const fs::path out = root.path / "out";
+  write_tree_atomically(out, design_a(), false);
+  write(out / "my_wrapper.v", "module my_wrapper;\nendmodule\n");
+  write(out / "rtl" / "sub" / "notes.txt", "mine, inside a folder tpegen wrote");
+  write(out / "rtl" / "sub" / "deep.v", "// deep\n");  // unchanged content: still tpegen's file
+  fs::create_directories(out / "my_empty_dir");
+  const std::vector<std::string> kept = write_tree_atomically(out, design_b(), false);
+  CHECK(kept == std::vector<std::string>{"my_empty_dir", "my_wrapper.v", "rtl/sub/notes.txt"});
+  auto expected = as_set(design_b());
+  expected.emplace("my_wrapper.v", "module my_wrapper;\nendmodule\n");
+  expected.emplace("rtl/sub/notes.txt", "mine, inside a folder tpegen wrote");
+  CHECK(tree(out) == expected);  // old_only.txt and rtl/sub/deep.v (A's) are gone, the user's files are not
+  CHECK(fs::is_directory(out / "my_empty_dir"));
+  CHECK(entries(root.path) == std::set<std::string>{"out"});
+  // Written again: the kept files are still not tpegen's, so they stay again.
+  CHECK(write_tree_atomically(out, design_a(), false).size() == 3);
+  CHECK(read(out / "my_wrapper.v") == "module my_wrapper;\nendmodule\n");
+}
+
+TEST_CASE("write_tree_atomically: a user's file the new design would overwrite is refused, named, unless forced") {
+  TempRoot root;
+  const fs::path out = root.path / "out";
+  write_tree_atomically(out, design_b(), false);
+  write(out / "old_only.txt", "the user's file, with the name a design writes");
+  const auto before = tree(out);
+  const std::string e = error_of(out, design_a(), false);
+  CHECK(has(e, "old_only.txt"));
+  CHECK(has(e, "--force"));
+  CHECK(tree(out) == before);  // nothing changed
+  CHECK(entries(root.path) == std::set<std::string>{"out"});
+  write_tree_atomically(out, design_a(), true);
+  CHECK(tree(out) == as_set(design_a()));
+}
+
+TEST_CASE("write_tree_atomically: a manifest from before files_written keeps the user's files too") {
+  TempRoot root;
+  const fs::path out = root.path / "out";
+  write(out / "rtl" / "top.v", "old top");
+  write(out / "files.f", "rtl/top.v\n");
+  write(out / "x.core", "CAPI=2:\n");
+  write(out / "manifest.json", R"({"generator": "tpegen", "top": "x", "files": ["rtl/top.v"]})");
+  write(out / "my_wrapper.v", "mine");
+  CHECK(write_tree_atomically(out, design_b(), false) == std::vector<std::string>{"my_wrapper.v"});
+  auto expected = as_set(design_b());
+  expected.emplace("my_wrapper.v", "mine");
+  CHECK(tree(out) == expected);  // x.core was tpegen's: gone
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "arch/common.hpp"
 #include "arch/registry.hpp"
 #include "config/design_config.hpp"
 #include "emit/verilog_emitter.hpp"
@@ -238,19 +239,31 @@ TEST_CASE("emit_module: minimal module without banner, nets or registers") {
   CHECK(emit::emit_module(m, {}) == expected);
 }
 
-TEST_CASE("emit_design: one file per module, named after it, in insertion order") {
+TEST_CASE("rtl_files: only the modules the top uses, callees first, top last") {
   Design d;
-  Module& b = d.add_module("zeta");
-  b.assign(b.output("o", 1), b.input("i", 1));
-  Module& a = d.add_module("alpha");
-  a.assign(a.output("o", 2), a.input("i", 2));
+  arch::declare_templates(d);  // tpe_pipe and tpe_pipe_rst, neither instantiated below
+  Module& leaf = d.add_module("leaf");
+  leaf.assign(leaf.output("o", 1), leaf.input("i", 1));
+  Module& unused = d.add_module("unused");
+  unused.assign(unused.output("o", 1), unused.input("i", 1));
+  Module& top = d.add_module("top");
+  auto i = top.input("i", 1);
+  auto o = top.output("o", 1);
+  auto mid = top.wire("mid", 1);
+  Body& loop = top.generate_for("g", 1, "g_leaf");  // a callee inside a generate loop counts
+  loop.instances.push_back({"leaf", "u_leaf", {}, {{"i", i}, {"o", mid}}});
+  top.instance({"leaf", "u_leaf2", {}, {{"i", mid}, {"o", o}}});
+  d.top = "top";
+  CHECK(d.used_modules() == std::vector<std::string>{"leaf", "top"});
   const std::vector<std::string> banner = {"banner"};
-  auto files = emit::emit_design(d, banner);
+  auto files = rtl_files(d, banner);
   REQUIRE(files.size() == 2);
-  CHECK(files[0].name == "zeta.v");
-  CHECK(files[1].name == "alpha.v");
-  CHECK(files[0].text == emit::emit_module(b, banner));
-  CHECK(files[1].text == emit::emit_module(a, banner));
+  CHECK(files[0].first == "rtl/leaf.v");
+  CHECK(files[1].first == "rtl/top.v");
+  CHECK(files[0].second == emit::emit_module(leaf, banner));
+  // A template cell appears once it is instantiated, before its user.
+  leaf.instance({"tpe_pipe", "u_p", {{"WIDTH", 1}, {"DEPTH", 1}}, {}});
+  CHECK(d.used_modules() == std::vector<std::string>{"tpe_pipe", "leaf", "top"});
 }
 
 TEST_CASE("make_design_files is deterministic for every architecture and PE variant") {
@@ -289,17 +302,17 @@ TEST_CASE("emitted files: one module per file, file name = module name, banner w
     CHECK(d.top == canonical_name(c));
 
     // Exactly the design's modules and the extern template files, under rtl/.
-    std::set<std::string> rtl_files, expected_files;
+    std::set<std::string> written_rtl, expected_files;
     std::string files_f;
     for (auto& [path, text] : f.files)
       if (starts_with(path, "rtl/")) {
-        CHECK(rtl_files.insert(path).second);  // no duplicates
+        CHECK(written_rtl.insert(path).second);  // no duplicates
         files_f += path + "\n";
       }
-    for (auto& m : d.modules()) expected_files.insert("rtl/" + m->name() + ".v");
-    for (auto& e : d.externs()) expected_files.insert("rtl/" + e.file);
-    CHECK(rtl_files == expected_files);
-    CHECK(rtl_files.count("rtl/" + f.top + ".v") == 1);
+    for (auto& name : d.used_modules())
+      expected_files.insert("rtl/" + (d.find_module(name) ? name + ".v" : d.find_extern(name)->file));
+    CHECK(written_rtl == expected_files);
+    CHECK(written_rtl.count("rtl/" + f.top + ".v") == 1);
 
     bool saw_files_f = false, saw_core = false, saw_manifest = false;
     for (auto& [path, text] : f.files) {

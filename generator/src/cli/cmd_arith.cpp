@@ -8,7 +8,7 @@
 #include "arch/components.hpp"
 #include "arch/opt3_column.hpp"
 #include "cli/commands.hpp"
-#include "emit/verilog_emitter.hpp"
+#include "cli/parse_errors.hpp"
 #include "ir/check.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
@@ -48,13 +48,9 @@ void run_arith(ArithOptions o) {
                                            "Component: " + component_name(c)};
   std::vector<std::pair<std::string, std::string>> files;
   std::string filelist;
-  for (auto& ext : d.externs()) {
-    files.emplace_back("rtl/" + ext.file, read_template_file(ext.file));
-    filelist += "rtl/" + ext.file + "\n";
-  }
-  for (auto& f : emit::emit_design(d, banner)) {
-    files.emplace_back("rtl/" + f.name, f.text);
-    filelist += "rtl/" + f.name + "\n";
+  for (auto& [path, text] : rtl_files(d, banner)) {
+    files.emplace_back(path, text);
+    filelist += path + "\n";
   }
   files.emplace_back("files.f", filelist);
   if (want_vectors) files.emplace_back("vectors.txt", arch::component_vectors(c, count, o.seed));
@@ -66,9 +62,11 @@ void run_arith(ArithOptions o) {
     manifest["streams"] = c.streams;
     manifest["digit_positions"] = arch::ent_digit_positions(c.arith);
   }
+  manifest[kFilesWrittenKey] = files_written(files);
   files.emplace_back("manifest.json", manifest.dump(2) + "\n");
-  write_tree_atomically(o.out_dir, files, o.force);
+  const std::vector<std::string> kept = write_tree_atomically(o.out_dir, files, o.force);
   fmt::print("tpegen: wrote {} to {}\n", d.top, o.out_dir);
+  print_kept(kept, o.out_dir);
 }
 
 }  // namespace
@@ -91,7 +89,7 @@ void setup_arith(CLI::App& app) {
   app.add_option("--pipeline-level", o->comp.pipeline_level,
                  "one register stage after this compressor-tree level (default: combinational)");
   app.add_option("--vectors", o->vectors, "none | exhaustive | COUNT random vectors from the C++ model");
-  app.add_option("--seed", o->seed, "seed of random vectors (default 1)");
+  app.add_option("--seed", o->seed, "seed of random vectors (default 1)")->check(non_negative_whole());
   app.add_option("-o,--output", o->out_dir, "output directory")->required();
   app.add_flag("--force", o->force, "replace a non-empty output directory not written by tpegen");
   app.callback([o] { run_arith(*o); });

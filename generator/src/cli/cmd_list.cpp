@@ -1,4 +1,7 @@
+#include <memory>
+
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "arch/registry.hpp"
 #include "cli/commands.hpp"
@@ -22,7 +25,8 @@ void run_list() {
     print_dim("--cols", a.cols);
     print_dim("--depth", a.depth);
     fmt::print("    PE variants (--pe):\n");
-    for (auto& pe : a.pes) fmt::print("      {:<7} {}\n", pe.name, pe.summary);
+    for (auto& pe : a.pes)
+      fmt::print("      {:<7} {}{}\n", pe.name, pe.summary, &pe == &a.pes.front() ? " (default)" : "");
   }
   fmt::print("\nParameters of every architecture:\n");
   fmt::print("  --a-width, --b-width  operand widths, {}..{} (default 8)\n", Limits::kMinWidth, Limits::kMaxWidth);
@@ -35,8 +39,38 @@ void run_list() {
   fmt::print("  --config FILE         JSON object with the same keys (a_width, signed, ...); flags win\n");
 }
 
+nlohmann::json dim_json(const DimInfo& d) {
+  if (!d.used) return {{"used", false}, {"fixed", d.fixed_value}, {"meaning", d.meaning}};
+  return {{"used", true},
+          {"default", d.default_value},
+          {"min", Limits::kMinDim},
+          {"max", Limits::kMaxDim},
+          {"meaning", d.meaning}};
+}
+
+// The registry as data, so scripts (and the registry-wide tests) follow it without parsing prose.
+void run_list_json() {
+  nlohmann::json archs = nlohmann::json::array();
+  for (auto& a : architectures()) {
+    nlohmann::json pes = nlohmann::json::array();
+    for (auto& pe : a.pes) pes.push_back({{"name", pe.name}, {"summary", pe.summary}, {"bit_weight", is_bit_weight_pe(pe.name)}});
+    archs.push_back({{"name", a.name},
+                     {"summary", a.summary},
+                     {"rows", dim_json(a.rows)},
+                     {"cols", dim_json(a.cols)},
+                     {"depth", dim_json(a.depth)},
+                     {"default_pe", a.pes.empty() ? "" : a.pes.front().name},
+                     {"pes", pes}});
+  }
+  fmt::print("{}\n", nlohmann::json{{"architectures", archs}}.dump(2));
+}
+
 }  // namespace
 
-void setup_list(CLI::App& app) { app.callback(run_list); }
+void setup_list(CLI::App& app) {
+  auto json = std::make_shared<bool>(false);
+  app.add_flag("--json", *json, "print the registry as JSON (architectures, dimensions, PE variants)");
+  app.callback([json] { *json ? run_list_json() : run_list(); });
+}
 
 }  // namespace tpegen::cli

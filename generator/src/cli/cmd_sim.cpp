@@ -10,12 +10,14 @@
 
 #include "arch/registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_errors.hpp"
 #include "cli/design_flags.hpp"
 #include "golden/stimulus.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
+#include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -77,8 +79,8 @@ void run_sim(const SimOptions& o) {
   }
   require_tool("verilator", "verilator");
   const DesignFiles files = make_design_files(c);
-  const fs::path work = fs::absolute(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work));
-  fs::create_directories(work);
+  const fs::path work =
+      claim_work_dir(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work), "--work");
   write_tree_atomically(work / "design", files.files, false);
   {
     std::ofstream(work / "tb_params.h") << tb_params(c, files);
@@ -119,9 +121,12 @@ void setup_sim(CLI::App& app) {
   app.add_option("--gemm", o->gemm, "GEMM size MxKxN, or random (default: random sizes, a few tiles each)");
   app.add_option("--trials", o->trials, "number of GEMMs (default 100)");
   app.add_option("--dist", o->dist, "operands: uniform | normal:MEAN:STD | extremes (default uniform)");
-  app.add_option("--seed", o->seed, "random seed (default 1); the same seed gives the same run");
-  app.add_option("--min-elements", o->min_elements, "run trials beyond --trials until this many output elements were checked");
-  app.add_option("--min-cycles", o->min_cycles, "run trials beyond --trials until this many clock cycles were simulated");
+  app.add_option("--seed", o->seed, "random seed (default 1); the same seed gives the same run")
+      ->check(non_negative_whole());
+  app.add_option("--min-elements", o->min_elements, "run trials beyond --trials until this many output elements were checked")
+      ->check(non_negative_whole());
+  app.add_option("--min-cycles", o->min_cycles, "run trials beyond --trials until this many clock cycles were simulated")
+      ->check(non_negative_whole());
   app.add_option("--build-opt", o->build_opt,
                  "C++ optimization level of the Verilated model, 0..3 (default 2; 0 builds fastest, for short runs)");
   app.add_option("--work", o->work, "build directory (default: <tmp>/tpegen-sim/<design>)");

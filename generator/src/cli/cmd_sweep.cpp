@@ -29,6 +29,7 @@
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
+#include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -94,10 +95,16 @@ void run_sweep(const SweepOptions& o) {
   const synth::LibertyChoice& lib = tools.lib;
   const bool timing = tools.timing;
 
-  const fs::path work = fs::absolute(o.work);
-  const fs::path out = o.out.empty() ? work / "out" : fs::absolute(o.out);
-  for (const fs::path& d : {work / "cache", work / "points", out}) {
-    if (o.dry_run) break;  // a plan touches nothing
+  // A named -o is checked first, so a refused one leaves no new --work folder behind; a dry
+  // run only plans and touches nothing.
+  const auto claim = [&](const fs::path& d, const char* flag) {
+    return o.dry_run ? fs::absolute(d) : claim_work_dir(d, flag);
+  };
+  const fs::path named_out = o.out.empty() ? fs::path() : claim(o.out, "-o");
+  const fs::path work = claim(o.work, "--work");
+  const fs::path out = o.out.empty() ? claim(work / "out", "-o") : named_out;
+  for (const fs::path& d : {work / "cache", work / "points"}) {
+    if (o.dry_run) break;
     std::error_code ec;
     fs::create_directories(d, ec);
     if (ec) throw ConfigError(fmt::format("cannot create the directory {}: {}", d.string(), ec.message()));

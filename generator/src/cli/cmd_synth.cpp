@@ -29,6 +29,7 @@
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
+#include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -78,14 +79,7 @@ double met_period_ns(const TimingResult& t) {
 // --work as given, or a fresh directory under the system temp dir (never reused, so
 // two runs cannot overwrite each other's reports).
 fs::path make_work_dir(const std::string& given, const std::string& top) {
-  if (!given.empty()) {
-    const fs::path w = fs::absolute(given);
-    std::error_code ec;
-    fs::create_directories(w, ec);
-    if (ec || !fs::is_directory(w))
-      throw ConfigError(fmt::format("invalid --work = '{}': cannot create the directory", given));
-    return w;
-  }
+  if (!given.empty()) return claim_work_dir(given, "--work");
   std::string tmpl = (fs::temp_directory_path() / ("tpegen-synth-" + top + "-XXXXXX")).string();
   if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a work directory under " + tmpl);
   return tmpl;

@@ -1,6 +1,9 @@
 // One function per subcommand; each adds its options to `app` and sets its callback.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include <CLI/CLI.hpp>
 
 namespace tpegen::cli {
@@ -12,5 +15,8 @@ void setup_synth(CLI::App& app);
 void setup_arith(CLI::App& app);
 void setup_sweep(CLI::App& app);
 void setup_sweep_point(CLI::App& app);
+
+/// Tells the user which of their files in an output directory a rewrite kept.
+void print_kept(const std::vector<std::string>& kept, const std::string& dir);
 
 }  // namespace tpegen::cli

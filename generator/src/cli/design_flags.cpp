@@ -1,14 +1,18 @@
 #include "cli/design_flags.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <type_traits>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "arch/registry.hpp"
+#include "cli/parse_errors.hpp"
 #include "output/design_files.hpp"
+#include "util/json_text.hpp"
 #include "util/text_file.hpp"
 
 namespace tpegen::cli {
@@ -35,12 +39,26 @@ void take(const nlohmann::json& j, const char* key, T& out, const std::string& o
 
 }  // namespace
 
+const std::vector<std::string>& config_keys() {
+  static const std::vector<std::string> keys = {"arch",    "pe",        "rows",     "cols",    "depth",
+                                                "a_width", "b_width",   "signed",   "max_k",   "acc_width",
+                                                "acc_wrap", "in_regs",  "out_regs", "encoding", "tree",
+                                                "use_42",  "final_adder"};
+  return keys;
+}
+
 void add_design_flags(CLI::App& app, DesignFlags& f) {
   f.app = &app;
   DesignConfig& c = f.cfg;
-  app.add_option("--config", f.config_file, "JSON file with any of the design keys below (flags override it)");
+  app.add_option("--config", f.config_file,
+                 fmt::format("JSON object with any of the keys {} (the flags below, - as _; "
+                             "signed is true/false); flags given on the command line win",
+                             fmt::join(config_keys(), ", ")));
   app.add_option("--arch", c.arch, "architecture (see `tpegen list`)");
-  app.add_option("--pe", c.pe, "PE variant (default mac)");
+  std::vector<std::string> defaults;
+  for (auto& a : architectures()) defaults.push_back(a.name + " " + a.pes.front().name);
+  app.add_option("--pe", c.pe, fmt::format("PE variant (see `tpegen list`); default per architecture: {}",
+                                           fmt::join(defaults, ", ")));
   app.add_option("--rows", c.rows, "hardware rows (meaning per architecture: `tpegen list`)");
   app.add_option("--cols", c.cols, "hardware columns");
   app.add_option("--depth", c.depth, "hardware depth (dot-product length)");
@@ -64,17 +82,15 @@ void add_design_flags(CLI::App& app, DesignFlags& f) {
 }
 
 void apply_json(DesignConfig& c, const std::string& text, const std::string& origin) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    throw ConfigError(fmt::format("invalid --config = '{}': not a JSON object", origin));
-  static const char* known[] = {"arch", "pe", "rows", "cols", "depth", "a_width", "b_width", "signed",
-                                "max_k", "acc_width", "acc_wrap", "in_regs", "out_regs", "encoding", "tree",
-                                "use_42", "final_adder", "inject_bug"};
+  const nlohmann::json j = parse_json_object(text, fmt::format("invalid --config = '{}'", origin));
+  std::vector<std::string> known = config_keys();
+  known.push_back("inject_bug");  // test only, like --inject-bug
   for (auto& [key, value] : j.items()) {
     (void)value;
-    bool ok = false;
-    for (auto* k : known) ok |= key == k;
-    if (!ok) throw ConfigError(fmt::format("invalid --config = '{}': unknown key '{}'", origin, key));
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    const auto near = closest_name(key, known);
+    throw ConfigError(fmt::format("invalid --config = '{}': unknown key '{}'{} (keys: {})", origin, key,
+                                  near ? fmt::format("; did you mean '{}'?", *near) : "", fmt::join(config_keys(), ", ")));
   }
   take(j, "arch", c.arch, origin);
   take(j, "pe", c.pe, origin);

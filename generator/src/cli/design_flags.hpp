@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +22,9 @@ struct DesignFlags {
 };
 
 void add_design_flags(CLI::App& app, DesignFlags& flags);
+
+/// The keys a --config file (and a sweep's base, grid and points) may set, in help order.
+const std::vector<std::string>& config_keys();
 
 /// The resolved configuration: config file, then explicit flags, then validation.
 /// Throws ConfigError on bad input.

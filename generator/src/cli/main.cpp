@@ -1,10 +1,13 @@
 // tpegen: generator of Verilog tensor processing engines.
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/parse_errors.hpp"
 #include "config/design_config.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
@@ -22,10 +25,18 @@ int main(int argc, char** argv) {
   tpegen::cli::setup_sweep(*app.add_subcommand("sweep", "synthesize a grid of design points (cached) and compare them"));
   tpegen::cli::setup_sweep_point(
       *app.add_subcommand("sweep-point", "synthesize one point of a sweep's plan into its cache (one Slurm array task)"));
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (const std::string problem = tpegen::cli::check_subcommand(app, args); !problem.empty()) {
+    fmt::print(stderr, "tpegen: error: {}\n", problem);
+    return 2;
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help, --version
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    fmt::print(stderr, "tpegen: error: {}\n", tpegen::cli::describe_parse_error(app, e, args));
+    return 2;
   } catch (const tpegen::ExitStatus& e) {
     return e.code;
   } catch (const tpegen::ConfigError& e) {

@@ -205,10 +205,4 @@ std::string emit_module(const ir::Module& m, const std::vector<std::string>& ban
   return ModuleWriter(m).write(banner);
 }
 
-std::vector<EmittedFile> emit_design(const ir::Design& d, const std::vector<std::string>& banner) {
-  std::vector<EmittedFile> files;
-  for (auto& m : d.modules()) files.push_back({m->name() + ".v", emit_module(*m, banner)});
-  return files;
-}
-
 }  // namespace tpegen::emit

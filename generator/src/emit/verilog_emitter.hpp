@@ -11,16 +11,8 @@
 
 namespace tpegen::emit {
 
-struct EmittedFile {
-  std::string name;  // file name, e.g. "tpe_pe.v"
-  std::string text;
-};
-
 /// Writes one module; `banner` lines are emitted as `//` comments at the top of the file.
 std::string emit_module(const ir::Module& m, const std::vector<std::string>& banner);
-
-/// Writes every module of the design (in insertion order), one file each.
-std::vector<EmittedFile> emit_design(const ir::Design& d, const std::vector<std::string>& banner);
 
 /// Verilog text of an expression. With the enclosing module given, a select of a 1-bit
 /// net (declared without a range) is written as the plain net name.

@@ -1,6 +1,8 @@
 #include "ir/module.hpp"
 
+#include <functional>
 #include <memory>
+#include <set>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -128,6 +130,37 @@ const ExternModule* Design::find_extern(const std::string& name) const {
   for (auto& e : externs_)
     if (e.name == name) return &e;
   return nullptr;
+}
+
+namespace {
+
+void callees_of(const Body& body, std::vector<std::string>& out) {
+  for (auto& inst : body.instances) out.push_back(inst.module);
+  for (auto& loop : body.loops) callees_of(loop.body, out);
+}
+
+}  // namespace
+
+std::vector<std::string> Design::used_modules() const {
+  std::vector<std::string> order;
+  std::set<std::string> done, on_path;
+  // Depth-first post-order: a module is listed once all its callees are.
+  std::function<void(const std::string&)> visit = [&](const std::string& name) {
+    if (done.count(name)) return;
+    if (!on_path.insert(name).second) throw std::logic_error("IR: module '" + name + "' instantiates itself");
+    if (const Module* m = find_module(name)) {
+      std::vector<std::string> callees;
+      callees_of(m->body(), callees);
+      for (auto& c : callees) visit(c);
+    } else if (!find_extern(name)) {
+      throw std::logic_error("IR: instance of unknown module '" + name + "'");
+    }
+    on_path.erase(name);
+    done.insert(name);
+    order.push_back(name);
+  };
+  visit(top);
+  return order;
 }
 
 PortDir Design::port_dir(const std::string& module, const std::string& port) const {

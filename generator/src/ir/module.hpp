@@ -144,6 +144,9 @@ class Design {
   const ExternModule* find_extern(const std::string& name) const;
   /// Direction of port `port` on module or extern `module`; throws if unknown.
   PortDir port_dir(const std::string& module, const std::string& port) const;
+  /// The modules and externs `top` instantiates, directly or not, each callee before its
+  /// callers and `top` last (the order a file list wants); anything unused is left out.
+  std::vector<std::string> used_modules() const;
 
   std::string top;
 

@@ -7,6 +7,7 @@
 #include "arch/registry.hpp"
 #include "emit/verilog_emitter.hpp"
 #include "ir/check.hpp"
+#include "output/dir_writer.hpp"
 #include "util/paths.hpp"
 #include "util/text_file.hpp"
 
@@ -17,6 +18,17 @@ std::string read_template_file(const std::string& file) {
   std::optional<std::string> text = read_text_file(path);
   if (!text) throw std::runtime_error("cannot read RTL template " + path.string() + " (set TPEGEN_HOME?)");
   return *text;
+}
+
+std::vector<std::pair<std::string, std::string>> rtl_files(const ir::Design& d, const std::vector<std::string>& banner) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const std::string& name : d.used_modules()) {
+    if (const ir::Module* m = d.find_module(name))
+      files.emplace_back("rtl/" + name + ".v", emit::emit_module(*m, banner));
+    else
+      files.emplace_back("rtl/" + d.find_extern(name)->file, read_template_file(d.find_extern(name)->file));
+  }
+  return files;
 }
 
 namespace {
@@ -82,13 +94,9 @@ DesignFiles make_design_files(const DesignConfig& c) {
   DesignFiles out;
   out.top = d.top;
   std::vector<std::string> rtl;
-  for (auto& ext : d.externs()) {
-    out.files.emplace_back("rtl/" + ext.file, read_template_file(ext.file));
-    rtl.push_back("rtl/" + ext.file);
-  }
-  for (auto& f : emit::emit_design(d, banner)) {
-    out.files.emplace_back("rtl/" + f.name, f.text);
-    rtl.push_back("rtl/" + f.name);
+  for (auto& [path, text] : rtl_files(d, banner)) {
+    out.files.emplace_back(path, text);
+    rtl.push_back(path);
   }
   std::string filelist;
   for (auto& f : rtl) filelist += f + "\n";
@@ -110,6 +118,7 @@ DesignFiles make_design_files(const DesignConfig& c) {
                   {"reset", "rst_ni (asynchronous, active low; clears valid bits only)"},
                   {"ports", ports},
                   {"timing", arch.timing(c)}};
+  out.manifest[kFilesWrittenKey] = files_written(out.files);
   out.files.emplace_back("manifest.json", out.manifest.dump(2) + "\n");
   return out;
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/design_config.hpp"
+#include "ir/module.hpp"
 
 namespace tpegen {
 
@@ -27,6 +28,10 @@ std::string equivalent_command(const DesignConfig& resolved);
 
 /// Text of a leaf cell in rtl_templates/ (throws when unreadable).
 std::string read_template_file(const std::string& file);
+
+/// The RTL files of exactly the modules d.top uses (emitted modules and rtl_templates/
+/// cells), as ("rtl/<file>", text), each callee before its callers and the top last.
+std::vector<std::pair<std::string, std::string>> rtl_files(const ir::Design& d, const std::vector<std::string>& banner);
 
 /// The configuration as JSON (the same keys a --config file takes).
 nlohmann::json config_to_json(const DesignConfig& c);

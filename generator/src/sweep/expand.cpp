@@ -7,6 +7,7 @@
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"
 #include "synth/sta_flow.hpp"
+#include "util/json_text.hpp"
 
 namespace tpegen::sweep {
 namespace {
@@ -38,9 +39,7 @@ void check_run_keys(const json& run) {
 }  // namespace
 
 std::vector<Point> expand(const std::string& text, const std::string& origin, const Resolver& resolve_design) {
-  const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    throw ConfigError(fmt::format("invalid sweep config '{}': not a JSON object", origin));
+  const json j = parse_json_object(text, fmt::format("invalid sweep config '{}'", origin));
   for (auto& [key, v] : j.items()) {
     (void)v;
     if (key != "base" && key != "grid" && key != "points")

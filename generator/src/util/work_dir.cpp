@@ -1,0 +1,38 @@
+#include "util/work_dir.hpp"
+
+#include <fstream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "config/design_config.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tpegen {
+
+fs::path claim_work_dir(const fs::path& dir_in, const std::string& flag) {
+  if (dir_in.empty()) throw ConfigError(fmt::format("invalid {} = '': an empty path names no directory", flag));
+  std::error_code ec;
+  const fs::path dir = fs::absolute(dir_in, ec).lexically_normal();
+  if (ec) throw ConfigError(fmt::format("invalid {} = '{}': {}", flag, dir_in.string(), ec.message()));
+  const fs::path marker = dir / kWorkMarker;
+  if (fs::exists(marker, ec)) return dir;
+  if (fs::exists(dir, ec)) {
+    if (!fs::is_directory(dir, ec))
+      throw ConfigError(fmt::format("invalid {} = '{}': it exists and is not a directory", flag, dir_in.string()));
+    if (!fs::is_empty(dir, ec))
+      throw ConfigError(fmt::format(
+          "invalid {} = '{}': the directory is not empty and is not a tpegen work directory (no {} file), so "
+          "tpegen could overwrite files in it; name a new or empty directory",
+          flag, dir_in.string(), kWorkMarker));
+  }
+  fs::create_directories(dir, ec);
+  std::ofstream out(marker);
+  out << "This directory is a tpegen work directory: tpegen rewrites the files it writes here.\n";
+  out.close();
+  if (ec || !out) throw ConfigError(fmt::format("invalid {} = '{}': cannot create the directory", flag, dir_in.string()));
+  return dir;
+}
+
+}  // namespace tpegen

@@ -1,0 +1,31 @@
+// Unit tests of the command-line error messages (cli/parse_errors.hpp).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "cli/parse_errors.hpp"
+
+using tpegen::cli::check_subcommand;
+using tpegen::cli::closest_name;
+
+TEST_CASE("closest_name: typos find their flag, unrelated words find nothing") {
+  const std::vector<std::string> flags = {"--rows", "--cols", "--depth", "--force", "--output"};
+  CHECK(closest_name("--rwos", flags) == "--rows");   // transposition
+  CHECK(closest_name("--frce", flags) == "--force");  // deletion
+  CHECK(closest_name("--colss", flags) == "--cols");  // insertion
+  CHECK(closest_name("--depht", flags) == "--depth");
+  CHECK_FALSE(closest_name("--liberty", flags).has_value());
+  CHECK_FALSE(closest_name("x", {}).has_value());
+}
+
+TEST_CASE("check_subcommand: known, unknown with a suggestion, missing, help") {
+  CLI::App app;
+  app.add_subcommand("generate", "");
+  app.add_subcommand("synth", "");
+  CHECK(check_subcommand(app, {"generate", "--arch", "cube"}) == "");
+  CHECK(check_subcommand(app, {"--help"}) == "");
+  CHECK(check_subcommand(app, {"generat"}).find("unknown command 'generat'; did you mean 'generate'?") == 0);
+  CHECK(check_subcommand(app, {"place"}).find("did you mean") == std::string::npos);
+  CHECK(check_subcommand(app, {}).find("a command is required: generate, synth") == 0);
+}
