@@ -6,7 +6,7 @@ JOBS  ?= 2
 TPEGEN = $(BUILD)/generator/tpegen
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps build test unit rtl sim arith demo bench formal compare-opt1 compare-opt234 golden-update clean
+.PHONY: all deps build test unit rtl sim arith demo bench bench-sweep formal compare-opt1 compare-opt234 golden-update clean
 
 all: build
 
@@ -42,6 +42,11 @@ compare-opt1: build
 
 bench: build
 	tb/scripts/bench.sh $(TPEGEN) $(BUILD)/bench
+
+# Opt-in: the same 8 points through the local and the Slurm executor (a one-node Slurm on
+# localhost, root): Slurm's overhead per point and the expected time of 1,000 points.
+bench-sweep: build
+	tb/scripts/bench_sweep.sh $(TPEGEN) $(BUILD)/bench-sweep $(JOBS)
 
 golden-update: build
 	tb/scripts/check_generated.sh $(TPEGEN) . $(BUILD)/golden --update

@@ -19,6 +19,9 @@ needs=(
   "libcli11-dev:/usr/include/CLI/CLI.hpp"
   "doctest-dev:/usr/include/doctest/doctest.h"
   "nlohmann-json3-dev:/usr/include/nlohmann/json.hpp"
+  # tpegen sweep --executor slurm and its test against a one-node Slurm on localhost
+  "slurm-wlm:/usr/sbin/slurmctld"
+  "munge:/usr/sbin/munged"
 )
 
 missing=()

@@ -141,7 +141,7 @@ nlohmann::json timing(const DesignConfig& c) {
 }  // namespace
 
 ArchDescriptor describe_bitslice() {
-  return {"bitslice",
+  ArchDescriptor d{"bitslice",
           "Bit-slice: a column of N PEs fed by one sparse encoder of the A stream (valid/ready, variable latency): "
           "Laconic baseline (Booth terms of A and B, one term pair per cycle, lock step) or the paper's OPT3 "
           "version (B bit-parallel, one non-zero EN-T digit of A per cycle)",
@@ -153,6 +153,17 @@ ArchDescriptor describe_bitslice() {
            {"opt3", "OPT3 PE: latched B, +-B/+-2B select, shift by 4^pos, 3:2 CSA into a carry-save accumulator"}},
           build,
           timing};
+  // "": the first PE variant, laconic.
+  d.sim_driver = [](const DesignConfig& c) {
+    return std::string(c.pe.empty() || c.pe == "laconic" ? "TPE_ARCH_BITSLICE_LACONIC" : "TPE_ARCH_OPT4C");
+  };
+  d.macs_per_cycle = [](const DesignConfig& c, std::string* note) {
+    if (!c.pe.empty() && c.pe != "laconic") return variable_latency_macs(c.rows, c.cols, note);
+    // Cycles per int8 operand measured at sigma = 30, N = 16 (README).
+    if (note) *note = "estimate: cols/9.9 (Laconic lock step, int8 normal(0,30))";
+    return c.cols / 9.9;
+  };
+  return d;
 }
 
 }  // namespace tpegen::arch

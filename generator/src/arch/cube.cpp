@@ -6,7 +6,7 @@ namespace tpegen::arch {
 
 ArchDescriptor describe_cube() {
   static const DotGridStyle style{"3D-Cube: rows x cols dot products of length depth per cycle.", false};
-  return {"cube",
+  ArchDescriptor d{"cube",
           "3D-Cube: a rows x cols x depth cube of multipliers, one output tile updated per cycle",
           {true, 8, 1, "output tile rows (M is tiled by rows)"},
           {true, 8, 1, "output tile columns (N is tiled by cols)"},
@@ -17,6 +17,7 @@ ArchDescriptor describe_cube() {
                     "compressor tree per digit weight, final tree + carry-save accumulator, CPA at read-out"}},
           [](const DesignConfig& c) { return build_dot_grid(c, style); },
           [](const DesignConfig& c) { return dot_grid_timing(c, style); }};
+  return with_dot_grid_sim(d, style);
 }
 
 }  // namespace tpegen::arch

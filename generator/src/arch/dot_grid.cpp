@@ -245,6 +245,12 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
   return d;
 }
 
+ArchDescriptor with_dot_grid_sim(ArchDescriptor d, const DotGridStyle& style) {
+  d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_DOT_GRID"); };
+  d.held_weights = style.held_weights;
+  return d;
+}
+
 nlohmann::json dot_grid_timing(const DesignConfig& c, const DotGridStyle& style) {
   const int readout = c.pe == "opt1" || c.pe == "opt2" ? 1 : 0;  // the registered read-out adder
   const int io = c.in_regs + c.out_regs + readout;

@@ -7,7 +7,7 @@ namespace tpegen::arch {
 
 ArchDescriptor describe_mac_tree() {
   static const DotGridStyle style{"Multiplier-adder tree: cols units of depth multipliers + adder tree.", true};
-  return {"mac-tree",
+  ArchDescriptor d{"mac-tree",
           "multiplier-adder tree: cols dot-product units of length depth sharing one broadcast A vector, "
           "weights held in registers",
           {false, 0, 1, "fixed at 1 (one A vector per cycle)"},
@@ -19,6 +19,7 @@ ArchDescriptor describe_mac_tree() {
                     "compressor tree per digit weight, final tree + carry-save accumulator, CPA at read-out"}},
           [](const DesignConfig& c) { return build_dot_grid(c, style); },
           [](const DesignConfig& c) { return dot_grid_timing(c, style); }};
+  return with_dot_grid_sim(d, style);
 }
 
 }  // namespace tpegen::arch

@@ -8,7 +8,7 @@ namespace tpegen::arch {
 
 ArchDescriptor describe_matrix2d() {
   static const DotGridStyle style{"2D-Matrix: rows x cols grid of dot-product PEs of length depth.", false};
-  return {"matrix2d",
+  ArchDescriptor d{"matrix2d",
           "2D-Matrix: a rows x cols grid of short dot-product PEs, A broadcast along rows, B along columns",
           {true, 16, 1, "PE rows (M is tiled by rows)"},
           {true, 16, 1, "PE columns (N is tiled by cols)"},
@@ -19,6 +19,7 @@ ArchDescriptor describe_matrix2d() {
                     "compressor tree per digit weight, final tree + carry-save accumulator, CPA at read-out"}},
           [](const DesignConfig& c) { return build_dot_grid(c, style); },
           [](const DesignConfig& c) { return dot_grid_timing(c, style); }};
+  return with_dot_grid_sim(d, style);
 }
 
 }  // namespace tpegen::arch

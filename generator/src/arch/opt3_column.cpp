@@ -25,6 +25,15 @@ double expected_step_cycles(int operands) {
   return e;
 }
 
+double variable_latency_macs(int operands, int cols, std::string* note) {
+  // A lock-step k step lasts as long as its slowest operand.
+  const double cycles = expected_step_cycles(operands);
+  if (note)
+    *note = fmt::format("estimate: rows*cols*depth/{:.2f} ({:.2f} cycles per step of {} int8 normal(0,30) operands)",
+                        cycles, cycles, operands);
+  return operands * static_cast<double>(cols) / cycles;
+}
+
 int ent_digit_positions(const DesignConfig& c) { return arith::ent_digit_count(c.a_width, c.is_signed); }
 
 void require_no_pipeline(const DesignConfig& c) {

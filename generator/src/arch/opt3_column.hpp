@@ -97,6 +97,10 @@ ir::Design build_opt3_column(const DesignConfig& c, const std::string& what);
 /// 1 operand: 2.35, 4: 3.14 (the drivers measure 2.35 and 3.135). For MACs/cycle estimates.
 double expected_step_cycles(int operands);
 
+/// MACs per cycle of `cols` PEs fed `operands` int8 normal(0,30) A operands per lock-step k
+/// step: operands * cols / expected_step_cycles(operands); *note says it is an estimate.
+double variable_latency_macs(int operands, int cols, std::string* note);
+
 /// EN-T digit positions of an A operand.
 int ent_digit_positions(const DesignConfig& c);
 

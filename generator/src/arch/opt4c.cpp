@@ -39,7 +39,7 @@ ir::Design build(const DesignConfig& c) {
 }  // namespace
 
 ArchDescriptor describe_opt4c() {
-  return {"opt4c",
+  ArchDescriptor d{"opt4c",
           "OPT4C: R columns of N OPT3 PEs (one non-zero EN-T digit of A per cycle, carry-save accumulator), "
           "each column sharing one sparse EN-T encoder; valid/ready A stream, variable latency",
           {true, 1, 1, "encoder columns R: rows of A per tile (M tiled by R), each with its own encoder; B broadcast", false},
@@ -59,6 +59,9 @@ ArchDescriptor describe_opt4c() {
             b.depth = kAuto;
             return b;
           }};
+  d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_OPT4C"); };
+  d.macs_per_cycle = [](const DesignConfig& c, std::string* note) { return variable_latency_macs(c.rows, c.cols, note); };
+  return d;
 }
 
 }  // namespace tpegen::arch

@@ -153,7 +153,7 @@ nlohmann::json timing(const DesignConfig& c) {
 }  // namespace
 
 ArchDescriptor describe_opt4e() {
-  return {"opt4e",
+  ArchDescriptor d{"opt4e",
           "OPT4E: OPT4C extended along K: E = depth A operands per handshake into E sparse EN-T encoders; each PE "
           "adds E digit partial products per cycle to one carry-save accumulator through one CSA tree",
           {true, 1, 1, "encoder columns R: rows of A per tile (M tiled by R), each with its own E encoders; B broadcast",
@@ -175,6 +175,11 @@ ArchDescriptor describe_opt4e() {
             b.depth = r.depth;
             return b;
           }};
+  d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_OPT4C"); };  // the same column driver
+  d.macs_per_cycle = [](const DesignConfig& c, std::string* note) {
+    return variable_latency_macs(c.rows * c.depth, c.cols, note);
+  };
+  return d;
 }
 
 }  // namespace tpegen::arch

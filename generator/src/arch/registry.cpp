@@ -36,6 +36,12 @@ const ArchDescriptor& find_arch(const std::string& name) {
   throw ConfigError(fmt::format("invalid --arch = '{}': valid architectures are {}", name, names));
 }
 
+double arch_macs_per_cycle(const DesignConfig& c, std::string* note) {
+  if (note) note->clear();
+  const ArchDescriptor& a = find_arch(c.arch);
+  return a.macs_per_cycle ? a.macs_per_cycle(c, note) : static_cast<double>(c.rows) * c.cols * c.depth;
+}
+
 std::optional<DesignConfig> baseline_of(const DesignConfig& c) {
   const ArchDescriptor& a = find_arch(c.arch);
   DesignConfig b = c;

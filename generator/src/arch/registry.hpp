@@ -49,7 +49,18 @@ struct ArchDescriptor {
   /// configuration with the first PE variant (pes[0] is the baseline). Either way baseline_of
   /// then drops the PE options (encoding, tree, ...) a non-bit-weight baseline does not take.
   std::function<DesignConfig(const DesignConfig&)> baseline = {};
+  /// The testbench harness's driver of this design (tb/harness: the TPE_ARCH_* macro `tpegen
+  /// sim` defines) and whether the design holds B in weight registers (TPE_HELD_WEIGHTS).
+  std::function<std::string(const DesignConfig&)> sim_driver = {};
+  bool held_weights = false;
+  /// Useful MACs per cycle (for the sweep's efficiency figures when the manifest gives no
+  /// number), from arch, pe, rows, cols and depth; an estimate sets *note to how it was made.
+  /// Empty: rows*cols*depth, every multiplier busy every cycle.
+  std::function<double(const DesignConfig&, std::string* note)> macs_per_cycle = {};
 };
+
+/// The descriptor's macs_per_cycle (rows*cols*depth without one); clears *note first.
+double arch_macs_per_cycle(const DesignConfig& c, std::string* note = nullptr);
 
 /// The (unresolved) design `c` is compared against in sweeps and reports, or nullopt when
 /// `c` is itself a baseline.

@@ -214,7 +214,7 @@ nlohmann::json timing(const DesignConfig& c) {
 }  // namespace
 
 ArchDescriptor describe_systolic_os() {
-  return {"systolic-os",
+  ArchDescriptor d{"systolic-os",
           "output-stationary systolic array: R x C PEs, A skewed from the left, B from the top, "
           "results drain up the columns",
           {true, 16, 1, "PE rows R: output rows computed per tile (M is tiled by R)"},
@@ -224,6 +224,9 @@ ArchDescriptor describe_systolic_os() {
            {"opt1", "OPT1: partial products + carry-save accumulator in one compressor tree, CPA per column at read-out"}},
           build,
           timing};
+  d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_SYSTOLIC_OS"); };
+  d.macs_per_cycle = [](const DesignConfig& c, std::string*) { return static_cast<double>(c.rows) * c.cols; };
+  return d;
 }
 
 }  // namespace tpegen::arch

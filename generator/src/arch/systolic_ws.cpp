@@ -183,7 +183,7 @@ nlohmann::json timing(const DesignConfig& c) {
 }  // namespace
 
 ArchDescriptor describe_systolic_ws() {
-  return {"systolic-ws",
+  ArchDescriptor d{"systolic-ws",
           "weight-stationary systolic array: B tile preloaded (double-buffered), A rows stream in skewed, "
           "partial sums flow down the columns",
           {true, 16, 1, "PE rows: the K extent of the stationary weight tile (K is tiled by rows)"},
@@ -193,6 +193,9 @@ ArchDescriptor describe_systolic_ws() {
            {"opt1", "OPT1: partial sums flow in carry-save form through one compressor tree per PE; CPA per column"}},
           build,
           timing};
+  d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_SYSTOLIC_WS"); };
+  d.macs_per_cycle = [](const DesignConfig& c, std::string*) { return static_cast<double>(c.rows) * c.cols; };
+  return d;
 }
 
 }  // namespace tpegen::arch

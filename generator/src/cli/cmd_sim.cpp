@@ -37,14 +37,6 @@ struct SimOptions {
   std::string vcd;  // dump every signal of the run here (builds a traced model)
 };
 
-std::string arch_family(const DesignConfig& c) {
-  if (c.arch == "systolic-os") return "TPE_ARCH_SYSTOLIC_OS";
-  if (c.arch == "systolic-ws") return "TPE_ARCH_SYSTOLIC_WS";
-  if (c.arch == "opt4c" || c.arch == "opt4e") return "TPE_ARCH_OPT4C";  // one column driver
-  if (c.arch == "bitslice") return c.pe == "laconic" ? "TPE_ARCH_BITSLICE_LACONIC" : "TPE_ARCH_OPT4C";
-  return "TPE_ARCH_DOT_GRID";
-}
-
 /// The Verilator C++ type of a port of `width` bits.
 std::string verilated_type(int width) {
   if (width <= 8) return "CData";
@@ -80,6 +72,8 @@ std::string axi_params(const DesignConfig& c, const nlohmann::json& axi) {
 }
 
 std::string tb_params(const DesignConfig& c, const DesignFiles& files) {
+  const ArchDescriptor& arch = find_arch(c.arch);
+  if (!arch.sim_driver) throw ConfigError(fmt::format("invalid --arch = '{}': no testbench driver for it", c.arch));
   const auto& timing = files.manifest.at("timing");
   const int latency = timing.contains("latency_cycles") ? timing.at("latency_cycles").get<int>()
                                                         : timing.at("latency_first_result_cycles").get<int>();
@@ -89,8 +83,8 @@ std::string tb_params(const DesignConfig& c, const DesignFiles& files) {
       "constexpr int kRows = {}, kCols = {}, kDepth = {};\nconstexpr int kAWidth = {}, kBWidth = {}, kAccWidth = {};\n"
       "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\nconstexpr int kLatency = {};\n"
       "}}  // namespace tpe\n",
-      arch_family(c), c.wrap == "axi" ? 1 : 0, c.arch == "mac-tree" ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.acc_width,
-      c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency) +
+      arch.sim_driver(c), c.wrap == "axi" ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
+      c.b_width, c.acc_width, c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency) +
          (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "");
 }
 

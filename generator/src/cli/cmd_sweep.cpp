@@ -1,18 +1,14 @@
 // `tpegen sweep CONFIG.json`: synthesizes every design point of a sweep config (base +
 // grid + explicit points, see sweep/sweep.hpp) by running `tpegen synth --json` on each,
-// -j at a time, caches finished points in WORK/cache/<key>.json (a rerun reuses them) and
-// writes results.csv, results.md and two SVG plots to the output directory.
+// either locally -j at a time or as one Slurm job array (--executor slurm), caches finished
+// points in WORK/cache/<key>.json (a rerun reuses them) and writes results.csv, results.md
+// and two SVG plots to the output directory. `tpegen sweep-point` runs one Slurm task.
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,6 +16,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
+#include "cli/sweep_local.hpp"
+#include "cli/sweep_point.hpp"
+#include "cli/sweep_slurm.hpp"
 #include "cli/synth_tools.hpp"
 #include "output/design_files.hpp"
 #include "sweep/sweep.hpp"
@@ -48,52 +47,35 @@ struct SweepOptions {
   bool no_timing = false;
   int fmax_search = 0;
   std::string activity = "static";
+  std::string executor = "local";
+  std::optional<int> max_parallel;
+  SlurmOptions slurm;
+  bool no_wait = false, collect = false, dry_run = false;
 };
 
-// A point's run keys over the command line's defaults.
-struct RunSettings {
-  double clock_period_ns;
-  int fmax_search;
-  std::string activity;
-};
+// Flags that make no sense together, or with the wrong executor: one clear line each.
+void check_executor_flags(const SweepOptions& o) {
+  if (o.executor != "local" && o.executor != "slurm")
+    throw ConfigError(fmt::format("invalid --executor = '{}': valid executors are local, slurm", o.executor));
+  if (o.max_parallel && *o.max_parallel < 1)
+    throw ConfigError(fmt::format("invalid --max-parallel = {}: valid range is 1 or more", *o.max_parallel));
+  check_slurm_options(o.slurm);
+  const bool slurm_flags = o.max_parallel || !o.slurm.partition.empty() || !o.slurm.time.empty() ||
+                           !o.slurm.mem.empty() || !o.slurm.sbatch_args.empty() || o.no_wait;
+  if (o.executor == "local" && slurm_flags && !o.collect)
+    throw ConfigError("invalid --max-parallel/--slurm-*/--sbatch-arg/--no-wait: they need --executor slurm "
+                      "(-j sets the local executor's parallelism)");
+  if (o.collect && (o.dry_run || o.no_wait))
+    throw ConfigError("invalid --collect: it only writes the reports, without --dry-run or --no-wait");
+}
 
 RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
   return {run.value("clock_period", o.clock_period_ns), run.value("fmax_search", o.fmax_search),
           run.value("activity", o.activity)};
 }
 
-void write_text(const fs::path& p, const std::string& text) {
-  const fs::path tmp = p.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, p);  // atomic: an interrupted sweep never leaves a half-written cache file
-}
-
-// The reason a synth run failed: its last "error:" line, else the exit status.
-std::string failure_reason(const fs::path& log, int status) {
-  std::istringstream in(read_text_or_empty(log));
-  std::string line, last;
-  while (std::getline(in, line))
-    if (line.find("error:") != std::string::npos) last = line;
-  const std::string prefix = "tpegen: error: ";
-  if (last.rfind(prefix, 0) == 0) last = last.substr(prefix.size());
-  if (last.size() > 200) last = last.substr(0, 200) + "...";
-  return last.empty() ? fmt::format("tpegen synth exit status {} (see {})", status, log.string()) : last;
-}
-
-struct Job {
-  const sweep::Point* point;
-  RunSettings run;
-  std::string key;
-  sweep::CacheInputs inputs;
-  size_t index;  // into the results
-};
-
 void run_sweep(const SweepOptions& o) {
+  check_executor_flags(o);
   if (o.jobs < 1) throw ConfigError(fmt::format("invalid -j = {}: need at least 1", o.jobs));
   if (!fs::is_regular_file(o.config))
     throw ConfigError(fmt::format("invalid CONFIG = '{}': cannot read the file", o.config));
@@ -113,11 +95,16 @@ void run_sweep(const SweepOptions& o) {
   const synth::LibertyChoice& lib = tools.lib;
   const bool timing = tools.timing;
 
-  // A named -o is checked first, so a refused one leaves no new --work folder behind.
-  const fs::path named_out = o.out.empty() ? fs::path() : claim_work_dir(o.out, "-o");
-  const fs::path work = claim_work_dir(o.work, "--work");
-  const fs::path out = o.out.empty() ? claim_work_dir(work / "out", "-o") : named_out;
+  // A named -o is checked first, so a refused one leaves no new --work folder behind; a dry
+  // run only plans and touches nothing.
+  const auto claim = [&](const fs::path& d, const char* flag) {
+    return o.dry_run ? fs::absolute(d) : claim_work_dir(d, flag);
+  };
+  const fs::path named_out = o.out.empty() ? fs::path() : claim(o.out, "-o");
+  const fs::path work = claim(o.work, "--work");
+  const fs::path out = o.out.empty() ? claim(work / "out", "-o") : named_out;
   for (const fs::path& d : {work / "cache", work / "points"}) {
+    if (o.dry_run) break;
     std::error_code ec;
     fs::create_directories(d, ec);
     if (ec) throw ConfigError(fmt::format("cannot create the directory {}: {}", d.string(), ec.message()));
@@ -125,7 +112,7 @@ void run_sweep(const SweepOptions& o) {
   const fs::path exe = fs::read_symlink("/proc/self/exe");
 
   std::vector<sweep::Result> results;
-  std::vector<Job> jobs;
+  std::vector<PointJob> jobs;
   size_t skipped = 0, cached = 0;
   for (const sweep::Point& p : points) {
     if (!p.resolved) {
@@ -163,95 +150,67 @@ void run_sweep(const SweepOptions& o) {
     pending.run = p.run;
     pending.error = "not run";
     results.push_back(pending);
-    jobs.push_back({&p, rs, key, in, results.size() - 1});
+    jobs.push_back({p.name, p.design, p.run, rs, lib.path.string(), timing, key, in, results.size() - 1});
   }
   const size_t n = results.size();
+  const SlurmOptions slurm = [&] {
+    SlurmOptions s = o.slurm;
+    s.max_parallel = o.max_parallel.value_or(0);
+    return s;
+  }();
+  // Slurm submits before anything is printed: a refused submission is then one error line.
+  const bool submit = o.executor == "slurm" && !o.dry_run && !o.collect && !jobs.empty();
+  const std::string job_id = submit ? submit_array(exe, work, jobs, slurm) : std::string();
+  const std::string how = o.collect ? std::string(" (--collect: nothing runs)")
+                          : o.executor == "slurm"
+                              ? fmt::format(" in one Slurm job array{}",
+                                            o.max_parallel ? fmt::format(" (at most {} at a time)", *o.max_parallel) : "")
+                              : fmt::format(" with -j {}", o.jobs);
   fmt::print("tpegen: sweep of {} design points ({} skipped as invalid, {} reused from the cache in {}), "
-             "{} to synthesize with -j {}; liberty: {}{}\n",
-             n, skipped, cached, (work / "cache").string(), jobs.size(), o.jobs,
+             "{} to synthesize{}; liberty: {}{}\n",
+             n, skipped, cached, (work / "cache").string(), jobs.size(), how,
              lib.path.empty() ? lib.origin : lib.path.string(),
              timing ? fmt::format(", clock period {} ns", o.clock_period_ns) : std::string(", no timing"));
   std::fflush(stdout);
 
-  std::mutex mu;
+  if (o.dry_run) {
+    for (const PointJob& j : jobs) fmt::print("tpegen: to synthesize: {}\n", j.name);
+    if (o.executor == "slurm" && !jobs.empty())
+      fmt::print("tpegen: dry run, nothing submitted; the sbatch command:\n{}\n", sbatch_command(work, jobs.size(), slurm));
+    else
+      fmt::print("tpegen: dry run, nothing run\n");
+    return;
+  }
   size_t done = 0;
   for (const sweep::Result& r : results)
-    if (r.cached) {
-      ++done;
-      fmt::print("[{}/{}] {}: area {} µm², fmax {} MHz (cached)\n", done, n, r.name,
-                 r.area_um2 ? fmt::format("{:.1f}", *r.area_um2) : "-",
-                 r.fmax_mhz ? fmt::format("{:.1f}", *r.fmax_mhz) : "-");
+    if (r.cached) print_progress(++done, n, r, " (cached)");
+  bool interrupted = false;
+  if (o.collect) {
+    for (const PointJob& j : jobs) {
+      results[j.index].error = "missing: not in the cache";
+      fmt::print("tpegen: missing {} (not in the cache)\n", j.name);
     }
-  std::fflush(stdout);
-  std::atomic<size_t> next{0};
-  std::atomic<bool> interrupted{false};
-  auto worker = [&] {
-    for (;;) {
-      if (interrupted) return;
-      const size_t j = next++;
-      if (j >= jobs.size()) return;
-      const Job& job = jobs[j];
-      const std::string& name = job.point->name;
-      const fs::path dir = work / "points" / name;
-      const fs::path cfg = work / "points" / (name + ".config.json");
-      const fs::path report = work / "points" / (name + ".report.json");
-      const fs::path log = work / "points" / (name + ".log");
-      sweep::Result r = results[job.index];
-      try {
-        write_text(cfg, job.point->design.dump(2) + "\n");
-        fs::remove(report);
-        std::string cmd = fmt::format("{} synth --config {} --json {} --work {}", shell_quote(exe.string()),
-                                      shell_quote(cfg.string()), shell_quote(report.string()),
-                                      shell_quote(dir.string()));
-        if (lib.path.empty()) cmd += " --no-liberty";
-        else cmd += " --liberty " + shell_quote(lib.path.string());
-        const RunSettings& rs = job.run;
-        if (timing)
-          cmd += fmt::format(" --clock-period {} --fmax-search {} --activity {}", rs.clock_period_ns, rs.fmax_search,
-                             rs.activity);
-        else
-          cmd += " --no-timing";
-        cmd += " > " + shell_quote(log.string()) + " 2>&1";
-        const int status = run_shell(cmd);
-        if (status == -1 || status == 130 || status == 143) {
-          interrupted = true;
-          r.error = "interrupted";
-        } else if (status != 0) {
-          r.error = failure_reason(log, status);
-        } else {
-          const auto rep = nlohmann::json::parse(read_text_or_empty(report), nullptr, false);
-          if (rep.is_discarded() || !rep.is_object()) throw std::runtime_error("cannot read " + report.string());
-          const auto manifest = nlohmann::json::parse(read_text_or_empty(dir / "design" / "manifest.json"), nullptr, false);
-          r = sweep::result_from_report(name, rep, manifest.is_discarded() ? nlohmann::json() : manifest);
-          r.run = job.point->run;
-          write_text(work / "cache" / (job.key + ".json"), sweep::cache_file_text(job.key, job.inputs, r));
-        }
-      } catch (const std::exception& e) {
-        r.ok = false;
-        r.error = e.what();
-      }
-      std::lock_guard<std::mutex> lock(mu);
-      results[job.index] = r;
-      ++done;
-      if (r.ok)
-        fmt::print("[{}/{}] {}: area {} µm², fmax {} MHz\n", done, n, name,
-                   r.area_um2 ? fmt::format("{:.1f}", *r.area_um2) : "-",
-                   r.fmax_mhz ? fmt::format("{:.1f}", *r.fmax_mhz) : "-");
-      else
-        fmt::print("[{}/{}] {}: FAILED: {}\n", done, n, name, r.error);
-      std::fflush(stdout);
+  } else if (o.executor == "local") {
+    interrupted = !run_local(exe, work, jobs, o.jobs, results, done);
+  } else if (submit) {
+    const std::string& id = job_id;
+    fmt::print("tpegen: submitted Slurm job array {} ({} task{}; logs {})\n", id, jobs.size(),
+               jobs.size() == 1 ? "" : "s", (work / "slurm" / "log" / (id + "_*.out")).string());
+    std::fflush(stdout);
+    if (o.no_wait) {
+      fmt::print("tpegen: not waiting (--no-wait): when it has ended, `tpegen sweep {} --work {} --collect` "
+                 "writes the reports (a rerun without --collect resubmits what is missing)\n",
+                 o.config, work.string());
+      return;
     }
-  };
-  std::vector<std::thread> threads;
-  const size_t nthreads = std::min(jobs.size(), static_cast<size_t>(o.jobs));
-  for (size_t t = 0; t < nthreads; ++t) threads.emplace_back(worker);
-  for (auto& t : threads) t.join();
+    wait_array(id, work, jobs, results, done);
+  }
 
   sweep::link_baselines(results, baseline_config_json);
-  write_text(out / "results.csv", sweep::to_csv(results));
-  write_text(out / "results.md", sweep::to_markdown(results, points));
-  write_text(out / "area_vs_fmax.svg", sweep::svg_area_fmax(results));
-  write_text(out / "area_efficiency.svg", sweep::svg_area_eff(results));
+  write_text_atomic(out / "results.csv", sweep::to_csv(results));
+  write_text_atomic(out / "results.md", sweep::to_markdown(results, points));
+  write_text_atomic(out / "area_vs_fmax.svg", sweep::svg_area_fmax(results));
+  write_text_atomic(out / "area_efficiency.svg", sweep::svg_area_eff(results));
   size_t failed = 0;
   for (const sweep::Result& r : results) failed += r.ok ? 0 : 1;
   fmt::print("tpegen: {} ok, {} failed, {} skipped; results.csv, results.md, area_vs_fmax.svg, "
@@ -285,7 +244,32 @@ void setup_sweep(CLI::App& app) {
                  "default fmax search steps of every point (tpegen synth --fmax-search; point key fmax_search)");
   app.add_option("--activity", o->activity,
                  "default switching activity, static or sim (tpegen synth --activity; point key activity)");
+  app.add_option("--executor", o->executor,
+                 "where the points run: local (child processes, -j at a time) or slurm (one sbatch job array; "
+                 "WORK and tpegen must be on a file system the nodes share) (default local)");
+  app.add_option("--max-parallel", o->max_parallel, "slurm: at most N array tasks at a time (sbatch --array=...%N)");
+  app.add_option("--slurm-partition", o->slurm.partition, "slurm: the partition (sbatch --partition)");
+  app.add_option("--slurm-time", o->slurm.time, "slurm: time limit per point (sbatch --time, e.g. 30 or 1:00:00)");
+  app.add_option("--slurm-mem", o->slurm.mem, "slurm: memory per point (sbatch --mem, e.g. 4G)");
+  app.add_option("--sbatch-arg", o->slurm.sbatch_args,
+                 "slurm: any other sbatch option, one per flag, written with = (--sbatch-arg=--account=NAME)")
+      ->allow_extra_args(false);
+  app.add_flag("--no-wait", o->no_wait, "slurm: submit the job array and return (collect the reports later)");
+  app.add_flag("--collect", o->collect,
+               "run nothing: write the reports from the cached points and list the missing ones (exit 1 if any)");
+  app.add_flag("--dry-run", o->dry_run,
+               "print the plan (points, cached, to synthesize, the sbatch command) without running or submitting");
   app.callback([o] { run_sweep(*o); });
+}
+
+void setup_sweep_point(CLI::App& app) {
+  auto work = std::make_shared<std::string>();
+  auto index = std::make_shared<long>(0);
+  app.add_option("WORK", *work, "the sweep's work directory (holds slurm/plan.json)")->required();
+  app.add_option("INDEX", *index, "the point's index in the plan (the array task id)")->required();
+  app.callback([work, index] {
+    if (const int status = run_sweep_point(fs::absolute(*work), *index)) throw ExitStatus{status};
+  });
 }
 
 }  // namespace tpegen::cli

@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   tpegen::cli::setup_synth(*app.add_subcommand("synth", "synthesize with Yosys and report cells and area"));
   tpegen::cli::setup_arith(*app.add_subcommand("arith", "a stand-alone multiplier or OPT1 step with test vectors"));
   tpegen::cli::setup_sweep(*app.add_subcommand("sweep", "synthesize a grid of design points (cached) and compare them"));
+  tpegen::cli::setup_sweep_point(
+      *app.add_subcommand("sweep-point", "synthesize one point of a sweep's plan into its cache (one Slurm array task)"));
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (const std::string problem = tpegen::cli::check_subcommand(app, args); !problem.empty()) {
     fmt::print(stderr, "tpegen: error: {}\n", problem);
