@@ -13,6 +13,7 @@ needs=(
   "yosys:yosys"
   "iverilog:iverilog"
   "opensta:sta"
+  "nextpnr-ice40:nextpnr-ice40"
   "ccache:ccache"
   "libfmt-dev:/usr/include/fmt/format.h"
   "libcli11-dev:/usr/include/CLI/CLI.hpp"
