@@ -3,16 +3,11 @@
 // -j at a time, caches finished points in WORK/cache/<key>.json (a rerun reuses them) and
 // writes results.csv, results.md and two SVG plots to the output directory.
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,6 +15,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
+#include "cli/sweep_local.hpp"
+#include "cli/sweep_point.hpp"
 #include "cli/synth_tools.hpp"
 #include "output/design_files.hpp"
 #include "sweep/sweep.hpp"
@@ -49,48 +46,10 @@ struct SweepOptions {
   std::string activity = "static";
 };
 
-// A point's run keys over the command line's defaults.
-struct RunSettings {
-  double clock_period_ns;
-  int fmax_search;
-  std::string activity;
-};
-
 RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
   return {run.value("clock_period", o.clock_period_ns), run.value("fmax_search", o.fmax_search),
           run.value("activity", o.activity)};
 }
-
-void write_text(const fs::path& p, const std::string& text) {
-  const fs::path tmp = p.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, p);  // atomic: an interrupted sweep never leaves a half-written cache file
-}
-
-// The reason a synth run failed: its last "error:" line, else the exit status.
-std::string failure_reason(const fs::path& log, int status) {
-  std::istringstream in(read_text_or_empty(log));
-  std::string line, last;
-  while (std::getline(in, line))
-    if (line.find("error:") != std::string::npos) last = line;
-  const std::string prefix = "tpegen: error: ";
-  if (last.rfind(prefix, 0) == 0) last = last.substr(prefix.size());
-  if (last.size() > 200) last = last.substr(0, 200) + "...";
-  return last.empty() ? fmt::format("tpegen synth exit status {} (see {})", status, log.string()) : last;
-}
-
-struct Job {
-  const sweep::Point* point;
-  RunSettings run;
-  std::string key;
-  sweep::CacheInputs inputs;
-  size_t index;  // into the results
-};
 
 void run_sweep(const SweepOptions& o) {
   if (o.jobs < 1) throw ConfigError(fmt::format("invalid -j = {}: need at least 1", o.jobs));
@@ -122,7 +81,7 @@ void run_sweep(const SweepOptions& o) {
   const fs::path exe = fs::read_symlink("/proc/self/exe");
 
   std::vector<sweep::Result> results;
-  std::vector<Job> jobs;
+  std::vector<PointJob> jobs;
   size_t skipped = 0, cached = 0;
   for (const sweep::Point& p : points) {
     if (!p.resolved) {
@@ -160,7 +119,7 @@ void run_sweep(const SweepOptions& o) {
     pending.run = p.run;
     pending.error = "not run";
     results.push_back(pending);
-    jobs.push_back({&p, rs, key, in, results.size() - 1});
+    jobs.push_back({p.name, p.design, p.run, rs, lib.path.string(), timing, key, in, results.size() - 1});
   }
   const size_t n = results.size();
   fmt::print("tpegen: sweep of {} design points ({} skipped as invalid, {} reused from the cache in {}), "
@@ -170,85 +129,16 @@ void run_sweep(const SweepOptions& o) {
              timing ? fmt::format(", clock period {} ns", o.clock_period_ns) : std::string(", no timing"));
   std::fflush(stdout);
 
-  std::mutex mu;
   size_t done = 0;
   for (const sweep::Result& r : results)
-    if (r.cached) {
-      ++done;
-      fmt::print("[{}/{}] {}: area {} µm², fmax {} MHz (cached)\n", done, n, r.name,
-                 r.area_um2 ? fmt::format("{:.1f}", *r.area_um2) : "-",
-                 r.fmax_mhz ? fmt::format("{:.1f}", *r.fmax_mhz) : "-");
-    }
-  std::fflush(stdout);
-  std::atomic<size_t> next{0};
-  std::atomic<bool> interrupted{false};
-  auto worker = [&] {
-    for (;;) {
-      if (interrupted) return;
-      const size_t j = next++;
-      if (j >= jobs.size()) return;
-      const Job& job = jobs[j];
-      const std::string& name = job.point->name;
-      const fs::path dir = work / "points" / name;
-      const fs::path cfg = work / "points" / (name + ".config.json");
-      const fs::path report = work / "points" / (name + ".report.json");
-      const fs::path log = work / "points" / (name + ".log");
-      sweep::Result r = results[job.index];
-      try {
-        write_text(cfg, job.point->design.dump(2) + "\n");
-        fs::remove(report);
-        std::string cmd = fmt::format("{} synth --config {} --json {} --work {}", shell_quote(exe.string()),
-                                      shell_quote(cfg.string()), shell_quote(report.string()),
-                                      shell_quote(dir.string()));
-        if (lib.path.empty()) cmd += " --no-liberty";
-        else cmd += " --liberty " + shell_quote(lib.path.string());
-        const RunSettings& rs = job.run;
-        if (timing)
-          cmd += fmt::format(" --clock-period {} --fmax-search {} --activity {}", rs.clock_period_ns, rs.fmax_search,
-                             rs.activity);
-        else
-          cmd += " --no-timing";
-        cmd += " > " + shell_quote(log.string()) + " 2>&1";
-        const int status = run_shell(cmd);
-        if (status == -1 || status == 130 || status == 143) {
-          interrupted = true;
-          r.error = "interrupted";
-        } else if (status != 0) {
-          r.error = failure_reason(log, status);
-        } else {
-          const auto rep = nlohmann::json::parse(read_text_or_empty(report), nullptr, false);
-          if (rep.is_discarded() || !rep.is_object()) throw std::runtime_error("cannot read " + report.string());
-          const auto manifest = nlohmann::json::parse(read_text_or_empty(dir / "design" / "manifest.json"), nullptr, false);
-          r = sweep::result_from_report(name, rep, manifest.is_discarded() ? nlohmann::json() : manifest);
-          r.run = job.point->run;
-          write_text(work / "cache" / (job.key + ".json"), sweep::cache_file_text(job.key, job.inputs, r));
-        }
-      } catch (const std::exception& e) {
-        r.ok = false;
-        r.error = e.what();
-      }
-      std::lock_guard<std::mutex> lock(mu);
-      results[job.index] = r;
-      ++done;
-      if (r.ok)
-        fmt::print("[{}/{}] {}: area {} µm², fmax {} MHz\n", done, n, name,
-                   r.area_um2 ? fmt::format("{:.1f}", *r.area_um2) : "-",
-                   r.fmax_mhz ? fmt::format("{:.1f}", *r.fmax_mhz) : "-");
-      else
-        fmt::print("[{}/{}] {}: FAILED: {}\n", done, n, name, r.error);
-      std::fflush(stdout);
-    }
-  };
-  std::vector<std::thread> threads;
-  const size_t nthreads = std::min(jobs.size(), static_cast<size_t>(o.jobs));
-  for (size_t t = 0; t < nthreads; ++t) threads.emplace_back(worker);
-  for (auto& t : threads) t.join();
+    if (r.cached) print_progress(++done, n, r, " (cached)");
+  const bool interrupted = !run_local(exe, work, jobs, o.jobs, results, done);
 
   sweep::link_baselines(results, baseline_config_json);
-  write_text(out / "results.csv", sweep::to_csv(results));
-  write_text(out / "results.md", sweep::to_markdown(results, points));
-  write_text(out / "area_vs_fmax.svg", sweep::svg_area_fmax(results));
-  write_text(out / "area_efficiency.svg", sweep::svg_area_eff(results));
+  write_text_atomic(out / "results.csv", sweep::to_csv(results));
+  write_text_atomic(out / "results.md", sweep::to_markdown(results, points));
+  write_text_atomic(out / "area_vs_fmax.svg", sweep::svg_area_fmax(results));
+  write_text_atomic(out / "area_efficiency.svg", sweep::svg_area_eff(results));
   size_t failed = 0;
   for (const sweep::Result& r : results) failed += r.ok ? 0 : 1;
   fmt::print("tpegen: {} ok, {} failed, {} skipped; results.csv, results.md, area_vs_fmax.svg, "

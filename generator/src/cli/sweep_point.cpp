@@ -1,0 +1,99 @@
+#include "cli/sweep_point.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "util/run.hpp"
+#include "util/text_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tpegen::cli {
+namespace {
+
+// The reason a synth run failed: its last "error:" line, else the exit status.
+std::string failure_reason(const fs::path& log, int status) {
+  std::istringstream in(read_text_or_empty(log));
+  std::string line, last;
+  while (std::getline(in, line))
+    if (line.find("error:") != std::string::npos) last = line;
+  const std::string prefix = "tpegen: error: ";
+  if (last.rfind(prefix, 0) == 0) last = last.substr(prefix.size());
+  if (last.size() > 200) last = last.substr(0, 200) + "...";
+  return last.empty() ? fmt::format("tpegen synth exit status {} (see {})", status, log.string()) : last;
+}
+
+}  // namespace
+
+void write_text_atomic(const fs::path& p, const std::string& text) {
+  const fs::path tmp = p.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, p);  // atomic: an interrupted sweep never leaves a half-written cache file
+}
+
+sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJob& job, bool* interrupted) {
+  const std::string& name = job.name;
+  const fs::path dir = work / "points" / name;
+  const fs::path cfg = work / "points" / (name + ".config.json");
+  const fs::path report = work / "points" / (name + ".report.json");
+  const fs::path log = work / "points" / (name + ".log");
+  sweep::Result r;
+  r.name = name;
+  r.config = job.inputs.config;
+  r.run = job.run;
+  r.error = "not run";
+  try {
+    write_text_atomic(cfg, job.design.dump(2) + "\n");
+    fs::remove(report);
+    std::string cmd = fmt::format("{} synth --config {} --json {} --work {}", shell_quote(exe.string()),
+                                  shell_quote(cfg.string()), shell_quote(report.string()), shell_quote(dir.string()));
+    if (job.liberty.empty()) cmd += " --no-liberty";
+    else cmd += " --liberty " + shell_quote(job.liberty);
+    const RunSettings& rs = job.settings;
+    if (job.timing)
+      cmd += fmt::format(" --clock-period {} --fmax-search {} --activity {}", rs.clock_period_ns, rs.fmax_search,
+                         rs.activity);
+    else
+      cmd += " --no-timing";
+    cmd += " > " + shell_quote(log.string()) + " 2>&1";
+    const int status = run_shell(cmd);
+    if (status == -1 || status == 130 || status == 143) {
+      *interrupted = true;
+      r.error = "interrupted";
+    } else if (status != 0) {
+      r.error = failure_reason(log, status);
+    } else {
+      const auto rep = nlohmann::json::parse(read_text_or_empty(report), nullptr, false);
+      if (rep.is_discarded() || !rep.is_object()) throw std::runtime_error("cannot read " + report.string());
+      const auto manifest = nlohmann::json::parse(read_text_or_empty(dir / "design" / "manifest.json"), nullptr, false);
+      r = sweep::result_from_report(name, rep, manifest.is_discarded() ? nlohmann::json() : manifest);
+      r.run = job.run;
+      write_text_atomic(work / "cache" / (job.key + ".json"), sweep::cache_file_text(job.key, job.inputs, r));
+    }
+  } catch (const std::exception& e) {
+    r.ok = false;
+    r.error = e.what();
+  }
+  return r;
+}
+
+void print_progress(size_t done, size_t n, const sweep::Result& r, const std::string& suffix) {
+  if (r.ok)
+    fmt::print("[{}/{}] {}: area {} µm², fmax {} MHz{}\n", done, n, r.name,
+               r.area_um2 ? fmt::format("{:.1f}", *r.area_um2) : "-",
+               r.fmax_mhz ? fmt::format("{:.1f}", *r.fmax_mhz) : "-", suffix);
+  else
+    fmt::print("[{}/{}] {}: FAILED: {}\n", done, n, r.name, r.error);
+  std::fflush(stdout);
+}
+
+}  // namespace tpegen::cli

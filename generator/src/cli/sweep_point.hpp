@@ -1,0 +1,47 @@
+// One point of `tpegen sweep`: what runs it (`tpegen synth --json` into WORK/points/NAME*) and
+// how its result reaches the cache and the progress line, shared by every executor.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "sweep/sweep.hpp"
+
+namespace tpegen::cli {
+
+// A point's run keys over the command line's defaults.
+struct RunSettings {
+  double clock_period_ns;
+  int fmax_search;
+  std::string activity;
+};
+
+/// Everything a point's synth run needs, independent of the sweep that planned it.
+struct PointJob {
+  std::string name;
+  nlohmann::json design;  // the design keys (written to points/NAME.config.json)
+  nlohmann::json run;     // the point's own run keys (kept in its result)
+  RunSettings settings;
+  std::string liberty;    // "" for --no-liberty
+  bool timing = false;
+  std::string key;
+  sweep::CacheInputs inputs;
+  size_t index = 0;       // into the sweep's results
+};
+
+/// Writes `text` to `p` through a temporary file and a rename, so that a killed writer never
+/// leaves a half-written file.
+void write_text_atomic(const std::filesystem::path& p, const std::string& text);
+
+/// Runs the point's synth with `exe` (the tpegen binary) in WORK/points and, when it succeeds,
+/// writes WORK/cache/<key>.json atomically. Returns the result (failed with the reason
+/// otherwise); *interrupted is set when the run was stopped by a signal.
+sweep::Result run_point(const std::filesystem::path& exe, const std::filesystem::path& work, const PointJob& job,
+                        bool* interrupted);
+
+/// "[done/n] NAME: area .. µm², fmax .. MHz" (or FAILED: reason), flushed.
+void print_progress(size_t done, size_t n, const sweep::Result& r, const std::string& suffix = "");
+
+}  // namespace tpegen::cli

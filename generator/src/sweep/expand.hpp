@@ -1,0 +1,45 @@
+// Expanding a sweep config (base + grid + points) into design points.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "config/design_config.hpp"
+
+namespace tpegen::sweep {
+
+/// Turns a design JSON object (the keys of `tpegen --config`) into a resolved config;
+/// throws ConfigError for an invalid combination. Injected so that this module does not
+/// depend on the CLI (cmd_sweep passes cli::apply_json + resolve).
+using Resolver = std::function<DesignConfig(const nlohmann::json& design)>;
+
+/// Keys of a point that set how it is measured rather than what is built: "clock_period"
+/// (ns, for OpenSTA), "fmax_search" (re-syntheses, 0..10) and "activity" ("static" | "sim").
+/// They may appear in base, grid and points like design keys; absent ones take the CLI's.
+bool is_run_key(const std::string& key);
+
+struct Point {
+  std::string name;             // canonical_name of the resolved config plus run_suffix(run) ("" when skipped)
+  nlohmann::json design;        // base + grid values / explicit point, as given, without the run keys
+  nlohmann::json run = nlohmann::json::object();  // the run keys given for this point
+  std::optional<DesignConfig> resolved;
+  std::string skipped;          // why the point is invalid (resolved is empty then)
+};
+
+/// Expands {"base": {...}, "grid": {"key": [values...]}, "points": [{...}]}: the cartesian
+/// product of the grid keys (in key order) applied on top of base, then each explicit point
+/// on top of base. Points resolving to the same design are kept once. Throws ConfigError
+/// when the file itself is malformed (not an object, unknown top-level key, grid value
+/// not a non-empty array, ...); an invalid design combination is a skipped point.
+std::vector<Point> expand(const std::string& config_text, const std::string& origin, const Resolver& resolve_design);
+
+/// "" for no run keys, else e.g. "@p5_fs3_sim" (clock 5 ns, 3 fmax steps, simulated activity),
+/// so that one design measured two ways gives two points.
+std::string run_suffix(const nlohmann::json& run);
+
+}  // namespace tpegen::sweep

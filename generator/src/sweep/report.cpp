@@ -1,0 +1,307 @@
+#include "sweep/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "sweep/expand.hpp"
+
+namespace tpegen::sweep {
+namespace {
+
+using nlohmann::json;
+
+std::string fmt_opt(const std::optional<double>& v, const char* spec) {
+  return v ? fmt::format(fmt::runtime(spec), *v) : std::string("-");
+}
+
+std::string fmt_ratio(const std::optional<double>& v) { return v ? fmt::format("{:.2f}x", *v) : std::string("-"); }
+
+
+std::string dims(const json& c) {
+  auto g = [&](const char* k) { return c.contains(k) && c.at(k).is_number() ? c.at(k).get<int>() : 0; };
+  return fmt::format("{}x{}x{} s{}x{}", g("rows"), g("cols"), g("depth"), g("a_width"), g("b_width"));
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string md_cell(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '|') o += "\\|";
+    else if (c == '\n') o += ' ';
+    else o += c;
+  }
+  return o;
+}
+
+const char* pe_color(const std::string& pe) {
+  if (pe == "mac") return "#4c72b0";
+  if (pe == "opt1") return "#dd8452";
+  if (pe == "opt2") return "#55a868";
+  if (pe == "opt3") return "#c44e52";
+  return "#8172b3";
+}
+
+}  // namespace
+
+std::string to_csv(const std::vector<Result>& results) {
+  std::string s =
+      "name,arch,pe,rows,cols,depth,a_width,b_width,status,error,cells,transistors,area_um2,fmax_mhz,"
+      "fmax_reg2reg_mhz,critical_path_ns,power_mw,clock_period_ns,macs_per_cycle,area_eff_gmacs_per_mm2,energy_pj_per_mac,"
+      "baseline,area_ratio,fmax_ratio,area_eff_ratio,energy_ratio,activity,fmax_search_mhz,fmax_search_area_um2\n";
+  auto num = [](const std::optional<double>& v) { return v ? fmt::format("{:.6g}", *v) : std::string(); };
+  auto geti = [](const json& c, const char* k) {
+    return c.contains(k) && c.at(k).is_number() ? std::to_string(c.at(k).get<long long>()) : std::string();
+  };
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Result& r = results[i];
+    const Derived d = derive(r);
+    const int b = find_baseline(results, i);
+    const Ratios q = b >= 0 ? ratios(r, results[static_cast<size_t>(b)]) : Ratios{};
+    s += fmt::format(
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(r.name),
+        csv_field(r.arch()), csv_field(r.pe()), geti(r.config, "rows"), geti(r.config, "cols"),
+        geti(r.config, "depth"), geti(r.config, "a_width"), geti(r.config, "b_width"), r.ok ? "ok" : "failed",
+        csv_field(r.error), r.ok && r.cells >= 0 ? std::to_string(r.cells) : "",
+        r.ok && r.transistors >= 0 ? std::to_string(r.transistors) : "", num(r.area_um2), num(r.fmax_mhz),
+        num(r.fmax_reg2reg_mhz), num(r.critical_path_ns), num(r.power_mw), num(r.clock_period_ns), num(r.macs_per_cycle), num(d.area_eff),
+        num(d.energy_pj), b >= 0 ? csv_field(results[static_cast<size_t>(b)].name) : "", num(q.area), num(q.fmax),
+        num(q.area_eff), num(q.energy), csv_field(r.activity_source), num(r.fmax_search_mhz),
+        num(r.fmax_search_area_um2));
+  }
+  return s;
+}
+
+std::string to_markdown(const std::vector<Result>& results, const std::vector<Point>& skipped) {
+  std::string s = "# tpegen sweep\n\n";
+  s += "Area: standard-cell area of the mapped netlist. fmax: from the worst path (OpenSTA); reg2reg "
+       "fmax: register-to-register paths only (the unbuffered netlist's port fan-out, which dominates the "
+       "worst path of the broadcast arrays before placement buffers it, excluded). The fmax ratio, area "
+       "efficiency and plots use reg2reg fmax when known, else the worst path. "
+       "With an fmax search (fmax_search > 0) its best clock and that netlist's area are used instead. "
+       "Area efficiency: MACs/cycle × fmax / area (GMAC/s/mm²). Energy (pJ/MAC): with simulated activity "
+       "(activity sim) the energy of the simulated GEMM workload divided by its useful MACs; with static "
+       "activity power / (MACs/cycle × f) at the clock period the power was measured at. Ratios: each "
+       "design vs its baseline (the architecture's first PE variant at the same size and widths, or the "
+       "architecture's own rule, e.g. a row of MAC PEs for opt4c), measured the same way (area "
+       "efficiency: > 1 is better; energy: > 1 means more energy per MAC).\n\n";
+  s += "| design | arch | pe | rows×cols×depth | cells | area µm² | fmax MHz | reg2reg fmax MHz | searched fmax MHz | "
+       "power mW | activity | MACs/cycle | GMAC/s/mm² | pJ/MAC | area × | fmax × | area eff × | energy × |\n";
+  s += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+  bool estimate = false;
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Result& r = results[i];
+    const std::string dim = dims(r.config);
+    if (!r.ok) {
+      s += fmt::format("| {} | {} | {} | {} | FAILED: {} | | | | | | | | | | | | | |\n", md_cell(r.name), r.arch(),
+                       r.pe(), dim, md_cell(r.error));
+      continue;
+    }
+    const Derived d = derive(r);
+    const int b = find_baseline(results, i);
+    const Ratios q = b >= 0 ? ratios(r, results[static_cast<size_t>(b)]) : Ratios{};
+    const bool show = b >= 0;
+    estimate |= !r.macs_note.empty();
+    s += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {}{} | {} | {} | {} | {} | {} | {} |\n",
+                     md_cell(r.name), r.arch(), r.pe(), dim, r.cells, fmt_opt(r.area_um2, "{:.1f}"),
+                     fmt_opt(r.fmax_mhz, "{:.1f}"), fmt_opt(r.fmax_reg2reg_mhz, "{:.1f}"),
+                     fmt_opt(r.fmax_search_mhz, "{:.1f}"), fmt_opt(r.power_mw, "{:.3f}"),
+                     r.activity_source.empty() ? "-" : r.activity_source,
+                     fmt_opt(r.macs_per_cycle, "{:g}"), r.macs_note.empty() ? "" : "*",
+                     fmt_opt(d.area_eff, "{:.2f}"), fmt_opt(d.energy_pj, "{:.3f}"),
+                     show ? fmt_ratio(q.area) : "", show ? fmt_ratio(q.fmax) : "", show ? fmt_ratio(q.area_eff) : "",
+                     show ? fmt_ratio(q.energy) : "");
+  }
+  if (estimate) s += "\n\\* MACs/cycle estimated (variable-latency design, int8 normal data).\n";
+  bool any_skipped = false;
+  for (const Point& p : skipped) {
+    if (p.resolved) continue;
+    if (!any_skipped) s += "\nSkipped (invalid combinations):\n\n";
+    any_skipped = true;
+    s += fmt::format("- `{}`: {}\n", p.design.dump(), md_cell(p.skipped));
+  }
+  return s;
+}
+
+namespace {
+
+struct Frame {
+  double x0 = 70, y0 = 30, w = 560, h = 360;
+};
+
+std::string svg_header(int width, int height, const std::string& title) {
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+      "font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"{0}\" height=\"{1}\" fill=\"white\"/>\n"
+      "<text x=\"{2}\" y=\"18\" text-anchor=\"middle\" font-size=\"14\">{3}</text>\n",
+      width, height, width / 2, xml_escape(title));
+}
+
+double nice_max(double v) {
+  if (v <= 0) return 1;
+  const double p = std::pow(10.0, std::floor(std::log10(v)));
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+    if (v <= m * p) return m * p;
+  return 10 * p;
+}
+
+std::string legend(const std::vector<std::string>& pes, double x, double y) {
+  std::string s;
+  for (size_t i = 0; i < pes.size(); ++i) {
+    const double yy = y + 16.0 * static_cast<double>(i);
+    s += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"10\" height=\"10\" fill=\"{}\"/>"
+                     "<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
+                     x, yy, pe_color(pes[i]), x + 14, yy + 9, xml_escape(pes[i]));
+  }
+  return s;
+}
+
+std::vector<std::string> pes_of(const std::vector<Result>& results) {
+  std::vector<std::string> pes;
+  for (const Result& r : results)
+    if (r.ok && std::find(pes.begin(), pes.end(), r.pe()) == pes.end()) pes.push_back(r.pe());
+  return pes;
+}
+
+}  // namespace
+
+std::string svg_area_fmax(const std::vector<Result>& results) {
+  const Frame f;
+  const int width = 800, height = 430;
+  std::string s = svg_header(width, height, "area vs fmax (line: each design to its baseline)");
+  double amax = 0, fmaxmax = 0;
+  for (const Result& r : results)
+    if (r.ok && r.area_um2 && r.fmax()) {
+      amax = std::max(amax, *r.area_um2);
+      fmaxmax = std::max(fmaxmax, *r.fmax());
+    }
+  amax = nice_max(amax);
+  fmaxmax = nice_max(fmaxmax);
+  auto X = [&](double a) { return f.x0 + a / amax * f.w; };
+  auto Y = [&](double v) { return f.y0 + f.h - v / fmaxmax * f.h; };
+  s += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"black\"/>\n", f.x0,
+                   f.y0, f.w, f.h);
+  for (int t = 0; t <= 5; ++t) {
+    const double a = amax * t / 5, v = fmaxmax * t / 5;
+    s += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#ddd\"/>"
+                     "<text x=\"{0:.1f}\" y=\"{3}\" text-anchor=\"middle\">{4:g}</text>\n",
+                     X(a), f.y0, f.y0 + f.h, f.y0 + f.h + 14, a);
+    s += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ddd\"/>"
+                     "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5:g}</text>\n",
+                     f.x0, Y(v), f.x0 + f.w, f.x0 - 4, Y(v) + 4, v);
+  }
+  s += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">area (µm²)</text>\n", f.x0 + f.w / 2,
+                   f.y0 + f.h + 32);
+  s += fmt::format("<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0})\">fmax "
+                   "(MHz, reg2reg when known)</text>\n",
+                   f.y0 + f.h / 2);
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Result& r = results[i];
+    const int b = find_baseline(results, i);
+    if (b < 0 || !r.area_um2 || !r.fmax()) continue;
+    const Result& base = results[static_cast<size_t>(b)];
+    if (!base.area_um2 || !base.fmax()) continue;
+    s += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#999\" "
+                     "stroke-dasharray=\"3,3\"/>\n",
+                     X(*base.area_um2), Y(*base.fmax()), X(*r.area_um2), Y(*r.fmax()));
+  }
+  for (const Result& r : results) {
+    if (!r.ok || !r.area_um2 || !r.fmax()) continue;
+    s += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"><title>{}</title></circle>"
+                     "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\">{}</text>\n",
+                     X(*r.area_um2), Y(*r.fmax()), pe_color(r.pe()), xml_escape(r.name), X(*r.area_um2) + 5,
+                     Y(*r.fmax()) - 5, xml_escape(r.arch() + " " + r.pe()));
+  }
+  s += legend(pes_of(results), f.x0 + f.w + 20, f.y0 + 10);
+  return s + "</svg>\n";
+}
+
+std::string svg_area_eff(const std::vector<Result>& results) {
+  // Groups: each baseline followed by the designs compared with it; then the others.
+  std::vector<std::vector<size_t>> groups;
+  std::vector<bool> used(results.size(), false);
+  for (size_t i = 0; i < results.size(); ++i) {
+    bool is_baseline = false;
+    for (const Result& r : results) is_baseline = is_baseline || r.baseline == static_cast<int>(i);
+    if (!results[i].ok || !is_baseline || used[i]) continue;
+    std::vector<size_t> g{i};
+    used[i] = true;
+    for (size_t j = 0; j < results.size(); ++j)
+      if (find_baseline(results, j) == static_cast<int>(i)) {
+        g.push_back(j);
+        used[j] = true;
+      }
+    groups.push_back(g);
+  }
+  for (size_t i = 0; i < results.size(); ++i)
+    if (!used[i] && results[i].ok) groups.push_back({i});
+  double vmax = 0;
+  size_t bars = 0;
+  for (const auto& g : groups)
+    for (size_t i : g) {
+      ++bars;
+      if (auto e = derive(results[i]).area_eff) vmax = std::max(vmax, *e);
+    }
+  vmax = nice_max(vmax);
+  const double bar_w = 18, gap = 14, x0 = 70, y0 = 30, h = 300;
+  const double w = std::max(480.0, static_cast<double>(bars) * bar_w + static_cast<double>(groups.size()) * gap + gap);
+  const int width = static_cast<int>(x0 + w + 120), height = static_cast<int>(y0 + h + 130);
+  std::string s = svg_header(width, height, "area efficiency (GMAC/s/mm² at fmax), each design beside its baseline");
+  auto Y = [&](double v) { return y0 + h - v / vmax * h; };
+  for (int t = 0; t <= 5; ++t) {
+    const double v = vmax * t / 5;
+    s += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ddd\"/>"
+                     "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5:g}</text>\n",
+                     x0, Y(v), x0 + w, x0 - 4, Y(v) + 4, v);
+  }
+  s += fmt::format("<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0})\">GMAC/s/mm²"
+                   "</text>\n",
+                   y0 + h / 2);
+  double x = x0 + gap;
+  for (const auto& g : groups) {
+    const double gx = x;
+    for (size_t i : g) {
+      const Result& r = results[i];
+      const auto e = derive(r).area_eff;
+      if (e)
+        s += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"{}\">"
+                         "<title>{}: {:.2f}</title></rect>\n",
+                         x, Y(*e), bar_w - 2, y0 + h - Y(*e), pe_color(r.pe()), xml_escape(r.name), *e);
+      else
+        s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\">n/a</text>\n", x, y0 + h - 4);
+      x += bar_w;
+    }
+    const Result& first = results[g.front()];
+    const double cx = (gx + x) / 2;
+    s += fmt::format("<text x=\"{0:.1f}\" y=\"{1:.1f}\" font-size=\"9\" text-anchor=\"end\" "
+                     "transform=\"rotate(-45 {0:.1f} {1:.1f})\">{2}</text>\n",
+                     cx, y0 + h + 12, xml_escape(first.arch() + " " + dims(first.config)));
+    x += gap;
+  }
+  s += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>\n", x0, y0 + h, x0 + w);
+  s += legend(pes_of(results), x0 + w + 20, y0 + 10);
+  return s + "</svg>\n";
+}
+
+}  // namespace tpegen::sweep

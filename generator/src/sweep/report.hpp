@@ -1,0 +1,24 @@
+// The reports of a sweep: results.csv, results.md and two SVG plots.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "config/design_config.hpp"
+
+#include "sweep/expand.hpp"
+#include "sweep/result.hpp"
+
+namespace tpegen::sweep {
+
+std::string to_csv(const std::vector<Result>& results);
+std::string to_markdown(const std::vector<Result>& results, const std::vector<Point>& skipped);
+std::string svg_area_fmax(const std::vector<Result>& results);
+std::string svg_area_eff(const std::vector<Result>& results);
+
+}  // namespace tpegen::sweep

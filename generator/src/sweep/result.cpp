@@ -1,0 +1,187 @@
+#include "sweep/result.hpp"
+
+#include <fmt/format.h>
+
+#include "arch/opt3_column.hpp"
+#include "sweep/json_fields.hpp"
+
+namespace tpegen::sweep {
+namespace {
+
+using nlohmann::json;
+
+// The PE-specific keys: a baseline matches a bit-weight design on everything else.
+bool is_pe_key(const std::string& k) {
+  return k == "pe" || k == "encoding" || k == "tree" || k == "use_42" || k == "final_adder" || k == "inject_bug";
+}
+
+json baseline_key(const json& config) {
+  json k = json::object();
+  for (auto& [key, v] : config.items())
+    if (!is_pe_key(key)) k[key] = v;
+  return k;
+}
+
+
+}  // namespace
+
+std::string Result::arch() const { return config.value("arch", std::string()); }
+std::string Result::pe() const { return config.value("pe", std::string()); }
+
+double macs_per_cycle_formula(const json& c, std::string* note) {
+  auto g = [&](const char* k) { return c.contains(k) && c.at(k).is_number() ? c.at(k).get<double>() : 1.0; };
+  const std::string arch = c.value("arch", std::string());
+  if (note) note->clear();
+  if (arch == "systolic-os" || arch == "systolic-ws") return g("rows") * g("cols");
+  // Variable latency (int8 normal(0,30) operands): a lock-step k step of rows*depth operands
+  // lasts as long as its slowest one (arch::expected_step_cycles).
+  const bool laconic = arch == "bitslice" && c.value("pe", std::string("laconic")) == "laconic";
+  if (arch == "opt4c" || arch == "opt4e" || (arch == "bitslice" && !laconic)) {
+    const int ops = static_cast<int>(g("rows") * (arch == "opt4e" ? g("depth") : 1.0));
+    const double cycles = arch::expected_step_cycles(ops);
+    if (note) *note = fmt::format("estimate: rows*cols*depth/{:.2f} ({:.2f} cycles per step of {} int8 normal(0,30) operands)",
+                                  cycles, cycles, ops);
+    return ops * g("cols") / cycles;
+  }
+  if (laconic) {  // cycles per int8 operand measured at sigma = 30, N = 16 (README)
+    if (note) *note = "estimate: cols/9.9 (Laconic lock step, int8 normal(0,30))";
+    return g("cols") / 9.9;
+  }
+  return g("rows") * g("cols") * g("depth");  // cube, mac-tree (rows 1), matrix2d
+}
+
+Result result_from_report(const std::string& name, const json& report, const json& manifest) {
+  Result r;
+  r.name = name;
+  r.ok = true;
+  r.config = report.value("config", json::object());
+  r.cells = report.value("cells", -1LL);
+  r.transistors = report.value("transistors", -1LL);
+  r.area_um2 = opt_num(report, "area_um2");
+  r.fmax_mhz = opt_num(report, "fmax_mhz");
+  r.critical_path_ns = opt_num(report, "critical_path_ns");
+  r.power_mw = opt_num(report, "power_mw");
+  r.clock_period_ns = opt_num(report, "clock_period_ns");
+  r.activity_source = report.value("activity_source", std::string());
+  r.energy_per_mac_pj = opt_num(report, "energy_per_mac_pj");
+  if (report.contains("fmax_search") && report.at("fmax_search").is_object()) {
+    r.fmax_search_mhz = opt_num(report.at("fmax_search"), "fmax_mhz");
+    r.fmax_search_area_um2 = opt_num(report.at("fmax_search"), "area_um2");
+  }
+  if (report.contains("path_groups") && report.at("path_groups").is_object() &&
+      report.at("path_groups").contains("reg2reg"))
+    if (auto a = opt_num(report.at("path_groups").at("reg2reg"), "arrival_ns"); a && *a > 0)
+      r.fmax_reg2reg_mhz = 1e3 / *a;
+  const json* m = nullptr;
+  if (manifest.is_object() && manifest.contains("timing") && manifest.at("timing").is_object() &&
+      manifest.at("timing").contains("macs_per_cycle"))
+    m = &manifest.at("timing").at("macs_per_cycle");
+  if (m && m->is_number()) {
+    r.macs_per_cycle = m->get<double>();
+  } else {
+    r.macs_per_cycle = macs_per_cycle_formula(r.config, &r.macs_note);
+  }
+  return r;
+}
+
+json result_to_json(const Result& r) {
+  return {{"name", r.name},
+          {"config", r.config},
+          {"ok", r.ok},
+          {"error", r.error},
+          {"cells", r.cells},
+          {"transistors", r.transistors},
+          {"area_um2", opt_json(r.area_um2)},
+          {"fmax_mhz", opt_json(r.fmax_mhz)},
+          {"fmax_reg2reg_mhz", opt_json(r.fmax_reg2reg_mhz)},
+          {"critical_path_ns", opt_json(r.critical_path_ns)},
+          {"power_mw", opt_json(r.power_mw)},
+          {"clock_period_ns", opt_json(r.clock_period_ns)},
+          {"macs_per_cycle", opt_json(r.macs_per_cycle)},
+          {"macs_note", r.macs_note},
+          {"run", r.run},
+          {"activity_source", r.activity_source},
+          {"energy_per_mac_pj", opt_json(r.energy_per_mac_pj)},
+          {"fmax_search_mhz", opt_json(r.fmax_search_mhz)},
+          {"fmax_search_area_um2", opt_json(r.fmax_search_area_um2)}};
+}
+
+std::optional<Result> result_from_json(const json& j) {
+  if (!j.is_object() || !j.contains("name") || !j.at("name").is_string() || !j.contains("config") ||
+      !j.at("config").is_object() || !j.contains("ok") || !j.at("ok").is_boolean() || !j.contains("cells") ||
+      !j.at("cells").is_number_integer())
+    return std::nullopt;
+  Result r;
+  r.name = j.at("name").get<std::string>();
+  r.config = j.at("config");
+  r.ok = j.at("ok").get<bool>();
+  r.error = j.contains("error") && j.at("error").is_string() ? j.at("error").get<std::string>() : "";
+  r.cells = j.at("cells").get<long long>();
+  r.transistors = j.contains("transistors") && j.at("transistors").is_number_integer()
+                      ? j.at("transistors").get<long long>()
+                      : -1;
+  r.area_um2 = opt_num(j, "area_um2");
+  r.fmax_mhz = opt_num(j, "fmax_mhz");
+  r.fmax_reg2reg_mhz = opt_num(j, "fmax_reg2reg_mhz");
+  r.critical_path_ns = opt_num(j, "critical_path_ns");
+  r.power_mw = opt_num(j, "power_mw");
+  r.clock_period_ns = opt_num(j, "clock_period_ns");
+  r.macs_per_cycle = opt_num(j, "macs_per_cycle");
+  r.macs_note = j.contains("macs_note") && j.at("macs_note").is_string() ? j.at("macs_note").get<std::string>() : "";
+  r.run = j.contains("run") && j.at("run").is_object() ? j.at("run") : json::object();
+  r.activity_source = j.value("activity_source", std::string());
+  r.energy_per_mac_pj = opt_num(j, "energy_per_mac_pj");
+  r.fmax_search_mhz = opt_num(j, "fmax_search_mhz");
+  r.fmax_search_area_um2 = opt_num(j, "fmax_search_area_um2");
+  return r;
+}
+
+Derived derive(const Result& r) {
+  Derived d;
+  if (!r.ok || !r.macs_per_cycle || *r.macs_per_cycle <= 0) return d;
+  if (r.fmax() && r.fmax_area() && *r.fmax_area() > 0)
+    // MAC/cycle * MHz / µm² = 1e6 MAC/s / 1e-6 mm² -> GMAC/s/mm² is * 1e3.
+    d.area_eff = *r.macs_per_cycle * *r.fmax() / *r.fmax_area() * 1e3;
+  if (r.energy_per_mac_pj) {
+    d.energy_pj = r.energy_per_mac_pj;  // measured over the simulated workload
+  } else if (r.power_mw && r.clock_period_ns && *r.clock_period_ns > 0) {
+    const double f_mhz = 1e3 / *r.clock_period_ns;
+    // mW / (MAC/cycle * MHz) = 1e-3 W / 1e6 MAC/s = nJ/MAC -> pJ is * 1e3.
+    d.energy_pj = *r.power_mw / (*r.macs_per_cycle * f_mhz) * 1e3;
+  }
+  return d;
+}
+
+void link_baselines(std::vector<Result>& results, const BaselineOf& baseline_of) {
+  for (Result& r : results) {
+    r.baseline = -1;
+    if (!r.ok) continue;
+    const std::optional<json> want = baseline_of(r.config);
+    if (!want) continue;
+    const json k = baseline_key(*want);
+    const std::string pe = want->value("pe", std::string());
+    for (size_t b = 0; b < results.size(); ++b)
+      if (results[b].ok && results[b].pe() == pe && results[b].run == r.run && baseline_key(results[b].config) == k) {
+        r.baseline = static_cast<int>(b);
+        break;
+      }
+  }
+}
+
+int find_baseline(const std::vector<Result>& results, size_t i) { return results[i].baseline; }
+
+Ratios ratios(const Result& opt, const Result& base) {
+  Ratios q;
+  auto div = [](const std::optional<double>& a, const std::optional<double>& b) -> std::optional<double> {
+    if (!a || !b || *b == 0) return std::nullopt;
+    return *a / *b;
+  };
+  q.area = div(opt.area_um2, base.area_um2);
+  q.fmax = div(opt.fmax(), base.fmax());
+  const Derived o = derive(opt), b = derive(base);
+  q.area_eff = div(o.area_eff, b.area_eff);
+  q.energy = div(o.energy_pj, b.energy_pj);
+  return q;
+}
+
+}  // namespace tpegen::sweep

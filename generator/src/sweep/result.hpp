@@ -1,0 +1,88 @@
+// One design point's result: from a synth report, to and from JSON, the derived figures and
+// the link to its baseline.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "config/design_config.hpp"
+
+namespace tpegen::sweep {
+
+struct Result {
+  std::string name;
+  nlohmann::json config;        // resolved config (config_to_json)
+  bool ok = false;
+  bool cached = false;
+  std::string error;            // when !ok
+  long long cells = -1;
+  long long transistors = -1;
+  std::optional<double> area_um2;
+  std::optional<double> fmax_mhz;          // from the worst path (tpegen synth's fmax_mhz)
+  std::optional<double> fmax_reg2reg_mhz;  // 1000 / the reg2reg path group's arrival (no port fan-out)
+  std::optional<double> critical_path_ns;
+  std::optional<double> power_mw;
+  std::optional<double> clock_period_ns;  // at which power was measured
+  std::optional<double> macs_per_cycle;
+  std::string macs_note;        // where macs_per_cycle came from when it is an estimate
+  nlohmann::json run = nlohmann::json::object();  // the point's run keys (baselines must match them)
+  std::string activity_source;  // "static" or "sim"
+  std::optional<double> energy_per_mac_pj;  // measured (activity sim): energy of the run / its useful MACs
+  std::optional<double> fmax_search_mhz;    // best clock of --fmax-search, and the area it costs
+  std::optional<double> fmax_search_area_um2;
+  int baseline = -1;            // index of the baseline result (link_baselines), not stored
+
+  /// The fmax ratios, efficiency and plots use: reg2reg when known (what compare_pe.sh
+  /// reports: the unbuffered netlist's port fan-out otherwise dominates cube/matrix2d), else worst.
+  /// With an fmax search, its best clock (reg2reg too).
+  std::optional<double> fmax() const {
+    return fmax_search_mhz ? fmax_search_mhz : fmax_reg2reg_mhz ? fmax_reg2reg_mhz : fmax_mhz;
+  }
+  /// The area that goes with fmax(): the searched netlist's when there was a search.
+  std::optional<double> fmax_area() const { return fmax_search_mhz ? fmax_search_area_um2 : area_um2; }
+  std::string arch() const;
+  std::string pe() const;
+};
+
+/// Builds a result from the report `tpegen synth --json` writes and the design's manifest
+/// (for timing.macs_per_cycle; may be null, then the architecture's formula is used).
+Result result_from_report(const std::string& name, const nlohmann::json& report, const nlohmann::json& manifest);
+
+/// MACs per cycle from the resolved config (rows*cols for the systolic arrays,
+/// rows*cols*depth for the dot-product grids; for the variable-latency designs an estimate for
+/// int8 normal(0,30) data: rows*cols*depth / arch::expected_step_cycles(rows*depth) for
+/// opt4c, opt4e and bitslice opt3, cols/9.9 for bitslice laconic).
+double macs_per_cycle_formula(const nlohmann::json& config, std::string* note = nullptr);
+
+nlohmann::json result_to_json(const Result& r);
+/// nullopt for anything that is not a result written by result_to_json.
+std::optional<Result> result_from_json(const nlohmann::json& j);
+
+/// Derived figures of one result (nullopt when an input is missing).
+struct Derived {
+  std::optional<double> area_eff;     // GMAC/s per mm² at fmax
+  std::optional<double> energy_pj;    // pJ per MAC at the clock period power was measured at
+};
+Derived derive(const Result& r);
+
+/// Ratios of a bit-weight design to its baseline.
+struct Ratios {
+  std::optional<double> area, fmax, area_eff, energy;
+};
+
+/// The resolved config (config_to_json) of the design a config is compared against, or
+/// nullopt for a baseline itself. Injected (cmd_sweep uses the registry's baseline_of).
+using BaselineOf = std::function<std::optional<nlohmann::json>(const nlohmann::json& config)>;
+/// Sets each result's `baseline`: the ok result whose config equals its baseline's (PE options
+/// aside when the PE matches) and whose run keys are the same.
+void link_baselines(std::vector<Result>& results, const BaselineOf& baseline_of);
+/// results[i].baseline.
+int find_baseline(const std::vector<Result>& results, size_t i);
+Ratios ratios(const Result& opt, const Result& base);
+
+}  // namespace tpegen::sweep
