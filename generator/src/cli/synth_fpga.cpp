@@ -52,7 +52,7 @@ std::string upper(std::string s) {
 }
 
 nlohmann::json report_json(const FpgaSynthInputs& in, const std::string& command, double yosys_seconds,
-                           const synth::FpgaCounts& n, const std::optional<PnrResult>& pnr,
+                           long cells, const synth::FpgaCounts& n, const std::optional<PnrResult>& pnr,
                            const std::string& pnr_skipped) {
   nlohmann::json j = {{"generator", "tpegen"},
                       {"version", version()},
@@ -64,6 +64,7 @@ nlohmann::json report_json(const FpgaSynthInputs& in, const std::string& command
                       {"work_dir", in.work.string()},
                       {"yosys_log", (in.work / "yosys.log").string()},
                       {"yosys_seconds", yosys_seconds},
+                      {"cells", cells},
                       {"lut", n.lut},
                       {"ff", n.ff},
                       {"carry", n.carry},
@@ -181,7 +182,7 @@ void run_fpga_synth(const FpgaSynthInputs& in) {
                               : in.pnr             ? ""
                                                    : "--no-timing";
   if (!in.json.empty())
-    write_work_file(in.json, report_json(in, command, yosys_seconds, counts, placed, skipped).dump(2) + "\n",
+    write_work_file(in.json, report_json(in, command, yosys_seconds, stat.cells, counts, placed, skipped).dump(2) + "\n",
                     "--json");
   print_counts(in, command, counts);
   if (!placed) {

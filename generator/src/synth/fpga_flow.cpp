@@ -45,15 +45,18 @@ std::vector<CellClass> cell_classes(const std::string& target) {
 
 }  // namespace
 
-void check_target(const std::string& target, const std::string& device) {
+void check_target(const std::string& target, const std::string& device, const std::string& target_name,
+                  const std::string& device_name) {
   if (std::find(kSynthTargets.begin(), kSynthTargets.end(), target) == kSynthTargets.end())
-    throw ConfigError(fmt::format("invalid --target = '{}': expected one of {}", target, join(kSynthTargets)));
+    throw ConfigError(
+        fmt::format("invalid {} = '{}': expected one of {}", target_name, target, join(kSynthTargets)));
   if (device.empty()) return;
   if (target != "ice40")
-    throw ConfigError(fmt::format("invalid --device = '{}': only --target ice40 has a device choice ({})", device,
-                                  join(kIce40Devices)));
+    throw ConfigError(fmt::format("invalid {} = '{}': only {} ice40 has a device choice ({})", device_name, device,
+                                  target_name, join(kIce40Devices)));
   if (std::find(kIce40Devices.begin(), kIce40Devices.end(), device) == kIce40Devices.end())
-    throw ConfigError(fmt::format("invalid --device = '{}': expected one of {}", device, join(kIce40Devices)));
+    throw ConfigError(
+        fmt::format("invalid {} = '{}': expected one of {}", device_name, device, join(kIce40Devices)));
 }
 
 std::string ice40_device(const std::string& device) { return device.empty() ? "up5k" : device; }

@@ -21,8 +21,9 @@ inline constexpr const char* kPnrJsonFile = "pnr_netlist.json";
 inline constexpr const char* kPnrLogFile = "nextpnr.log";
 
 /// Throws ConfigError unless `target` is one of kSynthTargets, and unless `device` is
-/// empty or (with target ice40) one of kIce40Devices.
-void check_target(const std::string& target, const std::string& device);
+/// empty or (with target ice40) one of kIce40Devices. The names are the flags' (or sweep keys').
+void check_target(const std::string& target, const std::string& device, const std::string& target_name = "--target",
+                  const std::string& device_name = "--device");
 
 /// The device an ice40 run uses: `device`, or up5k when empty.
 std::string ice40_device(const std::string& device);
