@@ -1,0 +1,9 @@
+# Timing constraints for tpe_mac_tree_mac_c16d16_s8x8_acc32, written by tpegen.
+# Design: tpegen generate --arch mac-tree --pe mac --cols 16 --depth 16 --a-width 8 --b-width 8 --signed --max-k 65536 --acc-width 32 --clock-period 10
+set clk_period 10
+create_clock -name clk -period $clk_period [get_ports clk_i]
+# The logic around the engine is assumed to take 20 % of the period on each side.
+set_input_delay [expr 0.2 * $clk_period] -clock clk [get_ports {a_i b_i w_load_i valid_i first_i last_i}]
+set_output_delay [expr 0.2 * $clk_period] -clock clk [get_ports {c_o c_valid_o}]
+# rst_ni is asynchronous (it clears valid bits only): no timing path starts at it.
+set_false_path -from [get_ports rst_ni]
