@@ -72,3 +72,9 @@ sweep-paper: build
 .PHONY: bitslice-table
 bitslice-table: build
 	tb/scripts/bitslice_cycle_table.sh $(TPEGEN) $(BUILD)/bitslice-table
+
+# Opt-in: baseline vs OPT1/OPT2 multiplier-adder trees on FPGAs (Yosys synth_ice40/ecp5/xilinx,
+# nextpnr-ice40 on the HX8K and UP5K); the README's FPGA table.
+.PHONY: fpga-table
+fpga-table: build
+	tb/scripts/fpga_table.sh $(TPEGEN) $(BUILD)/fpga-table

@@ -13,6 +13,7 @@ needs=(
   "yosys:yosys"
   "iverilog:iverilog"
   "opensta:sta"
+  "nextpnr-ice40:nextpnr-ice40"
   "ccache:ccache"
   "python3:python3"
   "libfmt-dev:/usr/include/fmt/format.h"

@@ -71,7 +71,8 @@ void check_executor_flags(const SweepOptions& o) {
 
 RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
   return {run.value("clock_period", o.clock_period_ns), run.value("fmax_search", o.fmax_search),
-          run.value("activity", o.activity)};
+          run.value("activity", o.activity), run.value("target", std::string("asic")),
+          run.value("device", std::string())};
 }
 
 void run_sweep(const SweepOptions& o) {
@@ -128,10 +129,14 @@ void run_sweep(const SweepOptions& o) {
     } catch (const std::exception&) {
       rtl = "not built";
     }
-    sweep::CacheInputs in{config_to_json(*p.resolved), lib.path.string(),
-                          timing ? std::optional<double>(rs.clock_period_ns) : std::nullopt, version(),
-                          timing ? nlohmann::json{{"fmax_search", rs.fmax_search}, {"activity", rs.activity}}
-                                 : nlohmann::json::object(),
+    // An FPGA point's "timing" is nextpnr's place and route, which needs no liberty file.
+    const bool fpga = rs.target != "asic";
+    const bool point_timing = fpga ? !o.no_timing : timing;
+    nlohmann::json run_in = point_timing && !fpga ? nlohmann::json{{"fmax_search", rs.fmax_search}, {"activity", rs.activity}}
+                                                  : nlohmann::json::object();
+    if (fpga) run_in = {{"target", rs.target}, {"device", rs.device}};  // asic keys unchanged: old caches stay valid
+    sweep::CacheInputs in{config_to_json(*p.resolved), fpga ? std::string() : lib.path.string(),
+                          point_timing ? std::optional<double>(rs.clock_period_ns) : std::nullopt, version(), run_in,
                           rtl};
     const std::string key = sweep::cache_key(in);
     const fs::path cache_file = work / "cache" / (key + ".json");
@@ -150,7 +155,7 @@ void run_sweep(const SweepOptions& o) {
     pending.run = p.run;
     pending.error = "not run";
     results.push_back(pending);
-    jobs.push_back({p.name, p.design, p.run, rs, lib.path.string(), timing, key, in, results.size() - 1});
+    jobs.push_back({p.name, p.design, p.run, rs, lib.path.string(), point_timing, key, in, results.size() - 1});
   }
   const size_t n = results.size();
   const SlurmOptions slurm = [&] {

@@ -21,6 +21,8 @@
 #include "cli/design_flags.hpp"
 #include "cli/synth_tools.hpp"
 #include "cli/synth_activity.hpp"
+#include "cli/synth_fpga.hpp"
+#include "synth/fpga_flow.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
 #include "synth/fmax_search.hpp"
@@ -47,6 +49,8 @@ struct SynthOptions {
   int fmax_search = 0;              // re-syntheses with a tighter delay target (0: none)
   std::string activity = "static";  // static | sim
   ActivityWorkload workload;
+  std::string target = "asic";  // asic | ice40 | ecp5 | xilinx7 | gowin (cli/synth_fpga.hpp)
+  std::string device;           // iCE40 part for nextpnr (up5k when empty)
 };
 
 struct TimingResult {
@@ -357,6 +361,15 @@ void run_synth(const SynthOptions& o) {
   synth::check_activity_mode(o.activity);
   check_workload(o.workload);
   synth::check_fmax_search(o.fmax_search);
+  synth::check_target(o.target, o.device);
+  check_fpga_options(o.target, o.fmax_search, o.activity);
+  if (o.target != "asic") {
+    const DesignFiles files = make_design_files(c);
+    const fs::path work = make_work_dir(o.work, files.top);
+    run_fpga_synth({o.target, o.device, files.top, config_to_json(c), files.manifest.at("ports"), work,
+                    write_design(work, files, o.work), o.clock_period_ns, !o.no_timing, o.json});
+    return;
+  }
   const SynthTools tools = find_synth_tools(o.liberty, o.no_liberty, o.no_timing);
   const synth::LibertyChoice& lib = tools.lib;
   const bool timing = tools.timing;
@@ -416,7 +429,12 @@ void setup_synth(CLI::App& app) {
   app.add_option("--json", o->json, "also write the results as JSON to this file");
   app.add_option("--clock-period", o->clock_period_ns,
                  "clock period in ns for static timing with OpenSTA (default 10; > 0)");
-  app.add_flag("--no-timing", o->no_timing, "skip static timing and power (OpenSTA)");
+  app.add_flag("--no-timing", o->no_timing, "skip static timing and power (OpenSTA; with --target ice40: nextpnr)");
+  app.add_option("--target", o->target,
+                 "asic (default: liberty cells, OpenSTA) or an FPGA family mapped by Yosys's own synth_* command: "
+                 "ice40 (then placed and routed with nextpnr-ice40), ecp5, xilinx7, gowin; reports LUT/FF/carry/"
+                 "DSP/BRAM counts");
+  app.add_option("--device", o->device, "with --target ice40: up5k (default; DSP blocks used) or hx8k (no DSP)");
   app.add_option("--fmax-search", o->fmax_search,
                  "after the first run, re-synthesize up to N times with a tighter delay target (abc -D, "
                  "0.85x the best period so far) until the clock stops improving; reports the best fmax and "

@@ -69,7 +69,10 @@ sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJo
     if (job.liberty.empty()) cmd += " --no-liberty";
     else cmd += " --liberty " + shell_quote(job.liberty);
     const RunSettings& rs = job.settings;
-    if (job.timing)
+    if (rs.target != "asic") {  // the FPGA flows take no fmax search or activity
+      cmd += " --target " + rs.target + (rs.device.empty() ? "" : " --device " + rs.device);
+      cmd += job.timing ? fmt::format(" --clock-period {}", rs.clock_period_ns) : " --no-timing";
+    } else if (job.timing)
       cmd += fmt::format(" --clock-period {} --fmax-search {} --activity {}", rs.clock_period_ns, rs.fmax_search,
                          rs.activity);
     else

@@ -16,6 +16,8 @@ struct RunSettings {
   double clock_period_ns;
   int fmax_search;
   std::string activity;
+  std::string target = "asic";  // asic or an FPGA family (tpegen synth --target)
+  std::string device;           // ice40 part, "" = default
 };
 
 /// Everything a point's synth run needs, independent of the sweep that planned it.

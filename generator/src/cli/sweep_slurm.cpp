@@ -104,6 +104,8 @@ json point_job_to_json(const PointJob& j) {
           {"clock_period_ns", j.settings.clock_period_ns},
           {"fmax_search", j.settings.fmax_search},
           {"activity", j.settings.activity},
+          {"target", j.settings.target},
+          {"device", j.settings.device},
           {"liberty", j.liberty},
           {"timing", j.timing},
           {"key", j.key},
@@ -117,7 +119,8 @@ PointJob point_job_from_json(const json& j) {
     p.design = j.at("design");
     p.run = j.at("run");
     p.settings = {j.at("clock_period_ns").get<double>(), j.at("fmax_search").get<int>(),
-                  j.at("activity").get<std::string>()};
+                  j.at("activity").get<std::string>(), j.at("target").get<std::string>(),
+                  j.at("device").get<std::string>()};
     p.liberty = j.at("liberty").get<std::string>();
     p.timing = j.at("timing").get<bool>();
     p.key = j.at("key").get<std::string>();

@@ -6,6 +6,7 @@
 
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"
+#include "synth/fpga_flow.hpp"
 #include "synth/sta_flow.hpp"
 #include "util/json_text.hpp"
 
@@ -33,6 +34,12 @@ void check_run_keys(const json& run) {
     const json& v = run.at("activity");
     if (!v.is_string()) throw wrong_type("activity", v, "a string");
     synth::check_activity_mode(v.get<std::string>(), "activity");
+  }
+  for (const char* key : {"target", "device"})
+    if (run.contains(key) && !run.at(key).is_string()) throw wrong_type(key, run.at(key), "a string");
+  if (run.contains("target") || run.contains("device")) {
+    synth::check_target(run.value("target", std::string("asic")), run.value("device", std::string()), "target",
+                        "device");
   }
 }
 
@@ -109,7 +116,7 @@ std::vector<Point> expand(const std::string& text, const std::string& origin, co
 }
 
 bool is_run_key(const std::string& key) {
-  return key == "clock_period" || key == "fmax_search" || key == "activity";
+  return key == "clock_period" || key == "fmax_search" || key == "activity" || key == "target" || key == "device";
 }
 
 std::string run_suffix(const json& run) {
@@ -117,6 +124,8 @@ std::string run_suffix(const json& run) {
   if (run.contains("clock_period")) s += fmt::format("_p{:g}", run.at("clock_period").get<double>());
   if (run.contains("fmax_search")) s += fmt::format("_fs{}", run.at("fmax_search").get<int>());
   if (run.contains("activity")) s += "_" + run.at("activity").get<std::string>();
+  if (run.contains("target")) s += "_" + run.at("target").get<std::string>();
+  if (run.contains("device")) s += "_" + run.at("device").get<std::string>();
   return s.empty() ? s : "@" + s.substr(1);
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "sweep/expand.hpp"
+#include "sweep/json_fields.hpp"
 
 namespace tpegen::sweep {
 namespace {
@@ -63,13 +64,54 @@ const char* pe_color(const std::string& pe) {
   return "#8172b3";
 }
 
+// "lut<sep>ff<sep>carry<sep>dsp<sep>bram" of an FPGA result (empty fields for asic).
+std::string fpga_counts(const Result& r, const char* sep) {
+  std::string s;
+  bool first = true;
+  for (const char* k : {"lut", "ff", "carry", "dsp", "bram"}) {
+    const std::optional<double> v = r.fpga.is_object() ? opt_num(r.fpga, k) : std::nullopt;
+    s += (first ? "" : sep) + (v ? fmt::format("{:g}", *v) : std::string());
+    first = false;
+  }
+  return s;
+}
+
+// The FPGA points (target key) in their own table: resource counts, nextpnr fmax, and the
+// LUT, flip-flop and fmax ratios to the baseline on the same target.
+std::string fpga_markdown(const std::vector<Result>& results) {
+  std::string s;
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Result& r = results[i];
+    if (!r.ok || !r.fpga.is_object()) continue;
+    if (s.empty())
+      s = "\n## FPGA targets\n\nYosys synth_* resource counts; fmax from nextpnr-ice40 (iCE40 only). "
+          "Ratios against the baseline on the same target.\n\n"
+          "| design | target | LUT | FF | carry | DSP | BRAM | fmax MHz | LUT × | FF × | fmax × |\n"
+          "|---|---|---|---|---|---|---|---|---|---|---|\n";
+    const int b = find_baseline(results, i);
+    auto ratio = [&](const char* k) -> std::string {
+      if (b < 0) return "";
+      const auto x = opt_num(r.fpga, k), y = opt_num(results[static_cast<size_t>(b)].fpga, k);
+      return x && y && *y > 0 ? fmt_ratio(*x / *y) : "-";
+    };
+    const std::string target =
+        r.fpga.value("target", std::string()) +
+        (r.fpga.contains("device") && r.fpga.at("device").is_string() ? " " + r.fpga.at("device").get<std::string>() : "");
+    s += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md_cell(r.name), target, fpga_counts(r, " | "),
+                     fmt_opt(r.fmax_mhz, "{:.1f}"), ratio("lut"), ratio("ff"),
+                     b >= 0 ? fmt_ratio(ratios(r, results[static_cast<size_t>(b)]).fmax) : "");
+  }
+  return s;
+}
+
 }  // namespace
 
 std::string to_csv(const std::vector<Result>& results) {
   std::string s =
       "name,arch,pe,rows,cols,depth,a_width,b_width,status,error,cells,transistors,area_um2,fmax_mhz,"
       "fmax_reg2reg_mhz,critical_path_ns,power_mw,clock_period_ns,macs_per_cycle,area_eff_gmacs_per_mm2,energy_pj_per_mac,"
-      "baseline,area_ratio,fmax_ratio,area_eff_ratio,energy_ratio,activity,fmax_search_mhz,fmax_search_area_um2\n";
+      "baseline,area_ratio,fmax_ratio,area_eff_ratio,energy_ratio,activity,fmax_search_mhz,fmax_search_area_um2,"
+      "target,lut,ff,carry,dsp,bram\n";
   auto num = [](const std::optional<double>& v) { return v ? fmt::format("{:.6g}", *v) : std::string(); };
   auto geti = [](const json& c, const char* k) {
     return c.contains(k) && c.at(k).is_number() ? std::to_string(c.at(k).get<long long>()) : std::string();
@@ -80,7 +122,7 @@ std::string to_csv(const std::vector<Result>& results) {
     const int b = find_baseline(results, i);
     const Ratios q = b >= 0 ? ratios(r, results[static_cast<size_t>(b)]) : Ratios{};
     s += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(r.name),
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(r.name),
         csv_field(r.arch()), csv_field(r.pe()), geti(r.config, "rows"), geti(r.config, "cols"),
         geti(r.config, "depth"), geti(r.config, "a_width"), geti(r.config, "b_width"), r.ok ? "ok" : "failed",
         csv_field(r.error), r.ok && r.cells >= 0 ? std::to_string(r.cells) : "",
@@ -88,7 +130,8 @@ std::string to_csv(const std::vector<Result>& results) {
         num(r.fmax_reg2reg_mhz), num(r.critical_path_ns), num(r.power_mw), num(r.clock_period_ns), num(r.macs_per_cycle), num(d.area_eff),
         num(d.energy_pj), b >= 0 ? csv_field(results[static_cast<size_t>(b)].name) : "", num(q.area), num(q.fmax),
         num(q.area_eff), num(q.energy), csv_field(r.activity_source), num(r.fmax_search_mhz),
-        num(r.fmax_search_area_um2));
+        num(r.fmax_search_area_um2), r.fpga.is_object() ? r.fpga.value("target", std::string()) : "asic",
+        fpga_counts(r, ","));
   }
   return s;
 }
@@ -134,6 +177,7 @@ std::string to_markdown(const std::vector<Result>& results, const std::vector<Po
                      show ? fmt_ratio(q.energy) : "");
   }
   if (estimate) s += "\n\\* MACs/cycle estimated (variable-latency design, int8 normal data).\n";
+  s += fpga_markdown(results);
   bool any_skipped = false;
   for (const Point& p : skipped) {
     if (p.resolved) continue;

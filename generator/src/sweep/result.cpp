@@ -59,6 +59,10 @@ Result result_from_report(const std::string& name, const json& report, const jso
   r.clock_period_ns = opt_num(report, "clock_period_ns");
   r.activity_source = report.value("activity_source", std::string());
   r.energy_per_mac_pj = opt_num(report, "energy_per_mac_pj");
+  if (report.value("target", std::string("asic")) != "asic") {
+    r.fpga = {{"target", report.at("target")}, {"device", report.value("device", json())}};
+    for (const char* k : {"lut", "ff", "carry", "dsp", "bram"}) r.fpga[k] = report.value(k, json());
+  }
   if (report.contains("fmax_search") && report.at("fmax_search").is_object()) {
     r.fmax_search_mhz = opt_num(report.at("fmax_search"), "fmax_mhz");
     r.fmax_search_area_um2 = opt_num(report.at("fmax_search"), "area_um2");
@@ -98,7 +102,8 @@ json result_to_json(const Result& r) {
           {"activity_source", r.activity_source},
           {"energy_per_mac_pj", opt_json(r.energy_per_mac_pj)},
           {"fmax_search_mhz", opt_json(r.fmax_search_mhz)},
-          {"fmax_search_area_um2", opt_json(r.fmax_search_area_um2)}};
+          {"fmax_search_area_um2", opt_json(r.fmax_search_area_um2)},
+          {"fpga", r.fpga}};
 }
 
 std::optional<Result> result_from_json(const json& j) {
@@ -128,6 +133,7 @@ std::optional<Result> result_from_json(const json& j) {
   r.energy_per_mac_pj = opt_num(j, "energy_per_mac_pj");
   r.fmax_search_mhz = opt_num(j, "fmax_search_mhz");
   r.fmax_search_area_um2 = opt_num(j, "fmax_search_area_um2");
+  r.fpga = j.contains("fpga") && j.at("fpga").is_object() ? j.at("fpga") : json(nullptr);
   return r;
 }
 

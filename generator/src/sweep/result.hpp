@@ -35,6 +35,9 @@ struct Result {
   std::optional<double> energy_per_mac_pj;  // measured (activity sim): energy of the run / its useful MACs
   std::optional<double> fmax_search_mhz;    // best clock of --fmax-search, and the area it costs
   std::optional<double> fmax_search_area_um2;
+  /// FPGA targets (tpegen synth --target): {"target", "device", "lut", "ff", "carry", "dsp",
+  /// "bram"} from the report; null for asic. fmax_mhz is then nextpnr-ice40's (or none).
+  nlohmann::json fpga = nullptr;
   int baseline = -1;            // index of the baseline result (link_baselines), not stored
 
   /// The fmax ratios, efficiency and plots use: reg2reg when known (what compare_pe.sh
