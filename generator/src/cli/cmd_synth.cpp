@@ -85,8 +85,25 @@ double met_period_ns(const TimingResult& t) {
 fs::path make_work_dir(const std::string& given, const std::string& top) {
   if (!given.empty()) return claim_work_dir(given, "--work");
   std::string tmpl = (fs::temp_directory_path() / ("tpegen-synth-" + top + "-XXXXXX")).string();
+  if (const char bad = unsafe_path_char(tmpl))
+    throw ConfigError(fmt::format("the temporary folder {} contains '{}', which the tools cannot use: set TMPDIR to "
+                                  "another folder or give --work",
+                                  fs::temp_directory_path().string(), bad));
   if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a work directory under " + tmpl);
   return tmpl;
+}
+
+// A symbolic link work/cells.lib to the liberty file (replacing an older one); returns its
+// name relative to the work folder, the one the tools' scripts use.
+fs::path link_into_work(const fs::path& work, const fs::path& liberty) {
+  const fs::path name = "cells.lib";
+  std::error_code ec;
+  fs::remove(work / name, ec);
+  fs::create_symlink(fs::absolute(liberty), work / name, ec);
+  if (ec)
+    throw ConfigError(fmt::format("invalid --work = '{}': cannot link the liberty file into it: {}", work.string(),
+                                  ec.message()));
+  return name;
 }
 
 // Writes the RTL to work/design and returns its Verilog files relative to `work`.
@@ -121,8 +138,7 @@ SynthResult run_yosys(const fs::path& work, const fs::path& liberty) {
     fs::remove(work / f);  // a failed run must not report the previous run's numbers
   const fs::path log = work / "yosys.log";
   const auto t0 = std::chrono::steady_clock::now();
-  const int status =
-      run_shell(fmt::format("cd {} && yosys -s synth.ys > yosys.log 2>&1", shell_quote(work.string())));
+  const int status = run_program({"yosys", "-s", "synth.ys"}, work, log);
   SynthResult r;
   r.yosys_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (status != 0) {
@@ -160,8 +176,7 @@ TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::o
   const fs::path log = work / synth::kStaLogFile;
   fs::remove(log);
   const auto t0 = std::chrono::steady_clock::now();
-  const int status = run_shell(fmt::format("cd {} && sta -no_splash -exit {} > {} 2>&1", shell_quote(work.string()),
-                                           synth::kStaScriptFile, synth::kStaLogFile));
+  const int status = run_program({"sta", "-no_splash", "-exit", synth::kStaScriptFile}, work, log);
   t.sta_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   t.report = synth::parse_sta(read_text_or_empty(log));
   // OpenSTA 2.0.17 exits 0 after errors, so its log decides.
@@ -326,7 +341,8 @@ void search_fmax(int max_steps, const fs::path& work, const std::vector<std::str
     fs::create_directories(dir);
     std::vector<std::string> files;
     for (const std::string& f : rtl) files.push_back("../../" + f);
-    synth::ScriptInputs in{top, files, liberty, *target * 1000, ""};
+    const fs::path step_liberty = fs::path("../..") / liberty;  // the link in the work folder
+    synth::ScriptInputs in{top, files, step_liberty, *target * 1000, ""};
     if (r.timing->profile) {
       write_file(dir / synth::kAbcConstrFile,
                  synth::abc_constraints(r.timing->profile->drive_cell, r.timing->profile->output_load), "--work");
@@ -336,8 +352,8 @@ void search_fmax(int max_steps, const fs::path& work, const std::vector<std::str
     fmt::print("tpegen: fmax search step {}: abc -D {:.0f} ps, timed at {:.3f} ns\n", r.fmax_steps.size(),
                *target * 1000, *target);
     std::fflush(stdout);
-    SynthResult s = run_yosys(dir, liberty);
-    const TimingResult t = run_sta(dir, liberty, r.timing->profile, top, *target, std::nullopt);
+    SynthResult s = run_yosys(dir, step_liberty);
+    const TimingResult t = run_sta(dir, step_liberty, r.timing->profile, top, *target, std::nullopt);
     r.fmax_steps.push_back({*target, met_period_ns(t), *s.lib->area_um2});
     fmt::print("tpegen: fmax search step {}: meets {:.3f} ns ({:.1f} MHz), area {:.1f} um2\n",
                r.fmax_steps.size() - 1, r.fmax_steps.back().period_ns, 1000.0 / r.fmax_steps.back().period_ns,
@@ -376,7 +392,10 @@ void run_synth(const SynthOptions& o) {
   const DesignFiles files = make_design_files(c);
   const fs::path work = make_work_dir(o.work, files.top);
   const std::vector<std::string> rtl = write_design(work, files, o.work);
-  write_file(work / "synth.ys", synth::yosys_script({files.top, rtl, lib.path, std::nullopt, ""}), "--work");
+  // The tools see the liberty file under a plain name in the work folder: ABC splits its
+  // script at ';' and Yosys/OpenSTA scripts would need quoting of ' ', '[', '$' and '"'.
+  const fs::path tool_liberty = lib.path.empty() ? fs::path() : link_into_work(work, lib.path);
+  write_file(work / "synth.ys", synth::yosys_script({files.top, rtl, tool_liberty, std::nullopt, ""}), "--work");
 
   fmt::print("tpegen: synthesizing {} with Yosys in {}\n", files.top, work.string());
   if (lib.path.empty() && !o.no_liberty)
@@ -385,7 +404,7 @@ void run_synth(const SynthOptions& o) {
     fmt::print("tpegen: liberty ({}): {}\n", lib.origin, lib.path.string());
   std::fflush(stdout);
 
-  SynthResult r = run_yosys(work, lib.path);
+  SynthResult r = run_yosys(work, tool_liberty);
   fmt::print("tpegen: yosys took {:.1f} s; log, script and reports in {}\n", r.yosys_seconds, work.string());
   if (timing) {
     std::optional<SimActivity> sim;
@@ -398,8 +417,8 @@ void run_synth(const SynthOptions& o) {
                  sim->seconds, sim->estimate.global, sim->estimate.bits, sim->estimate.cycles, sim->log.string());
     }
     std::fflush(stdout);
-    r.timing = run_sta(work, lib.path, synth::find_sta_profile(read_text_or_empty(lib.path)), files.top, o.clock_period_ns,
-                       std::move(sim));
+    r.timing = run_sta(work, tool_liberty, synth::find_sta_profile(read_text_or_empty(lib.path)), files.top,
+                       o.clock_period_ns, std::move(sim));
     fmt::print("tpegen: OpenSTA took {:.1f} s ({}); log in {}\n", r.timing->sta_seconds,
                r.timing->profile ? fmt::format("inputs driven by {}, outputs load {:g}", r.timing->profile->drive_cell,
                                                r.timing->profile->output_load)
@@ -409,7 +428,7 @@ void run_synth(const SynthOptions& o) {
     r.timing_skipped = o.no_timing ? "--no-timing" : lib.origin == "--no-liberty" ? "--no-liberty" : "no liberty file";
     fs::remove(work / synth::kStaLogFile);  // no stale report from an earlier run in the same --work
   }
-  if (timing && o.fmax_search > 0) search_fmax(o.fmax_search, work, rtl, files.top, lib.path, r);
+  if (timing && o.fmax_search > 0) search_fmax(o.fmax_search, work, rtl, files.top, tool_liberty, r);
   if (!o.json.empty()) write_file(o.json, report_json(c, files.top, work, lib, r).dump(2) + "\n", "--json");
   print_summary(files.top, lib, r);
 }

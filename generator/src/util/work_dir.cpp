@@ -1,5 +1,6 @@
 #include "util/work_dir.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <system_error>
 
@@ -11,11 +12,22 @@ namespace fs = std::filesystem;
 
 namespace tpegen {
 
+char unsafe_path_char(const std::string& path) {
+  for (char c : path)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && std::string("_-.+,@%=:~/").find(c) == std::string::npos) return c;
+  return '\0';
+}
+
 fs::path claim_work_dir(const fs::path& dir_in, const std::string& flag) {
   if (dir_in.empty()) throw ConfigError(fmt::format("invalid {} = '': an empty path names no directory", flag));
   std::error_code ec;
   const fs::path dir = fs::absolute(dir_in, ec).lexically_normal();
   if (ec) throw ConfigError(fmt::format("invalid {} = '{}': {}", flag, dir_in.string(), ec.message()));
+  if (const char bad = unsafe_path_char(dir.string()))
+    throw ConfigError(fmt::format(
+        "invalid {} = '{}': the tools cannot work in a folder whose path contains '{}' (ABC splits its commands at "
+        "';' and spaces, make at spaces and '$'); use letters, digits and _ - . + , @ % = : ~ /",
+        flag, dir_in.string(), bad));
   const fs::path marker = dir / kWorkMarker;
   if (fs::exists(marker, ec)) return dir;
   if (fs::exists(dir, ec)) {

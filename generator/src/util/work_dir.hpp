@@ -11,9 +11,13 @@ namespace tpegen {
 /// The marker file that makes a directory a tpegen work directory.
 inline constexpr const char* kWorkMarker = ".tpegen-work";
 
+/// The first character of `path` that Yosys's ABC, make or a tool script could split or
+/// interpret (space, ';', '$', quotes, brackets, ...), or '\0' when there is none.
+char unsafe_path_char(const std::string& path);
+
 /// Creates `dir` (and its parents) when missing and marks it; accepts an existing directory
-/// only when it is empty or already marked. Otherwise throws ConfigError naming `flag` and
-/// the way out. Returns the absolute path.
+/// only when it is empty or already marked, and a path only without unsafe characters.
+/// Otherwise throws ConfigError naming `flag` and the way out. Returns the absolute path.
 std::filesystem::path claim_work_dir(const std::filesystem::path& dir, const std::string& flag);
 
 }  // namespace tpegen
