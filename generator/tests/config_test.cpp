@@ -294,6 +294,20 @@ TEST_CASE("canonical_name examples") {
   b.inject_bug = "adder";
   CHECK(canonical_name(resolve(b)) == "tpe_systolic_os_mac_r4c4_s8x8_acc32_o3_bug_adder");
 
+  // --drain: buffered (the default) keeps the old name; shift is named; only systolic-os.
+  DesignConfig dr = cfg("systolic-os");
+  CHECK(resolve(dr).drain == "buffered");
+  dr.drain = "buffered";
+  CHECK(canonical_name(resolve(dr)) == "tpe_systolic_os_mac_r16c16_s8x8_acc32");
+  dr.drain = "shift";
+  dr.pe = "opt1";
+  CHECK(canonical_name(resolve(dr)) == "tpe_systolic_os_opt1_booth_dadda_bk_r16c16_s8x8_acc32_dshift");
+  CHECK(find_arch("systolic-os").timing(resolve(dr)).at("first_after_last_cycles") == 31);
+  CHECK_FALSE(find_arch("systolic-os").timing(resolve(cfg("systolic-os"))).contains("first_after_last_cycles"));
+  DesignConfig ws = cfg("systolic-ws");
+  ws.drain = "shift";
+  CHECK_THROWS_AS(resolve(ws), ConfigError);
+
   // Names are usable as Verilog identifiers and distinct for distinct configurations.
   std::set<std::string> names;
   int n = 0;

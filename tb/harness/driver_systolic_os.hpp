@@ -1,6 +1,9 @@
 // Drives the output-stationary systolic array (manifest "timing"): one k step per cycle,
-// output tiles of rows x cols, results collected per column in row order.
+// output tiles of rows x cols, tiles as close as tile_spacing_cycles and
+// first_after_last_cycles allow, results collected per column in row order.
 #pragma once
+
+#include <algorithm>
 
 #include "harness/sim.hpp"
 
@@ -53,7 +56,9 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
       }
       d.valid_i = 0;
       d.first_i = d.last_i = 0;
-      for (int pad = K; pad < 2 * R - 1; ++pad) step();  // tile spacing of the drain chain
+      // Idle cycles before the next tile (manifest timing): its last_i at least kTileSpacing
+      // cycles after this one's, its first_i at least kFirstAfterLast (the shift drain).
+      for (int pad = 0; pad < std::max(tpe::kTileSpacing - K, tpe::kFirstAfterLast - 1); ++pad) step();
     }
   d.valid_i = 0;
   for (int t = 0; t < kDrainLimit + 2 * R; ++t) {

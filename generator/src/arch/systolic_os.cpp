@@ -2,8 +2,11 @@
 // skewed by i cycles, column j of B the top edge skewed by j cycles (skew buffers are
 // inside the array, so the caller presents one unskewed A column and B row per cycle).
 // Each PE multiplies, accumulates locally and forwards A (with valid/first/last) right
-// and B down. On `last` a PE captures its result into a drain register; drain registers
-// of a column form a chain that shifts towards row 0 and leaves at the top edge.
+// and B down. Drain `buffered`: on `last` a PE captures its result into a drain register;
+// drain registers of a column form a chain that shifts towards row 0 and leaves at the top
+// edge while the accumulators already compute the next tile. Drain `shift`: no drain
+// registers; after `last` the accumulators themselves form that chain until the PE's next
+// `first` (the next tile waits for the chain to empty: first_after_last_cycles).
 // PE `opt1` keeps the accumulator and the drain chain in carry-save form (sum, carry):
 // one compressor tree per PE and cycle, one registered read-out adder per column.
 #include <fmt/format.h>
@@ -46,6 +49,15 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   auto drain_valid_o = m.output("drain_valid_o", 1);
 
   auto acc_q = m.reg("acc_q", acc);
+  // Shift drain: shift_q = "the last valid step ended a tile", so acc_q holds (or passes
+  // up) results; the PE leaves the chain when the next tile's first step arrives.
+  const bool shift = c.drain == "shift";
+  ExprP shifting;
+  if (shift) {
+    auto shift_q = m.reg("shift_q", 1);
+    m.update_with_reset(shift_q, mux(valid_i, last_i, shift_q), 0);
+    shifting = m.wire("shifting", band(shift_q, bnot(valid_i)));
+  }
   ExprP acc_d;
   if (c.pe == "opt1") {
     // acc_q = {carry, sum}; the compressor tree replaces the multiplier and the adder.
@@ -58,19 +70,27 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
     auto next = emit::emit_bitnet(m, step, "t_", {a_g, b_i, first_g, bits(acc_q, 0, c.acc_width),
                                                   bits(acc_q, c.acc_width, c.acc_width)});
     acc_d = m.wire("acc_d", concat({next[1], next[0]}));
-    m.update(acc_q, acc_d);
+    // Shifting, the pair moves up as a pair; the column's read-out adder resolves it.
+    m.update(acc_q, shift ? mux(shifting, drain_i, acc_d) : acc_d);
   } else {
     auto prod = product_to_acc(m, "prod", a_i, b_i, c);
     auto sum = acc_add(m, "acc_sum", acc_q, prod, c);
     acc_d = m.wire("acc_d", mux(first_i, prod, sum));
-    m.update(acc_q, acc_d, valid_i);
+    if (shift)
+      m.update(acc_q, mux(shifting, drain_i, acc_d), bor(valid_i, shifting));
+    else
+      m.update(acc_q, acc_d, valid_i);
   }
 
+  // drain_valid_q: the drain slot (drain_q, or acc_q when shifting) holds a result.
   auto capture = m.wire("capture", band(valid_i, last_i));
-  auto drain_q = m.reg("drain_q", acc);
+  ExprP drain_slot = acc_q;
+  if (!shift) {
+    drain_slot = m.reg("drain_q", acc);
+    m.update(drain_slot, mux(capture, acc_d, drain_i));
+  }
   auto drain_valid_q = m.reg("drain_valid_q", 1);
-  m.update(drain_q, mux(capture, acc_d, drain_i));
-  m.update_with_reset(drain_valid_q, bor(capture, drain_valid_i), 0);
+  m.update_with_reset(drain_valid_q, bor(capture, shift ? band(shifting, drain_valid_i) : drain_valid_i), 0);
 
   auto a_q = m.reg("a_q", c.a_width);
   auto b_q = m.reg("b_q", c.b_width);
@@ -87,7 +107,7 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   m.assign(valid_o, valid_q);
   m.assign(first_o, first_q);
   m.assign(last_o, last_q);
-  m.assign(drain_o, drain_q);
+  m.assign(drain_o, drain_slot);
   m.assign(drain_valid_o, drain_valid_q);
   return m;
 }
@@ -191,7 +211,7 @@ Design build(const DesignConfig& c) {
 nlohmann::json timing(const DesignConfig& c) {
   const int readout = c.pe == "opt1" ? 1 : 0;  // the registered read-out adder
   const int io = c.in_regs + c.out_regs + readout;
-  return {
+  nlohmann::json t = {
       {"dataflow", "output-stationary"},
       {"feed",
        "each cycle with valid_i=1 carries one k step: a_i[i] = A[m0+i][k], b_i[j] = B[k][n0+j]; "
@@ -209,6 +229,18 @@ nlohmann::json timing(const DesignConfig& c) {
       {"latency_last_result_cycles", 2 * (c.rows - 1) + (c.cols - 1) + 1 + io},
       {"macs_per_cycle", c.rows * c.cols},
   };
+  // Buffered (the default) adds no keys, so its manifests stay as they were.
+  if (c.drain == "shift") {
+    // Row r's result passes PE row i in the cycle 2r - i + j + 1 after last_i; row i may
+    // overwrite it in that cycle, so row i's first step waits until 2(R-1) - i + j + 1:
+    // 2R-1 cycles after last_i at row 0, where the skew delays first_i least.
+    t["drain"] = "shift: no drain registers; after last_i the accumulators of a column shift the results up";
+    t["first_after_last_cycles"] = 2 * c.rows - 1;
+    t["first_after_last"] = "the cycle carrying first_i of the next tile must come at least 2*rows-1 cycles after "
+                            "the cycle carrying last_i of the previous tile (a bubble of 2*rows-2 idle cycles "
+                            "with valid_i=0), while the accumulators shift the results out";
+  }
+  return t;
 }
 
 }  // namespace

@@ -77,14 +77,18 @@ std::string tb_params(const DesignConfig& c, const DesignFiles& files) {
   const auto& timing = files.manifest.at("timing");
   const int latency = timing.contains("latency_cycles") ? timing.at("latency_cycles").get<int>()
                                                         : timing.at("latency_first_result_cycles").get<int>();
+  // Tile rules of accumulating arrays (absent: any tile may follow on the next cycle).
+  const int tile_spacing = timing.value("tile_spacing_cycles", 1);
+  const int first_after_last = timing.value("first_after_last_cycles", 1);
   return fmt::format(
       "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#define {} 1\n#define TPE_AXI {}\n"
       "#define TPE_HELD_WEIGHTS {}\nnamespace tpe {{\nconstexpr const char* kTop = \"{}\";\n"
       "constexpr int kRows = {}, kCols = {}, kDepth = {};\nconstexpr int kAWidth = {}, kBWidth = {}, kAccWidth = {};\n"
       "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\nconstexpr int kLatency = {};\n"
-      "}}  // namespace tpe\n",
+      "constexpr int kTileSpacing = {}, kFirstAfterLast = {};\n}}  // namespace tpe\n",
       arch.sim_driver(c), c.wrap == "axi" ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
-      c.b_width, c.acc_width, c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency) +
+      c.b_width, c.acc_width, c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency, tile_spacing,
+      first_after_last) +
          (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "");
 }
 

@@ -72,6 +72,18 @@ void resolve_arith(DesignConfig& c) {
   }
 }
 
+// Only systolic-os has a drain chain to choose; "" stays "" elsewhere so other names never change.
+void resolve_drain(DesignConfig& c) {
+  if (c.arch != "systolic-os") {
+    if (!c.drain.empty())
+      throw ConfigError(fmt::format("invalid --drain for --arch {}: it applies to --arch systolic-os only", c.arch));
+    return;
+  }
+  if (c.drain.empty()) c.drain = "buffered";
+  if (c.drain != "buffered" && c.drain != "shift")
+    throw ConfigError(fmt::format("invalid --drain = '{}': valid values are buffered, shift", c.drain));
+}
+
 }  // namespace
 
 bool is_bit_weight_pe(const std::string& pe) { return pe == "opt1" || pe == "opt2"; }
@@ -81,7 +93,7 @@ bool DesignConfig::operator==(const DesignConfig& o) const {
          a_width == o.a_width && b_width == o.b_width && is_signed == o.is_signed && max_k == o.max_k &&
          acc_width == o.acc_width && acc_wrap == o.acc_wrap && in_regs == o.in_regs &&
          out_regs == o.out_regs && encoding == o.encoding && tree == o.tree && use_42 == o.use_42 &&
-         final_adder == o.final_adder && inject_bug == o.inject_bug && wrap == o.wrap &&
+         final_adder == o.final_adder && inject_bug == o.inject_bug && drain == o.drain && wrap == o.wrap &&
          axis_width == o.axis_width;
 }
 
@@ -134,6 +146,7 @@ DesignConfig resolve(const DesignConfig& in) {
         c.acc_width, exact, Limits::kMaxAcc, exact, c.max_k));
   }
   resolve_arith(c);
+  resolve_drain(c);
   if (!c.inject_bug.empty() && c.inject_bug != "adder" && c.inject_bug != "lockstep" && c.inject_bug != "axi_drop")
     throw ConfigError(
         fmt::format("invalid --inject-bug = '{}': valid values are adder, lockstep, axi_drop", c.inject_bug));
@@ -164,6 +177,7 @@ std::string canonical_name(const DesignConfig& c) {
   if (c.acc_wrap) name += "w";
   if (c.in_regs) name += fmt::format("_i{}", c.in_regs);
   if (c.out_regs) name += fmt::format("_o{}", c.out_regs);
+  if (c.drain == "shift") name += "_dshift";  // the default (buffered) keeps the names it always had
   if (!c.inject_bug.empty()) name += "_bug_" + c.inject_bug;
   return name;
 }
@@ -179,7 +193,7 @@ std::string describe(const DesignConfig& c) {
       is_bit_weight_pe(c.pe) ? fmt::format(" encoding={} tree={}{} final_adder={}", c.encoding, c.tree,
                                            c.use_42 ? " use_42" : "", c.final_adder)
                              : "",
-      c.inject_bug.empty() ? "" : " inject_bug=" + c.inject_bug,
+      c.drain == "shift" ? " drain=shift" : "", c.inject_bug.empty() ? "" : " inject_bug=" + c.inject_bug,
       c.wrap == "none" ? "" : fmt::format(" wrap={} axis_width={}", c.wrap, c.axis_width));
 }
 

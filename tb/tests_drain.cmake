@@ -1,0 +1,11 @@
+# systolic-os `--drain shift` (no drain registers, the accumulators shift the results out,
+# the next tile's first_i waits first_after_last_cycles): mac and opt1, signed and
+# unsigned, odd sizes, odd widths and port registers; the buffered drain is covered by
+# the os_* and opt1_os_* points. The driver pads tiles to exactly the manifest's minimum.
+tpegen_design_point(os_shift_3x5_s8         30 uniform      101 --arch systolic-os --drain shift --rows 3 --cols 5)
+tpegen_design_point(os_shift_4x2_u6x10      30 extremes     102 --arch systolic-os --drain shift --rows 4 --cols 2 --unsigned --a-width 6 --b-width 10 --out-regs 1)
+tpegen_design_point(opt1_os_shift_3x5_s8    30 normal:0:30  103 --arch systolic-os --pe opt1 --drain shift --rows 3 --cols 5)
+tpegen_design_point(opt1_os_shift_4x2_u7x5  30 extremes     104 --arch systolic-os --pe opt1 --drain shift --rows 4 --cols 2 --unsigned --a-width 7 --b-width 5 --encoding ent --in-regs 1)
+tpegen_mutant(os-shift --arch systolic-os --drain shift --rows 2 --cols 2)
+tpegen_bad_input(drain_value "--drain = 'flush': valid values are buffered, shift" generate --arch systolic-os --drain flush -o ${WORK}/bad/d1)
+tpegen_bad_input(drain_arch  "--drain for --arch systolic-ws: it applies to --arch systolic-os only" generate --arch systolic-ws --drain shift -o ${WORK}/bad/d2)
