@@ -25,8 +25,9 @@ mapfile -t mk < <(make -s -C "$work/orfs")
 [ "${mk[0]}" = "$top" ] || fail "config.mk DESIGN_NAME '${mk[0]}'"
 n=0
 for f in ${mk[1]} ${mk[2]}; do [ -f "$f" ] || fail "config.mk names a missing file $f"; n=$((n + 1)); done
-[ "$n" = $(($(wc -l < "$work/gen/files.f") + 1)) ] || fail "config.mk names $n files, files.f has $(wc -l < "$work/gen/files.f") + the SDC"
-for f in $(cat "$work/gen/files.f") "$top.sdc"; do grep -q "\"dir::$f\"" "$work/gen/config.json" || fail "config.json lacks $f"; done
+rtl_count=$(grep -vc "^//" "$work/gen/files.f")  # files.f starts with the tpegen header
+[ "$n" = $((rtl_count + 1)) ] || fail "config.mk names $n files, files.f has $rtl_count + the SDC"
+for f in $(grep -v "^//" "$work/gen/files.f") "$top.sdc"; do grep -q "\"dir::$f\"" "$work/gen/config.json" || fail "config.json lacks $f"; done
 grep -q '"CLOCK_PERIOD": 4.5' "$work/gen/config.json" || fail "config.json clock period"
 
 # OpenSTA on the mapped netlist of the same design with the generated SDC.
