@@ -129,26 +129,23 @@ void run_sim(const SimOptions& o) {
   // A traced model is slower, so it is a build of its own beside the plain one.
   const bool trace = !o.vcd.empty();
   const fs::path obj = work / (trace ? "obj-trace" : "obj");
-  const std::string build = fmt::format(
-      "cd {design} && verilator --cc --exe --build -j 2 -Wno-fatal --x-assign unique --x-initial unique {trace}"
-      "--top-module {top} --prefix Vdut -Mdir {obj} -CFLAGS {cflags} -MAKEFLAGS {mflags} {harness} -f files.f "
-      "> {log} 2>&1",
-      fmt::arg("design", shell_quote((work / "design").string())), fmt::arg("top", files.top),
-      fmt::arg("trace", trace ? "--trace " : ""), fmt::arg("obj", shell_quote(obj.string())),
-      fmt::arg("cflags", shell_quote(fmt::format("-std=c++17 -I{} -I{}", tb.string(), work.string()))),
-      fmt::arg("mflags", shell_quote(fmt::format("OPT_FAST=-O{0} OPT_GLOBAL=-O{0}", o.build_opt) + objcache)),
-      fmt::arg("harness", shell_quote((tb / "harness" / "harness.cpp").string())),
-      fmt::arg("log", shell_quote((work / "build.log").string())));
+  std::vector<std::string> build = {"verilator", "--cc", "--exe", "--build", "-j", "2", "-Wno-fatal", "--x-assign",
+                                    "unique", "--x-initial", "unique"};
+  if (trace) build.push_back("--trace");
+  build.insert(build.end(), {"--top-module", files.top, "--prefix", "Vdut", "-Mdir", obj.string(), "-CFLAGS",
+                             fmt::format("-std=c++17 -I{} -I{}", tb.string(), work.string()), "-MAKEFLAGS",
+                             fmt::format("OPT_FAST=-O{0} OPT_GLOBAL=-O{0}", o.build_opt) + objcache,
+                             (tb / "harness" / "harness.cpp").string(), "-f", "files.f"});
   std::printf("tpegen: building %s with Verilator in %s\n", files.top.c_str(), work.string().c_str());
   std::fflush(stdout);
-  if (run_shell(build) != 0)
+  if (run_program(build, work / "design", work / "build.log") != 0)
     throw std::runtime_error("Verilator build failed; see " + (work / "build.log").string());
-  std::string run =
-      fmt::format("{} --trials {} --gemm {} --dist {} --seed {} --min-elements {} --min-cycles {}",
-                  shell_quote((obj / "Vdut").string()), o.trials, shell_quote(o.gemm), shell_quote(o.dist),
-                  o.seed, o.min_elements, o.min_cycles);
-  if (trace) run += " --vcd " + shell_quote(fs::absolute(o.vcd).string());
-  const int status = run_shell(run);
+  std::vector<std::string> run = {(obj / "Vdut").string(), "--trials", std::to_string(o.trials), "--gemm", o.gemm,
+                                  "--dist", o.dist, "--seed", std::to_string(o.seed), "--min-elements",
+                                  std::to_string(o.min_elements), "--min-cycles", std::to_string(o.min_cycles)};
+  if (trace) run.insert(run.end(), {"--vcd", fs::absolute(o.vcd).string()});
+  std::fflush(stdout);
+  const int status = run_program(run);
   if (status != 0) throw ExitStatus{status > 0 ? status : 1};
 }
 

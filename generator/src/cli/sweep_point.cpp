@@ -64,21 +64,24 @@ sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJo
   try {
     write_text_atomic(cfg, job.design.dump(2) + "\n");
     fs::remove(report);
-    std::string cmd = fmt::format("{} synth --config {} --json {} --work {}", shell_quote(exe.string()),
-                                  shell_quote(cfg.string()), shell_quote(report.string()), shell_quote(dir.string()));
-    if (job.liberty.empty()) cmd += " --no-liberty";
-    else cmd += " --liberty " + shell_quote(job.liberty);
+    std::vector<std::string> cmd = {exe.string(), "synth", "--config", cfg.string(), "--json", report.string(),
+                                    "--work", dir.string()};
+    if (job.liberty.empty()) cmd.push_back("--no-liberty");
+    else cmd.insert(cmd.end(), {"--liberty", job.liberty});
     const RunSettings& rs = job.settings;
+    const std::string period = fmt::format("{}", rs.clock_period_ns);
     if (rs.target != "asic") {  // the FPGA flows take no fmax search or activity
-      cmd += " --target " + rs.target + (rs.device.empty() ? "" : " --device " + rs.device);
-      cmd += job.timing ? fmt::format(" --clock-period {}", rs.clock_period_ns) : " --no-timing";
-    } else if (job.timing)
-      cmd += fmt::format(" --clock-period {} --fmax-search {} --activity {}", rs.clock_period_ns, rs.fmax_search,
-                         rs.activity);
-    else
-      cmd += " --no-timing";
-    cmd += " > " + shell_quote(log.string()) + " 2>&1";
-    const int status = run_shell(cmd);
+      cmd.insert(cmd.end(), {"--target", rs.target});
+      if (!rs.device.empty()) cmd.insert(cmd.end(), {"--device", rs.device});
+      if (job.timing) cmd.insert(cmd.end(), {"--clock-period", period});
+      else cmd.push_back("--no-timing");
+    } else if (job.timing) {
+      cmd.insert(cmd.end(), {"--clock-period", period, "--fmax-search", std::to_string(rs.fmax_search), "--activity",
+                             rs.activity});
+    } else {
+      cmd.push_back("--no-timing");
+    }
+    const int status = run_program(cmd, {}, log);
     if (status == -1 || status == 130 || status == 143) {
       *interrupted = true;
       r.error = "interrupted";

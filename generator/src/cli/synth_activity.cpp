@@ -39,10 +39,11 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
   fs::remove(vcd);
   const auto t0 = std::chrono::steady_clock::now();
   // --build-opt 0: the run is short, so the C++ build dominates.
-  const int status = run_shell(fmt::format(
-      "{} sim --config {} --trials {} --min-cycles {} --dist {} --seed {} --build-opt 0 --work {} --vcd {} > {} 2>&1",
-      shell_quote(exe.string()), shell_quote(cfg.string()), w.trials, w.min_cycles, shell_quote(w.dist), w.seed,
-      shell_quote((dir / "sim").string()), shell_quote(vcd.string()), shell_quote(r.log.string())));
+  const int status = run_program({exe.string(), "sim", "--config", cfg.string(), "--trials", std::to_string(w.trials),
+                                   "--min-cycles", std::to_string(w.min_cycles), "--dist", w.dist, "--seed",
+                                   std::to_string(w.seed), "--build-opt", "0", "--work", (dir / "sim").string(),
+                                   "--vcd", vcd.string()},
+                                  {}, r.log);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string log = read_text_or_empty(r.log);
   if (status != 0)
