@@ -1,5 +1,6 @@
 #include "output/dir_writer.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <system_error>
@@ -46,7 +47,8 @@ std::set<std::string> previously_written(const nlohmann::json& manifest) {
 }
 
 // What below dir a previous write did not put there: files and links, and directories that
-// hold nothing (a directory with content is looked into). Relative generic paths.
+// hold nothing (a directory with content is looked into). Relative generic paths, sorted:
+// directory order depends on the file system, and the list is printed to the user.
 std::vector<std::string> foreign_entries(const fs::path& dir, const std::set<std::string>& owned) {
   std::vector<std::string> foreign;
   for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator(); ++it) {
@@ -54,6 +56,7 @@ std::vector<std::string> foreign_entries(const fs::path& dir, const std::set<std
     const bool is_dir = it->is_directory() && !it->is_symlink();
     if (is_dir ? fs::is_empty(it->path()) : !owned.count(rel)) foreign.push_back(rel);
   }
+  std::sort(foreign.begin(), foreign.end());
   return foreign;
 }
 
@@ -64,9 +67,7 @@ bool written_by_tpegen(const fs::path& dir) { return !read_manifest(dir).is_null
 std::vector<std::string> files_written(const Files& files) {
   std::vector<std::string> out;
   for (auto& [rel, text] : files) out.push_back(rel);
-  bool has_manifest = false;
-  for (auto& f : out) has_manifest |= f == "manifest.json";
-  if (!has_manifest) out.push_back("manifest.json");
+  if (std::find(out.begin(), out.end(), "manifest.json") == out.end()) out.push_back("manifest.json");
   return out;
 }
 
