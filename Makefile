@@ -1,12 +1,13 @@
 # Thin wrapper around CMake/CTest and the tpegen CLI.
 #   make demo   install what is missing, build, generate + simulate + synthesize the default design
-#   make test   install what is missing, build, run every test (unit, RTL checks, regression)
+#   make test   install what is missing, build, run the default tests (unit, RTL checks, regression)
+#   make test-all  the default tests and the heavy points (`make test-heavy`: the heavy points only)
 BUILD ?= build
 JOBS  ?= 2
 TPEGEN = $(BUILD)/generator/tpegen
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps build test unit rtl sim arith demo bench bench-sweep formal compare-opt1 compare-opt234 golden-update clean
+.PHONY: all deps build test test-heavy test-all unit rtl sim arith demo bench bench-sweep formal compare-opt1 compare-opt234 golden-update clean
 
 all: build
 
@@ -18,10 +19,16 @@ build: deps
 	@cmake --build $(BUILD)
 
 test: build
+	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure -LE heavy
+
+test-heavy: build
+	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure -L heavy
+
+test-all: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
 
 unit rtl sim arith: build
-	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure -L $@
+	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure -L $@ -LE heavy
 
 demo: build
 	$(TPEGEN) generate --arch systolic-os --rows 16 --cols 16 -o $(DEMO)/systolic-os
