@@ -53,5 +53,11 @@ echo '{"base": {"arch": "mac-tree", "cols": 2, "depth": 2}}' > "$work/sweep.json
 check_refused "$tpegen" sweep "$work/sweep.json" --no-liberty --work "$user_dir"
 check_refused "$tpegen" sweep "$work/sweep.json" --no-liberty --work "$work/sweep-ok" -o "$user_dir"
 [ ! -e "$work/sweep-ok" ] || fail "a refused -o left a new --work folder behind"
+# An -o inside a new --work folder (as make sweep-paper names them) is accepted.
+"$tpegen" sweep "$work/sweep.json" --no-liberty --dry-run --work "$work/sweep-nest" -o "$work/sweep-nest/out" > /dev/null
+rm -rf "$work/sweep-nest"
+"$tpegen" sweep "$work/sweep.json" --no-liberty --no-timing --work "$work/sweep-nest" -o "$work/sweep-nest/out" \
+  > "$work/sweep-nest.log" 2>&1 || { cat "$work/sweep-nest.log"; fail "sweep refused an -o inside its new --work"; }
+[ -f "$work/sweep-nest/out/results.csv" ] || fail "sweep with -o inside --work wrote no results.csv"
 [ "$(ls -A "$user_dir")" = "synth.ys" ] || fail "something was written into the user's folder"
 echo "user files ok: kept on regenerate, overwrite refused, foreign --work/-o refused (synth, sim, sweep)"

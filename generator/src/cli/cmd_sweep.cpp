@@ -96,14 +96,19 @@ void run_sweep(const SweepOptions& o) {
   const synth::LibertyChoice& lib = tools.lib;
   const bool timing = tools.timing;
 
-  // A named -o is checked first, so a refused one leaves no new --work folder behind; a dry
+  // A named -o is checked first, so a refused one leaves no new --work folder behind; an -o
+  // inside --work (`make sweep-paper`) comes second, or --work would already hold it. A dry
   // run only plans and touches nothing.
   const auto claim = [&](const fs::path& d, const char* flag) {
     return o.dry_run ? fs::absolute(d) : claim_work_dir(d, flag);
   };
-  const fs::path named_out = o.out.empty() ? fs::path() : claim(o.out, "-o");
+  const fs::path work_abs = fs::absolute(o.work).lexically_normal();
+  const fs::path out_abs = o.out.empty() ? fs::path() : fs::absolute(o.out).lexically_normal();
+  const auto rel = out_abs.lexically_relative(work_abs);
+  const bool out_in_work = !o.out.empty() && !rel.empty() && *rel.begin() != "..";
+  const fs::path named_out = o.out.empty() || out_in_work ? fs::path() : claim(o.out, "-o");
   const fs::path work = claim(o.work, "--work");
-  const fs::path out = o.out.empty() ? claim(work / "out", "-o") : named_out;
+  const fs::path out = o.out.empty() ? claim(work / "out", "-o") : out_in_work ? claim(o.out, "-o") : named_out;
   for (const fs::path& d : {work / "cache", work / "points"}) {
     if (o.dry_run) break;
     std::error_code ec;
