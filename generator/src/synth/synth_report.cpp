@@ -26,10 +26,10 @@ json path_json(const ReportPath& p) {
 
 ReportPath path_from(const json& j) {
   ReportPath p;
-  p.arrival_ns = j.value("arrival_ns", 0.0);
-  p.slack_ns = j.value("slack_ns", 0.0);
-  p.startpoint = j.value("startpoint", std::string());
-  p.endpoint = j.value("endpoint", std::string());
+  p.arrival_ns = get_opt<double>(j, "arrival_ns").value_or(0.0);
+  p.slack_ns = get_opt<double>(j, "slack_ns").value_or(0.0);
+  p.startpoint = get_opt<std::string>(j, "startpoint").value_or("");
+  p.endpoint = get_opt<std::string>(j, "endpoint").value_or("");
   return p;
 }
 
@@ -132,26 +132,26 @@ json to_json(const SynthReport& r) {
 std::optional<SynthReport> synth_report_from_json(const json& j) {
   if (!j.is_object() || !j.contains("cells") || !j.at("cells").is_number_integer()) return std::nullopt;
   SynthReport r;
-  r.version = j.value("version", std::string());
-  r.top = j.value("top", std::string());
-  r.target = j.value("target", std::string("asic"));
+  r.version = get_opt<std::string>(j, "version").value_or("");
+  r.top = get_opt<std::string>(j, "top").value_or("");
+  r.target = get_opt<std::string>(j, "target").value_or("asic");
   r.config = j.contains("config") && j.at("config").is_object() ? j.at("config") : json::object();
-  r.work_dir = j.value("work_dir", std::string());
-  r.yosys_log = j.value("yosys_log", std::string());
-  r.yosys_seconds = j.value("yosys_seconds", 0.0);
+  r.work_dir = get_opt<std::string>(j, "work_dir").value_or("");
+  r.yosys_log = get_opt<std::string>(j, "yosys_log").value_or("");
+  r.yosys_seconds = get_opt<double>(j, "yosys_seconds").value_or(0.0);
   r.cells = j.at("cells").get<long>();
   r.area_um2 = get_opt<double>(j, "area_um2");
   r.fmax_mhz = get_opt<double>(j, "fmax_mhz");
-  r.fmax_definition = j.value("fmax_definition", std::string());
+  r.fmax_definition = get_opt<std::string>(j, "fmax_definition").value_or("");
   if (r.target != "asic") {
     r.device = get_opt<std::string>(j, "device");
-    r.synth_command = j.value("synth_command", std::string());
-    r.lut = j.value("lut", 0L);
-    r.ff = j.value("ff", 0L);
-    r.carry = j.value("carry", 0L);
-    r.dsp = j.value("dsp", 0L);
-    r.bram = j.value("bram", 0L);
-    r.other_cells = j.value("other_cells", 0L);
+    r.synth_command = get_opt<std::string>(j, "synth_command").value_or("");
+    r.lut = get_opt<long>(j, "lut").value_or(0);
+    r.ff = get_opt<long>(j, "ff").value_or(0);
+    r.carry = get_opt<long>(j, "carry").value_or(0);
+    r.dsp = get_opt<long>(j, "dsp").value_or(0);
+    r.bram = get_opt<long>(j, "bram").value_or(0);
+    r.other_cells = get_opt<long>(j, "other_cells").value_or(0);
     if (j.contains("fpga_cell_types") && j.at("fpga_cell_types").is_object())
       r.fpga_cell_types = j.at("fpga_cell_types").get<std::map<std::string, long>>();
     r.pnr = j.value("pnr", json(nullptr));
@@ -159,13 +159,13 @@ std::optional<SynthReport> synth_report_from_json(const json& j) {
     return r;
   }
   r.transistors = get_opt<long>(j, "transistors");
-  r.transistors_exact = j.value("transistors_exact", true);
+  r.transistors_exact = get_opt<bool>(j, "transistors_exact").value_or(true);
   if (j.contains("generic_cell_types") && j.at("generic_cell_types").is_object())
     r.generic_cell_types = j.at("generic_cell_types").get<std::map<std::string, long>>();
   r.liberty = get_opt<std::string>(j, "liberty");
-  r.liberty_origin = j.value("liberty_origin", std::string());
+  r.liberty_origin = get_opt<std::string>(j, "liberty_origin").value_or("");
   r.netlist = get_opt<std::string>(j, "netlist");
-  r.area_exact = j.value("area_exact", true);
+  r.area_exact = get_opt<bool>(j, "area_exact").value_or(true);
   r.lib_cells = get_opt<long>(j, "lib_cells");
   if (j.contains("lib_cell_types") && j.at("lib_cell_types").is_object())
     r.lib_cell_types = j.at("lib_cell_types").get<std::map<std::string, long>>();
@@ -174,11 +174,11 @@ std::optional<SynthReport> synth_report_from_json(const json& j) {
   if (get_opt<double>(j, "critical_path_ns")) {
     ReportPath w;
     w.arrival_ns = j.at("critical_path_ns").get<double>();
-    w.slack_ns = j.value("slack_ns", 0.0);
-    w.startpoint = j.value("startpoint", std::string());
-    w.endpoint = j.value("endpoint", std::string());
+    w.slack_ns = get_opt<double>(j, "slack_ns").value_or(0.0);
+    w.startpoint = get_opt<std::string>(j, "startpoint").value_or("");
+    w.endpoint = get_opt<std::string>(j, "endpoint").value_or("");
     r.worst = w;
-    r.worst_group = j.value("path_group", std::string());
+    r.worst_group = get_opt<std::string>(j, "path_group").value_or("");
   }
   if (j.contains("path_groups") && j.at("path_groups").is_object())
     for (auto& [g, p] : j.at("path_groups").items())
@@ -187,7 +187,7 @@ std::optional<SynthReport> synth_report_from_json(const json& j) {
   r.tns_ns = get_opt<double>(j, "tns_ns");
   r.power_mw = get_opt<double>(j, "power_mw");
   r.power_breakdown_mw = j.value("power_breakdown_mw", json(nullptr));
-  r.activity_source = j.value("activity_source", std::string());
+  r.activity_source = get_opt<std::string>(j, "activity_source").value_or("");
   r.activity = get_opt<double>(j, "activity");
   r.input_activity = get_opt<double>(j, "input_activity");
   r.energy_per_mac_pj = get_opt<double>(j, "energy_per_mac_pj");
@@ -199,8 +199,8 @@ std::optional<SynthReport> synth_report_from_json(const json& j) {
   r.sta_seconds = get_opt<double>(j, "sta_seconds");
   if (j.contains("fmax_search") && j.at("fmax_search").is_object() && j.at("fmax_search").contains("steps"))
     for (const json& st : j.at("fmax_search").at("steps"))
-      r.fmax_steps.push_back({get_opt<double>(st, "target_ns").value_or(0), st.value("period_ns", 0.0),
-                              st.value("area_um2", 0.0)});
+      r.fmax_steps.push_back({get_opt<double>(st, "target_ns").value_or(0), get_opt<double>(st, "period_ns").value_or(0.0),
+                              get_opt<double>(st, "area_um2").value_or(0.0)});
   return r;
 }
 
