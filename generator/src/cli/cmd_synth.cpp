@@ -1,14 +1,10 @@
-// `tpegen synth`: generate the design into a work directory, run Yosys 0.23 on it
-// hierarchically and report generic cells, a CMOS transistor estimate and, with a
-// liberty file, the standard-cell area and (unless --no-timing) OpenSTA timing and power
-// of the mapped netlist. The last lines of the output are "key: value" pairs (top, cells,
-// transistors, area_um2, then critical_path_ns, slack_ns, fmax_mhz, power_mw) for
-// scripts; --json writes the same numbers and more as JSON.
-#include <chrono>
+// `tpegen synth`: the command line. It checks the flags, generates the design into a work
+// directory and hands it to the ASIC flow (synth/asic_run: Yosys, OpenSTA, fmax search,
+// the report and its "key: value" summary) or an FPGA flow (synth/fpga_run); --json writes
+// the report (synth/synth_report).
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,11 +22,9 @@
 #include "synth/fpga_run.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
-#include "synth/fmax_search.hpp"
 #include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
 #include "util/paths.hpp"
-#include "util/run.hpp"
 #include "util/text_file.hpp"
 #include "util/work_dir.hpp"
 
