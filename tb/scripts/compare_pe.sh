@@ -15,7 +15,6 @@ points=(
 value() { sed -n "s/^$1: \([^ ]*\).*/\1/p" "$2" | tail -1; }
 # Timing: the register-to-register path (path group reg2reg). The unbuffered netlist's port
 # fan-out (valid_i driving every unit before placement buffers it) would otherwise dominate.
-# fmax is synth's fmax_mhz: 1000 / (clock period - slack of the reg2reg group), README "fmax".
 echo "| architecture | PE | cells | area µm² (sky130hd) | reg2reg path ns | fmax MHz | area ratio | fmax ratio |"
 echo "|---|---|---|---|---|---|---|---|"
 for p in "${points[@]}"; do
@@ -31,7 +30,7 @@ for p in "${points[@]}"; do
     fi
     cells=$(value cells "$log"); area=$(value area_um2 "$log")
     cp=$(sed -n 's/^path_groups_ns:.*reg2reg \([0-9.]*\).*/\1/p' "$log" | tail -1)
-    fmax=$(value fmax_mhz "$log")
+    fmax=$(value fmax_mhz "$log")  # 1000 / (period - reg2reg slack), README "fmax"
     if [ "$variant" = mac ]; then
       base_area=$area; base_fmax=$fmax; ra=1.00; rf=1.00
     else
