@@ -302,8 +302,8 @@ TEST_CASE("canonical_name examples") {
   dr.drain = "shift";
   dr.pe = "opt1";
   CHECK(canonical_name(resolve(dr)) == "tpe_systolic_os_opt1_booth_dadda_bk_r16c16_s8x8_acc32_dshift");
-  CHECK(find_arch("systolic-os").timing(resolve(dr)).at("first_after_last_cycles") == 31);
-  CHECK_FALSE(find_arch("systolic-os").timing(resolve(cfg("systolic-os"))).contains("first_after_last_cycles"));
+  CHECK(find_arch("systolic-os").timing(resolve(dr)).first_after_last_cycles == 31);
+  CHECK(find_arch("systolic-os").timing(resolve(cfg("systolic-os"))).first_after_last_cycles == 1);
   DesignConfig ws = cfg("systolic-ws");
   ws.drain = "shift";
   CHECK_THROWS_AS(resolve(ws), ConfigError);

@@ -259,7 +259,8 @@ TEST_CASE("sweep: measured energy and the searched fmax with its area take prece
   CHECK(*back->energy_per_mac_pj == 7.5);
   CHECK(*back->fmax_search_area_um2 == 1600);
   const json report = {{"config", r.config}, {"cells", 1}, {"activity_source", "sim"}, {"energy_per_mac_pj", 3.25},
-                       {"fmax_search", {{"fmax_mhz", 640.0}, {"area_um2", 1234.5}}}};
+                       {"fmax_search", {{"steps", {{{"target_ns", nullptr}, {"period_ns", 2.0}, {"area_um2", 1000.0}},
+                                                   {{"target_ns", 1.7}, {"period_ns", 1.5625}, {"area_um2", 1234.5}}}}}}};
   const Result f = result_from_report("x", report, json());
   CHECK(f.activity_source == "sim");
   CHECK(*f.energy_per_mac_pj == 3.25);
@@ -303,12 +304,13 @@ TEST_CASE("sweep: macs per cycle by architecture") {
   CHECK(!note.empty());
   const json report = {{"config", {{"arch", "cube"}, {"pe", "mac"}, {"rows", 2}, {"cols", 2}, {"depth", 2}}},
                        {"cells", 10}, {"transistors", 20}, {"area_um2", 5.5}, {"fmax_mhz", nullptr},
-                       {"path_groups", {{"reg2reg", {{"arrival_ns", 2.0}}}}}};
+                       {"clock_period_ns", 10.0},
+                       {"path_groups", {{"reg2reg", {{"arrival_ns", 1.9}, {"slack_ns", 8.0}}}}}};
   const Result r = result_from_report("x", report, json{{"timing", {{"macs_per_cycle", 7}}}});
   CHECK(*r.macs_per_cycle == 7);
   CHECK(!r.fmax_mhz);
   CHECK(*r.area_um2 == 5.5);
-  CHECK(*r.fmax_reg2reg_mhz == doctest::Approx(500));
+  CHECK(*r.fmax_reg2reg_mhz == doctest::Approx(500));  // 1000 / (period - slack): setup time included
   CHECK(*result_from_report("x", report, json()).macs_per_cycle == 8);
   CHECK(*result_from_report("x", report, json{{"timing", {{"macs_per_cycle", "about 4"}}}}).macs_per_cycle == 8);
 }
@@ -358,12 +360,15 @@ TEST_CASE("sweep: the Slurm executor's sbatch command and option checks") {
   o.mem = "4G";
   o.sbatch_args = {"--account=hw"};
   CHECK_NOTHROW(cli::check_slurm_options(o));
-  const std::string cmd = cli::sbatch_command("/w", 5, o);
-  CHECK(cmd.rfind("sbatch --parsable ", 0) == 0);
-  CHECK(cmd.find(" --array=0-4%3 ") != std::string::npos);
-  CHECK(cmd.find(" --output='/w/slurm/log/%A_%a.out'") != std::string::npos);
-  CHECK(cmd.find(" --partition='cpu' --time='1:00:00' --mem='4G' '--account=hw' '/w/slurm/sweep-point.sh'") !=
-        std::string::npos);
+  // Run without a shell: one argument each, nothing quoted.
+  CHECK(cli::sbatch_argv("/w", 5, o) ==
+        std::vector<std::string>{"sbatch", "--parsable", "--job-name=tpegen-sweep", "--array=0-4%3",
+                                 "--output=/w/slurm/log/%A_%a.out", "--partition=cpu", "--time=1:00:00", "--mem=4G",
+                                 "--account=hw", "/w/slurm/sweep-point.sh"});
+  const std::string cmd = cli::sbatch_command("/w", 5, o);  // shown by --dry-run
+  CHECK(cmd == "sbatch --parsable --job-name=tpegen-sweep --array=0-4%3 --output=/w/slurm/log/%A_%a.out "
+               "--partition=cpu --time=1:00:00 --mem=4G --account=hw /w/slurm/sweep-point.sh");
+  CHECK(cli::sbatch_command("/w a", 1, o).find(" '--output=/w a/slurm/log/%A_%a.out' ") != std::string::npos);
   o.max_parallel = 0;  // no throttle
   CHECK(cli::sbatch_command("/w", 1, o).find(" --array=0-0 ") != std::string::npos);
   for (const char* t : {"30", "30:00", "1:00:00", "2-0", "2-12:30", "2-12:30:00", "UNLIMITED"}) {

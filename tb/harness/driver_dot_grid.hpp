@@ -37,6 +37,17 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
   for (int n0 = 0; n0 < N; n0 += Nt)
     for (int m0 = 0; m0 < M; m0 += Mt) {
       for (int k0 = 0; k0 < K; k0 += Kt) {
+        if (k0 > 0 && (m0 * 7 + n0 * 13 + k0 * 5) % 11 == 3) {
+          // A bubble inside the tile: valid_i = 0 with first_i, last_i set and garbage on the
+          // data inputs; the accumulators must hold and no result may be captured.
+          const uint64_t g = 0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(k0 + 1);
+          for (int e = 0; e < Mt * Kt; ++e) put(d.a_i, e * tpe::kAWidth, tpe::kAWidth, g >> (e % 8));
+          for (int e = 0; e < Kt * Nt; ++e) put(d.b_i, e * tpe::kBWidth, tpe::kBWidth, g >> (e % 5 + 3));
+          d.valid_i = 0;
+          d.first_i = 1;
+          d.last_i = 1;
+          step();
+        }
 #if TPE_HELD_WEIGHTS
         if (k0 != loaded_k0 || n0 != loaded_n0) {
           d.valid_i = 0;

@@ -111,30 +111,31 @@ Design build(const DesignConfig& c) {
                                           "one sparse EN-T encoder of the A stream.", c.cols));
 }
 
-nlohmann::json laconic_timing(const DesignConfig& c) {
-  nlohmann::json t = opt3_column_timing(c);  // same handshake, read-out and latency structure
-  t["dataflow"] = "output-stationary column; A streamed through one shared sparse Booth encoder; Laconic "
-                  "term-pair-serial PEs in lock step";
-  t["digits_per_operand"] = fmt::format(
-      "Booth terms: A has {} digit positions, B {}; each non-zero Booth digit is one term +-2^e", a_digits(c),
-      b_digits(c));
-  t["ready"] = "an operand taken at edge T makes a_ready_o=1 again in cycle T + cycles, cycles = 1 when A = 0, else "
-               "nnz(A) * max(1, max_j nnz(B[k][n0+j])) (Booth terms; columns beyond N count as B = 0): each A term "
-               "stays until every PE has paired it with its last B term (lock step)";
-  t["latency"] = "variable: with the last operand taken at edge T, the result row is on c_o (c_valid_o=1) in cycle "
-                 "T + 2 + cycles (cycles as in ready; the term-pair cycles, the accumulator update, the result register)";
-  t["readout_adder_cycles"] = 0;
-  t["latency_first_result"] = "the minimum latency: last operand with cycles = 1";
-  t["latency_max_cycles"] = 2 + a_digits(c) * b_digits(c);
-  t["macs_per_cycle"] = "cols / (average cycles per A operand): measured cols/5.8 .. cols/11.0 for int8 "
-                        "normal(0,10..50) data at N = 16 (tb/scripts/bitslice_cycle_table.sh)";
+Timing laconic_timing(const DesignConfig& c) {
+  Timing t = opt3_column_timing(c);  // same handshake, read-out and latency structure
+  t.dataflow = "output-stationary column; A streamed through one shared sparse Booth encoder; Laconic "
+               "term-pair-serial PEs in lock step";
+  t.serial_digits = "booth";
+  t.a_digit_positions = a_digits(c);
+  t.b_digit_positions = b_digits(c);
+  t.doc["digits"] = "each non-zero radix-4 Booth digit of A and of B is one term +-2^e; a PE adds one term pair per "
+                    "cycle";
+  t.doc["ready"] = "an operand taken at edge T makes a_ready_o=1 again in cycle T + cycles, cycles = 1 when A = 0, else "
+                   "nnz(A) * max(1, max_j nnz(B[k][n0+j])) (Booth terms; columns beyond N count as B = 0): each A "
+                   "term stays until every PE has paired it with its last B term (lock step)";
+  t.doc["latency"] = "variable: with the last operand taken at edge T, the result row is on c_o (c_valid_o=1) in cycle "
+                     "T + 2 + cycles (cycles as in ready; the term-pair cycles, the accumulator update, the result "
+                     "register)";
+  t.readout_adder_cycles = 0;
+  t.step_cycles_max = a_digits(c) * b_digits(c);
+  t.latency_last_result_cycles = 2 + t.step_cycles_max;
   return t;
 }
 
-nlohmann::json timing(const DesignConfig& c) {
+Timing timing(const DesignConfig& c) {
   if (c.pe == "laconic") return laconic_timing(c);
-  nlohmann::json t = opt3_column_timing(c);
-  t["dataflow"] = "output-stationary column; A streamed through one shared sparse EN-T encoder (OPT3 PEs)";
+  Timing t = opt3_column_timing(c);
+  t.dataflow = "output-stationary column; A streamed through one shared sparse EN-T encoder (OPT3 PEs)";
   return t;
 }
 
@@ -160,7 +161,7 @@ ArchDescriptor describe_bitslice() {
   d.macs_per_cycle = [](const DesignConfig& c, std::string* note) {
     if (!c.pe.empty() && c.pe != "laconic") return variable_latency_macs(c.rows, c.cols, note);
     // Cycles per int8 operand measured at sigma = 30, N = 16 (README).
-    if (note) *note = "estimate: cols/9.9 (Laconic lock step, int8 normal(0,30))";
+    if (note) *note = fmt::format("estimate: cols/9.9 (Laconic lock step, {})", kMacsEstimateData);
     return c.cols / 9.9;
   };
   return d;

@@ -251,23 +251,22 @@ ArchDescriptor with_dot_grid_sim(ArchDescriptor d, const DotGridStyle& style) {
   return d;
 }
 
-nlohmann::json dot_grid_timing(const DesignConfig& c, const DotGridStyle& style) {
+Timing dot_grid_timing(const DesignConfig& c, const DotGridStyle& style) {
   const int readout = c.pe == "opt1" || c.pe == "opt2" ? 1 : 0;  // the registered read-out adder
   const int io = c.in_regs + c.out_regs + readout;
-  nlohmann::json t = {
-      {"dataflow", "dot-product grid"},
-      {"feed", "one K tile per cycle with valid_i=1: a_i = A[m0..m0+rows)[k0..k0+depth), b_i = B[k0..)[n0..n0+cols); "
-               "first_i on the first K tile and last_i on the last of an output tile; K and M/N beyond the matrix "
-               "are fed as 0"},
-      {"results", "c_o = the rows x cols output tile with c_valid_o=1, 1 + readout cycles after last_i (plus "
-                  "pipeline stages); c_o holds until the next tile finishes"},
-      {"readout_adder_cycles", readout},
-      {"latency_cycles", 1 + io},
-      {"macs_per_cycle", c.rows * c.cols * c.depth},
-  };
+  Timing t;
+  t.dataflow = "dot-product grid";
+  t.doc["feed"] = "one K tile per cycle with valid_i=1: a_i = A[m0..m0+rows)[k0..k0+depth), b_i = "
+                  "B[k0..)[n0..n0+cols); first_i on the first K tile and last_i on the last of an output tile "
+                  "(both on the same cycle when K <= depth); K and M/N beyond the matrix are fed as 0";
+  t.doc["results"] = "c_o = the rows x cols output tile with c_valid_o=1, 1 + readout cycles after last_i (plus "
+                     "pipeline stages); c_o holds until the next tile finishes";
+  t.readout_adder_cycles = readout;
+  t.latency_first_result_cycles = t.latency_last_result_cycles = 1 + io;
+  t.peak_macs_per_cycle = c.rows * c.cols * c.depth;
   if (style.held_weights)
-    t["weights"] = "w_load_i=1 copies b_i into the weight register at the end of the cycle; a_i multiplies with "
-                   "the register's value (so a tile may be loaded one cycle and used from the next on)";
+    t.doc["weights"] = "w_load_i=1 copies b_i into the weight register at the end of the cycle; a_i multiplies with "
+                       "the register's value (so a tile may be loaded one cycle and used from the next on)";
   return t;
 }
 

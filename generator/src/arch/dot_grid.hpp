@@ -8,6 +8,7 @@
 #include <string>
 
 #include "arch/registry.hpp"
+#include "arch/timing.hpp"
 
 namespace tpegen::arch {
 
@@ -17,7 +18,7 @@ struct DotGridStyle {
 };
 
 ir::Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style);
-nlohmann::json dot_grid_timing(const DesignConfig& c, const DotGridStyle& style);
+Timing dot_grid_timing(const DesignConfig& c, const DotGridStyle& style);
 
 /// `d` with the dot grid's testbench driver and the style's weight registers.
 ArchDescriptor with_dot_grid_sim(ArchDescriptor d, const DotGridStyle& style);

@@ -29,8 +29,8 @@ double variable_latency_macs(int operands, int cols, std::string* note) {
   // A lock-step k step lasts as long as its slowest operand.
   const double cycles = expected_step_cycles(operands);
   if (note)
-    *note = fmt::format("estimate: rows*cols*depth/{:.2f} ({:.2f} cycles per step of {} int8 normal(0,30) operands)",
-                        cycles, cycles, operands);
+    *note = fmt::format("estimate: rows*cols*depth/{:.2f} ({:.2f} cycles per step of {} operands, {})", cycles,
+                        cycles, operands, kMacsEstimateData);
   return operands * static_cast<double>(cols) / cycles;
 }
 
@@ -346,7 +346,7 @@ Design build_opt3_column(const DesignConfig& c, const std::string& what) {
   return build_column_design(c, what, 1, build_pe, false);
 }
 
-nlohmann::json opt3_column_timing(const DesignConfig& c, int per_row) {
+Timing opt3_column_timing(const DesignConfig& c, int per_row) {
   require_no_pipeline(c);
   const int R = c.rows, E = per_row, Q = R * E, ND = ent_digit_positions(c);
   // One encoder (Q = 1) keeps the single column's wording; R rows of E encoders work in lock
@@ -357,57 +357,56 @@ nlohmann::json opt3_column_timing(const DesignConfig& c, int per_row) {
                              : E == 1 ? fmt::format("a_i[i*WA +: WA] = A[m0+i][k] (i < {})", R)
                                       : fmt::format("a_i[(i*{0}+e)*WA +: WA] = A[m0+i][k0+e] (i < {1}, e < {0})", E, R);
   const std::string b_feed = E == 1 ? "b_i[j] = B[k][n0+j]" : fmt::format("b_i[(j*{0}+e)*WB +: WB] = B[k0+e][n0+j]", E);
-  return {
-      {"dataflow", single ? "output-stationary column; A streamed through one shared sparse EN-T encoder (OPT4C of OPT3 PEs)"
-                          : fmt::format("output-stationary columns; {} row(s) of A, {} operand(s) of a row per step, "
-                                        "each operand through its own sparse EN-T encoder, {} encoders in lock step",
-                                        R, E, Q)},
-      {"feed",
-       fmt::format("valid/ready: present {}, {}, {} with a_valid_i=1 and hold them until a cycle with a_ready_o=1: the "
-                   "step is taken at that clock edge. a_ready_o depends on registers only (never on a_valid_i). B is "
-                   "latched in the PEs on the same handshake. Columns beyond N are fed B = 0{}{}. Idle cycles "
-                   "(a_valid_i=0) are allowed anywhere.",
-                   a_feed, b_feed,
-                   single ? "first_i (k = 0) and last_i (final k)" : "first_i (first k step) and last_i (final k step)",
-                   R > 1 ? ", rows beyond M A = 0" : "",
-                   E > 1 ? fmt::format(", and a K that is not a multiple of {} is padded with A = B = 0", E) : "")},
-      {"k_range", E == 1 ? "any K >= 1 (software), any M (software); accumulators hold sums of up to max_k products exactly"
-                         : fmt::format("any K >= 1 (software, ceil(K/{}) steps), any M (software); accumulators hold "
-                                       "sums of up to max_k products exactly", E)},
-      {"digits_per_operand",
-       fmt::format("EN-T digits of A: {} positions; {} for max(1, number of non-zero digits) cycles (a zero operand: "
-                   "one cycle without a partial product)",
-                   ND, single ? "the operand occupies the encoder" : "an operand occupies its encoder")},
-      {"ready", single ? "a_ready_o is 1 when the encoder is idle or emits the last digit of its operand, so operands "
-                         "follow each other without bubbles: an operand taken at edge T makes a_ready_o=1 again in "
-                         "cycle T + max(1, nnz)"
-                       : fmt::format("the {0} encoders work in lock step: a_ready_o is 1 when every encoder is idle "
-                                     "or emits the last digit of its operand, so a step taken at edge T makes "
-                                     "a_ready_o=1 again in cycle T + L, L = max over the step's {0} operands of "
-                                     "max(1, nnz)", Q)},
-      {"results", R == 1 ? "one result row per dot product: c_o[j*ACC +: ACC] = C[m][n0+j] with c_valid_o=1 for one "
-                           "cycle, held until the next row; rows leave in feed order"
-                         : fmt::format("one result tile per {} rows: c_o[(i*{}+j)*ACC +: ACC] = C[m0+i][n0+j] with "
-                                       "c_valid_o=1 for one cycle, held until the next tile; tiles leave in feed order",
-                                       R, c.cols)},
-      {"latency", single ? "variable: with the last operand taken at edge T, the result row is on c_o (c_valid_o=1) in "
-                           "cycle T + 2 + max(1, nnz(A[m][K-1])) (the digit cycles, the accumulator update and the "
-                           "registered read-out adder)"
-                         : "variable: with the last step taken at edge T, the result is on c_o (c_valid_o=1) in cycle "
-                           "T + 2 + L, L as for ready (the L digit cycles, the accumulator update and the registered "
-                           "read-out adder)"},
-      {"readout_adder_cycles", 1},
-      {"latency_first_result_cycles", 3},
-      {"latency_first_result", single ? "the minimum latency: last operand with at most one non-zero digit"
-                                      : "the minimum latency: every operand of the last step with at most one "
-                                        "non-zero digit"},
-      {"latency_max_cycles", 2 + std::max(1, ND)},
-      {"macs_per_cycle", single ? "cols / (average cycles per A operand): about cols/2 for int8 normal data"
-                                : fmt::format("{} / (average cycles per k step): a step lasts as long as the slowest "
-                                              "of its {} operands (int8 normal(0,30): about {:.2f} cycles)",
-                                              R == 1 ? "cols * depth" : E == 1 ? "rows * cols" : "rows * cols * depth",
-                                              Q, expected_step_cycles(Q))},
-  };
+  Timing t;
+  t.protocol = "valid_ready";
+  t.dataflow = single ? "output-stationary column; A streamed through one shared sparse EN-T encoder (OPT4C of OPT3 PEs)"
+                      : fmt::format("output-stationary columns; {} row(s) of A, {} operand(s) of a row per step, "
+                                    "each operand through its own sparse EN-T encoder, {} encoders in lock step",
+                                    R, E, Q);
+  t.doc["feed"] =
+      fmt::format("valid/ready: present {}, {}, {} with a_valid_i=1 and hold them until a cycle with a_ready_o=1: the "
+                  "step is taken at that clock edge. a_ready_o depends on registers only (never on a_valid_i). B is "
+                  "latched in the PEs on the same handshake. Columns beyond N are fed B = 0{}{}. Idle cycles "
+                  "(a_valid_i=0) are allowed anywhere; first_i and last_i are only read with a taken step.",
+                  a_feed, b_feed,
+                  single ? "first_i (k = 0) and last_i (final k; both on one step when K = 1)"
+                         : "first_i (first k step) and last_i (final k step; both on one step when there is one)",
+                  R > 1 ? ", rows beyond M A = 0" : "",
+                  E > 1 ? fmt::format(", and a K that is not a multiple of {} is padded with A = B = 0", E) : "");
+  t.doc["k_range"] = E == 1 ? "any K >= 1 (software), any M (software); accumulators hold sums of up to max_k products "
+                              "exactly"
+                            : fmt::format("any K >= 1 (software, ceil(K/{}) steps), any M (software); accumulators "
+                                          "hold sums of up to max_k products exactly", E);
+  t.serial_digits = "ent";
+  t.a_digit_positions = ND;
+  t.doc["digits"] = fmt::format("{} for max(1, number of non-zero EN-T digits) cycles (a zero operand: one cycle "
+                                "without a partial product)",
+                                single ? "the operand occupies the encoder" : "an operand occupies its encoder");
+  t.doc["ready"] = single ? "a_ready_o is 1 when the encoder is idle or emits the last digit of its operand, so "
+                            "operands follow each other without bubbles: an operand taken at edge T makes a_ready_o=1 "
+                            "again in cycle T + max(1, nnz)"
+                          : fmt::format("the {0} encoders work in lock step: a_ready_o is 1 when every encoder is "
+                                        "idle or emits the last digit of its operand, so a step taken at edge T makes "
+                                        "a_ready_o=1 again in cycle T + L, L = max over the step's {0} operands of "
+                                        "max(1, nnz)", Q);
+  t.step_cycles_min = 1;
+  t.step_cycles_max = std::max(1, ND);
+  t.doc["results"] = R == 1 ? "one result row per dot product: c_o[j*ACC +: ACC] = C[m][n0+j] with c_valid_o=1 for "
+                              "one cycle, held until the next row; rows leave in feed order"
+                            : fmt::format("one result tile per {} rows: c_o[(i*{}+j)*ACC +: ACC] = C[m0+i][n0+j] with "
+                                          "c_valid_o=1 for one cycle, held until the next tile; tiles leave in feed "
+                                          "order", R, c.cols);
+  t.doc["latency"] = single ? "variable: with the last operand taken at edge T, the result row is on c_o (c_valid_o=1) "
+                              "in cycle T + 2 + max(1, nnz(A[m][K-1])) (the digit cycles, the accumulator update and "
+                              "the registered read-out adder)"
+                            : "variable: with the last step taken at edge T, the result is on c_o (c_valid_o=1) in "
+                              "cycle T + 2 + L, L as for ready (the L digit cycles, the accumulator update and the "
+                              "registered read-out adder)";
+  t.readout_adder_cycles = 1;
+  t.latency_first_result_cycles = 2 + t.step_cycles_min;
+  t.latency_last_result_cycles = 2 + t.step_cycles_max;
+  t.peak_macs_per_cycle = static_cast<double>(Q) * c.cols;  // every operand with at most one non-zero digit
+  return t;
 }
 
 }  // namespace tpegen::arch

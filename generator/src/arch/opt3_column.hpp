@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "arch/timing.hpp"
 #include "arith/partial_products.hpp"
 #include "config/design_config.hpp"
 #include "ir/module.hpp"
@@ -106,6 +107,6 @@ int ent_digit_positions(const DesignConfig& c);
 
 /// The manifest timing of build_column_design with E = per_row operands per row and step
 /// (R = c.rows rows); for R = E = 1 the single OPT3 column.
-nlohmann::json opt3_column_timing(const DesignConfig& c, int per_row = 1);
+Timing opt3_column_timing(const DesignConfig& c, int per_row = 1);
 
 }  // namespace tpegen::arch

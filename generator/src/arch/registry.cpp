@@ -42,6 +42,15 @@ double arch_macs_per_cycle(const DesignConfig& c, std::string* note) {
   return a.macs_per_cycle ? a.macs_per_cycle(c, note) : static_cast<double>(c.rows) * c.cols * c.depth;
 }
 
+Timing design_timing(const DesignConfig& c) {
+  Timing t = find_arch(c.arch).timing(c);
+  std::string note;
+  t.macs_per_cycle = arch_macs_per_cycle(c, &note);
+  t.macs_per_cycle_data = note.empty() ? "any" : kMacsEstimateData;
+  if (!note.empty()) t.doc["macs_per_cycle"] = note;
+  return t;
+}
+
 std::optional<DesignConfig> baseline_of(const DesignConfig& c) {
   const ArchDescriptor& a = find_arch(c.arch);
   DesignConfig b = c;

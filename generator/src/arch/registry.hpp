@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "arch/timing.hpp"
 #include "config/design_config.hpp"
 #include "ir/module.hpp"
 
@@ -42,8 +43,8 @@ struct ArchDescriptor {
   std::vector<PeVariant> pes;
   /// Builds the design (top module name = canonical_name(cfg)); cfg is resolved.
   std::function<ir::Design(const DesignConfig&)> build;
-  /// Interface and timing for the manifest: ports' element layout, schedule, latency.
-  std::function<nlohmann::json(const DesignConfig&)> timing;
+  /// Interface and timing for the manifest (design_timing fills in macs_per_cycle).
+  std::function<Timing(const DesignConfig&)> timing;
   /// The MAC design a design of this architecture is compared against, for architectures
   /// whose own PE variants are all optimized (e.g. opt4c: a row of N MAC PEs). Empty: the same
   /// configuration with the first PE variant (pes[0] is the baseline). Either way baseline_of
@@ -61,6 +62,10 @@ struct ArchDescriptor {
 
 /// The descriptor's macs_per_cycle (rows*cols*depth without one); clears *note first.
 double arch_macs_per_cycle(const DesignConfig& c, std::string* note = nullptr);
+
+/// The manifest's timing of a resolved design: the descriptor's timing, with macs_per_cycle
+/// from arch_macs_per_cycle and, for an estimate, the data it assumes.
+Timing design_timing(const DesignConfig& c);
 
 /// The (unresolved) design `c` is compared against in sweeps and reports, or nullopt when
 /// `c` is itself a baseline.

@@ -208,37 +208,35 @@ Design build(const DesignConfig& c) {
   return d;
 }
 
-nlohmann::json timing(const DesignConfig& c) {
+Timing timing(const DesignConfig& c) {
   const int readout = c.pe == "opt1" ? 1 : 0;  // the registered read-out adder
   const int io = c.in_regs + c.out_regs + readout;
-  nlohmann::json t = {
-      {"dataflow", "output-stationary"},
-      {"feed",
-       "each cycle with valid_i=1 carries one k step: a_i[i] = A[m0+i][k], b_i[j] = B[k][n0+j]; "
-       "first_i marks k = 0 and last_i the final k of an output tile (both on the same cycle when K = 1); "
-       "rows/columns beyond the matrix are fed as 0. Skewing is internal."},
-      {"k_range", "any K >= 1 (software); accumulators hold sums of up to max_k products exactly"},
-      {"tile_spacing_cycles", 2 * c.rows - 1},
-      {"tile_spacing", "the cycles carrying last_i of consecutive tiles must be at least 2*rows-1 apart "
-                       "(idle cycles with valid_i=0 pad short tiles) so drained results never collide"},
-      {"results", "column j emits the R rows of a tile in order 0..R-1 on c_o[j*ACC +: ACC] with c_valid_o[j]=1; "
-                  "row i of column j appears 2*i + j + 1 + readout + in_regs + out_regs cycles after the cycle that "
-                  "carried last_i"},
-      {"readout_adder_cycles", readout},
-      {"latency_first_result_cycles", 1 + io},
-      {"latency_last_result_cycles", 2 * (c.rows - 1) + (c.cols - 1) + 1 + io},
-      {"macs_per_cycle", c.rows * c.cols},
-  };
-  // Buffered (the default) adds no keys, so its manifests stay as they were.
+  Timing t;
+  t.dataflow = "output-stationary";
+  t.doc["feed"] =
+      "each cycle with valid_i=1 carries one k step: a_i[i] = A[m0+i][k], b_i[j] = B[k][n0+j]; "
+      "first_i marks k = 0 and last_i the final k of an output tile (both on the same cycle when K = 1); "
+      "rows/columns beyond the matrix are fed as 0. Skewing is internal.";
+  t.doc["k_range"] = "any K >= 1 (software); accumulators hold sums of up to max_k products exactly";
+  t.tile_spacing_cycles = 2 * c.rows - 1;
+  t.doc["tile_spacing"] = "the cycles carrying last_i of consecutive tiles must be at least 2*rows-1 apart "
+                          "(idle cycles with valid_i=0 pad short tiles) so drained results never collide";
+  t.doc["results"] = "column j emits the R rows of a tile in order 0..R-1 on c_o[j*ACC +: ACC] with c_valid_o[j]=1; "
+                     "row i of column j appears 2*i + j + 1 + readout + in_regs + out_regs cycles after the cycle "
+                     "that carried last_i";
+  t.readout_adder_cycles = readout;
+  t.latency_first_result_cycles = 1 + io;
+  t.latency_last_result_cycles = 2 * (c.rows - 1) + (c.cols - 1) + 1 + io;
+  t.peak_macs_per_cycle = c.rows * c.cols;
   if (c.drain == "shift") {
     // Row r's result passes PE row i in the cycle 2r - i + j + 1 after last_i; row i may
     // overwrite it in that cycle, so row i's first step waits until 2(R-1) - i + j + 1:
     // 2R-1 cycles after last_i at row 0, where the skew delays first_i least.
-    t["drain"] = "shift: no drain registers; after last_i the accumulators of a column shift the results up";
-    t["first_after_last_cycles"] = 2 * c.rows - 1;
-    t["first_after_last"] = "the cycle carrying first_i of the next tile must come at least 2*rows-1 cycles after "
-                            "the cycle carrying last_i of the previous tile (a bubble of 2*rows-2 idle cycles "
-                            "with valid_i=0), while the accumulators shift the results out";
+    t.doc["drain"] = "shift: no drain registers; after last_i the accumulators of a column shift the results up";
+    t.first_after_last_cycles = 2 * c.rows - 1;
+    t.doc["first_after_last"] = "the cycle carrying first_i of the next tile must come at least 2*rows-1 cycles "
+                                "after the cycle carrying last_i of the previous tile (a bubble of 2*rows-2 idle "
+                                "cycles with valid_i=0), while the accumulators shift the results out";
   }
   return t;
 }

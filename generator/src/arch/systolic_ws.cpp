@@ -88,8 +88,8 @@ Design build(const DesignConfig& c) {
   auto c_i = m.input("c_i", C * ACC, "partial result of earlier K tiles for column j at [j*ACC +: ACC]");
   m.input("w_i", C * WB, "B[k0+w_row_i][n0+j] for column j at [j*WB +: WB]");
   auto w_we_i = m.input("w_we_i", 1, "write w_i into PE row w_row_i, bank w_bank_i", true);
-  auto w_row_i = m.input("w_row_i", AW);
-  m.input("w_bank_i", 1);
+  auto w_row_i = m.input("w_row_i", AW, "PE row (k = 0..rows-1) that w_we_i writes");
+  m.input("w_bank_i", 1, "weight bank (0 or 1) that w_we_i writes");
   auto c_o = m.output("c_o", C * ACC, "C[m][n0+j] (accumulated with c_i) at [j*ACC +: ACC]");
   auto c_valid_o = m.output("c_valid_o", 1, "c_o holds one output row", true);
 
@@ -161,23 +161,25 @@ Design build(const DesignConfig& c) {
   return d;
 }
 
-nlohmann::json timing(const DesignConfig& c) {
+Timing timing(const DesignConfig& c) {
   const int readout = c.pe == "opt1" ? 1 : 0;  // the registered read-out adder
   const int io = c.in_regs + c.out_regs + readout;
-  return {
-      {"dataflow", "weight-stationary"},
-      {"weights",
-       "one cycle per PE row: w_we_i=1, w_row_i=k, w_bank_i=b, w_i[j] = B[k0+k][n0+j]; a bank may be written "
-       "while rows using the other bank stream through"},
-      {"feed",
-       "one output row per cycle with valid_i=1: a_i[k] = A[m][k0+k], bank_i = bank holding B[k0..][n0..], "
-       "c_i[j] = result of the earlier K tiles for C[m][n0+j] (0 for the first); K is tiled by rows"},
-      {"results", "c_o[j*ACC +: ACC] = c_i[j] + sum_k A[m][k0+k]*B[k0+k][n0+j] with c_valid_o=1, rows in feed order"},
-      {"latency_cycles", c.rows + c.cols - 1 + io},
-      {"latency", "rows + cols - 1 + readout + in_regs + out_regs cycles from the valid_i cycle to the c_valid_o cycle"},
-      {"readout_adder_cycles", readout},
-      {"macs_per_cycle", c.rows * c.cols},
-  };
+  Timing t;
+  t.dataflow = "weight-stationary";
+  t.doc["weights"] =
+      "one cycle per PE row: w_we_i=1, w_row_i=k, w_bank_i=b, w_i[j] = B[k0+k][n0+j]; the written bank may be "
+      "selected with bank_i from the next cycle on; a bank may be rewritten while rows using the other bank "
+      "stream through, and from the cycle after the last valid_i row that selects it";
+  t.doc["feed"] =
+      "one output row per cycle with valid_i=1: a_i[k] = A[m][k0+k], bank_i = bank holding B[k0..][n0..], "
+      "c_i[j] = result of the earlier K tiles for C[m][n0+j] (0 for the first); K is tiled by rows";
+  t.doc["results"] = "c_o[j*ACC +: ACC] = c_i[j] + sum_k A[m][k0+k]*B[k0+k][n0+j] with c_valid_o=1, rows in feed order";
+  t.latency_first_result_cycles = t.latency_last_result_cycles = c.rows + c.cols - 1 + io;
+  t.doc["latency"] =
+      "rows + cols - 1 + readout + in_regs + out_regs cycles from the valid_i cycle to the c_valid_o cycle";
+  t.readout_adder_cycles = readout;
+  t.peak_macs_per_cycle = c.rows * c.cols;
+  return t;
 }
 
 }  // namespace

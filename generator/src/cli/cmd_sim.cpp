@@ -75,11 +75,12 @@ std::string tb_params(const DesignConfig& c, const DesignFiles& files) {
   const ArchDescriptor& arch = find_arch(c.arch);
   if (!arch.sim_driver) throw ConfigError(fmt::format("invalid --arch = '{}': no testbench driver for it", c.arch));
   const auto& timing = files.manifest.at("timing");
-  const int latency = timing.contains("latency_cycles") ? timing.at("latency_cycles").get<int>()
-                                                        : timing.at("latency_first_result_cycles").get<int>();
-  // Tile rules of accumulating arrays (absent: any tile may follow on the next cycle).
-  const int tile_spacing = timing.value("tile_spacing_cycles", 1);
-  const int first_after_last = timing.value("first_after_last_cycles", 1);
+  // Fixed-latency designs: the latency; valid/ready designs: its minimum (the drivers
+  // compute each result's cycle from the digits).
+  const int latency = timing.at("latency_first_result_cycles").get<int>();
+  // Tile rules of accumulating arrays (1: any tile may follow on the next cycle).
+  const int tile_spacing = timing.at("tile_spacing_cycles").get<int>();
+  const int first_after_last = timing.at("first_after_last_cycles").get<int>();
   return fmt::format(
       "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#define {} 1\n#define TPE_AXI {}\n"
       "#define TPE_HELD_WEIGHTS {}\nnamespace tpe {{\nconstexpr const char* kTop = \"{}\";\n"

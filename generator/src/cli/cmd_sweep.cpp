@@ -41,12 +41,7 @@ struct SweepOptions {
   int jobs = 2;
   std::string work = "sweep-work";
   std::string out;
-  std::string liberty;
-  bool no_liberty = false;
-  double clock_period_ns = synth::kDefaultClockPeriodNs;
-  bool no_timing = false;
-  int fmax_search = 0;
-  std::string activity = "static";
+  SynthRunFlags run;  // shared with synth: every point's defaults
   std::string executor = "local";
   std::optional<int> max_parallel;
   SlurmOptions slurm;
@@ -70,8 +65,8 @@ void check_executor_flags(const SweepOptions& o) {
 }
 
 RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
-  return {run.value("clock_period", o.clock_period_ns), run.value("fmax_search", o.fmax_search),
-          run.value("activity", o.activity), run.value("target", std::string("asic")),
+  return {run.value("clock_period", o.run.clock_period_ns), run.value("fmax_search", o.run.fmax_search),
+          run.value("activity", o.run.activity), run.value("target", std::string("asic")),
           run.value("device", std::string())};
 }
 
@@ -89,10 +84,8 @@ void run_sweep(const SweepOptions& o) {
   };
   const std::vector<sweep::Point> points = sweep::expand(text, o.config, resolver);
 
-  synth::check_clock_period(o.clock_period_ns);
-  synth::check_fmax_search(o.fmax_search);
-  synth::check_activity_mode(o.activity);
-  const SynthTools tools = find_synth_tools(o.liberty, o.no_liberty, o.no_timing);
+  check_synth_run_flags(o.run);
+  const SynthTools tools = find_synth_tools(o.run.liberty, o.run.no_liberty, o.run.no_timing);
   const synth::LibertyChoice& lib = tools.lib;
   const bool timing = tools.timing;
 
@@ -136,7 +129,7 @@ void run_sweep(const SweepOptions& o) {
     }
     // An FPGA point's "timing" is nextpnr's place and route, which needs no liberty file.
     const bool fpga = rs.target != "asic";
-    const bool point_timing = fpga ? !o.no_timing : timing;
+    const bool point_timing = fpga ? !o.run.no_timing : timing;
     nlohmann::json run_in = point_timing && !fpga ? nlohmann::json{{"fmax_search", rs.fmax_search}, {"activity", rs.activity}}
                                                   : nlohmann::json::object();
     if (fpga) run_in = {{"target", rs.target}, {"device", rs.device}};  // asic keys unchanged: old caches stay valid
@@ -180,7 +173,7 @@ void run_sweep(const SweepOptions& o) {
              "{} to synthesize{}; liberty: {}{}\n",
              n, skipped, cached, (work / "cache").string(), jobs.size(), how,
              lib.path.empty() ? lib.origin : lib.path.string(),
-             timing ? fmt::format(", clock period {} ns", o.clock_period_ns) : std::string(", no timing"));
+             timing ? fmt::format(", clock period {} ns", o.run.clock_period_ns) : std::string(", no timing"));
   std::fflush(stdout);
 
   if (o.dry_run) {
@@ -245,15 +238,7 @@ void setup_sweep(CLI::App& app) {
                  "work directory: cache/ (finished points, reused by a rerun) and points/ (each synth run) "
                  "(default ./sweep-work)");
   app.add_option("-o,--out", o->out, "output directory for results.csv/.md and the plots (default WORK/out)");
-  auto* lib = app.add_option("--liberty", o->liberty,
-                             "liberty file (default: $TPEGEN_LIBERTY, else the bundled sky130hd tt corner)");
-  app.add_flag("--no-liberty", o->no_liberty, "generic cells only (no area, timing or power)")->excludes(lib);
-  app.add_option("--clock-period", o->clock_period_ns, "clock period in ns for OpenSTA (default 10)");
-  app.add_flag("--no-timing", o->no_timing, "skip static timing and power");
-  app.add_option("--fmax-search", o->fmax_search,
-                 "default fmax search steps of every point (tpegen synth --fmax-search; point key fmax_search)");
-  app.add_option("--activity", o->activity,
-                 "default switching activity, static or sim (tpegen synth --activity; point key activity)");
+  add_synth_run_flags(app, o->run, true);
   app.add_option("--executor", o->executor,
                  "where the points run: local (child processes, -j at a time) or slurm (one sbatch job array; "
                  "WORK and tpegen must be on a file system the nodes share) (default local)");

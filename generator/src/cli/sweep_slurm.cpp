@@ -5,7 +5,6 @@
 #include <map>
 #include <regex>
 #include <sstream>
-#include <sys/wait.h>
 #include <thread>
 
 #include <fmt/format.h>
@@ -19,23 +18,6 @@ using nlohmann::json;
 
 namespace tpegen::cli {
 namespace {
-
-struct Output {
-  int status = -1;
-  std::string text;  // stdout and stderr
-};
-
-Output capture(const std::string& cmd) {
-  Output o;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return o;
-  char buf[4096];
-  size_t got;
-  while ((got = fread(buf, 1, sizeof buf, p)) > 0) o.text.append(buf, got);
-  const int st = pclose(p);
-  o.status = st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return o;
-}
 
 std::string last_line(const std::string& s) {
   std::istringstream in(s);
@@ -82,7 +64,7 @@ std::optional<std::map<size_t, std::string>> task_states(const std::string& job_
         states[kPendingRange] = state;
     }
   };
-  const Output q = capture(fmt::format("squeue -h -r -t all -j {} -o '%i|%T'", job_id));
+  const ProgramOutput q = run_capture({"squeue", "-h", "-r", "-t", "all", "-j", job_id, "-o", "%i|%T"});
   if (q.status == 0) {
     parse(q.text, '|');
     if (!states.empty()) return states;
@@ -91,7 +73,7 @@ std::optional<std::map<size_t, std::string>> task_states(const std::string& job_
     return std::nullopt;
   }
   // Purged from the controller's memory (MinJobAge): ask the accounting, if there is one.
-  const Output a = capture(fmt::format("sacct -n -P -X -j {} -o JobID,State", job_id));
+  const ProgramOutput a = run_capture({"sacct", "-n", "-P", "-X", "-j", job_id, "-o", "JobID,State"});
   if (a.status == 0) parse(a.text, '|');
   return states;
 }
@@ -155,15 +137,28 @@ void check_slurm_options(const SlurmOptions& o) {
                                     "--account=NAME (one per --sbatch-arg)", a));
 }
 
+std::vector<std::string> sbatch_argv(const fs::path& work, size_t count, const SlurmOptions& o) {
+  std::vector<std::string> argv = {
+      "sbatch", "--parsable", "--job-name=tpegen-sweep",
+      fmt::format("--array=0-{}{}", count - 1, o.max_parallel > 0 ? fmt::format("%{}", o.max_parallel) : std::string()),
+      "--output=" + (work / "slurm" / "log" / "%A_%a.out").string()};
+  if (!o.partition.empty()) argv.push_back("--partition=" + o.partition);
+  if (!o.time.empty()) argv.push_back("--time=" + o.time);
+  if (!o.mem.empty()) argv.push_back("--mem=" + o.mem);
+  argv.insert(argv.end(), o.sbatch_args.begin(), o.sbatch_args.end());
+  argv.push_back((work / "slurm" / "sweep-point.sh").string());
+  return argv;
+}
+
 std::string sbatch_command(const fs::path& work, size_t count, const SlurmOptions& o) {
-  std::string cmd = fmt::format("sbatch --parsable --job-name=tpegen-sweep --array=0-{}{} --output={}", count - 1,
-                                o.max_parallel > 0 ? fmt::format("%{}", o.max_parallel) : std::string(),
-                                shell_quote((work / "slurm" / "log" / "%A_%a.out").string()));
-  if (!o.partition.empty()) cmd += " --partition=" + shell_quote(o.partition);
-  if (!o.time.empty()) cmd += " --time=" + shell_quote(o.time);
-  if (!o.mem.empty()) cmd += " --mem=" + shell_quote(o.mem);
-  for (const std::string& a : o.sbatch_args) cmd += " " + shell_quote(a);
-  return cmd + " " + shell_quote((work / "slurm" / "sweep-point.sh").string());
+  // For the user to read or paste: arguments a shell would split or expand are quoted.
+  std::string cmd;
+  for (const std::string& a : sbatch_argv(work, count, o)) {
+    const bool plain = !a.empty() && a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                          "0123456789_-./=:,%@+") == std::string::npos;
+    cmd += (cmd.empty() ? "" : " ") + (plain ? a : shell_quote(a));
+  }
+  return cmd;
 }
 
 std::string submit_array(const fs::path& exe, const fs::path& work, const std::vector<PointJob>& jobs,
@@ -194,7 +189,7 @@ std::string submit_array(const fs::path& exe, const fs::path& work, const std::v
                     fmt::format("#!/bin/sh\n# Written by tpegen sweep --executor slurm: array task i synthesizes "
                                 "point i of {} into the cache.\nexec {} sweep-point {} \"$SLURM_ARRAY_TASK_ID\"\n",
                                 plan_file(work).string(), shell_quote(exe.string()), shell_quote(work.string())));
-  const Output s = capture(sbatch_command(work, jobs.size(), o));
+  const ProgramOutput s = run_capture(sbatch_argv(work, jobs.size(), o));
   const std::string line = last_line(s.text);
   const std::string id = line.substr(0, line.find(';'));
   if (s.status != 0 || id.empty() || id.find_first_not_of("0123456789") != std::string::npos)

@@ -20,7 +20,9 @@ struct SlurmOptions {
 /// Throws ConfigError naming the flag for a value sbatch would reject.
 void check_slurm_options(const SlurmOptions& o);
 
-/// The sbatch command line that submits `count` tasks for WORK (count >= 1).
+/// The sbatch command (argument vector, run without a shell) that submits `count` tasks for
+/// WORK (count >= 1), and the same as one line to show (--dry-run).
+std::vector<std::string> sbatch_argv(const std::filesystem::path& work, size_t count, const SlurmOptions& o);
 std::string sbatch_command(const std::filesystem::path& work, size_t count, const SlurmOptions& o);
 
 /// Writes WORK/slurm/plan.json and the batch script, submits the array and returns the job id.

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/design_config.hpp"
-#include "synth/activity.hpp"
+#include "synth/asic_run.hpp"
 
 namespace tpegen::cli {
 
@@ -21,12 +21,7 @@ struct ActivityWorkload {
   uint64_t seed = 1;
 };
 
-struct SimActivity {
-  synth::ActivityEstimate estimate;
-  uint64_t macs = 0;     // useful multiply-accumulates of the traced run
-  double seconds = 0;    // simulation (build included)
-  std::filesystem::path log;
-};
+using synth::SimActivity;
 
 /// Throws ConfigError for a bad workload (names the flag and the valid range).
 void check_workload(const ActivityWorkload& w);

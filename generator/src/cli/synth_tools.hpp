@@ -4,6 +4,9 @@
 
 #include <string>
 
+#include <CLI/CLI.hpp>
+
+#include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
 
 namespace tpegen::cli {
@@ -12,6 +15,23 @@ struct SynthTools {
   synth::LibertyChoice lib;  // path empty: generic cells only (origin says why)
   bool timing = false;       // OpenSTA timing and power run
 };
+
+/// The flags `synth` and `sweep` share (for sweep: every point's defaults, which the
+/// points' run keys override).
+struct SynthRunFlags {
+  std::string liberty;
+  bool no_liberty = false;
+  double clock_period_ns = synth::kDefaultClockPeriodNs;
+  bool no_timing = false;
+  int fmax_search = 0;              // re-syntheses with a tighter delay target (0: none)
+  std::string activity = "static";  // static | sim
+};
+
+/// Adds --liberty, --no-liberty, --clock-period, --no-timing, --fmax-search and --activity.
+void add_synth_run_flags(CLI::App& app, SynthRunFlags& f, bool sweep);
+
+/// Their range checks (one ConfigError line each), before any work.
+void check_synth_run_flags(const SynthRunFlags& f);
 
 /// Liberty from --liberty, TPEGEN_LIBERTY or the default beside the repo (none with
 /// --no-liberty); timing needs a liberty file and no --no-timing. Throws ConfigError when

@@ -56,6 +56,18 @@ std::string core_file(const std::string& top, const std::vector<std::string>& rt
   return s;
 }
 
+constexpr const char* kClockDoc = "clk_i (rising edge)";
+constexpr const char* kResetDoc = "rst_ni (asynchronous, active low; clears valid bits only)";
+
+// Every port of the manifest has a doc (the schema requires it): the clock and reset carry
+// the design-wide conventions, every other port its IR comment.
+std::string port_doc(const ir::Port& p) {
+  if (!p.comment.empty()) return p.comment;
+  if (p.name == "clk_i") return std::string("clock: ") + kClockDoc;
+  if (p.name == "rst_ni") return std::string("reset: ") + kResetDoc;
+  return "";
+}
+
 }  // namespace
 
 nlohmann::json config_to_json(const DesignConfig& c) {
@@ -102,7 +114,7 @@ std::string equivalent_command(const DesignConfig& c) {
 DesignFiles make_design_files(const DesignConfig& c) {
   const ArchDescriptor& arch = find_arch(c.arch);
   ir::Design d = arch.build(c);
-  const nlohmann::json timing = arch.timing(c);
+  const Timing timing = design_timing(c);
   std::optional<wrap::AxiLayout> axi;
   if (c.wrap == "axi") {
     axi = wrap::axi_layout(*d.find_module(d.top), timing, c);
@@ -126,18 +138,19 @@ DesignFiles make_design_files(const DesignConfig& c) {
   nlohmann::json ports = nlohmann::json::array();
   for (auto& p : top->ports())
     ports.push_back({{"name", p.name}, {"dir", p.dir == ir::PortDir::In ? "in" : "out"}, {"width", p.width},
-                     {"doc", p.comment}});
-  out.manifest = {{"generator", "tpegen"},
+                     {"doc", port_doc(p)}});
+  out.manifest = {{"schema_version", kManifestSchemaVersion},
+                  {"generator", "tpegen"},
                   {"version", version()},
                   {"terms", kOutputTerms},
                   {"top", d.top},
                   {"command", equivalent_command(c)},
                   {"config", config_to_json(c)},
                   {"files", rtl},
-                  {"clock", "clk_i (rising edge)"},
-                  {"reset", "rst_ni (asynchronous, active low; clears valid bits only)"},
+                  {"clock", kClockDoc},
+                  {"reset", kResetDoc},
                   {"ports", ports},
-                  {"timing", timing}};
+                  {"timing", timing_to_json(timing)}};
   if (axi) out.manifest["axi"] = wrap::axi_manifest(*axi, c);
   out.manifest[kFilesWrittenKey] = files_written(out.files);
   out.files.emplace_back("manifest.json", out.manifest.dump(2) + "\n");

@@ -14,6 +14,10 @@
 
 namespace tpegen {
 
+/// The manifest's `schema_version`: schema/manifest.schema.json describes this version.
+/// Raise it when a key changes meaning or disappears (adding an optional key does not).
+inline constexpr int kManifestSchemaVersion = 1;
+
 struct DesignFiles {
   std::string top;
   std::vector<std::pair<std::string, std::string>> files;  // deterministic order

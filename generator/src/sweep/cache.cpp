@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "sweep/json_fields.hpp"
+#include "synth/synth_report.hpp"
 #include "util/text_file.hpp"
 
 namespace tpegen::sweep {
@@ -17,7 +18,9 @@ json cache_key_json(const CacheInputs& in) {
           {"liberty", in.liberty},
           {"clock_period_ns", opt_json(in.clock_period_ns)},
           {"version", in.version},
-          {"rtl", in.rtl}};
+          {"rtl", in.rtl},
+          // A result measured under another fmax definition is not reused.
+          {"fmax", synth::kFmaxDefinition}};
 }
 
 namespace {

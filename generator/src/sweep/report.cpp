@@ -7,6 +7,7 @@
 
 #include "sweep/expand.hpp"
 #include "sweep/json_fields.hpp"
+#include "synth/synth_report.hpp"
 
 namespace tpegen::sweep {
 namespace {
@@ -138,11 +139,14 @@ std::string to_csv(const std::vector<Result>& results) {
 
 std::string to_markdown(const std::vector<Result>& results, const std::vector<Point>& skipped) {
   std::string s = "# tpegen sweep\n\n";
-  s += "Area: standard-cell area of the mapped netlist. fmax: from the worst path (OpenSTA); reg2reg "
-       "fmax: register-to-register paths only (the unbuffered netlist's port fan-out, which dominates the "
-       "worst path of the broadcast arrays before placement buffers it, excluded). The fmax ratio, area "
-       "efficiency and plots use reg2reg fmax when known, else the worst path. "
-       "With an fmax search (fmax_search > 0) its best clock and that netlist's area are used instead. "
+  s += fmt::format(
+      "Area: standard-cell area of the mapped netlist. fmax (ASIC, as tpegen synth prints it): {}, i.e. "
+      "the clock the register-to-register paths meet with the flip-flops' setup time (OpenSTA; the "
+      "unbuffered netlist's port fan-out, which dominates the worst path of the broadcast arrays before "
+      "placement buffers it, excluded); the reg2reg column is the same figure, kept for reports of older "
+      "versions. The fmax ratio, area efficiency and plots use it. ",
+      synth::kFmaxDefinition);
+  s += "With an fmax search (fmax_search > 0) its best clock and that netlist's area are used instead. "
        "Area efficiency: MACs/cycle × fmax / area (GMAC/s/mm²). Energy (pJ/MAC): with simulated activity "
        "(activity sim) the energy of the simulated GEMM workload divided by its useful MACs; with static "
        "activity power / (MACs/cycle × f) at the clock period the power was measured at. Ratios: each "

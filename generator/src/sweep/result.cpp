@@ -4,6 +4,7 @@
 
 #include "arch/registry.hpp"
 #include "sweep/json_fields.hpp"
+#include "synth/synth_report.hpp"
 
 namespace tpegen::sweep {
 namespace {
@@ -45,38 +46,48 @@ double macs_per_cycle_formula(const json& c, std::string* note) {
   }
 }
 
-Result result_from_report(const std::string& name, const json& report, const json& manifest) {
+Result result_from_report(const std::string& name, const json& report_json, const json& manifest) {
   Result r;
   r.name = name;
+  const std::optional<synth::SynthReport> rep = synth::synth_report_from_json(report_json);
+  if (!rep) {
+    r.error = "not a tpegen synth report";
+    return r;
+  }
   r.ok = true;
-  r.config = report.value("config", json::object());
-  r.cells = report.value("cells", -1LL);
-  r.transistors = report.value("transistors", -1LL);
-  r.area_um2 = opt_num(report, "area_um2");
-  r.fmax_mhz = opt_num(report, "fmax_mhz");
-  r.critical_path_ns = opt_num(report, "critical_path_ns");
-  r.power_mw = opt_num(report, "power_mw");
-  r.clock_period_ns = opt_num(report, "clock_period_ns");
-  r.activity_source = report.value("activity_source", std::string());
-  r.energy_per_mac_pj = opt_num(report, "energy_per_mac_pj");
-  if (report.value("target", std::string("asic")) != "asic") {
-    r.fpga = {{"target", report.at("target")}, {"device", report.value("device", json())}};
-    for (const char* k : {"lut", "ff", "carry", "dsp", "bram"}) r.fpga[k] = report.value(k, json());
+  r.config = rep->config;
+  r.cells = rep->cells;
+  r.transistors = rep->transistors.value_or(-1);
+  r.area_um2 = rep->area_um2;
+  r.fmax_mhz = rep->fmax_mhz;
+  if (rep->worst) r.critical_path_ns = rep->worst->arrival_ns;
+  r.power_mw = rep->power_mw;
+  r.clock_period_ns = rep->clock_period_ns;
+  r.activity_source = rep->activity_source;
+  r.energy_per_mac_pj = rep->energy_per_mac_pj;
+  if (rep->target != "asic") {
+    r.fpga = {{"target", rep->target}, {"device", rep->device ? json(*rep->device) : json(nullptr)},
+              {"lut", rep->lut}, {"ff", rep->ff}, {"carry", rep->carry}, {"dsp", rep->dsp}, {"bram", rep->bram}};
   }
-  if (report.contains("fmax_search") && report.at("fmax_search").is_object()) {
-    r.fmax_search_mhz = opt_num(report.at("fmax_search"), "fmax_mhz");
-    r.fmax_search_area_um2 = opt_num(report.at("fmax_search"), "area_um2");
+  if (const synth::FmaxStep* best = rep->best_fmax_step()) {
+    r.fmax_search_mhz = 1000.0 / best->period_ns;
+    r.fmax_search_area_um2 = best->area_um2;
   }
-  if (report.contains("path_groups") && report.at("path_groups").is_object() &&
-      report.at("path_groups").contains("reg2reg"))
-    if (auto a = opt_num(report.at("path_groups").at("reg2reg"), "arrival_ns"); a && *a > 0)
-      r.fmax_reg2reg_mhz = 1e3 / *a;
+  // synth::kFmaxDefinition, from the reg2reg group even where fmax_mhz is another path's.
+  const auto g = rep->path_groups.find("reg2reg");
+  if (g != rep->path_groups.end() && rep->clock_period_ns && *rep->clock_period_ns - g->second.slack_ns > 0)
+    r.fmax_reg2reg_mhz = 1e3 / (*rep->clock_period_ns - g->second.slack_ns);
   const json* m = nullptr;
   if (manifest.is_object() && manifest.contains("timing") && manifest.at("timing").is_object() &&
       manifest.at("timing").contains("macs_per_cycle"))
     m = &manifest.at("timing").at("macs_per_cycle");
   if (m && m->is_number()) {
     r.macs_per_cycle = m->get<double>();
+    // An estimate names the data it assumes (schema/manifest.schema.json).
+    const json& t = manifest.at("timing");
+    const std::string data = t.value("macs_per_cycle_data", std::string("any"));
+    if (data != "any")
+      r.macs_note = t.contains("doc") && t.at("doc").is_object() ? t.at("doc").value("macs_per_cycle", data) : data;
   } else {
     r.macs_per_cycle = macs_per_cycle_formula(r.config, &r.macs_note);
   }

@@ -23,8 +23,8 @@ struct Result {
   long long cells = -1;
   long long transistors = -1;
   std::optional<double> area_um2;
-  std::optional<double> fmax_mhz;          // from the worst path (tpegen synth's fmax_mhz)
-  std::optional<double> fmax_reg2reg_mhz;  // 1000 / the reg2reg path group's arrival (no port fan-out)
+  std::optional<double> fmax_mhz;          // tpegen synth's fmax_mhz (synth::kFmaxDefinition; FPGA: nextpnr's)
+  std::optional<double> fmax_reg2reg_mhz;  // synth::kFmaxDefinition from the report's reg2reg group
   std::optional<double> critical_path_ns;
   std::optional<double> power_mw;
   std::optional<double> clock_period_ns;  // at which power was measured

@@ -13,14 +13,11 @@ struct ExitStatus {
   int code;
 };
 
-/// True when `tool` is found on PATH.
+/// True when `tool` is found on PATH (as execvp would find it; no shell).
 bool on_path(const std::string& tool);
 
 /// Throws ConfigError naming the Debian package when `tool` is not on PATH.
 void require_tool(const std::string& tool, const std::string& debian_package);
-
-/// Runs `command` through /bin/sh; returns its exit status (-1 if it could not run).
-int run_shell(const std::string& command);
 
 /// Runs argv[0] (looked up on PATH) with `argv`, in directory `cwd` (empty: the current
 /// one), stdout and stderr into `log` (truncated; empty: inherited). No shell is involved,
@@ -29,7 +26,16 @@ int run_shell(const std::string& command);
 int run_program(const std::vector<std::string>& argv, const std::filesystem::path& cwd = {},
                 const std::filesystem::path& log = {});
 
-/// Single-quotes `s` for /bin/sh.
+/// Runs argv like run_program (no shell) and returns its exit status and everything it
+/// wrote to stdout and stderr (status 127: cannot be started; -1: killed or not forked).
+struct ProgramOutput {
+  int status = -1;
+  std::string text;
+};
+ProgramOutput run_capture(const std::vector<std::string>& argv);
+
+/// Single-quotes `s` for /bin/sh: for the batch script Slurm runs and for command lines
+/// shown to the user, never to run anything through a shell.
 std::string shell_quote(const std::string& s);
 
 }  // namespace tpegen

@@ -47,4 +47,11 @@ fs::path claim_work_dir(const fs::path& dir_in, const std::string& flag) {
   return dir;
 }
 
+void write_work_file(const std::filesystem::path& p, const std::string& text, const char* flag) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw ConfigError(fmt::format("invalid {} = '{}': cannot write the file", flag, p.string()));
+}
+
 }  // namespace tpegen

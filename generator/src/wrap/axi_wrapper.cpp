@@ -66,7 +66,7 @@ const std::vector<AxiReg>& axi_registers() {
   return regs;
 }
 
-AxiLayout axi_layout(const Module& engine, const nlohmann::json& timing, const DesignConfig& c) {
+AxiLayout axi_layout(const Module& engine, const Timing& timing, const DesignConfig& c) {
   AxiLayout l;
   for (auto& p : engine.ports()) {
     if (p.name == engine.clock || p.name == engine.reset_n) continue;
@@ -88,15 +88,14 @@ AxiLayout axi_layout(const Module& engine, const nlohmann::json& timing, const D
     l.fifo_aw = 2;  // results are counted per issued last step: a few entries keep the engine busy
   } else {
     // The longest time from an issued step to the last result it causes (the OS drain chain).
-    const int lat = timing.contains("latency_last_result_cycles") ? timing.at("latency_last_result_cycles").get<int>()
-                                                                  : timing.at("latency_cycles").get<int>();
+    const int lat = timing.latency_last_result_cycles;
     l.window = lat + 1;
     while ((1 << l.fifo_aw) < l.window + 2) ++l.fifo_aw;
   }
   return l;
 }
 
-void add_axi_wrapper(Design& d, const nlohmann::json& timing, const DesignConfig& c) {
+void add_axi_wrapper(Design& d, const Timing& timing, const DesignConfig& c) {
   const Module& eng = *d.find_module(d.top);
   const AxiLayout l = axi_layout(eng, timing, c);
   const int W = c.axis_width, IB = l.in_beats * W, OB = l.out_beats * W, AW = l.fifo_aw, DEPTH = 1 << AW;

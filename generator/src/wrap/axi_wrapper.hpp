@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "arch/timing.hpp"
 #include "config/design_config.hpp"
 #include "ir/module.hpp"
 
@@ -47,11 +48,11 @@ struct AxiReg {
 };
 const std::vector<AxiReg>& axi_registers();
 
-AxiLayout axi_layout(const ir::Module& engine, const nlohmann::json& timing, const DesignConfig& c);
+AxiLayout axi_layout(const ir::Module& engine, const Timing& timing, const DesignConfig& c);
 
 /// Adds `<engine>_axi` around the design's top and makes it the top. `timing` is the
 /// architecture's manifest timing (latencies).
-void add_axi_wrapper(ir::Design& d, const nlohmann::json& timing, const DesignConfig& c);
+void add_axi_wrapper(ir::Design& d, const Timing& timing, const DesignConfig& c);
 
 /// The C header `<top>_regs.h`: register offsets and bits, record layouts, a driver sketch.
 std::string axi_regs_header(const std::string& top, const AxiLayout& layout, const DesignConfig& c);

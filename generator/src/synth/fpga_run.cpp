@@ -1,4 +1,4 @@
-#include "cli/synth_fpga.hpp"
+#include "synth/fpga_run.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -7,43 +7,38 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
 #include "config/design_config.hpp"
 #include "synth/fpga_flow.hpp"
 #include "synth/fpga_io_wrapper.hpp"
 #include "synth/synth_flow.hpp"
+#include "synth/synth_report.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
+#include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
 
-namespace tpegen::cli {
+namespace tpegen::synth {
 namespace {
-
-void write_work_file(const fs::path& p, const std::string& text, const char* flag) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw ConfigError(fmt::format("invalid {} = '{}': cannot write the file", flag, p.string()));
-}
 
 struct Timed {
   int status = 0;
   double seconds = 0;
 };
 
-Timed run_timed(const std::string& command) {
+// Runs a tool in the work folder (no shell), its output into `log` there.
+Timed run_timed(const std::vector<std::string>& argv, const fs::path& work, const std::string& log) {
   const auto t0 = std::chrono::steady_clock::now();
-  const int status = run_shell(command);
+  const int status = run_program(argv, work, work / log);
   return {status, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
 }
 
 struct PnrResult {
-  synth::PnrReport report;
+  PnrReport report;
   std::string device, package;
   double seconds = 0;
-  synth::FpgaIoWrapper wrapper;
+  FpgaIoWrapper wrapper;
 };
 
 std::string upper(std::string s) {
@@ -51,69 +46,66 @@ std::string upper(std::string s) {
   return s;
 }
 
-nlohmann::json report_json(const FpgaSynthInputs& in, const std::string& command, double yosys_seconds,
-                           long cells, const synth::FpgaCounts& n, const std::optional<PnrResult>& pnr,
-                           const std::string& pnr_skipped) {
-  nlohmann::json j = {{"generator", "tpegen"},
-                      {"version", version()},
-                      {"top", in.top},
-                      {"config", in.config},
-                      {"target", in.target},
-                      {"device", in.target == "ice40" ? nlohmann::json(synth::ice40_device(in.device)) : nullptr},
-                      {"synth_command", command},
-                      {"work_dir", in.work.string()},
-                      {"yosys_log", (in.work / "yosys.log").string()},
-                      {"yosys_seconds", yosys_seconds},
-                      {"cells", cells},
-                      {"lut", n.lut},
-                      {"ff", n.ff},
-                      {"carry", n.carry},
-                      {"dsp", n.dsp},
-                      {"bram", n.bram},
-                      {"other_cells", n.other},
-                      {"fpga_cell_types", n.cell_types},
-                      {"area_um2", nullptr},
-                      {"fmax_mhz", nullptr},
-                      {"pnr", nullptr},
-                      {"pnr_skipped", pnr_skipped.empty() ? nlohmann::json(nullptr) : nlohmann::json(pnr_skipped)}};
+SynthReport fpga_report(const FpgaSynthInputs& in, const std::string& command, double yosys_seconds, long cells,
+                        const FpgaCounts& n, const std::optional<PnrResult>& pnr, const std::string& pnr_skipped) {
+  SynthReport r;
+  r.version = version();
+  r.top = in.top;
+  r.config = in.config;
+  r.target = in.target;
+  if (in.target == "ice40") r.device = ice40_device(in.device);
+  r.synth_command = command;
+  r.work_dir = in.work.string();
+  r.yosys_log = (in.work / "yosys.log").string();
+  r.yosys_seconds = yosys_seconds;
+  r.cells = cells;
+  r.lut = n.lut;
+  r.ff = n.ff;
+  r.carry = n.carry;
+  r.dsp = n.dsp;
+  r.bram = n.bram;
+  r.other_cells = n.other;
+  r.fpga_cell_types = n.cell_types;
+  if (!pnr_skipped.empty()) r.pnr_skipped = pnr_skipped;
   if (pnr) {
     nlohmann::json util = nlohmann::json::object();
-    for (const auto& r : pnr->report.utilization) util[r.name] = {{"used", r.used}, {"available", r.available}};
-    j["fmax_mhz"] = pnr->report.fmax_mhz ? nlohmann::json(*pnr->report.fmax_mhz) : nullptr;
-    j["pnr"] = {{"tool", "nextpnr-ice40"},
-                {"device", pnr->device},
-                {"package", pnr->package},
-                {"target_mhz", 1000.0 / in.clock_period_ns},
-                {"fmax_mhz", j["fmax_mhz"]},
-                {"utilization", util},
-                {"wrapper", pnr->wrapper.module},
-                {"wrapper_input_ffs", pnr->wrapper.input_bits},
-                {"wrapper_output_ffs", pnr->wrapper.output_bits},
-                {"log", (in.work / synth::kPnrLogFile).string()},
-                {"seconds", pnr->seconds}};
+    for (const auto& u : pnr->report.utilization) util[u.name] = {{"used", u.used}, {"available", u.available}};
+    r.fmax_mhz = pnr->report.fmax_mhz;
+    r.fmax_definition = "nextpnr-ice40's post-route fmax of the clock clk_i";
+    r.pnr = {{"tool", "nextpnr-ice40"},
+             {"device", pnr->device},
+             {"package", pnr->package},
+             {"target_mhz", 1000.0 / in.clock_period_ns},
+             {"fmax_mhz", r.fmax_mhz ? nlohmann::json(*r.fmax_mhz) : nlohmann::json(nullptr)},
+             {"utilization", util},
+             {"wrapper", pnr->wrapper.module},
+             {"wrapper_input_ffs", pnr->wrapper.input_bits},
+             {"wrapper_output_ffs", pnr->wrapper.output_bits},
+             {"log", (in.work / kPnrLogFile).string()},
+             {"seconds", pnr->seconds}};
   }
-  return j;
+  return r;
 }
 
-PnrResult place_and_route(const FpgaSynthInputs& in, synth::FpgaIoWrapper wrapper) {
+PnrResult place_and_route(const FpgaSynthInputs& in, FpgaIoWrapper wrapper) {
   PnrResult p;
-  p.device = synth::ice40_device(in.device);
+  p.device = ice40_device(in.device);
   p.package = p.device == "up5k" ? "sg48" : "ct256";
   p.wrapper = std::move(wrapper);
-  const fs::path log = in.work / synth::kPnrLogFile;
+  const fs::path log = in.work / kPnrLogFile;
   fs::remove(log);
   fmt::print("tpegen: placing and routing {} on an iCE40 {} ({}) with nextpnr-ice40\n", p.wrapper.module,
              upper(p.device), p.package);
   std::fflush(stdout);
   // A fixed seed: the same design gives the same placement and fmax on every run.
-  const Timed run = run_timed(fmt::format("cd {} && nextpnr-ice40 --{} --package {} --json {} --freq {:.3f} --seed 1 "
-                                      "--timing-allow-fail > {} 2>&1",
-                                      shell_quote(in.work.string()), p.device, p.package, synth::kPnrJsonFile,
-                                      1000.0 / in.clock_period_ns, synth::kPnrLogFile));
+  const Timed run = run_timed({"nextpnr-ice40", "--" + p.device, "--package", p.package, "--json", kPnrJsonFile,
+                               "--freq", fmt::format("{:.3f}", 1000.0 / in.clock_period_ns), "--seed", "1",
+                               "--timing-allow-fail"},
+                              in.work, kPnrLogFile);
   p.seconds = run.seconds;
   const int status = run.status;
-  p.report = synth::parse_nextpnr_log(read_text_or_empty(log));
-  const std::string fit = synth::pnr_fit_problem(p.report, p.device);
+  p.report = parse_nextpnr_log(read_text_or_empty(log));
+  const std::string fit = pnr_fit_problem(p.report, p.device);
   if (!fit.empty()) throw ConfigError(fit);
   if (status != 0 || !p.report.fmax_mhz)
     throw std::runtime_error(fmt::format("nextpnr-ice40 failed{}{}; see {}",
@@ -122,7 +114,7 @@ PnrResult place_and_route(const FpgaSynthInputs& in, synth::FpgaIoWrapper wrappe
   return p;
 }
 
-void print_counts(const FpgaSynthInputs& in, const std::string& command, const synth::FpgaCounts& n) {
+void print_counts(const FpgaSynthInputs& in, const std::string& command, const FpgaCounts& n) {
   fmt::print("top: {}\n", in.top);
   fmt::print("target: {} ({})\n", in.target, command);
   fmt::print("lut: {}\nff: {}\ncarry: {}\ndsp: {}\nbram: {}\nother_cells: {}\n", n.lut, n.ff, n.carry, n.dsp, n.bram,
@@ -142,32 +134,32 @@ void check_fpga_options(const std::string& target, int fmax_search, const std::s
 void run_fpga_synth(const FpgaSynthInputs& in) {
   const bool pnr = in.target == "ice40" && in.pnr;
   if (pnr) require_tool("nextpnr-ice40", "nextpnr-ice40");
-  std::optional<synth::FpgaIoWrapper> wrapper;
+  std::optional<FpgaIoWrapper> wrapper;
   std::vector<std::string> files = in.rtl;
   if (pnr) {
-    wrapper = synth::make_fpga_io_wrapper(in.top, in.ports,
+    wrapper = make_fpga_io_wrapper(in.top, in.ports,
                                           fmt::format("Generated by tpegen {} for nextpnr-ice40 only.", version()));
     write_work_file(in.work / "design" / (wrapper->module + ".v"), wrapper->verilog, "--work");
     files.push_back("design/" + wrapper->module + ".v");
   }
-  const std::string command = synth::fpga_synth_command(in.target, in.device, in.top);
+  const std::string command = fpga_synth_command(in.target, in.device, in.top);
   write_work_file(in.work / "synth.ys",
-                  synth::fpga_yosys_script(in.target, in.device, in.top, files, wrapper ? wrapper->module : ""),
+                  fpga_yosys_script(in.target, in.device, in.top, files, wrapper ? wrapper->module : ""),
                   "--work");
-  for (const char* f : {synth::kFpgaStatFile, synth::kPnrJsonFile}) fs::remove(in.work / f);
+  for (const char* f : {kFpgaStatFile, kPnrJsonFile}) fs::remove(in.work / f);
   fmt::print("tpegen: synthesizing {} for {} with Yosys ({}) in {}\n", in.top, in.target, command, in.work.string());
   std::fflush(stdout);
-  const Timed yosys = run_timed(fmt::format("cd {} && yosys -s synth.ys > yosys.log 2>&1", shell_quote(in.work.string())));
+  const Timed yosys = run_timed({"yosys", "-s", "synth.ys"}, in.work, "yosys.log");
   const double yosys_seconds = yosys.seconds;
   if (yosys.status != 0) {
-    const std::string err = synth::first_error_line(read_text_or_empty(in.work / "yosys.log"));
+    const std::string err = first_error_line(read_text_or_empty(in.work / "yosys.log"));
     throw std::runtime_error(fmt::format("yosys failed (exit status {}){}; see {}", yosys.status,
                                          err.empty() ? "" : ": " + err, (in.work / "yosys.log").string()));
   }
-  const synth::StatReport stat = synth::parse_stat(read_text_or_empty(in.work / synth::kFpgaStatFile));
+  const StatReport stat = parse_stat(read_text_or_empty(in.work / kFpgaStatFile));
   if (stat.cells < 0)
-    throw std::runtime_error("cannot read the Yosys statistics in " + (in.work / synth::kFpgaStatFile).string());
-  const synth::FpgaCounts counts = synth::classify_fpga_cells(in.target, stat.cell_types);
+    throw std::runtime_error("cannot read the Yosys statistics in " + (in.work / kFpgaStatFile).string());
+  const FpgaCounts counts = classify_fpga_cells(in.target, stat.cell_types);
   fmt::print("tpegen: yosys took {:.1f} s; log, script and reports in {}\n", yosys_seconds, in.work.string());
   std::optional<PnrResult> placed;
   if (pnr) {
@@ -182,7 +174,8 @@ void run_fpga_synth(const FpgaSynthInputs& in) {
                               : in.pnr             ? ""
                                                    : "--no-timing";
   if (!in.json.empty())
-    write_work_file(in.json, report_json(in, command, yosys_seconds, stat.cells, counts, placed, skipped).dump(2) + "\n",
+    write_work_file(in.json,
+                    to_json(fpga_report(in, command, yosys_seconds, stat.cells, counts, placed, skipped)).dump(2) + "\n",
                     "--json");
   print_counts(in, command, counts);
   if (!placed) {
@@ -199,4 +192,4 @@ void run_fpga_synth(const FpgaSynthInputs& in) {
              placed->wrapper.output_bits);
 }
 
-}  // namespace tpegen::cli
+}  // namespace tpegen::synth

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace tpegen::cli {
+namespace tpegen::synth {
 
 struct FpgaSynthInputs {
   std::string target;  // an FPGA value of synth::kSynthTargets
@@ -31,4 +31,4 @@ void check_fpga_options(const std::string& target, int fmax_search, const std::s
 /// Throws ConfigError when the design does not fit the iCE40 device.
 void run_fpga_synth(const FpgaSynthInputs& in);
 
-}  // namespace tpegen::cli
+}  // namespace tpegen::synth

@@ -1,0 +1,233 @@
+#include "synth/asic_run.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "config/design_config.hpp"
+#include "util/paths.hpp"
+#include "util/run.hpp"
+#include "util/text_file.hpp"
+#include "util/work_dir.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tpegen::synth {
+namespace {
+
+StatReport read_stat(const fs::path& p, bool want_area) {
+  const StatReport r = parse_stat(read_text_or_empty(p));
+  if (r.cells < 0 || (!want_area && r.transistors < 0) || (want_area && !r.area_um2))
+    throw std::runtime_error("cannot read the Yosys statistics in " + p.string());
+  return r;
+}
+
+// Energy of the simulated run at the STA clock period, divided by its useful MACs.
+double energy_per_mac_pj(const TimingResult& t) {
+  return *t.report.power_w * t.period_ns * 1e-9 * static_cast<double>(t.sim->estimate.cycles) /
+         static_cast<double>(t.sim->macs) * 1e12;
+}
+
+ReportPath report_path(const StaPath& p) { return {p.arrival_ns, p.slack_ns, p.startpoint, p.endpoint}; }
+
+void add_timing(const TimingResult& t, SynthReport& j) {
+  j.clock_period_ns = t.period_ns;
+  j.worst = report_path(t.worst);
+  j.worst_group = t.worst.group;
+  j.wns_ns = t.report.wns_ns;
+  j.tns_ns = t.report.tns_ns;
+  j.fmax_mhz = 1000.0 / met_period_ns(t);
+  j.fmax_definition = kFmaxDefinition;
+  j.power_mw = *t.report.power_w * 1e3;
+  j.power_breakdown_mw = {{"internal", t.report.internal_w.value_or(0) * 1e3},
+                          {"switching", t.report.switching_w.value_or(0) * 1e3},
+                          {"leakage", t.report.leakage_w.value_or(0) * 1e3}};
+  j.activity_source = t.sim ? "sim" : "static";
+  j.activity = t.sim ? t.sim->estimate.global : kDefaultActivity;
+  j.input_activity = t.sim ? t.sim->estimate.input : kDefaultInputActivity;
+  if (t.sim) {
+    j.activity_detail = {{"activity_ports", t.sim->estimate.ports},
+                         {"activity_bits", t.sim->estimate.bits},
+                         {"activity_sim", {{"cycles", t.sim->estimate.cycles},
+                                           {"macs", t.sim->macs},
+                                           {"seconds", t.sim->seconds},
+                                           {"log", t.sim->log.string()}}}};
+    j.energy_per_mac_pj = energy_per_mac_pj(t);
+  }
+  if (t.profile) {
+    j.drive_cell = t.profile->drive_cell;
+    j.output_load = t.profile->output_load;
+  }
+  for (const StaPath& p : t.report.paths) j.path_groups[p.group] = report_path(p);
+}
+
+}  // namespace
+
+double met_period_ns(const TimingResult& t) {
+  for (const StaPath& p : t.report.paths)
+    if (p.group == "reg2reg") return t.period_ns - p.slack_ns;
+  return t.period_ns - t.worst.slack_ns;
+}
+
+SynthResult run_yosys(const fs::path& work, const fs::path& liberty) {
+  for (const char* f : {kGenericStatFile, kLibertyStatFile, kNetlistFile})
+    fs::remove(work / f);  // a failed run must not report the previous run's numbers
+  const fs::path log = work / "yosys.log";
+  const auto t0 = std::chrono::steady_clock::now();
+  const int status = run_program({"yosys", "-s", "synth.ys"}, work, log);
+  SynthResult r;
+  r.yosys_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (status != 0) {
+    const std::string err = first_error_line(read_text_or_empty(log));
+    throw std::runtime_error(fmt::format("yosys failed (exit status {}){}; see {}", status,
+                                         err.empty() ? "" : ": " + err, log.string()));
+  }
+  r.generic = read_stat(work / kGenericStatFile, false);
+  if (!liberty.empty()) r.lib = read_stat(work / kLibertyStatFile, true);
+  return r;
+}
+
+TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::optional<StaLibProfile>& profile,
+                     const std::string& top, double period_ns, std::optional<SimActivity> sim) {
+  TimingResult t;
+  t.period_ns = period_ns;
+  t.sim = std::move(sim);
+  t.profile = profile;
+  StaInputs in;
+  in.liberty = liberty;
+  in.netlist = kNetlistFile;
+  in.top = top;
+  in.period_ns = period_ns;
+  in.profile = t.profile;
+  if (t.sim) {
+    in.activity = t.sim->estimate.global;
+    in.input_activity = t.sim->estimate.input;
+    in.port_activity = t.sim->estimate.ports;
+    in.activity_note = fmt::format("measured: mean toggle rate of the RTL signals over {} simulated cycles",
+                                   t.sim->estimate.cycles);
+  }
+  write_work_file(work / kStaScriptFile, sta_script(in), "--work");
+  const fs::path log = work / kStaLogFile;
+  fs::remove(log);
+  const auto t0 = std::chrono::steady_clock::now();
+  const int status = run_program({"sta", "-no_splash", "-exit", kStaScriptFile}, work, log);
+  t.sta_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  t.report = parse_sta(read_text_or_empty(log));
+  // OpenSTA 2.0.17 exits 0 after errors, so its log decides.
+  if (status != 0 || !t.report.errors.empty())
+    throw std::runtime_error(fmt::format("OpenSTA failed{}{}; see {}",
+                                         status != 0 ? fmt::format(" (exit status {})", status) : "",
+                                         t.report.errors.empty() ? "" : ": " + t.report.errors.front(),
+                                         log.string()));
+  const StaPath* worst = t.report.worst();
+  if (!worst || !t.report.power_w)
+    throw std::runtime_error(fmt::format("cannot read the {} in the OpenSTA report {}",
+                                         worst ? "total power" : "worst timing path", log.string()));
+  t.worst = *worst;
+  return t;
+}
+
+void search_fmax(int max_steps, const fs::path& work, const std::vector<std::string>& rtl, const std::string& top,
+                 const fs::path& liberty, SynthResult& r) {
+  r.fmax_steps.push_back({0, met_period_ns(*r.timing), *r.lib->area_um2});
+  if (!r.timing->profile)
+    fmt::print("tpegen: note: unknown liberty library: abc gets no driving cell or load, so its delay target "
+               "may change nothing\n");
+  while (const auto target = next_fmax_target(r.fmax_steps, max_steps)) {
+    const fs::path dir = work / "fmax" / fmt::format("step{}", r.fmax_steps.size());
+    fs::create_directories(dir);
+    std::vector<std::string> files;
+    for (const std::string& f : rtl) files.push_back("../../" + f);
+    const fs::path step_liberty = fs::path("../..") / liberty;  // the link in the work folder
+    ScriptInputs in{top, files, step_liberty, *target * 1000, ""};
+    if (r.timing->profile) {
+      write_work_file(dir / kAbcConstrFile,
+                      abc_constraints(r.timing->profile->drive_cell, r.timing->profile->output_load), "--work");
+      in.abc_constr = kAbcConstrFile;
+    }
+    write_work_file(dir / "synth.ys", yosys_script(in), "--work");
+    fmt::print("tpegen: fmax search step {}: abc -D {:.0f} ps, timed at {:.3f} ns\n", r.fmax_steps.size(),
+               *target * 1000, *target);
+    std::fflush(stdout);
+    SynthResult s = run_yosys(dir, step_liberty);
+    const TimingResult t = run_sta(dir, step_liberty, r.timing->profile, top, *target, std::nullopt);
+    r.fmax_steps.push_back({*target, met_period_ns(t), *s.lib->area_um2});
+    fmt::print("tpegen: fmax search step {}: meets {:.3f} ns ({:.1f} MHz), area {:.1f} um2\n",
+               r.fmax_steps.size() - 1, r.fmax_steps.back().period_ns, 1000.0 / r.fmax_steps.back().period_ns,
+               r.fmax_steps.back().area_um2);
+  }
+}
+
+SynthReport asic_report(const nlohmann::json& config, const std::string& top, const fs::path& work,
+                        const LibertyChoice& lib, const SynthResult& r) {
+  SynthReport j;
+  j.version = version();
+  j.top = top;
+  j.config = config;
+  j.work_dir = work.string();
+  j.yosys_log = (work / "yosys.log").string();
+  j.yosys_seconds = r.yosys_seconds;
+  j.cells = r.generic.cells;
+  j.transistors = r.generic.transistors;
+  j.transistors_exact = !r.generic.transistors_partial;
+  j.generic_cell_types = r.generic.cell_types;
+  j.liberty_origin = lib.origin;
+  if (r.lib) {
+    j.liberty = lib.path.string();
+    j.area_um2 = *r.lib->area_um2;
+    j.area_exact = !r.lib->area_partial;
+    j.lib_cells = r.lib->cells;
+    j.lib_cell_types = r.lib->cell_types;
+    j.netlist = (work / kNetlistFile).string();
+  }
+  if (!r.timing_skipped.empty()) j.timing_skipped = r.timing_skipped;
+  if (r.timing) {
+    add_timing(*r.timing, j);
+    j.sta_log = (work / kStaLogFile).string();
+    j.sta_seconds = r.timing->sta_seconds;
+  }
+  j.fmax_steps = r.fmax_steps;
+  return j;
+}
+
+void print_asic_summary(const SynthReport& r) {
+  fmt::print("top: {}\n", r.top);
+  fmt::print("cells: {}\n", r.cells);
+  fmt::print("transistors: {}{}\n", r.transistors.value_or(-1),
+             r.transistors_exact ? "" : "+ (some cell types have no cost in Yosys' CMOS model)");
+  if (r.area_um2)
+    fmt::print("area_um2: {:.3f}{} (liberty: {})\n", *r.area_um2, r.area_exact ? "" : "+ (some cells have no area)",
+               r.liberty.value_or(""));
+  else
+    fmt::print("area_um2: none ({})\n", r.liberty_origin == "--no-liberty" ? "--no-liberty" : "no liberty file");
+  if (!r.worst) {
+    fmt::print("critical_path_ns: none ({})\n", r.timing_skipped.value_or(""));
+    return;
+  }
+  const double period = r.clock_period_ns.value_or(0);
+  if (r.worst->slack_ns < 0)
+    fmt::print("tpegen: note: timing is not met at the {} ns clock (worst slack {:.3f} ns, {} group)\n", period,
+               r.worst->slack_ns, r.worst_group);
+  fmt::print("critical_path_ns: {:.3f} ({} -> {})\n", r.worst->arrival_ns, r.worst->startpoint, r.worst->endpoint);
+  fmt::print("slack_ns: {:.3f} at period {}\n", r.worst->slack_ns, period);
+  fmt::print("fmax_mhz: {:.1f} ({})\n", r.fmax_mhz.value_or(0), r.fmax_definition);
+  if (r.activity_source == "sim") {
+    const nlohmann::json& sim = r.activity_detail.at("activity_sim");
+    fmt::print("power_mw: {:.3f} (simulated activity {:.4f}: {} cycles, {} MACs)\n", r.power_mw.value_or(0),
+               r.activity.value_or(0), sim.at("cycles").get<uint64_t>(), sim.at("macs").get<uint64_t>());
+    fmt::print("energy_per_mac_pj: {:.4f}\n", r.energy_per_mac_pj.value_or(0));
+  } else {
+    fmt::print("power_mw: {:.3f} (static activity {})\n", r.power_mw.value_or(0), kDefaultActivity);
+  }
+  std::string groups;
+  for (const auto& [g, p] : r.path_groups)
+    groups += fmt::format("{}{} {:.3f}", groups.empty() ? "" : ", ", g, p.arrival_ns);
+  fmt::print("path_groups_ns: {}\n", groups);
+  if (const FmaxStep* best = r.best_fmax_step())
+    fmt::print("fmax_search_mhz: {:.1f} (area_um2 {:.3f}, {} of {} syntheses)\n", 1000.0 / best->period_ns,
+               best->area_um2, best - r.fmax_steps.data() + 1, r.fmax_steps.size());
+}
+
+}  // namespace tpegen::synth

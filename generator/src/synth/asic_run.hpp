@@ -1,0 +1,73 @@
+// The ASIC flow of `tpegen synth`: Yosys on the generated RTL, OpenSTA on its netlist, the
+// fmax search, and the report (SynthReport) and its printed summary.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "synth/activity.hpp"
+#include "synth/fmax_search.hpp"
+#include "synth/sta_flow.hpp"
+#include "synth/synth_flow.hpp"
+#include "synth/synth_report.hpp"
+
+namespace tpegen::synth {
+
+/// Switching activity measured by a simulation of the design (synth --activity sim).
+struct SimActivity {
+  ActivityEstimate estimate;
+  uint64_t macs = 0;   // useful multiply-accumulates of the traced run
+  double seconds = 0;  // simulation (build included)
+  std::filesystem::path log;
+};
+
+struct TimingResult {
+  std::optional<SimActivity> sim;  // set with --activity sim
+  StaReport report;
+  StaPath worst;  // the reported path with the least slack
+  double period_ns = 0;
+  double sta_seconds = 0;
+  std::optional<StaLibProfile> profile;
+};
+
+struct SynthResult {
+  StatReport generic;
+  std::optional<StatReport> lib;  // set when a liberty file was used
+  double yosys_seconds = 0;
+  std::optional<TimingResult> timing;  // set when OpenSTA ran
+  std::string timing_skipped;          // why it did not (empty when it ran)
+  std::vector<FmaxStep> fmax_steps;    // --fmax-search: the first run, then each re-synthesis
+};
+
+/// The clock period a timed netlist meets (kFmaxDefinition): period - slack of the
+/// register-to-register group when there is one (before placement an unbuffered input port
+/// that fans out to every PE would otherwise dominate), else of the worst path.
+double met_period_ns(const TimingResult& t);
+
+/// Runs `yosys -s synth.ys` in `work` and reads its statistics (liberty empty: generic only).
+SynthResult run_yosys(const std::filesystem::path& work, const std::filesystem::path& liberty);
+
+/// Runs OpenSTA on the netlist Yosys wrote and reads back the worst path and the power.
+/// `profile`: the library's I/O profile, found once per run (the liberty file can be 13 MB).
+TimingResult run_sta(const std::filesystem::path& work, const std::filesystem::path& liberty,
+                     const std::optional<StaLibProfile>& profile, const std::string& top, double period_ns,
+                     std::optional<SimActivity> sim);
+
+/// Re-synthesizes with abc -D at shrinking periods (fmax_search.hpp), each step in
+/// work/fmax/stepN, and records what each one meets. The first entry is the run already done.
+void search_fmax(int max_steps, const std::filesystem::path& work, const std::vector<std::string>& rtl,
+                 const std::string& top, const std::filesystem::path& liberty, SynthResult& r);
+
+/// The report of an ASIC run.
+SynthReport asic_report(const nlohmann::json& config, const std::string& top, const std::filesystem::path& work,
+                        const LibertyChoice& lib, const SynthResult& r);
+
+/// The "key: value" lines synth prints last (for people and scripts).
+void print_asic_summary(const SynthReport& r);
+
+}  // namespace tpegen::synth

@@ -1,0 +1,81 @@
+// The result of one `tpegen synth` run (ASIC or FPGA target): what --json writes and what
+// the sweep reads back, in one place. to_json writes the keys documented in the README;
+// from_json reads them (a report of an older tpegen with missing keys reads as unknowns).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "synth/fmax_search.hpp"
+
+namespace tpegen::synth {
+
+struct ReportPath {
+  double arrival_ns = 0, slack_ns = 0;
+  std::string startpoint, endpoint;
+};
+
+/// How fmax is defined in every report and table (README "fmax"): the clock the
+/// register-to-register paths meet, setup time included.
+inline constexpr const char* kFmaxDefinition = "1000 / (clock period - slack of the reg2reg path group)";
+
+struct SynthReport {
+  std::string version, top;
+  std::string target = "asic";  // asic | ice40 | ecp5 | xilinx7 | gowin
+  nlohmann::json config = nlohmann::json::object();
+  std::string work_dir, yosys_log;
+  double yosys_seconds = 0;
+  long cells = -1;  // generic cells (asic) or mapped FPGA cells
+
+  // ASIC: generic CMOS estimate and the liberty mapping.
+  std::optional<long> transistors;
+  bool transistors_exact = true;
+  std::map<std::string, long> generic_cell_types;
+  std::optional<std::string> liberty, netlist;
+  std::string liberty_origin;
+  std::optional<double> area_um2;
+  bool area_exact = true;
+  std::optional<long> lib_cells;
+  std::map<std::string, long> lib_cell_types;
+
+  // Timing: OpenSTA (asic) or nextpnr (ice40); timing_skipped says why there is none.
+  std::optional<std::string> timing_skipped;
+  std::optional<double> clock_period_ns;
+  std::optional<ReportPath> worst;  // the path with the least slack
+  std::string worst_group;
+  std::map<std::string, ReportPath> path_groups;
+  std::optional<double> wns_ns, tns_ns;
+  std::optional<double> fmax_mhz;  // asic: kFmaxDefinition; ice40: nextpnr's post-route fmax
+  std::string fmax_definition;
+  std::optional<double> power_mw;
+  nlohmann::json power_breakdown_mw = nullptr;
+  std::string activity_source;  // static | sim
+  std::optional<double> activity, input_activity, energy_per_mac_pj;
+  nlohmann::json activity_detail = nullptr;  // activity_ports, activity_bits, activity_sim
+  std::optional<std::string> drive_cell;
+  std::optional<double> output_load;
+  std::optional<std::string> sta_log;
+  std::optional<double> sta_seconds;
+  std::vector<FmaxStep> fmax_steps;        // --fmax-search: the first run, then each re-synthesis
+
+  // FPGA targets.
+  std::optional<std::string> device;
+  std::string synth_command;
+  long lut = 0, ff = 0, carry = 0, dsp = 0, bram = 0, other_cells = 0;
+  std::map<std::string, long> fpga_cell_types;
+  nlohmann::json pnr = nullptr;
+  std::optional<std::string> pnr_skipped;
+
+  /// The best step of the fmax search (nullptr without one).
+  const FmaxStep* best_fmax_step() const;
+};
+
+nlohmann::json to_json(const SynthReport& r);
+/// nullopt when `j` is not a synth report (no integer `cells`).
+std::optional<SynthReport> synth_report_from_json(const nlohmann::json& j);
+
+}  // namespace tpegen::synth
