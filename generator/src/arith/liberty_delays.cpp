@@ -384,11 +384,11 @@ DelayModel delays_from_liberty(const std::string& text, const std::string& sourc
   const double load = 2 * input_cap(*ref);
   double slew = 0;
   {
-    const Group* p = pin_group(*ref, ref->outputs[0].first);
-    for (const Group& t : p ? p->groups : std::vector<Group>{})
-      for (const Group& tab : t.groups)
-        if (tab.type == "rise_transition" && tab.attr("index_1") && slew == 0)
-          slew = numbers(tab.attr("index_1")->front()).front();
+    if (const Group* p = pin_group(*ref, ref->outputs[0].first))
+      for (const Group& t : p->groups)
+        for (const Group& tab : t.groups)
+          if (tab.type == "rise_transition" && tab.attr("index_1") && slew == 0)
+            slew = numbers(tab.attr("index_1")->front()).front();
     slew = arc(*ref, ref->outputs[0].first, ref->inputs[0], lib, slew, load, "transition").value_or(slew);
   }
   auto gate = [&](const LibCell* c) {
