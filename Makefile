@@ -43,6 +43,14 @@ formal: build
 	    --a-width 6 --b-width 6 --acc-width 16 --acc-wrap || exit 1; \
 	done; done
 
+# Opt-in: tpegen multipliers (8, 12, 16 bits) and the int8 OPT1 step against behavioural a*b
+# (a*b+c) through Yosys 0.23 and Yosys 0.55's booth pass (npm @yowasp/yosys into the build
+# directory), sky130hd and nangate45, OpenSTA; CSV, Markdown and SVGs in $(BUILD)/compare-arith.
+# Narrow it with WIDTHS, SIGNS, ENCODINGS, TREES, ADDERS, KINDS, LIBS (tb/scripts/compare_arith.sh).
+.PHONY: compare-arith
+compare-arith: build
+	JOBS=$(JOBS) tb/scripts/compare_arith.sh $(TPEGEN) $(BUILD)/compare-arith
+
 # Opt-in: baseline vs OPT1 synthesized at the paper's sizes (sky130hd area, OpenSTA timing).
 compare-opt1: build
 	tb/scripts/compare_pe.sh $(TPEGEN) $(BUILD)/compare-opt1 opt1

@@ -73,8 +73,13 @@ struct TreeCfg {
 const TreeCfg kTrees[] = {{{TreeKind::Dadda, false}, "dadda"},
                           {{TreeKind::Wallace, false}, "wallace"},
                           {{TreeKind::Dadda, true}, "dadda+4:2"},
-                          {{TreeKind::Wallace, true}, "wallace+4:2"}};
-const AdderKind kAdders[] = {AdderKind::Ripple, AdderKind::KoggeStone, AdderKind::BrentKung};
+                          {{TreeKind::Wallace, true}, "wallace+4:2"},
+                          {{TreeKind::Timing, false}, "timing"},
+                          {{TreeKind::Timing, true}, "timing+4:2"}};
+constexpr int kTreeCount = 6;
+const AdderKind kAdders[] = {AdderKind::Ripple,   AdderKind::KoggeStone, AdderKind::BrentKung,
+                             AdderKind::Sklansky, AdderKind::Timing};
+constexpr int kAdderCount = 5;
 const Encoding kEncodings[] = {Encoding::And, Encoding::Booth, Encoding::Ent};
 
 BitNet multiplier(Encoding enc, bool s, int wa, int wb, int width, const TreeOptions& opt, AdderKind adder,
@@ -121,7 +126,7 @@ TEST_CASE("multipliers: every encoding, signedness, 2 <= WA, WB <= 8 exhaustive,
         for (int wb = 2; wb <= 8; ++wb)
           for (int width : {wa + wb, 32})
             for (const auto& t : kTrees) {
-              const AdderKind adder = kAdders[turn++ % 3];
+              const AdderKind adder = kAdders[turn++ % kAdderCount];
               const BitNet net = multiplier(enc, s, wa, wb, width, t.opt, adder);
               ++nets;
               const uint64_t na = uint64_t{1} << wa, nb = uint64_t{1} << wb, total = na * nb;
@@ -147,17 +152,19 @@ TEST_CASE("multipliers: every encoding, signedness, 2 <= WA, WB <= 8 exhaustive,
               }
             }
   MESSAGE(nets << " multiplier nets, " << vectors << " exhaustive vectors");
-  CHECK(nets == 3 * 2 * 49 * 2 * 4);
+  CHECK(nets == 3 * 2 * 49 * 2 * kTreeCount);
 }
 
 TEST_CASE("multipliers: random 12x12 and 16x16 (10k pairs each, BitNet::eval)") {
+  // Every tree meets every adder once over the 12 nets (turn % 6 and turn % 5 cover all 30 pairs
+  // over 30 turns; 12 turns cover 12 of them, each tree twice and each adder at least twice).
   std::mt19937_64 rng(2025);
   int turn = 0;
   for (int w : {12, 16})
     for (Encoding enc : kEncodings)
       for (bool s : {false, true}) {
-        const auto& t = kTrees[turn % 4];
-        const AdderKind adder = kAdders[turn % 3];
+        const auto& t = kTrees[turn % kTreeCount];
+        const AdderKind adder = kAdders[turn % kAdderCount];
         const int width = (turn % 2) ? 2 * w : 64;
         ++turn;
         const BitNet net = multiplier(enc, s, w, w, width, t.opt, adder);

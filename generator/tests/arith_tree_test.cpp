@@ -20,8 +20,8 @@ using namespace tpegen::arith;
 
 namespace {
 
-const TreeOptions kTrees[] = {{TreeKind::Dadda, false}, {TreeKind::Wallace, false}, {TreeKind::Dadda, true},
-                              {TreeKind::Wallace, true}};
+const TreeOptions kTrees[] = {{TreeKind::Dadda, false},  {TreeKind::Wallace, false}, {TreeKind::Dadda, true},
+                              {TreeKind::Wallace, true}, {TreeKind::Timing, false},  {TreeKind::Timing, true}};
 
 struct CellCount {
   int ha = 0, fa = 0, c42 = 0, max_level = 0;
@@ -132,7 +132,7 @@ TEST_CASE("BitHeap: bits, constants, signed numbers") {
 TEST_CASE("compress: heap value preserved, carry-save rows sum to it (random heaps)") {
   std::mt19937_64 rng(11);
   for (int trial = 0; trial < 24; ++trial) {
-    const TreeOptions& opt = kTrees[trial % 4];
+    const TreeOptions& opt = kTrees[trial % 6];
     BitNet net;
     const auto in = net.add_input("in", 40);
     const int width = 6 + static_cast<int>(rng() % 30);
@@ -278,7 +278,8 @@ TEST_CASE("4:2 wiring: a cout feeds only a cin of the same level in the next col
 }
 
 TEST_CASE("final adders: exhaustive w = 1..8, random 32 and 64") {
-  for (AdderKind kind : {AdderKind::Ripple, AdderKind::KoggeStone, AdderKind::BrentKung}) {
+  for (AdderKind kind : {AdderKind::Ripple, AdderKind::KoggeStone, AdderKind::BrentKung, AdderKind::Sklansky,
+                         AdderKind::Timing}) {
     for (int w = 1; w <= 8; ++w) {
       BitNet net;
       const auto x = net.add_input("x", w);
@@ -315,5 +316,8 @@ TEST_CASE("final adders: exhaustive w = 1..8, random 32 and 64") {
   CHECK(std::string(to_string(AdderKind::BrentKung)) == "brent-kung");
   CHECK_THROWS_AS(parse_adder("carry-select"), std::invalid_argument);
   CHECK(parse_tree("wallace") == TreeKind::Wallace);
+  CHECK(parse_tree("timing") == TreeKind::Timing);
+  CHECK(parse_adder("timing") == AdderKind::Timing);
+  CHECK(parse_adder("sklansky") == AdderKind::Sklansky);
   CHECK_THROWS_AS(parse_tree("booth"), std::invalid_argument);
 }

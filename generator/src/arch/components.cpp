@@ -20,7 +20,7 @@ using namespace arith;
 
 // The multiplier's BitNet; with a behavioural final adder it ends in carry-save outputs
 // (s, c) that the module adds with `+`.
-BitNet multiplier_net(const DesignConfig& c, bool& behavioral) {
+BitNet multiplier_net(const DesignConfig& c, const DelayModel* delays, bool& behavioral) {
   BitNet net;
   auto a = net.add_input("a", c.a_width);
   auto b = net.add_input("b", c.b_width);
@@ -29,6 +29,7 @@ BitNet multiplier_net(const DesignConfig& c, bool& behavioral) {
   TreeOptions opt;
   opt.kind = parse_tree(c.tree);
   opt.use_42 = c.use_42;
+  opt.delays = delays;
   CarrySave cs = compress(heap, net, opt);
   const AdderKind kind = parse_adder(c.final_adder);
   behavioral = kind == AdderKind::Behavioral;
@@ -36,7 +37,7 @@ BitNet multiplier_net(const DesignConfig& c, bool& behavioral) {
     net.add_output("s", cs.sum);
     net.add_output("c", cs.carry);
   } else {
-    net.add_output("p", final_adder(net, cs.sum, cs.carry, kind));
+    net.add_output("p", final_adder(net, cs.sum, cs.carry, kind, delays));
   }
   return net;
 }
@@ -119,7 +120,7 @@ ir::Design build_component(const ComponentConfig& c) {
   if (c.kind == "multiplier") {
     auto p_o = m.output("p_o", a.a_width + a.b_width);
     bool behavioral = false;
-    const BitNet net = multiplier_net(a, behavioral);
+    const BitNet net = multiplier_net(a, c.delays.get(), behavioral);
     auto outs = emit_net(net, {a_i, b_i});
     m.assign(p_o, behavioral ? ir::add(outs[0], outs[1]) : outs[0]);
   } else {
@@ -127,7 +128,7 @@ ir::Design build_component(const ComponentConfig& c) {
     auto c_i = m.input("c_i", a.acc_width);
     auto s_o = m.output("s_o", a.acc_width);
     auto c_o = m.output("c_o", a.acc_width);
-    auto outs = emit_net(opt1_step_net(a, 1, false), {a_i, b_i, s_i, c_i});
+    auto outs = emit_net(opt1_step_net(a, 1, false, c.delays.get()), {a_i, b_i, s_i, c_i});
     m.assign(s_o, outs[0]);
     m.assign(c_o, outs[1]);
   }
@@ -136,7 +137,8 @@ ir::Design build_component(const ComponentConfig& c) {
 
 ComponentModel::ComponentModel(const ComponentConfig& c) : cfg_(c) {
   if (c.kind == "opt4e-step") throw ConfigError("invalid --vectors: opt4e-step has no test vectors (none only; it is checked formally)");
-  net_ = c.kind == "multiplier" ? multiplier_net(c.arith, behavioral_) : opt1_step_net(c.arith, 1, false);
+  net_ = c.kind == "multiplier" ? multiplier_net(c.arith, c.delays.get(), behavioral_)
+                                : opt1_step_net(c.arith, 1, false, c.delays.get());
 }
 
 std::vector<uint64_t> ComponentModel::eval(const std::vector<uint64_t>& inputs) const {

@@ -8,10 +8,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "arith/bitnet.hpp"
+#include "arith/delay_model.hpp"
 #include "config/design_config.hpp"
 #include "ir/module.hpp"
 
@@ -22,6 +24,7 @@ struct ComponentConfig {
   DesignConfig arith;               // a_width, b_width, is_signed, acc_width, encoding, tree, use_42, final_adder
   int pipeline_level = -1;          // >= 0: one register stage after this reduction level (clk_i added)
   int streams = 2;                  // opt4e-step: digit streams E
+  std::shared_ptr<const arith::DelayModel> delays;  // timing tree/adder: nullptr = built-in sky130hd
 };
 
 /// Validates and fills defaults; throws ConfigError naming the parameter.

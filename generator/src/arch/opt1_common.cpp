@@ -12,7 +12,7 @@ namespace tpegen::arch {
 
 using namespace arith;
 
-BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first) {
+BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first, const DelayModel* delays) {
   BitNet net;
   std::vector<std::vector<NodeId>> as, bs;
   for (int i = 0; i < products; ++i) {
@@ -34,6 +34,7 @@ BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first) {
   TreeOptions opt;
   opt.kind = parse_tree(c.tree);
   opt.use_42 = c.use_42;
+  opt.delays = delays;
   CarrySave cs = compress(heap, net, opt);
   net.add_output("s_next", cs.sum);
   net.add_output("c_next", cs.carry);

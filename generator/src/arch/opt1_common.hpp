@@ -6,6 +6,7 @@
 #include <string>
 
 #include "arith/bitnet.hpp"
+#include "arith/delay_model.hpp"
 #include "config/design_config.hpp"
 #include "ir/module.hpp"
 
@@ -15,7 +16,8 @@ namespace tpegen::arch {
 ///   inputs  a0, b0, a1, b1, ... (operand widths), [first (1 bit)], s, c (acc_width each)
 ///   outputs s_next, c_next with s_next + c_next == s + c + sum_i a_i*b_i  (mod 2^acc_width);
 /// with `with_first`, s and c count as zero when first = 1 (a new accumulation starts).
-arith::BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first);
+arith::BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first,
+                            const arith::DelayModel* delays = nullptr);
 
 /// The read-out carry-propagate adder s + c (acc_width bits) in module m, as chosen by
 /// --final-adder (a BitNet prefix/ripple adder, or `+`). With --inject-bug adder it is the

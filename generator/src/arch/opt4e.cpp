@@ -72,7 +72,10 @@ arith::BitNet opt4e_step_net(const DesignConfig& c, int E) {
     heap.add_bit(k, net.band(keep, at(s_in, k)), net);
     heap.add_bit(k, net.band(keep, at(c_in, k)), net);
   }
-  const arith::CarrySave cs = arith::compress(heap, net, {});
+  arith::TreeOptions opt;  // the opt4e-step component's --tree and --use-42 (the array: dadda)
+  opt.kind = c.tree.empty() ? arith::TreeKind::Dadda : arith::parse_tree(c.tree);
+  opt.use_42 = c.use_42;
+  const arith::CarrySave cs = arith::compress(heap, net, opt);
   net.add_output("s_next", cs.sum);
   net.add_output("c_next", cs.carry);
   return net;

@@ -10,13 +10,15 @@ namespace tpegen::arith {
 TreeKind parse_tree(const std::string& s) {
   if (s == "dadda") return TreeKind::Dadda;
   if (s == "wallace") return TreeKind::Wallace;
-  throw std::invalid_argument("invalid tree '" + s + "': valid values are dadda, wallace");
+  if (s == "timing") return TreeKind::Timing;
+  throw std::invalid_argument("invalid tree '" + s + "': valid values are dadda, wallace, timing");
 }
 
 const char* to_string(TreeKind k) {
   switch (k) {
     case TreeKind::Wallace: return "wallace";
     case TreeKind::Dadda: return "dadda";
+    case TreeKind::Timing: return "timing";
   }
   return "?";
 }
@@ -187,6 +189,7 @@ int height(const std::vector<Column>& cols) {
 }  // namespace
 
 CarrySave compress(BitHeap& heap, BitNet& net, const TreeOptions& opt) {
+  if (opt.kind == TreeKind::Timing) return compress_timing(heap, net, opt);
   heap.materialize_constant(net);
   std::vector<Column> cols = heap.columns();
   CarrySave cs;

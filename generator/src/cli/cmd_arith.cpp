@@ -1,12 +1,15 @@
 // `tpegen arith`: a stand-alone multiplier, OPT1 step or OPT4E step from the bit-heap library,
 // with test vectors from its C++ model (exhaustive or random; none for the OPT4E step, which
 // is checked formally).
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "arch/components.hpp"
 #include "arch/opt3_column.hpp"
+#include "arith/liberty_delays.hpp"
 #include "cli/commands.hpp"
 #include "cli/parse_errors.hpp"
 #include "ir/check.hpp"
@@ -25,11 +28,29 @@ struct ArithOptions {
   uint64_t seed = 1;
   std::string out_dir;
   bool force = false;
+  std::string delay_liberty;
+  bool print_delays = false;
 };
+
+// --delay-liberty: the timing tree's and adder's cell delays read from that liberty file.
+std::shared_ptr<const arith::DelayModel> read_delays(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(fmt::format("invalid --delay-liberty = '{}': cannot read the file", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    return std::make_shared<const arith::DelayModel>(arith::delays_from_liberty(text.str(), path));
+  } catch (const std::invalid_argument& e) {
+    throw ConfigError(fmt::format("invalid --delay-liberty = '{}': {}", path, e.what()));
+  }
+}
 
 void run_arith(ArithOptions o) {
   if (o.is_unsigned) o.comp.arith.is_signed = false;
+  if (!o.delay_liberty.empty()) o.comp.delays = read_delays(o.delay_liberty);
   const arch::ComponentConfig c = arch::resolve_component(o.comp);
+  const arith::DelayModel& delays = c.delays ? *c.delays : arith::builtin_delays();
+  if (o.print_delays) fmt::print("{}", arith::describe(delays));
   uint64_t count = 0;
   const bool want_vectors = o.vectors != "none";
   if (want_vectors && o.vectors != "exhaustive") {
@@ -58,6 +79,7 @@ void run_arith(ArithOptions o) {
                              {"top", d.top},                {"kind", c.kind},
                              {"config", config_to_json(c.arith)}, {"vectors", o.vectors},
                              {"latency_cycles", c.pipeline_level >= 0 ? 1 : 0}};
+  if (c.arith.tree == "timing" || c.arith.final_adder == "timing") manifest["delay_model"] = arith::describe(delays);
   if (c.kind == "opt4e-step") {
     manifest["streams"] = c.streams;
     manifest["digit_positions"] = arch::ent_digit_positions(c.arith);
@@ -83,9 +105,13 @@ void setup_arith(CLI::App& app) {
   app.add_option("--acc-width", a.acc_width, "opt1-step, opt4e-step: accumulator bits (default: exact for --max-k)");
   app.add_flag("--acc-wrap", a.acc_wrap, "opt1-step, opt4e-step: allow a narrower accumulator");
   app.add_option("--encoding", a.encoding, "and | booth | ent (default booth)");
-  app.add_option("--tree", a.tree, "dadda | wallace (default dadda)");
+  app.add_option("--tree", a.tree, "dadda | wallace | timing (default dadda)");
   app.add_flag("--use-42", a.use_42, "4:2 compressors in the tree");
-  app.add_option("--final-adder", a.final_adder, "multiplier: ripple | kogge-stone | brent-kung | behavioral");
+  app.add_option("--final-adder", a.final_adder,
+                 "multiplier: ripple | kogge-stone | brent-kung | sklansky | timing | behavioral");
+  app.add_option("--delay-liberty", o->delay_liberty,
+                 "timing tree/adder: read the cell delays from this liberty (default: built-in sky130hd)");
+  app.add_flag("--print-delays", o->print_delays, "print the delay model the timing tree/adder uses");
   app.add_option("--pipeline-level", o->comp.pipeline_level,
                  "one register stage after this compressor-tree level (default: combinational)");
   app.add_option("--vectors", o->vectors, "none | exhaustive | COUNT random vectors from the C++ model");

@@ -72,10 +72,10 @@ void add_design_flags(CLI::App& app, DesignFlags& f) {
   app.add_option("--in-regs", c.in_regs, "pipeline register stages on every input, 0..8 (default 0)");
   app.add_option("--out-regs", c.out_regs, "pipeline register stages on every output, 0..8 (default 0)");
   app.add_option("--encoding", c.encoding, "bit-weight PEs: encoded operand A as and | booth | ent (default booth)");
-  app.add_option("--tree", c.tree, "bit-weight PEs: compressor tree dadda | wallace (default dadda)");
+  app.add_option("--tree", c.tree, "bit-weight PEs: compressor tree dadda | wallace | timing (default dadda)");
   app.add_flag("--use-42", c.use_42, "bit-weight PEs: use 4:2 compressors in the tree");
   app.add_option("--final-adder", c.final_adder,
-                 "bit-weight PEs: read-out adder ripple | kogge-stone | brent-kung | behavioral (default brent-kung)");
+                 "bit-weight PEs: read-out adder ripple | kogge-stone | brent-kung | sklansky | timing | behavioral (default brent-kung)");
   app.add_option("--drain", c.drain,
                  "systolic-os: buffered (default; drain registers, compute continues while results leave) | "
                  "shift (the accumulators shift the results out; the next tile waits, see the manifest timing)");

@@ -62,13 +62,14 @@ void resolve_arith(DesignConfig& c) {
   try {
     arith::parse_tree(c.tree);
   } catch (const std::invalid_argument&) {
-    throw ConfigError(fmt::format("invalid --tree = '{}': valid values are dadda, wallace", c.tree));
+    throw ConfigError(fmt::format("invalid --tree = '{}': valid values are dadda, wallace, timing", c.tree));
   }
   try {
     arith::parse_adder(c.final_adder);
   } catch (const std::invalid_argument&) {
     throw ConfigError(fmt::format(
-        "invalid --final-adder = '{}': valid values are ripple, kogge-stone, brent-kung, behavioral", c.final_adder));
+        "invalid --final-adder = '{}': valid values are ripple, kogge-stone, brent-kung, sklansky, timing, behavioral",
+        c.final_adder));
   }
 }
 
@@ -165,7 +166,8 @@ std::string canonical_name(const DesignConfig& c) {
   std::string name = "tpe_" + c.arch + "_" + c.pe + "_";
   if (is_bit_weight_pe(c.pe)) {
     const std::string adder = c.final_adder == "kogge-stone" ? "ks" : c.final_adder == "brent-kung" ? "bk"
-                              : c.final_adder == "ripple" ? "rca" : "add";
+                              : c.final_adder == "ripple" ? "rca" : c.final_adder == "sklansky" ? "sk"
+                              : c.final_adder == "timing" ? "ta" : "add";
     name += fmt::format("{}_{}{}_{}_", c.encoding, c.tree, c.use_42 ? "42" : "", adder);
   }
   for (auto& ch : name)

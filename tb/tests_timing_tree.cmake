@@ -1,0 +1,33 @@
+# --tree timing (arrival-driven tree) and --final-adder timing, as the other trees are tested:
+# exhaustive 8x8 multipliers and OPT1 steps in Verilator against the C++ model and a*b, random
+# 16x16, Yosys-SAT proofs of 6x6 multipliers and a 4x4 step, bad input, and the compare-arith
+# smoke point (one 4x4 multiplier, Yosys 0.23 only). Kept small: an OPT1 array point costs
+# minutes of Verilator build; the arrays share the tree code these components exercise.
+foreach(sign signed unsigned)
+  add_test(NAME arith.mul_timing_${sign}_8x8 COMMAND ${SCRIPTS}/check_component.sh ${TPEGEN_BIN}
+           ${WORK}/arith/mul_timing_${sign} exhaustive --kind multiplier --encoding booth --${sign}
+           --tree timing --final-adder timing)
+  add_test(NAME arith.step_timing_${sign}_8x8 COMMAND ${SCRIPTS}/check_component.sh ${TPEGEN_BIN}
+           ${WORK}/arith/step_timing_${sign} exhaustive --kind opt1-step --encoding ent --${sign} --tree timing --use-42)
+  set_tests_properties(arith.mul_timing_${sign}_8x8 arith.step_timing_${sign}_8x8 PROPERTIES LABELS "arith")
+  add_test(NAME formal.mul_timing_${sign}_6x6 COMMAND ${SCRIPTS}/formal_component.sh ${TPEGEN_BIN}
+           ${WORK}/formal/mul_timing_${sign} --kind multiplier --encoding booth --${sign} --a-width 6 --b-width 6
+           --tree timing --final-adder timing)
+  set_tests_properties(formal.mul_timing_${sign}_6x6 PROPERTIES LABELS "formal")
+endforeach()
+add_test(NAME formal.step_timing_4x4 COMMAND ${SCRIPTS}/formal_component.sh ${TPEGEN_BIN} ${WORK}/formal/step_timing
+         --kind opt1-step --encoding and --signed --a-width 4 --b-width 4 --acc-width 10 --acc-wrap --tree timing)
+add_test(NAME arith.mul_timing_and42_16x16 COMMAND ${SCRIPTS}/check_component.sh ${TPEGEN_BIN}
+         ${WORK}/arith/mul16_timing 100000 --kind multiplier --encoding and --unsigned
+         --a-width 16 --b-width 16 --tree timing --use-42 --final-adder timing)
+set_tests_properties(arith.mul_timing_and42_16x16 PROPERTIES LABELS "arith")
+set_tests_properties(formal.step_timing_4x4 PROPERTIES LABELS "formal")
+tpegen_bad_input(tree_unknown "invalid --tree = 'fast': valid values are dadda, wallace, timing"
+                 arith --tree fast -o ${WORK}/bad/tree)
+tpegen_bad_input(delay_liberty_no_xor "has no XOR2 cell" arith --tree timing --delay-liberty
+                 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/testdata/no_xor2.lib -o ${WORK}/bad/delays)
+add_test(NAME synth.compare_arith_smoke COMMAND ${CMAKE_COMMAND} -E env WIDTHS=4 SIGNS=signed ENCODINGS=booth
+         TREES=timing ADDERS=timing KINDS=multiplier LIBS=sky130hd YOWASP=off
+         ${SCRIPTS}/compare_arith.sh ${TPEGEN_BIN} ${WORK}/compare_arith_smoke)
+set_tests_properties(synth.compare_arith_smoke PROPERTIES LABELS "synth"
+                     PASS_REGULAR_EXPRESSION "2 points: tpegen 1, yosys-0.23 1")
