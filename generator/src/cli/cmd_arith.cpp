@@ -8,6 +8,7 @@
 #include "arch/components.hpp"
 #include "arch/opt3_column.hpp"
 #include "cli/commands.hpp"
+#include "cli/design_flags.hpp"
 #include "cli/parse_errors.hpp"
 #include "ir/check.hpp"
 #include "output/design_files.hpp"
@@ -20,7 +21,7 @@ namespace {
 
 struct ArithOptions {
   arch::ComponentConfig comp;
-  bool is_unsigned = false;
+  DesignFlags arith;  // widths and PE options, as for a design
   std::string vectors = "none";
   uint64_t seed = 1;
   std::string out_dir;
@@ -28,7 +29,7 @@ struct ArithOptions {
 };
 
 void run_arith(ArithOptions o) {
-  if (o.is_unsigned) o.comp.arith.is_signed = false;
+  apply_flags(o.comp.arith, o.arith);
   const arch::ComponentConfig c = arch::resolve_component(o.comp);
   uint64_t count = 0;
   const bool want_vectors = o.vectors != "none";
@@ -73,19 +74,11 @@ void run_arith(ArithOptions o) {
 
 void setup_arith(CLI::App& app) {
   auto o = std::make_shared<ArithOptions>();
-  DesignConfig& a = o->comp.arith;
   app.add_option("--kind", o->comp.kind, "multiplier | opt1-step | opt4e-step (default multiplier)");
   app.add_option("--streams", o->comp.streams, "opt4e-step: digit streams E, 1..16 (default 2)");
-  app.add_option("--a-width", a.a_width, "width of A (the encoded operand), 2..16 (default 8)");
-  app.add_option("--b-width", a.b_width, "width of B, 2..16 (default 8)");
-  auto* s = app.add_flag("--signed", a.is_signed, "two's-complement operands (default)");
-  app.add_flag("--unsigned", o->is_unsigned, "unsigned operands")->excludes(s);
-  app.add_option("--acc-width", a.acc_width, "opt1-step, opt4e-step: accumulator bits (default: exact for --max-k)");
-  app.add_flag("--acc-wrap", a.acc_wrap, "opt1-step, opt4e-step: allow a narrower accumulator");
-  app.add_option("--encoding", a.encoding, "and | booth | ent (default booth)");
-  app.add_option("--tree", a.tree, "dadda | wallace (default dadda)");
-  app.add_flag("--use-42", a.use_42, "4:2 compressors in the tree");
-  app.add_option("--final-adder", a.final_adder, "multiplier: ripple | kogge-stone | brent-kung | behavioral");
+  // --acc-width and --acc-wrap: opt1-step and opt4e-step; --final-adder: multiplier.
+  add_design_flags(app, o->arith, {"a_width", "b_width", "signed", "acc_width", "acc_wrap", "encoding", "tree",
+                                   "use_42", "final_adder"});
   app.add_option("--pipeline-level", o->comp.pipeline_level,
                  "one register stage after this compressor-tree level (default: combinational)");
   app.add_option("--vectors", o->vectors, "none | exhaustive | COUNT random vectors from the C++ model");
