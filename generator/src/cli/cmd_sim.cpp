@@ -3,7 +3,6 @@
 // closing "N passed, M failed"; tpegen exits with its status.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
@@ -121,9 +120,7 @@ void run_sim(const SimOptions& o) {
   const fs::path work =
       claim_work_dir(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work), "--work");
   write_tree_atomically(work / "design", files.files, false);
-  {
-    std::ofstream(work / "tb_params.h") << tb_params(c, files);
-  }
+  write_work_file(work / "tb_params.h", tb_params(c, files), "--work");
   const fs::path tb = source_root() / "tb";
   const std::string objcache = on_path("ccache") ? " OBJCACHE=ccache" : "";
   // A traced model is slower, so it is a build of its own beside the plain one.

@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -119,13 +118,6 @@ std::vector<std::string> write_design(const fs::path& work, const DesignFiles& f
   return rtl;
 }
 
-void write_file(const fs::path& p, const std::string& text, const char* flag) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw ConfigError(fmt::format("invalid {} = '{}': cannot write the file", flag, p.string()));
-}
-
 synth::StatReport read_stat(const fs::path& p, bool want_area) {
   const synth::StatReport r = synth::parse_stat(read_text_or_empty(p));
   if (r.cells < 0 || (!want_area && r.transistors < 0) || (want_area && !r.area_um2))
@@ -172,7 +164,7 @@ TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::o
     in.activity_note = fmt::format("measured: mean toggle rate of the RTL signals over {} simulated cycles",
                                    t.sim->estimate.cycles);
   }
-  write_file(work / synth::kStaScriptFile, synth::sta_script(in), "--work");
+  write_work_file(work / synth::kStaScriptFile, synth::sta_script(in), "--work");
   const fs::path log = work / synth::kStaLogFile;
   fs::remove(log);
   const auto t0 = std::chrono::steady_clock::now();
@@ -344,11 +336,11 @@ void search_fmax(int max_steps, const fs::path& work, const std::vector<std::str
     const fs::path step_liberty = fs::path("../..") / liberty;  // the link in the work folder
     synth::ScriptInputs in{top, files, step_liberty, *target * 1000, ""};
     if (r.timing->profile) {
-      write_file(dir / synth::kAbcConstrFile,
+      write_work_file(dir / synth::kAbcConstrFile,
                  synth::abc_constraints(r.timing->profile->drive_cell, r.timing->profile->output_load), "--work");
       in.abc_constr = synth::kAbcConstrFile;
     }
-    write_file(dir / "synth.ys", synth::yosys_script(in), "--work");
+    write_work_file(dir / "synth.ys", synth::yosys_script(in), "--work");
     fmt::print("tpegen: fmax search step {}: abc -D {:.0f} ps, timed at {:.3f} ns\n", r.fmax_steps.size(),
                *target * 1000, *target);
     std::fflush(stdout);
@@ -395,7 +387,7 @@ void run_synth(const SynthOptions& o) {
   // The tools see the liberty file under a plain name in the work folder: ABC splits its
   // script at ';' and Yosys/OpenSTA scripts would need quoting of ' ', '[', '$' and '"'.
   const fs::path tool_liberty = lib.path.empty() ? fs::path() : link_into_work(work, lib.path);
-  write_file(work / "synth.ys", synth::yosys_script({files.top, rtl, tool_liberty, std::nullopt, ""}), "--work");
+  write_work_file(work / "synth.ys", synth::yosys_script({files.top, rtl, tool_liberty, std::nullopt, ""}), "--work");
 
   fmt::print("tpegen: synthesizing {} with Yosys in {}\n", files.top, work.string());
   if (lib.path.empty() && !o.no_liberty)
@@ -429,7 +421,7 @@ void run_synth(const SynthOptions& o) {
     fs::remove(work / synth::kStaLogFile);  // no stale report from an earlier run in the same --work
   }
   if (timing && o.fmax_search > 0) search_fmax(o.fmax_search, work, rtl, files.top, tool_liberty, r);
-  if (!o.json.empty()) write_file(o.json, report_json(c, files.top, work, lib, r).dump(2) + "\n", "--json");
+  if (!o.json.empty()) write_work_file(o.json, report_json(c, files.top, work, lib, r).dump(2) + "\n", "--json");
   print_summary(files.top, lib, r);
 }
 

@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <optional>
 
 #include <fmt/format.h>
@@ -15,18 +14,12 @@
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
+#include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
 
 namespace tpegen::cli {
 namespace {
-
-void write_work_file(const fs::path& p, const std::string& text, const char* flag) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw ConfigError(fmt::format("invalid {} = '{}': cannot write the file", flag, p.string()));
-}
 
 struct Timed {
   int status = 0;
