@@ -130,7 +130,9 @@ void run_sim(const SimOptions& o) {
                                     "unique", "--x-initial", "unique"};
   if (trace) build.push_back("--trace");
   build.insert(build.end(), {"--top-module", files.top, "--prefix", "Vdut", "-Mdir", obj.string(), "-CFLAGS",
-                             fmt::format("-std=c++17 -I{} -I{}", tb.string(), work.string()), "-MAKEFLAGS",
+                             fmt::format("-std=c++17 -I{} -I{} -I{}", tb.string(), (source_root() / "model").string(),
+                                         work.string()),
+                             "-MAKEFLAGS",
                              fmt::format("OPT_FAST=-O{0} OPT_GLOBAL=-O{0}", o.build_opt) + objcache,
                              (tb / "harness" / "harness.cpp").string(), "-f", "files.f"});
   std::printf("tpegen: building %s with Verilator in %s\n", files.top.c_str(), work.string().c_str());
