@@ -31,7 +31,8 @@ void run_list() {
   }
   fmt::print("\nParameters (flag, JSON key of --config: meaning, valid values, default, designs it applies to):\n");
   for (const ConfigField& f : config_fields()) {
-    if (f.hidden || f.dim) continue;  // rows, cols, depth: listed per architecture above
+    // --arch, --pe, --rows, --cols, --depth: listed per architecture above.
+    if (f.hidden || f.dim || f.key == std::string("arch") || f.key == std::string("pe")) continue;
     fmt::print("  {:<14} {:<12} {}, {} (default {}){}\n", f.flag, f.key, f.help, field_range_doc(f),
                field_default_doc(f), f.applies == Applies::All ? "" : fmt::format(" [{}]", applies_doc(f.applies)));
   }

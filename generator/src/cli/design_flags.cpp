@@ -1,9 +1,8 @@
 #include "cli/design_flags.hpp"
 
 #include <algorithm>
-#include <climits>
-#include <cstdint>
 #include <type_traits>
+#include <variant>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

@@ -1,10 +1,7 @@
 #include "cli/sweep_point.hpp"
 
-#include <atomic>
-#include <cstdio>
 #include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 #include <fmt/format.h>
 

@@ -99,7 +99,7 @@ const std::vector<ConfigField>& table() {
           .dimension(&ArchDescriptor::depth),
       Row("a_width", "--a-width", &D::a_width, "width of A operands").plain_range(Limits::kMinWidth, Limits::kMaxWidth),
       Row("b_width", "--b-width", &D::b_width, "width of B operands").plain_range(Limits::kMinWidth, Limits::kMaxWidth),
-      Row("signed", "--signed", &D::is_signed, "two's-complement operands (--unsigned: unsigned)").off_flag("--unsigned"),
+      Row("signed", "--signed", &D::is_signed, "two's-complement operands (--unsigned: unsigned ones)").off_flag("--unsigned"),
       Row("max_k", "--max-k", &D::max_k, "longest reduction the accumulator holds exactly")
           .plain_range(1, Limits::kMaxMaxK),
       Row("acc_width", "--acc-width", &D::acc_width, "accumulator bits")
@@ -130,8 +130,8 @@ const std::vector<ConfigField>& table() {
           .applies(Applies::BitWeightPe)
           .pe_option(),
       Row("drain", "--drain", &D::drain,
-          "buffered: drain registers, compute continues while results leave; shift: the accumulators shift the "
-          "results out, the next tile waits (see the manifest timing)")
+          "how results leave the array (buffered = drain registers, compute goes on meanwhile; shift = the "
+          "accumulators shift them out and the next tile waits, see the manifest timing)")
           .by_default("buffered")
           .choices({"buffered", "shift"})
           .applies(Applies::SystolicOs)
@@ -144,7 +144,7 @@ const std::vector<ConfigField>& table() {
           .shown(Shown::NonDefault)
           .pe_option()
           .hidden(),
-      Row("wrap", "--wrap", &D::wrap, "axi: AXI4-Stream A/B/C with an AXI4-Lite control port around the engine")
+      Row("wrap", "--wrap", &D::wrap, "wrapper around the engine (axi = AXI4-Stream records, AXI4-Lite registers)")
           .choices({"none", "axi"})
           .shown(Shown::NonDefault),
       Row("axis_width", "--axis-width", &D::axis_width, "tdata bits of the streams")
