@@ -1,4 +1,4 @@
-// Unit tests of the golden GEMM model and the operand stimulus (tb/golden), and of the
+// Unit tests of the golden GEMM model and the operand stimulus (model/golden), and of the
 // exact accumulator width they rely on (config/design_config.hpp).
 #include <doctest/doctest.h>
 

@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 
 #include "arch/opt2_common.hpp"
+#include "arith/compressor_tree.hpp"
+#include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
 #include "config/design_config.hpp"
 #include "test_bits.hpp"
@@ -28,10 +30,10 @@ DesignConfig opt2_cfg(const std::string& enc, int wa, int wb, bool is_signed, in
   c.b_width = wb;
   c.is_signed = is_signed;
   c.acc_width = acc;
-  c.encoding = enc;
-  c.tree = tree;
+  c.encoding = arith::parse_encoding(enc);
+  c.tree = arith::parse_tree(tree);
   c.use_42 = use_42;
-  c.final_adder = "brent-kung";
+  c.final_adder = arith::AdderKind::BrentKung;
   return c;
 }
 
@@ -162,12 +164,12 @@ TEST_CASE("OPT2 configuration") {
   c.arch = "cube";
   c.pe = "opt2";
   const DesignConfig r = resolve(c);
-  CHECK(r.encoding == "booth");
+  CHECK(r.encoding == arith::Encoding::Booth);
   CHECK(canonical_name(r) == "tpe_cube_opt2_booth_dadda_bk_r8c8d8_s8x8_acc32");
-  c.encoding = "and";
+  c.encoding = arith::Encoding::And;
   CHECK_THROWS_WITH_AS(resolve(c), doctest::Contains("--encoding = 'and' for --pe opt2: valid values are booth, ent"),
                        ConfigError);
-  c.encoding = "ent";
+  c.encoding = arith::Encoding::Ent;
   c.arch = "matrix2d";
   CHECK_NOTHROW(resolve(c));
   c.arch = "mac-tree";

@@ -19,6 +19,8 @@
 #include <cinttypes>
 #include <cstdio>
 #include <deque>
+#include <type_traits>
+#include <utility>
 
 #include "harness/sim.hpp"
 
@@ -46,111 +48,166 @@ inline ColumnStats& column_stats() {
   return s;
 }
 
-/// cost(a, b, m, k, n0): the StepCost of A[m][k] against B[k][n0..n0+N) (computed by the
-/// driver from the digit or term counts, independently of the generator).
+/// One GEMM through the column's handshake (see the top of this file), in its steps:
+/// idle cycles, one k step's operands, the handshake, the results as they leave.
 template <class Cost>
-RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b, Cost cost) {
-  constexpr int R = tpe::kRows, Nt = tpe::kCols, E = tpe::kDepth, ACC = tpe::kAccWidth, WA = tpe::kAWidth,
-                WB = tpe::kBWidth;
-  const int M = a.rows, K = a.cols, N = b.cols, steps = ceil_div(K, E);
-  auto& d = *s.dut;
-  ResultSink sink(M, N);
-  ColumnStats& stats = column_stats();
-  stats.macs += static_cast<uint64_t>(M) * static_cast<uint64_t>(K) * static_cast<uint64_t>(N);
-  struct Pending { int m0, n0; uint64_t due; };
-  std::deque<Pending> expect;
-  uint64_t ready_at = 0;  // first cycle in which a_ready_o must be 1 again
-  static uint64_t rng = 0x9e3779b97f4a7c15ULL;
-  auto next = [&] {
+class ColumnRun {
+ public:
+  static constexpr int R = tpe::kRows, Nt = tpe::kCols, E = tpe::kDepth, ACC = tpe::kAccWidth, WA = tpe::kAWidth,
+                       WB = tpe::kBWidth;
+
+  ColumnRun(Sim& s, const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b, Cost cost)
+      : s_(s), d_(*s.dut), a_(a), b_(b), cost_(cost), sink_(a.rows, b.cols) {}
+
+  RunResult run() {
+    const int M = a_.rows, K = a_.cols, N = b_.cols, steps = ceil_div(K, E);
+    stats_.macs += static_cast<uint64_t>(M) * static_cast<uint64_t>(K) * static_cast<uint64_t>(N);
+    for (int n0 = 0; n0 < N; n0 += Nt)
+      for (int m0 = 0; m0 < M; m0 += R)
+        for (int ks = 0; ks < steps; ++ks) {
+          idle_cycles();
+          const int cycles = load_step(m0, n0, ks, steps);
+          if (!handshake()) return sink_.take();
+          const uint64_t taken = s_.cycles;
+          ready_at_ = taken + static_cast<uint64_t>(cycles);
+          if (ks == steps - 1) expect_.push_back({m0, n0, taken + static_cast<uint64_t>(tpe::kLatency - 1 + cycles)});
+          ++stats_.steps;
+          stats_.cycles += static_cast<uint64_t>(cycles);
+          step();
+          d_.a_valid_i = 0;
+          scramble();
+        }
+    drain();
+    return sink_.take();
+  }
+
+ private:
+  struct Pending {
+    int m0, n0;
+    uint64_t due;
+  };
+
+  // One xorshift stream for every GEMM of the run (idle gaps and garbage inputs).
+  static uint64_t next() {
+    static uint64_t rng = 0x9e3779b97f4a7c15ULL;
     rng ^= rng << 13;
     rng ^= rng >> 7;
     rng ^= rng << 17;
     return rng;
-  };
-  auto coin = [&](int one_in) { return next() % static_cast<uint64_t>(one_in) == 0; };
+  }
+  static bool coin(int one_in) { return next() % static_cast<uint64_t>(one_in) == 0; }
+
   // While a_valid_i = 0 the data inputs carry garbage: the design must have latched what it
   // needs on the handshake and must not take anything else.
-  auto scramble = [&] {
-    for (int q = 0; q < R * E; ++q) put(d.a_i, q * WA, WA, next());
-    for (int q = 0; q < Nt * E; ++q) put(d.b_i, q * WB, WB, next());
-    d.first_i = next() & 1U;
-    d.last_i = next() & 1U;
-  };
-  auto collect = [&] {
-    if (!d.c_valid_o) return;
-    if (expect.empty()) {
-      sink.error("unexpected result at cycle " + std::to_string(s.cycles));
+  void scramble() {
+    for (int q = 0; q < R * E; ++q) put(d_.a_i, q * WA, WA, next());
+    for (int q = 0; q < Nt * E; ++q) put(d_.b_i, q * WB, WB, next());
+    d_.first_i = next() & 1U;
+    d_.last_i = next() & 1U;
+  }
+
+  void collect() {
+    if (!d_.c_valid_o) return;
+    if (expect_.empty()) {
+      sink_.error("unexpected result at cycle " + std::to_string(s_.cycles));
       return;
     }
-    const Pending p = expect.front();
-    expect.pop_front();
-    if (kCheckTiming && s.cycles != p.due)
-      sink.error("result C[" + std::to_string(p.m0) + "..][" + std::to_string(p.n0) + "..] after " +
-                 std::to_string(s.cycles) + " cycles, expected at " + std::to_string(p.due));
+    const Pending p = expect_.front();
+    expect_.pop_front();
+    if (kCheckTiming && s_.cycles != p.due)
+      sink_.error("result C[" + std::to_string(p.m0) + "..][" + std::to_string(p.n0) + "..] after " +
+                  std::to_string(s_.cycles) + " cycles, expected at " + std::to_string(p.due));
     for (int i = 0; i < R; ++i)
-      for (int j = 0; j < Nt; ++j) sink.store(p.m0 + i, p.n0 + j, get(d.c_o, (i * Nt + j) * ACC, ACC));
-  };
-  auto check_ready = [&] {
-    if (!kCheckTiming) return;
-    d.eval();  // a_ready_o must not depend on this cycle's inputs (a_valid_i included)
-    const bool want = s.cycles >= ready_at;
-    if (static_cast<bool>(d.a_ready_o) != want)
-      sink.error("a_ready_o = " + std::to_string(static_cast<int>(d.a_ready_o)) + " in cycle " +
-                 std::to_string(s.cycles) + ", expected " + std::to_string(want ? 1 : 0));
-  };
-  auto step = [&] { s.tick(); collect(); };
-  for (int n0 = 0; n0 < N; n0 += Nt)
-    for (int m0 = 0; m0 < M; m0 += R)
-      for (int ks = 0; ks < steps; ++ks) {
-        while (coin(8)) {  // idle cycles between steps
-          d.a_valid_i = 0;
-          scramble();
-          check_ready();
-          step();
-        }
-        int cycles = 1;  // the step lasts as long as its slowest operand
-        for (int i = 0; i < R; ++i)
-          for (int e = 0; e < E; ++e) {
-            const int m = m0 + i, k = ks * E + e;
-            const bool real = m < M && k < K;
-            put(d.a_i, (i * E + e) * WA, WA, static_cast<uint64_t>(real ? a.at(m, k) : 0));
-            if (!real) continue;  // a zero operand: one cycle, no product
-            const StepCost sc = cost(a, b, m, k, n0);
-            cycles = std::max(cycles, sc.cycles);
-            ++stats.operands;
-            stats.products += sc.products;
-          }
-        for (int j = 0; j < Nt; ++j)
-          for (int e = 0; e < E; ++e)
-            put(d.b_i, (j * E + e) * WB, WB, static_cast<uint64_t>(at_or_zero(b, ks * E + e, n0 + j)));
-        d.first_i = ks == 0;
-        d.last_i = ks == steps - 1;
-        d.a_valid_i = 1;
-        for (int wait = 0;; ++wait) {
-          check_ready();
-          if (d.a_ready_o) break;
-          if (wait > kStepLimit) {
-            sink.error("a_ready_o stuck at 0");
-            return sink.take();
-          }
-          step();
-        }
-        const uint64_t taken = s.cycles;
-        ready_at = taken + static_cast<uint64_t>(cycles);
-        if (ks == steps - 1) expect.push_back({m0, n0, taken + static_cast<uint64_t>(tpe::kLatency - 1 + cycles)});
-        ++stats.steps;
-        stats.cycles += static_cast<uint64_t>(cycles);
-        step();
-        d.a_valid_i = 0;
-        scramble();
-      }
-  d.a_valid_i = 0;
-  for (int t = 0; t < kDrainLimit + kStepLimit && !expect.empty(); ++t) {
-    check_ready();
-    step();
+      for (int j = 0; j < Nt; ++j) sink_.store(p.m0 + i, p.n0 + j, get(d_.c_o, (i * Nt + j) * ACC, ACC));
   }
-  if (!expect.empty()) sink.error(std::to_string(expect.size()) + " results missing");
-  return sink.take();
+
+  void check_ready() {
+    if (!kCheckTiming) return;
+    d_.eval();  // a_ready_o must not depend on this cycle's inputs (a_valid_i included)
+    const bool want = s_.cycles >= ready_at_;
+    if (static_cast<bool>(d_.a_ready_o) != want)
+      sink_.error("a_ready_o = " + std::to_string(static_cast<int>(d_.a_ready_o)) + " in cycle " +
+                  std::to_string(s_.cycles) + ", expected " + std::to_string(want ? 1 : 0));
+  }
+
+  void step() {
+    s_.tick();
+    collect();
+  }
+
+  void idle_cycles() {
+    while (coin(8)) {
+      d_.a_valid_i = 0;
+      scramble();
+      check_ready();
+      step();
+    }
+  }
+
+  // Drives k step ks of tile (m0, n0); returns its cycles (those of its slowest operand).
+  int load_step(int m0, int n0, int ks, int steps) {
+    const int M = a_.rows, K = a_.cols;
+    int cycles = 1;
+    for (int i = 0; i < R; ++i)
+      for (int e = 0; e < E; ++e) {
+        const int m = m0 + i, k = ks * E + e;
+        const bool real = m < M && k < K;
+        put(d_.a_i, (i * E + e) * WA, WA, static_cast<uint64_t>(real ? a_.at(m, k) : 0));
+        if (!real) continue;  // a zero operand: one cycle, no product
+        const StepCost sc = cost_(a_, b_, m, k, n0);
+        cycles = std::max(cycles, sc.cycles);
+        ++stats_.operands;
+        stats_.products += sc.products;
+      }
+    for (int j = 0; j < Nt; ++j)
+      for (int e = 0; e < E; ++e)
+        put(d_.b_i, (j * E + e) * WB, WB, static_cast<uint64_t>(at_or_zero(b_, ks * E + e, n0 + j)));
+    d_.first_i = ks == 0;
+    d_.last_i = ks == steps - 1;
+    d_.a_valid_i = 1;
+    return cycles;
+  }
+
+  // Waits for a_ready_o; false when it never comes.
+  bool handshake() {
+    for (int wait = 0;; ++wait) {
+      check_ready();
+      if (d_.a_ready_o) return true;
+      if (wait > kStepLimit) {
+        sink_.error("a_ready_o stuck at 0");
+        return false;
+      }
+      step();
+    }
+  }
+
+  void drain() {
+    d_.a_valid_i = 0;
+    for (int t = 0; t < kDrainLimit + kStepLimit && !expect_.empty(); ++t) {
+      check_ready();
+      step();
+    }
+    if (!expect_.empty()) sink_.error(std::to_string(expect_.size()) + " results missing");
+  }
+
+  using Dut = std::remove_reference_t<decltype(*std::declval<Sim&>().dut)>;  // Vdut, or the AXI view of it
+
+  Sim& s_;
+  Dut& d_;
+  const tpegen::golden::Matrix& a_;
+  const tpegen::golden::Matrix& b_;
+  Cost cost_;
+  ResultSink sink_;
+  ColumnStats& stats_ = column_stats();
+  std::deque<Pending> expect_;
+  uint64_t ready_at_ = 0;  // first cycle in which a_ready_o must be 1 again
+};
+
+/// cost(a, b, m, k, n0): the StepCost of A[m][k] against B[k][n0..n0+N) (computed by the
+/// driver from the digit or term counts, independently of the generator).
+template <class Cost>
+RunResult run_column_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b, Cost cost) {
+  return ColumnRun<Cost>(s, a, b, cost).run();
 }
 
 /// Random GEMM sizes up to M = 3 tiles + 6, K = k_max, N = 3 tiles + 1 (M and K are

@@ -16,6 +16,6 @@ defs="-DA_W=$aw -DB_W=$bw -DACC_W=$accw -DIS_SIGNED=$([ "$signed" = true ] && ec
 [ "$(field latency_cycles)" = 1 ] && defs="$defs -DPIPELINED"
 objcache=$(command -v ccache >/dev/null && echo OBJCACHE=ccache || true)
 verilator --cc --exe --build -j 2 -Wno-fatal --top-module "$top" --prefix Vdut -Mdir "$work/obj" \
-  -CFLAGS "-std=c++17 -I$root/tb $defs" -MAKEFLAGS "OPT_FAST=-O1 $objcache" \
+  -CFLAGS "-std=c++17 -I$root/tb -I$root/model $defs" -MAKEFLAGS "OPT_FAST=-O1 $objcache" \
   "$root/tb/arith/component_tb.cpp" -f files.f > "$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
 "$work/obj/Vdut" vectors.txt

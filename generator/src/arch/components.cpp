@@ -25,13 +25,13 @@ BitNet multiplier_net(const DesignConfig& c, const DelayModel* delays, bool& beh
   auto a = net.add_input("a", c.a_width);
   auto b = net.add_input("b", c.b_width);
   BitHeap heap(c.a_width + c.b_width);
-  add_product(heap, net, parse_encoding(c.encoding), a, b, c.is_signed);
+  add_product(heap, net, *c.encoding, a, b, c.is_signed);
   TreeOptions opt;
-  opt.kind = parse_tree(c.tree);
+  opt.kind = *c.tree;
   opt.use_42 = c.use_42;
   opt.delays = delays;
   CarrySave cs = compress(heap, net, opt);
-  const AdderKind kind = parse_adder(c.final_adder);
+  const AdderKind kind = *c.final_adder;
   behavioral = kind == AdderKind::Behavioral;
   if (behavioral) {
     net.add_output("s", cs.sum);
@@ -84,8 +84,8 @@ std::string component_name(const ComponentConfig& c) {
   if (c.kind == "opt4e-step")
     return fmt::format("tpe_opt4e_step_e{}_{}{}x{}_acc{}", c.streams, a.is_signed ? "s" : "u", a.a_width, a.b_width,
                        a.acc_width);
-  std::string name = fmt::format("tpe_{}_{}_{}{}_{}_{}{}x{}", c.kind == "multiplier" ? "mul" : "opt1_step", a.encoding,
-                                 a.tree, a.use_42 ? "42" : "", a.final_adder, a.is_signed ? "s" : "u", a.a_width,
+  std::string name = fmt::format("tpe_{}_{}_{}{}_{}_{}{}x{}", c.kind == "multiplier" ? "mul" : "opt1_step",
+                                 to_string(*a.encoding), to_string(*a.tree), a.use_42 ? "42" : "", to_string(*a.final_adder), a.is_signed ? "s" : "u", a.a_width,
                                  a.b_width);
   if (c.kind == "opt1-step") name += fmt::format("_acc{}", a.acc_width);
   if (c.pipeline_level >= 0) name += fmt::format("_p{}", c.pipeline_level);

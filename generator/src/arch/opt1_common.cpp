@@ -23,7 +23,7 @@ BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first, const
   auto s = net.add_input("s", c.acc_width);
   auto cy = net.add_input("c", c.acc_width);
   BitHeap heap(c.acc_width);
-  const Encoding enc = parse_encoding(c.encoding);
+  const Encoding enc = *c.encoding;
   for (int i = 0; i < products; ++i)
     add_product(heap, net, enc, as[static_cast<size_t>(i)], bs[static_cast<size_t>(i)], c.is_signed);
   const NodeId keep = net.bnot(first);
@@ -32,7 +32,7 @@ BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first, const
     heap.add_bit(k, net.band(keep, cy[static_cast<size_t>(k)]), net);
   }
   TreeOptions opt;
-  opt.kind = parse_tree(c.tree);
+  opt.kind = *c.tree;
   opt.use_42 = c.use_42;
   opt.delays = delays;
   CarrySave cs = compress(heap, net, opt);
@@ -43,7 +43,7 @@ BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first, const
 
 ir::ExprP readout_adder(ir::Module& m, const std::string& prefix, const ir::ExprP& s, const ir::ExprP& c,
                         const DesignConfig& cfg) {
-  const AdderKind kind = parse_adder(cfg.final_adder);
+  const AdderKind kind = *cfg.final_adder;
   if (kind == AdderKind::Behavioral || !cfg.inject_bug.empty()) return acc_add(m, prefix + "sum", s, c, cfg);
   BitNet net;
   auto x = net.add_input("x", cfg.acc_width);

@@ -16,7 +16,7 @@ namespace {
 uint64_t pow2(int k) { return k >= 64 || k < 0 ? 0 : uint64_t{1} << k; }
 
 Encoding opt2_encoding(const DesignConfig& c) {
-  const Encoding enc = parse_encoding(c.encoding);
+  const Encoding enc = *c.encoding;
   if (enc == Encoding::And)
     throw std::invalid_argument("OPT2 needs radix-4 digits: --encoding must be booth or ent");
   return enc;
@@ -69,7 +69,7 @@ BitNet opt2_step_net(const DesignConfig& c, int products, bool with_first) {
   const auto s = net.add_input("s", ACC);
   const auto cy = net.add_input("c", ACC);
   TreeOptions opt;
-  opt.kind = parse_tree(c.tree);
+  opt.kind = *c.tree;
   opt.use_42 = c.use_42;
 
   const int Wp = opt2_weight_tree_width(c, K);

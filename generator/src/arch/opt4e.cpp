@@ -73,7 +73,7 @@ arith::BitNet opt4e_step_net(const DesignConfig& c, int E) {
     heap.add_bit(k, net.band(keep, at(c_in, k)), net);
   }
   arith::TreeOptions opt;  // the opt4e-step component's --tree and --use-42 (the array: dadda)
-  opt.kind = c.tree.empty() ? arith::TreeKind::Dadda : arith::parse_tree(c.tree);
+  opt.kind = c.tree.value_or(arith::TreeKind::Dadda);
   opt.use_42 = c.use_42;
   const arith::CarrySave cs = arith::compress(heap, net, opt);
   net.add_output("s_next", cs.sum);

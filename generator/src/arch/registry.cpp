@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "config/config_fields.hpp"
+
 namespace tpegen {
 
 namespace arch {
@@ -60,13 +62,10 @@ std::optional<DesignConfig> baseline_of(const DesignConfig& c) {
     if (a.pes.empty() || c.pe == a.pes.front().name) return std::nullopt;
     b.pe = a.pes.front().name;
   }
-  if (!is_bit_weight_pe(b.pe)) {  // the PE options belong to the optimized design only
-    b.encoding.clear();
-    b.tree.clear();
-    b.use_42 = false;
-    b.final_adder.clear();
-  }
-  b.inject_bug.clear();
+  // The PE options the baseline's PE does not take belong to the optimized design only.
+  for (const ConfigField& f : config_fields())
+    if (f.pe_option && !field_applies(f, b)) reset_field(f, b);
+  b.inject_bug.clear();  // a mutant's baseline is the correct design
   return b;
 }
 

@@ -9,8 +9,11 @@
 
 #include "arch/components.hpp"
 #include "arch/opt3_column.hpp"
+#include "arith/compressor_tree.hpp"
+#include "arith/final_adder.hpp"
 #include "arith/liberty_delays.hpp"
 #include "cli/commands.hpp"
+#include "cli/design_flags.hpp"
 #include "cli/parse_errors.hpp"
 #include "ir/check.hpp"
 #include "output/design_files.hpp"
@@ -23,7 +26,7 @@ namespace {
 
 struct ArithOptions {
   arch::ComponentConfig comp;
-  bool is_unsigned = false;
+  DesignFlags arith;  // widths and PE options, as for a design
   std::string vectors = "none";
   uint64_t seed = 1;
   std::string out_dir;
@@ -46,7 +49,7 @@ std::shared_ptr<const arith::DelayModel> read_delays(const std::string& path) {
 }
 
 void run_arith(ArithOptions o) {
-  if (o.is_unsigned) o.comp.arith.is_signed = false;
+  apply_flags(o.comp.arith, o.arith);
   if (!o.delay_liberty.empty()) o.comp.delays = read_delays(o.delay_liberty);
   const arch::ComponentConfig c = arch::resolve_component(o.comp);
   const arith::DelayModel& delays = c.delays ? *c.delays : arith::builtin_delays();
@@ -79,7 +82,7 @@ void run_arith(ArithOptions o) {
                              {"top", d.top},                {"kind", c.kind},
                              {"config", config_to_json(c.arith)}, {"vectors", o.vectors},
                              {"latency_cycles", c.pipeline_level >= 0 ? 1 : 0}};
-  if (c.arith.tree == "timing" || c.arith.final_adder == "timing") manifest["delay_model"] = arith::describe(delays);
+  if (c.arith.tree == arith::TreeKind::Timing || c.arith.final_adder == arith::AdderKind::Timing) manifest["delay_model"] = arith::describe(delays);
   if (c.kind == "opt4e-step") {
     manifest["streams"] = c.streams;
     manifest["digit_positions"] = arch::ent_digit_positions(c.arith);
@@ -95,20 +98,11 @@ void run_arith(ArithOptions o) {
 
 void setup_arith(CLI::App& app) {
   auto o = std::make_shared<ArithOptions>();
-  DesignConfig& a = o->comp.arith;
   app.add_option("--kind", o->comp.kind, "multiplier | opt1-step | opt4e-step (default multiplier)");
   app.add_option("--streams", o->comp.streams, "opt4e-step: digit streams E, 1..16 (default 2)");
-  app.add_option("--a-width", a.a_width, "width of A (the encoded operand), 2..16 (default 8)");
-  app.add_option("--b-width", a.b_width, "width of B, 2..16 (default 8)");
-  auto* s = app.add_flag("--signed", a.is_signed, "two's-complement operands (default)");
-  app.add_flag("--unsigned", o->is_unsigned, "unsigned operands")->excludes(s);
-  app.add_option("--acc-width", a.acc_width, "opt1-step, opt4e-step: accumulator bits (default: exact for --max-k)");
-  app.add_flag("--acc-wrap", a.acc_wrap, "opt1-step, opt4e-step: allow a narrower accumulator");
-  app.add_option("--encoding", a.encoding, "and | booth | ent (default booth)");
-  app.add_option("--tree", a.tree, "dadda | wallace | timing (default dadda)");
-  app.add_flag("--use-42", a.use_42, "4:2 compressors in the tree");
-  app.add_option("--final-adder", a.final_adder,
-                 "multiplier: ripple | kogge-stone | brent-kung | sklansky | timing | behavioral");
+  // --acc-width and --acc-wrap: opt1-step and opt4e-step; --final-adder: multiplier.
+  add_design_flags(app, o->arith, {"a_width", "b_width", "signed", "acc_width", "acc_wrap", "encoding", "tree",
+                                   "use_42", "final_adder"});
   app.add_option("--delay-liberty", o->delay_liberty,
                  "timing tree/adder: read the cell delays from this liberty (default: built-in sky130hd)");
   app.add_flag("--print-delays", o->print_delays, "print the delay model the timing tree/adder uses");

@@ -5,6 +5,7 @@
 
 #include "arch/registry.hpp"
 #include "cli/commands.hpp"
+#include "config/config_fields.hpp"
 
 namespace tpegen::cli {
 namespace {
@@ -28,15 +29,27 @@ void run_list() {
     for (auto& pe : a.pes)
       fmt::print("      {:<7} {}{}\n", pe.name, pe.summary, &pe == &a.pes.front() ? " (default)" : "");
   }
-  fmt::print("\nParameters of every architecture:\n");
-  fmt::print("  --a-width, --b-width  operand widths, {}..{} (default 8)\n", Limits::kMinWidth, Limits::kMaxWidth);
-  fmt::print("  --signed | --unsigned two's-complement (default) or unsigned operands\n");
-  fmt::print("  --max-k               longest reduction held exactly, 1..{} (default 65536)\n", Limits::kMaxMaxK);
-  fmt::print("  --acc-width           accumulator bits, up to {} (default: exact for --max-k)\n", Limits::kMaxAcc);
-  fmt::print("  --acc-wrap            allow a narrower accumulator (results modulo 2^acc-width)\n");
-  fmt::print("  --in-regs, --out-regs pipeline stages on every input/output port, 0..{} (default 0)\n",
-             Limits::kMaxRegs);
-  fmt::print("  --config FILE         JSON object with the same keys (a_width, signed, ...); flags win\n");
+  fmt::print("\nParameters (flag, JSON key of --config: meaning, valid values, default, designs it applies to):\n");
+  for (const ConfigField& f : config_fields()) {
+    // --arch, --pe, --rows, --cols, --depth: listed per architecture above.
+    if (f.hidden || f.dim || f.key == std::string("arch") || f.key == std::string("pe")) continue;
+    fmt::print("  {:<14} {:<12} {}, {} (default {}){}\n", f.flag, f.key, f.help, field_range_doc(f),
+               field_default_doc(f), f.applies == Applies::All ? "" : fmt::format(" [{}]", applies_doc(f.applies)));
+  }
+  fmt::print("  --config FILE  JSON object with these keys; flags given on the command line win\n");
+}
+
+nlohmann::json parameters_json() {
+  nlohmann::json params = nlohmann::json::array();
+  for (const ConfigField& f : config_fields())
+    if (!f.hidden)
+      params.push_back({{"key", f.key},
+                        {"flag", f.flag},
+                        {"type", field_type(f)},
+                        {"default", field_default_doc(f)},
+                        {"range", field_range_doc(f)},
+                        {"applies", applies_doc(f.applies)}});
+  return params;
 }
 
 nlohmann::json dim_json(const DimInfo& d) {
@@ -62,7 +75,7 @@ void run_list_json() {
                      {"default_pe", a.pes.empty() ? "" : a.pes.front().name},
                      {"pes", pes}});
   }
-  fmt::print("{}\n", nlohmann::json{{"architectures", archs}}.dump(2));
+  fmt::print("{}\n", nlohmann::json{{"architectures", archs}, {"parameters", parameters_json()}}.dump(2));
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 // closing "N passed, M failed"; tpegen exits with its status.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
@@ -122,9 +121,7 @@ void run_sim(const SimOptions& o) {
   const fs::path work =
       claim_work_dir(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work), "--work");
   write_tree_atomically(work / "design", files.files, false);
-  {
-    std::ofstream(work / "tb_params.h") << tb_params(c, files);
-  }
+  write_work_file(work / "tb_params.h", tb_params(c, files), "--work");
   const fs::path tb = source_root() / "tb";
   const std::string objcache = on_path("ccache") ? " OBJCACHE=ccache" : "";
   // A traced model is slower, so it is a build of its own beside the plain one.
@@ -134,7 +131,9 @@ void run_sim(const SimOptions& o) {
                                     "unique", "--x-initial", "unique"};
   if (trace) build.push_back("--trace");
   build.insert(build.end(), {"--top-module", files.top, "--prefix", "Vdut", "-Mdir", obj.string(), "-CFLAGS",
-                             fmt::format("-std=c++17 -I{} -I{}", tb.string(), work.string()), "-MAKEFLAGS",
+                             fmt::format("-std=c++17 -I{} -I{} -I{}", tb.string(), (source_root() / "model").string(),
+                                         work.string()),
+                             "-MAKEFLAGS",
                              fmt::format("OPT_FAST=-O{0} OPT_GLOBAL=-O{0}", o.build_opt) + objcache,
                              (tb / "harness" / "harness.cpp").string(), "-f", "files.f"});
   std::printf("tpegen: building %s with Verilator in %s\n", files.top.c_str(), work.string().c_str());

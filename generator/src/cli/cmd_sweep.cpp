@@ -210,10 +210,10 @@ void run_sweep(const SweepOptions& o) {
   }
 
   sweep::link_baselines(results, baseline_config_json);
-  write_text_atomic(out / "results.csv", sweep::to_csv(results));
-  write_text_atomic(out / "results.md", sweep::to_markdown(results, points));
-  write_text_atomic(out / "area_vs_fmax.svg", sweep::svg_area_fmax(results));
-  write_text_atomic(out / "area_efficiency.svg", sweep::svg_area_eff(results));
+  write_text_file_atomic(out / "results.csv", sweep::to_csv(results));
+  write_text_file_atomic(out / "results.md", sweep::to_markdown(results, points));
+  write_text_file_atomic(out / "area_vs_fmax.svg", sweep::svg_area_fmax(results));
+  write_text_file_atomic(out / "area_efficiency.svg", sweep::svg_area_eff(results));
   size_t failed = 0;
   for (const sweep::Result& r : results) failed += r.ok ? 0 : 1;
   fmt::print("tpegen: {} ok, {} failed, {} skipped; results.csv, results.md, area_vs_fmax.svg, "

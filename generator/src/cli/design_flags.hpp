@@ -2,6 +2,7 @@
 // (--config) that can replace them: flags given on the command line win over the file.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,14 +15,22 @@
 
 namespace tpegen::cli {
 
+/// The values of the design flags as CLI11 parsed them (one per row of the field table).
 struct DesignFlags {
-  DesignConfig cfg;
+  DesignConfig cfg;                           // int, bool and string fields
+  std::map<std::string, std::string> text;    // enum fields, by key: parsed by load_design
+  std::map<std::string, bool> off;            // off flags (--unsigned), by key
   std::string config_file;
-  bool is_unsigned = false;
   CLI::App* app = nullptr;
 };
 
+/// Adds --config and one flag per field of the table (config/config_fields.hpp).
 void add_design_flags(CLI::App& app, DesignFlags& flags);
+/// Only the flags of these keys, without --config (e.g. `tpegen arith`: widths and PE options).
+void add_design_flags(CLI::App& app, DesignFlags& flags, const std::vector<std::string>& keys);
+
+/// Sets the fields whose flags were given on the command line (not validated).
+void apply_flags(DesignConfig& cfg, const DesignFlags& flags);
 
 /// The keys a --config file (and a sweep's base, grid and points) may set, in help order.
 const std::vector<std::string>& config_keys();

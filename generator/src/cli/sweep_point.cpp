@@ -1,11 +1,7 @@
 #include "cli/sweep_point.hpp"
 
-#include <atomic>
-#include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -36,20 +32,6 @@ std::string last_error_line(const fs::path& log) {
   return last;
 }
 
-void write_text_atomic(const fs::path& p, const std::string& text) {
-  // A temporary name of this process and call: two writers of one file (Slurm tasks, local
-  // threads) cannot mix their bytes.
-  static std::atomic<unsigned> calls{0};
-  const fs::path tmp = fmt::format("{}.tmp.{}.{}", p.string(), getpid(), calls++);
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, p);  // atomic: an interrupted sweep never leaves a half-written cache file
-}
-
 sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJob& job, bool* interrupted) {
   const std::string& name = job.name;
   const fs::path dir = work / "points" / name;
@@ -62,7 +44,7 @@ sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJo
   r.run = job.run;
   r.error = "not run";
   try {
-    write_text_atomic(cfg, job.design.dump(2) + "\n");
+    write_text_file_atomic(cfg, job.design.dump(2) + "\n");
     fs::remove(report);
     std::vector<std::string> cmd = {exe.string(), "synth", "--config", cfg.string(), "--json", report.string(),
                                     "--work", dir.string()};
@@ -93,7 +75,7 @@ sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJo
       const auto manifest = nlohmann::json::parse(read_text_or_empty(dir / "design" / "manifest.json"), nullptr, false);
       r = sweep::result_from_report(name, rep, manifest.is_discarded() ? nlohmann::json() : manifest);
       r.run = job.run;
-      write_text_atomic(work / "cache" / (job.key + ".json"), sweep::cache_file_text(job.key, job.inputs, r));
+      write_text_file_atomic(work / "cache" / (job.key + ".json"), sweep::cache_file_text(job.key, job.inputs, r));
     }
   } catch (const std::exception& e) {
     r.ok = false;

@@ -33,10 +33,6 @@ struct PointJob {
   size_t index = 0;       // into the sweep's results
 };
 
-/// Writes `text` to `p` through a temporary file and a rename, so that a killed writer never
-/// leaves a half-written file.
-void write_text_atomic(const std::filesystem::path& p, const std::string& text);
-
 /// Runs the point's synth with `exe` (the tpegen binary) in WORK/points and, when it succeeds,
 /// writes WORK/cache/<key>.json atomically. Returns the result (failed with the reason
 /// otherwise); *interrupted is set when the run was stopped by a signal.

@@ -184,8 +184,8 @@ std::string submit_array(const fs::path& exe, const fs::path& work, const std::v
   }
   json plan = {{"exe", exe.string()}, {"work", work.string()}, {"jobs", json::array()}};
   for (const PointJob& j : jobs) plan["jobs"].push_back(point_job_to_json(j));
-  write_text_atomic(plan_file(work), plan.dump(1) + "\n");
-  write_text_atomic(dir / "sweep-point.sh",
+  write_text_file_atomic(plan_file(work), plan.dump(1) + "\n");
+  write_text_file_atomic(dir / "sweep-point.sh",
                     fmt::format("#!/bin/sh\n# Written by tpegen sweep --executor slurm: array task i synthesizes "
                                 "point i of {} into the cache.\nexec {} sweep-point {} \"$SLURM_ARRAY_TASK_ID\"\n",
                                 plan_file(work).string(), shell_quote(exe.string()), shell_quote(work.string())));
@@ -196,7 +196,7 @@ std::string submit_array(const fs::path& exe, const fs::path& work, const std::v
     throw ConfigError(fmt::format("sbatch did not submit the sweep ({}): {}",
                                   s.status == 0 ? "no job id" : fmt::format("exit status {}", s.status),
                                   line.empty() ? std::string("no output") : line));
-  write_text_atomic(dir / "job.json", json{{"job_id", id}, {"points", jobs.size()}}.dump() + "\n");
+  write_text_file_atomic(dir / "job.json", json{{"job_id", id}, {"points", jobs.size()}}.dump() + "\n");
   return id;
 }
 

@@ -10,6 +10,7 @@
 #include "golden/stimulus.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
+#include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -32,10 +33,7 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
   const fs::path cfg = dir / "config.json", vcd = dir / "run.vcd";
   SimActivity r;
   r.log = dir / "sim.log";
-  {
-    std::ofstream out(cfg);
-    out << config.dump(2) << "\n";
-  }
+  write_work_file(cfg, config.dump(2) + "\n", "--work");
   fs::remove(vcd);
   const auto t0 = std::chrono::steady_clock::now();
   // --build-opt 0: the run is short, so the C++ build dominates.

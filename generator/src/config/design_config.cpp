@@ -1,11 +1,15 @@
 #include "config/design_config.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "arch/registry.hpp"
 #include "arith/compressor_tree.hpp"
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
+#include "config/config_fields.hpp"
 
 namespace tpegen {
 namespace {
@@ -28,7 +32,8 @@ void check_range(const char* param, long long value, long long lo, long long hi)
     throw ConfigError(fmt::format("invalid {} = {}: valid range is {}..{}", param, value, lo, hi));
 }
 
-int resolve_dim(const char* flag, int value, const DimInfo& info, const std::string& arch) {
+int resolve_dim(const ConfigField& f, int value, const DimInfo& info, const std::string& arch) {
+  const char* flag = f.flag;
   if (!info.used) {
     if (value != kAuto && value != info.fixed_value)
       throw ConfigError(fmt::format("invalid {} = {}: architecture {} has no {} dimension (it is fixed at {})",
@@ -36,53 +41,34 @@ int resolve_dim(const char* flag, int value, const DimInfo& info, const std::str
     return info.fixed_value;
   }
   if (value == kAuto) return info.default_value;
-  check_range(flag, value, Limits::kMinDim, Limits::kMaxDim);
+  check_range(flag, value, f.min, f.max);
   return value;
 }
 
-// Encoding, tree and final adder apply to bit-weight PEs only; defaults filled in here.
-void resolve_arith(DesignConfig& c) {
-  if (!is_bit_weight_pe(c.pe)) {
-    const char* given = !c.encoding.empty() ? "--encoding" : !c.tree.empty() ? "--tree"
-                        : c.use_42 ? "--use-42" : !c.final_adder.empty() ? "--final-adder" : nullptr;
-    if (given) throw ConfigError(fmt::format("invalid {} for --pe {}: it applies to --pe opt1 and opt2 only", given, c.pe));
-    return;
-  }
-  if (c.encoding.empty()) c.encoding = "booth";
-  if (c.tree.empty()) c.tree = "dadda";
-  if (c.final_adder.empty()) c.final_adder = "brent-kung";
-  try {
-    arith::parse_encoding(c.encoding);
-  } catch (const std::invalid_argument&) {
-    throw ConfigError(fmt::format("invalid --encoding = '{}': valid values are and, booth, ent", c.encoding));
+// The fields that apply to some designs only (field table): given elsewhere they are an
+// error, where they apply the documented default is filled in; a string must be one of its
+// choices. (An axis width without --wrap axi is ignored: a sweep may grid wrap over a base
+// that sets it.)
+void resolve_choices(DesignConfig& c) {
+  for (const ConfigField& f : config_fields()) {
+    const bool scoped = f.applies == Applies::BitWeightPe || f.applies == Applies::SystolicOs;
+    if (scoped && !field_applies(f, c)) {
+      if (field_given(f, c))
+        throw ConfigError(fmt::format("invalid {} for {}: it applies to {} only", f.flag,
+                                      f.applies == Applies::BitWeightPe ? "--pe " + c.pe : "--arch " + c.arch,
+                                      applies_doc(f.applies)));
+      continue;
+    }
+    if (scoped && f.default_doc && !field_given(f, c)) set_field_text(f, c, f.default_doc);
+    if (f.choices.empty() || !field_given(f, c) || !std::holds_alternative<std::string DesignConfig::*>(f.member))
+      continue;
+    const std::string value = field_text(f, c);
+    if (std::find(f.choices.begin(), f.choices.end(), value) == f.choices.end())
+      throw ConfigError(fmt::format("invalid {} = '{}': valid values are {}", f.flag, value, fmt::join(f.choices, ", ")));
   }
   // OPT2 broadcasts radix-4 digits {0, +-1, +-2} to the units; the AND array has none.
-  if (c.pe == "opt2" && c.encoding == "and")
+  if (c.pe == "opt2" && c.encoding == arith::Encoding::And)
     throw ConfigError("invalid --encoding = 'and' for --pe opt2: valid values are booth, ent");
-  try {
-    arith::parse_tree(c.tree);
-  } catch (const std::invalid_argument&) {
-    throw ConfigError(fmt::format("invalid --tree = '{}': valid values are dadda, wallace, timing", c.tree));
-  }
-  try {
-    arith::parse_adder(c.final_adder);
-  } catch (const std::invalid_argument&) {
-    throw ConfigError(fmt::format(
-        "invalid --final-adder = '{}': valid values are ripple, kogge-stone, brent-kung, sklansky, timing, behavioral",
-        c.final_adder));
-  }
-}
-
-// Only systolic-os has a drain chain to choose; "" stays "" elsewhere so other names never change.
-void resolve_drain(DesignConfig& c) {
-  if (c.arch != "systolic-os") {
-    if (!c.drain.empty())
-      throw ConfigError(fmt::format("invalid --drain for --arch {}: it applies to --arch systolic-os only", c.arch));
-    return;
-  }
-  if (c.drain.empty()) c.drain = "buffered";
-  if (c.drain != "buffered" && c.drain != "shift")
-    throw ConfigError(fmt::format("invalid --drain = '{}': valid values are buffered, shift", c.drain));
 }
 
 }  // namespace
@@ -90,12 +76,9 @@ void resolve_drain(DesignConfig& c) {
 bool is_bit_weight_pe(const std::string& pe) { return pe == "opt1" || pe == "opt2"; }
 
 bool DesignConfig::operator==(const DesignConfig& o) const {
-  return arch == o.arch && pe == o.pe && rows == o.rows && cols == o.cols && depth == o.depth &&
-         a_width == o.a_width && b_width == o.b_width && is_signed == o.is_signed && max_k == o.max_k &&
-         acc_width == o.acc_width && acc_wrap == o.acc_wrap && in_regs == o.in_regs &&
-         out_regs == o.out_regs && encoding == o.encoding && tree == o.tree && use_42 == o.use_42 &&
-         final_adder == o.final_adder && inject_bug == o.inject_bug && drain == o.drain && wrap == o.wrap &&
-         axis_width == o.axis_width;
+  for (const ConfigField& f : config_fields())
+    if (!field_equal(f, *this, o)) return false;
+  return true;
 }
 
 int exact_acc_width(int a_width, int b_width, bool is_signed, long long max_k) {
@@ -124,14 +107,13 @@ DesignConfig resolve(const DesignConfig& in) {
   if (!pe_known)
     throw ConfigError(fmt::format("invalid --pe = '{}' for architecture {}: valid PE variants are {}", c.pe,
                                   c.arch, pe_names));
-  c.rows = resolve_dim("--rows", c.rows, arch.rows, c.arch);
-  c.cols = resolve_dim("--cols", c.cols, arch.cols, c.arch);
-  c.depth = resolve_dim("--depth", c.depth, arch.depth, c.arch);
-  check_range("--a-width", c.a_width, Limits::kMinWidth, Limits::kMaxWidth);
-  check_range("--b-width", c.b_width, Limits::kMinWidth, Limits::kMaxWidth);
-  check_range("--max-k", c.max_k, 1, Limits::kMaxMaxK);
-  check_range("--in-regs", c.in_regs, 0, Limits::kMaxRegs);
-  check_range("--out-regs", c.out_regs, 0, Limits::kMaxRegs);
+  for (const ConfigField& f : config_fields()) {
+    if (!f.dim) continue;
+    int& value = c.*std::get<int DesignConfig::*>(f.member);
+    value = resolve_dim(f, value, arch.*f.dim, c.arch);
+  }
+  for (const ConfigField& f : config_fields())
+    if (f.plain_range) check_range(f.flag, c.*std::get<int DesignConfig::*>(f.member), f.min, f.max);
   const int exact = exact_acc_width(c.a_width, c.b_width, c.is_signed, c.max_k);
   if (exact > Limits::kMaxAcc)
     throw ConfigError(fmt::format("invalid --max-k = {}: the exact accumulator would need {} bits (at most {})",
@@ -146,13 +128,7 @@ DesignConfig resolve(const DesignConfig& in) {
         "exactly; pass --acc-wrap to accept results modulo 2^acc-width)",
         c.acc_width, exact, Limits::kMaxAcc, exact, c.max_k));
   }
-  resolve_arith(c);
-  resolve_drain(c);
-  if (!c.inject_bug.empty() && c.inject_bug != "adder" && c.inject_bug != "lockstep" && c.inject_bug != "axi_drop")
-    throw ConfigError(
-        fmt::format("invalid --inject-bug = '{}': valid values are adder, lockstep, axi_drop", c.inject_bug));
-  if (c.wrap != "none" && c.wrap != "axi")
-    throw ConfigError(fmt::format("invalid --wrap = '{}': valid values are none, axi", c.wrap));
+  resolve_choices(c);
   if (c.axis_width < Limits::kMinAxis || c.axis_width > Limits::kMaxAxis || c.axis_width % 8 != 0)
     throw ConfigError(fmt::format("invalid --axis-width = {}: valid values are multiples of 8 in {}..{}", c.axis_width,
                                   Limits::kMinAxis, Limits::kMaxAxis));
@@ -165,10 +141,13 @@ std::string canonical_name(const DesignConfig& c) {
   const ArchDescriptor& arch = find_arch(c.arch);
   std::string name = "tpe_" + c.arch + "_" + c.pe + "_";
   if (is_bit_weight_pe(c.pe)) {
-    const std::string adder = c.final_adder == "kogge-stone" ? "ks" : c.final_adder == "brent-kung" ? "bk"
-                              : c.final_adder == "ripple" ? "rca" : c.final_adder == "sklansky" ? "sk"
-                              : c.final_adder == "timing" ? "ta" : "add";
-    name += fmt::format("{}_{}{}_{}_", c.encoding, c.tree, c.use_42 ? "42" : "", adder);
+    using arith::AdderKind;
+    const AdderKind k = *c.final_adder;
+    const char* adder = k == AdderKind::KoggeStone ? "ks" : k == AdderKind::BrentKung ? "bk"
+                        : k == AdderKind::Ripple   ? "rca" : k == AdderKind::Sklansky ? "sk"
+                        : k == AdderKind::Timing   ? "ta" : "add";
+    name += fmt::format("{}_{}{}_{}_", arith::to_string(*c.encoding), arith::to_string(*c.tree), c.use_42 ? "42" : "",
+                        adder);
   }
   for (auto& ch : name)
     if (ch == '-') ch = '_';
@@ -186,17 +165,6 @@ std::string canonical_name(const DesignConfig& c) {
 
 std::string top_name(const DesignConfig& c) { return canonical_name(c) + (c.wrap == "axi" ? "_axi" : ""); }
 
-std::string describe(const DesignConfig& c) {
-  return fmt::format(
-      "arch={} pe={} rows={} cols={} depth={} a_width={} b_width={} {} max_k={} acc_width={}{} "
-      "in_regs={} out_regs={}{}{}{}",
-      c.arch, c.pe, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.is_signed ? "signed" : "unsigned",
-      c.max_k, c.acc_width, c.acc_wrap ? " acc_wrap" : "", c.in_regs, c.out_regs,
-      is_bit_weight_pe(c.pe) ? fmt::format(" encoding={} tree={}{} final_adder={}", c.encoding, c.tree,
-                                           c.use_42 ? " use_42" : "", c.final_adder)
-                             : "",
-      c.drain == "shift" ? " drain=shift" : "", c.inject_bug.empty() ? "" : " inject_bug=" + c.inject_bug,
-      c.wrap == "none" ? "" : fmt::format(" wrap={} axis_width={}", c.wrap, c.axis_width));
-}
+std::string describe(const DesignConfig& c) { return field_words(c, Surface::Summary); }
 
 }  // namespace tpegen

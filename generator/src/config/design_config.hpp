@@ -2,8 +2,17 @@
 #pragma once
 
 #include <climits>
+#include <optional>
 #include <stdexcept>
 #include <string>
+
+// The arithmetic choices of bit-weight PEs (arith/partial_products.hpp, compressor_tree.hpp,
+// final_adder.hpp); declared here so that a configuration does not pull in the bit heaps.
+namespace tpegen::arith {
+enum class Encoding;
+enum class TreeKind;
+enum class AdderKind;
+}  // namespace tpegen::arith
 
 namespace tpegen {
 
@@ -15,6 +24,8 @@ struct ConfigError : std::runtime_error {
 /// "Not given: use the architecture's default" for dimensions and the accumulator width.
 inline constexpr int kAuto = INT_MIN;
 
+/// One design's parameters. Their names, flags, JSON keys, defaults, ranges and the designs
+/// each applies to are in the field table (config/config_fields.hpp).
 struct DesignConfig {
   std::string arch;          // registry name, e.g. "systolic-os"
   std::string pe;            // PE variant ("": the architecture's first, mac where it exists)
@@ -29,10 +40,11 @@ struct DesignConfig {
   bool acc_wrap = false;     // allow acc_width below the exact width (results wrap mod 2^acc)
   int in_regs = 0;           // pipeline registers on every input / output port
   int out_regs = 0;
-  std::string encoding;      // bit-weight PEs: and | booth | ent ("" = booth)
-  std::string tree;          // bit-weight PEs: dadda | wallace ("" = dadda)
+  // Bit-weight PEs only (nullopt elsewhere; resolve() fills in booth, dadda, brent-kung).
+  std::optional<arith::Encoding> encoding;
+  std::optional<arith::TreeKind> tree;
   bool use_42 = false;       // bit-weight PEs: 4:2 compressors in the tree
-  std::string final_adder;   // bit-weight PEs: ripple | kogge-stone | brent-kung | behavioral ("" = brent-kung)
+  std::optional<arith::AdderKind> final_adder;
   std::string drain;         // systolic-os: buffered | shift ("" = buffered; other architectures: "")
   std::string inject_bug;    // test-only: "adder" breaks the accumulator adder (mutation check)
   std::string wrap = "none"; // none | axi: AXI4-Stream data + AXI4-Lite control wrapper around the engine

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "arch/registry.hpp"
+#include "config/config_fields.hpp"
 #include "emit/verilog_emitter.hpp"
 #include "ir/check.hpp"
 #include "output/dir_writer.hpp"
@@ -71,44 +72,14 @@ std::string port_doc(const ir::Port& p) {
 }  // namespace
 
 nlohmann::json config_to_json(const DesignConfig& c) {
-  nlohmann::json j = {{"arch", c.arch},         {"pe", c.pe},           {"rows", c.rows},
-                      {"cols", c.cols},         {"depth", c.depth},     {"a_width", c.a_width},
-                      {"b_width", c.b_width},   {"signed", c.is_signed}, {"max_k", c.max_k},
-                      {"acc_width", c.acc_width}, {"acc_wrap", c.acc_wrap}, {"in_regs", c.in_regs},
-                      {"out_regs", c.out_regs}};
-  if (is_bit_weight_pe(c.pe)) {
-    j["encoding"] = c.encoding;
-    j["tree"] = c.tree;
-    j["use_42"] = c.use_42;
-    j["final_adder"] = c.final_adder;
-  }
-  if (c.drain == "shift") j["drain"] = c.drain;  // buffered (the default) leaves manifests as they were
-  if (!c.inject_bug.empty()) j["inject_bug"] = c.inject_bug;
-  if (c.wrap != "none") {
-    j["wrap"] = c.wrap;
-    j["axis_width"] = c.axis_width;
-  }
+  nlohmann::json j = nlohmann::json::object();
+  for (const ConfigField& f : config_fields())
+    if (field_shown(f, c, Surface::Json)) j[f.key] = field_json(f, c);
   return j;
 }
 
 std::string equivalent_command(const DesignConfig& c) {
-  const ArchDescriptor& a = find_arch(c.arch);
-  std::string s = fmt::format("tpegen generate --arch {} --pe {}", c.arch, c.pe);
-  if (dim_named(a.rows, c.rows)) s += fmt::format(" --rows {}", c.rows);
-  if (dim_named(a.cols, c.cols)) s += fmt::format(" --cols {}", c.cols);
-  if (dim_named(a.depth, c.depth)) s += fmt::format(" --depth {}", c.depth);
-  s += fmt::format(" --a-width {} --b-width {} {} --max-k {} --acc-width {}", c.a_width, c.b_width,
-                   c.is_signed ? "--signed" : "--unsigned", c.max_k, c.acc_width);
-  if (c.acc_wrap) s += " --acc-wrap";
-  if (c.in_regs) s += fmt::format(" --in-regs {}", c.in_regs);
-  if (c.out_regs) s += fmt::format(" --out-regs {}", c.out_regs);
-  if (is_bit_weight_pe(c.pe))
-    s += fmt::format(" --encoding {} --tree {}{} --final-adder {}", c.encoding, c.tree, c.use_42 ? " --use-42" : "",
-                     c.final_adder);
-  if (c.drain == "shift") s += " --drain shift";
-  if (!c.inject_bug.empty()) s += " --inject-bug " + c.inject_bug;
-  if (c.wrap != "none") s += fmt::format(" --wrap {} --axis-width {}", c.wrap, c.axis_width);
-  return s;
+  return "tpegen generate " + field_words(c, Surface::Command);
 }
 
 DesignFiles make_design_files(const DesignConfig& c) {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/design_config.hpp"
+#include "util/text_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -118,10 +119,7 @@ std::vector<std::string> write_tree_atomically(const fs::path& dir_in, const Fil
     for (auto& [rel, text] : files) {
       const fs::path p = tmp / rel;
       fs::create_directories(p.parent_path());
-      std::ofstream out(p, std::ios::binary);
-      out << text;
-      out.close();
-      if (!out) throw fs::filesystem_error("write failed", p, std::make_error_code(std::errc::io_error));
+      write_text_file(p, text);
     }
     // The user's files move into the new tree before it replaces the old one, so at every
     // moment each of them is in exactly one of the two.

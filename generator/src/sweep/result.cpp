@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "arch/registry.hpp"
+#include "config/config_fields.hpp"
 #include "sweep/json_fields.hpp"
 #include "synth/synth_report.hpp"
 
@@ -11,9 +12,11 @@ namespace {
 
 using nlohmann::json;
 
-// The PE-specific keys: a baseline matches a bit-weight design on everything else.
+// The PE-specific keys (field table): a baseline matches a bit-weight design on everything else.
 bool is_pe_key(const std::string& k) {
-  return k == "pe" || k == "encoding" || k == "tree" || k == "use_42" || k == "final_adder" || k == "inject_bug";
+  for (const ConfigField& f : config_fields())
+    if (k == f.key) return f.pe_option;
+  return false;
 }
 
 json baseline_key(const json& config) {

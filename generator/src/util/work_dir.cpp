@@ -1,12 +1,12 @@
 #include "util/work_dir.hpp"
 
 #include <cctype>
-#include <fstream>
 #include <system_error>
 
 #include <fmt/format.h>
 
 #include "config/design_config.hpp"
+#include "util/text_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -40,18 +40,21 @@ fs::path claim_work_dir(const fs::path& dir_in, const std::string& flag) {
           flag, dir_in.string(), kWorkMarker));
   }
   fs::create_directories(dir, ec);
-  std::ofstream out(marker);
-  out << "This directory is a tpegen work directory: tpegen rewrites the files it writes here.\n";
-  out.close();
-  if (ec || !out) throw ConfigError(fmt::format("invalid {} = '{}': cannot create the directory", flag, dir_in.string()));
+  try {
+    if (!ec) write_text_file(marker, "This directory is a tpegen work directory: tpegen rewrites the files it writes here.\n");
+  } catch (const fs::filesystem_error&) {
+    ec = std::make_error_code(std::errc::io_error);
+  }
+  if (ec) throw ConfigError(fmt::format("invalid {} = '{}': cannot create the directory", flag, dir_in.string()));
   return dir;
 }
 
-void write_work_file(const std::filesystem::path& p, const std::string& text, const char* flag) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw ConfigError(fmt::format("invalid {} = '{}': cannot write the file", flag, p.string()));
+void write_work_file(const fs::path& p, const std::string& text, const std::string& flag) {
+  try {
+    write_text_file(p, text);
+  } catch (const fs::filesystem_error& e) {
+    throw ConfigError(fmt::format("invalid {} = '{}': cannot write the file ({})", flag, p.string(), e.code().message()));
+  }
 }
 
 }  // namespace tpegen

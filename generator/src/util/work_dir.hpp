@@ -20,8 +20,8 @@ char unsafe_path_char(const std::string& path);
 /// Otherwise throws ConfigError naming `flag` and the way out. Returns the absolute path.
 std::filesystem::path claim_work_dir(const std::filesystem::path& dir, const std::string& flag);
 
-/// Writes a file of a work folder (scripts, reports); throws ConfigError naming `flag` when
-/// it cannot be written.
-void write_work_file(const std::filesystem::path& p, const std::string& text, const char* flag);
+/// Writes a file tpegen keeps in a work directory (or names with a flag, e.g. --json);
+/// throws ConfigError naming `flag` and the file when it cannot be written.
+void write_work_file(const std::filesystem::path& p, const std::string& text, const std::string& flag);
 
 }  // namespace tpegen
