@@ -126,7 +126,7 @@ TEST_CASE("field table: keys and flags are unique, and every field takes part in
 TEST_CASE("field table: enums are parsed where they enter, with the flag and the valid values") {
   CHECK(error_of("--arch cube --pe opt1 --tree booth") == "invalid --tree = 'booth': valid values are dadda, wallace, timing");
   CHECK(error_of("--arch cube --pe opt1 --final-adder csa") ==
-        "invalid --final-adder = 'csa': valid values are ripple, kogge-stone, brent-kung, behavioral");
+        "invalid --final-adder = 'csa': valid values are ripple, kogge-stone, brent-kung, sklansky, timing, behavioral");
   DesignConfig c;
   CHECK_THROWS_WITH_AS(cli::apply_json(c, R"({"encoding": "Booth"})", "cfg.json"),
                        "invalid --encoding = 'Booth': valid values are and, booth, ent", ConfigError);
