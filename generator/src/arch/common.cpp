@@ -66,6 +66,18 @@ void skew(Module& m, const std::string& name, const ExprP& d, const ExprP& q, in
   m.instance(std::move(inst));
 }
 
+ExprP GridSlots::h(const std::string& net, const Param& unit, bool right) const {
+  std::vector<SymTerm> index = {{"j", rows}, {"i", {}}};
+  if (right) index.insert(index.begin() + 1, SymTerm{"", rows});
+  return slice(net, unit, index);
+}
+
+ExprP GridSlots::v(const std::string& net, const Param& unit, bool below) const {
+  std::vector<SymTerm> index = {{"i", cols}, {"j", {}}};
+  if (below) index.insert(index.begin() + 1, SymTerm{"", cols});
+  return slice(net, unit, index);
+}
+
 int index_width(int count) {
   int w = 1;
   while ((1 << w) < count) ++w;

@@ -33,6 +33,16 @@ ir::ExprP delay(ir::Module& m, const std::string& name, const ir::ExprP& d, int 
 void skew(ir::Module& m, const std::string& name, const ir::ExprP& d, const ir::ExprP& q, int lanes, bool reverse,
           bool reset);
 
+/// Slot slices of a systolic PE grid, inside the loops g_row (i) and g_col (j), written with
+/// the localparams `rows` and `cols`: horizontal links are ordered column by column (PE(i,j)
+/// reads slot j*ROWS + i, its right neighbour (j+1)*ROWS + i), vertical links row by row
+/// (slot i*COLS + j, the row below (i+1)*COLS + j); `unit` is the width of one slot.
+struct GridSlots {
+  ir::Param rows, cols;
+  ir::ExprP h(const std::string& net, const ir::Param& unit, bool right) const;
+  ir::ExprP v(const std::string& net, const ir::Param& unit, bool below) const;
+};
+
 /// Width of an index able to address `count` items (at least 1).
 int index_width(int count);
 

@@ -241,33 +241,24 @@ void mark_unused_edges(Module& m, const DesignConfig& c) {
 // the localparams, e.g. a_i = a_h[(j*ROWS + i)*WA +: WA].
 void pe_grid(Module& m, const Module& pe, const GridParams& p) {
   const Param one{};
-  auto h = [&](const char* net, const Param& unit, bool out) {  // slot j*R+i, or (j+1)*R+i
-    std::vector<SymTerm> index = {{"j", p.rows}, {"i", one}};
-    if (out) index.insert(index.begin() + 1, SymTerm{"", p.rows});
-    return slice(net, unit, index);
-  };
-  auto v = [&](const char* net, const Param& unit, bool below) {  // slot i*C+j, or (i+1)*C+j
-    std::vector<SymTerm> index = {{"i", p.cols}, {"j", one}};
-    if (below) index.insert(index.begin() + 1, SymTerm{"", p.cols});
-    return slice(net, unit, index);
-  };
+  const GridSlots slots{p.rows, p.cols};
   Instance inst{pe.name(), "u_pe", {}, {}};
   inst.conns = {{"clk_i", ref("clk_i", 1)},
                 {"rst_ni", ref("rst_ni", 1)},
-                {"a_i", h("a_h", p.wa, false)},
-                {"b_i", v("b_v", p.wb, false)},
-                {"valid_i", h("valid_h", one, false)},
-                {"first_i", h("first_h", one, false)},
-                {"last_i", h("last_h", one, false)},
-                {"drain_i", v("drain_v", p.dw, true)},
-                {"drain_valid_i", v("drain_valid_v", one, true)},
-                {"a_o", h("a_h", p.wa, true)},
-                {"b_o", v("b_v", p.wb, true)},
-                {"valid_o", h("valid_h", one, true)},
-                {"first_o", h("first_h", one, true)},
-                {"last_o", h("last_h", one, true)},
-                {"drain_o", v("drain_v", p.dw, false)},
-                {"drain_valid_o", v("drain_valid_v", one, false)}};
+                {"a_i", slots.h("a_h", p.wa, false)},
+                {"b_i", slots.v("b_v", p.wb, false)},
+                {"valid_i", slots.h("valid_h", one, false)},
+                {"first_i", slots.h("first_h", one, false)},
+                {"last_i", slots.h("last_h", one, false)},
+                {"drain_i", slots.v("drain_v", p.dw, true)},
+                {"drain_valid_i", slots.v("drain_valid_v", one, true)},
+                {"a_o", slots.h("a_h", p.wa, true)},
+                {"b_o", slots.v("b_v", p.wb, true)},
+                {"valid_o", slots.h("valid_h", one, true)},
+                {"first_o", slots.h("first_h", one, true)},
+                {"last_o", slots.h("last_h", one, true)},
+                {"drain_o", slots.v("drain_v", p.dw, false)},
+                {"drain_valid_o", slots.v("drain_valid_v", one, false)}};
   Body& rows = m.generate_for("i", p.rows.value, "g_row");
   nested_for(rows, "j", p.cols.value, "g_col").instances.push_back(std::move(inst));
 }

@@ -169,29 +169,21 @@ void mark_unused_edges(Module& m, const DesignConfig& c) {
 // The R x C PEs; each PE's slots (see declare_links) are written with the localparams.
 void pe_grid(Module& m, const Module& pe, const GridParams& p) {
   const Param one{};
-  auto h = [&](const char* net, const Param& unit, bool out) {  // slot j*R+i, or (j+1)*R+i
-    std::vector<SymTerm> index = {{"j", p.rows}, {"i", one}};
-    if (out) index.insert(index.begin() + 1, SymTerm{"", p.rows});
-    return slice(net, unit, index);
-  };
-  auto v = [&](bool below) {  // slot i*C+j, or (i+1)*C+j
-    std::vector<SymTerm> index = {{"i", p.cols}, {"j", one}};
-    if (below) index.insert(index.begin() + 1, SymTerm{"", p.cols});
-    return slice("psum_v", p.pw, index);
-  };
+  const GridSlots slots{p.rows, p.cols};
+  auto v = [&](bool below) { return slots.v("psum_v", p.pw, below); };
   Instance inst{pe.name(), "u_pe", {}, {}};
   inst.conns = {{"clk_i", ref("clk_i", 1)},
                 {"rst_ni", ref("rst_ni", 1)},
-                {"a_i", h("a_h", p.wa, false)},
-                {"valid_i", h("valid_h", one, false)},
-                {"bank_i", h("bank_h", one, false)},
+                {"a_i", slots.h("a_h", p.wa, false)},
+                {"valid_i", slots.h("valid_h", one, false)},
+                {"bank_i", slots.h("bank_h", one, false)},
                 {"psum_i", v(false)},
                 {"w_i", slice("w_i", p.wb, {{"j", one}})},
                 {"w_we_i", slice("w_we_row", one, {{"i", one}})},
                 {"w_bank_i", ref("w_bank_i", 1)},
-                {"a_o", h("a_h", p.wa, true)},
-                {"valid_o", h("valid_h", one, true)},
-                {"bank_o", h("bank_h", one, true)},
+                {"a_o", slots.h("a_h", p.wa, true)},
+                {"valid_o", slots.h("valid_h", one, true)},
+                {"bank_o", slots.h("bank_h", one, true)},
                 {"psum_o", v(true)}};
   Body& rows = m.generate_for("i", p.rows.value, "g_row");
   nested_for(rows, "j", p.cols.value, "g_col").instances.push_back(std::move(inst));
