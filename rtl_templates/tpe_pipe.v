@@ -11,13 +11,11 @@ module tpe_pipe #(
 
   reg [WIDTH*DEPTH-1:0] stages_q;
 
-  generate
-    if (DEPTH == 1) begin : g_one
-      always @(posedge clk_i) stages_q <= d_i;
-    end else begin : g_many
-      always @(posedge clk_i) stages_q <= {stages_q[WIDTH*(DEPTH-1)-1:0], d_i};
-    end
-  endgenerate
+  if (DEPTH == 1) begin : g_one
+    always @(posedge clk_i) stages_q <= d_i;
+  end else begin : g_many
+    always @(posedge clk_i) stages_q <= {stages_q[WIDTH*(DEPTH-1)-1:0], d_i};
+  end
 
   assign q_o = stages_q[WIDTH*DEPTH-1 -: WIDTH];
 

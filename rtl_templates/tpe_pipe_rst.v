@@ -12,19 +12,17 @@ module tpe_pipe_rst #(
 
   reg [WIDTH*DEPTH-1:0] stages_q;
 
-  generate
-    if (DEPTH == 1) begin : g_one
-      always @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) stages_q <= {WIDTH{1'b0}};
-        else stages_q <= d_i;
-      end
-    end else begin : g_many
-      always @(posedge clk_i or negedge rst_ni) begin
-        if (!rst_ni) stages_q <= {WIDTH*DEPTH{1'b0}};
-        else stages_q <= {stages_q[WIDTH*(DEPTH-1)-1:0], d_i};
-      end
+  if (DEPTH == 1) begin : g_one
+    always @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) stages_q <= {WIDTH{1'b0}};
+      else stages_q <= d_i;
     end
-  endgenerate
+  end else begin : g_many
+    always @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) stages_q <= {WIDTH*DEPTH{1'b0}};
+      else stages_q <= {stages_q[WIDTH*(DEPTH-1)-1:0], d_i};
+    end
+  end
 
   assign q_o = stages_q[WIDTH*DEPTH-1 -: WIDTH];
 

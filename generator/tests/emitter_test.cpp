@@ -42,6 +42,20 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
+// The file's leading `//` header with its wrapped lines joined again (a continuation line
+// starts with two more spaces).
+std::vector<std::string> header_lines(const std::string& text) {
+  std::vector<std::string> out;
+  for (auto& line : lines_of(text)) {
+    if (!starts_with(line, "// ")) break;
+    if (starts_with(line, "//   ") && !out.empty())
+      out.back() += " " + line.substr(5);
+    else
+      out.push_back(line);
+  }
+  return out;
+}
+
 // The text without `//` comments (the emitter writes no block comments).
 std::string strip_comments(const std::string& text) {
   std::string out;
@@ -174,7 +188,7 @@ TEST_CASE("emit_module: full text of a module with every kind of statement") {
       "  input  wire       rst_ni,\n"
       "  input  wire [7:0] a_i,  // operand\n"
       "  input  wire       en_i,\n"
-      "  output wire [7:0] s_o  // sum\n"
+      "  output wire [7:0] s_o   // sum\n"
       ");\n"
       "\n"
       "  reg  [7:0] s_q;\n"
@@ -196,15 +210,13 @@ TEST_CASE("emit_module: full text of a module with every kind of statement") {
       "    .y(lo)\n"
       "  );\n"
       "\n"
-      "  generate\n"
-      "    for (i = 0; i < 2; i = i + 1) begin : g_row\n"
+      "  for (i = 0; i < 2; i = i + 1) begin : g_row\n"
       "\n"
-      "      for (j = 0; j < 2; j = j + 1) begin : g_col\n"
+      "    for (j = 0; j < 2; j = j + 1) begin : g_col\n"
       "\n"
-      "        assign nib[i*4 + j*2 +: 2] = ~a_i[i*4 + j*2 +: 2];\n"
-      "      end\n"
+      "      assign nib[i*4 + j*2 +: 2] = ~a_i[i*4 + j*2 +: 2];\n"
       "    end\n"
-      "  endgenerate\n"
+      "  end\n"
       "\n"
       "  always @(posedge clk_i or negedge rst_ni) begin\n"
       "    if (!rst_ni) begin\n"
@@ -220,6 +232,47 @@ TEST_CASE("emit_module: full text of a module with every kind of statement") {
       "\n"
       "endmodule\n";
   CHECK(emit::emit_module(m, {"Generated for a test.", "Second banner line."}) == expected);
+}
+
+TEST_CASE("emit_module: localparams, symbolic slices, wrapped statements and comments") {
+  Module m("grid");
+  m.comments = {"A comment long enough to be wrapped: " + std::string(40, 'x') + " " + std::string(40, 'y') + " end."};
+  const Param wa = m.localparam("WA", 8, "A operand bits");
+  const Param rows = m.localparam("ROWS", 3);
+  m.input("a_i", 48, "a comment that is long enough to continue on the next line in the column where it started");
+  m.output("q_o", 1);
+  m.wire("h", 48);
+  Body& loop = m.generate_for("j", 2, "g_col");
+  loop.assigns.push_back({slice("h", wa, {{"j", rows}, {"", rows}, {"i", {}}}), slice("a_i", wa, {{"j", {}}})});
+  // The symbolic slice holds the same numbers as a plain one.
+  auto s = slice("h", wa, {{"j", rows}, {"", rows}, {"i", {}}});
+  CHECK(s->offset == 24);
+  CHECK(s->width == 8);
+  REQUIRE(s->terms.size() == 2);
+  CHECK(s->terms[0].var == "j");
+  CHECK(s->terms[0].coef == 24);
+  CHECK(s->terms[1].coef == 8);
+  std::vector<ExprP> many;
+  for (int i = 0; i < 30; ++i) many.push_back(slice("a_i", i, 1));
+  m.assign(ref("q_o", 1), concat({constant(1, 0)}));
+  m.wire("unused_many", concat(many));
+  const std::string text = emit::emit_module(m, {});
+  CHECK(text.find("  localparam WA = 8;  // A operand bits\n  localparam ROWS = 3;\n") != std::string::npos);
+  CHECK(text.find("  assign h[(j*ROWS + ROWS + i)*WA +: WA] = a_i[j*WA +: WA];\n") != std::string::npos);
+  CHECK(text.find("  input  wire [47:0] a_i,  // a comment that is long enough to continue on the next line in the\n"
+                  "                           // column where it started\n") != std::string::npos);
+  CHECK(text.find("// A comment long enough to be wrapped: " + std::string(40, 'x') + "\n// " + std::string(40, 'y') +
+                  " end.\n") != std::string::npos);
+  // The long concatenation breaks after commas, continuation lines indented by 4 more.
+  CHECK(text.find("  assign unused_many = {a_i[0], a_i[1], a_i[2], a_i[3], a_i[4], a_i[5], a_i[6], a_i[7], a_i[8],\n"
+                  "      a_i[9], a_i[10],") != std::string::npos);
+  for (auto& line : lines_of(text)) CHECK(line.size() <= 100);
+  // A slice naming a localparam the module does not have (or with another value) is a bug.
+  Module other("other");
+  other.input("a_i", 16);
+  other.output("q_o", 8);
+  other.generate_for("j", 2, "g").assigns.push_back({ref("q_o", 8), slice("a_i", Param{"WA", 8}, {{"j", {}}})});
+  CHECK_THROWS_AS(emit::emit_module(other, {}), std::logic_error);
 }
 
 TEST_CASE("emit_module: minimal module without banner, nets or registers") {
@@ -368,18 +421,25 @@ TEST_CASE("emitted files: one module per file, file name = module name, banner w
       CHECK(code.find("logic ") == std::string::npos);
 
       if (!d.find_module(name)) continue;  // a template cell: no generated banner
-      const auto lines = lines_of(text);
+      // Lines within 100 columns; loops without generate/endgenerate (Verilog-2005 needs none).
+      for (auto& line : lines_of(text)) CHECK(line.size() <= 100);
+      CHECK(count_matches(code, generate_kw) == 0);
+      const auto lines = header_lines(text);
       REQUIRE(lines.size() > 3);
       CHECK(lines[0] == std::string("// Generated by tpegen ") + version() + " -- do not edit.");
       CHECK(lines[0].find(version()) != std::string::npos);
       CHECK(std::find(lines.begin(), lines.end(), "// Configuration: " + describe(c)) != lines.end());
       CHECK(std::find(lines.begin(), lines.end(), "// Reproduce: " + equivalent_command(c)) != lines.end());
+      // The configuration is in the banner once (not again above the module).
+      CHECK(count_matches(text, std::regex("Configuration: ")) == 1);
       // The configuration line spells out the parameters that matter.
-      CHECK(text.find("arch=" + c.arch + " ") != std::string::npos);
-      CHECK(text.find("pe=" + c.pe + " ") != std::string::npos);
-      CHECK(text.find("acc_width=" + std::to_string(c.acc_width)) != std::string::npos);
-      CHECK(text.find("a_width=4 b_width=5") != std::string::npos);
-      CHECK(text.find(c.is_signed ? " signed " : " unsigned ") != std::string::npos);
+      std::string header;
+      for (auto& l : lines) header += l + "\n";
+      CHECK(header.find("arch=" + c.arch + " ") != std::string::npos);
+      CHECK(header.find("pe=" + c.pe + " ") != std::string::npos);
+      CHECK(header.find("acc_width=" + std::to_string(c.acc_width)) != std::string::npos);
+      CHECK(header.find("a_width=4 b_width=5") != std::string::npos);
+      CHECK(header.find(c.is_signed ? " signed " : " unsigned ") != std::string::npos);
     }
     // Every module referenced by an instance is defined by one of the files.
     for (auto& m : d.modules()) {

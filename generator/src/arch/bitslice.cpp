@@ -38,8 +38,7 @@ const Module& build_laconic_pe(Design& d, const DesignConfig& c) {
   Module& m = d.add_module(canonical_name(c) + "_pe");
   describe_module(m,
                   "Laconic PE: B Booth-encoded on the handshake; per cycle one (A term, B term) pair adds "
-                  "+-2^(ea+eb) to a binary accumulator; the B terms restart for every A term.",
-                  c);
+                  "+-2^(ea+eb) to a binary accumulator; the B terms restart for every A term.");
   const int NA = a_digits(c), NB = b_digits(c), ACC = c.acc_width, WB = c.b_width;
   m.input("clk_i", 1);
   auto b_i = m.input("b_i", WB, "B[k][n0+j], encoded and latched when take_i");
@@ -95,9 +94,9 @@ Design build_laconic(const DesignConfig& c) {
 
   m.wire("acc", C * ACC);
   Body& cols = m.generate_for("j", C, "g_col");
-  cols.instances.push_back(column_pe(pe, t, c, {{"adv_i", t.adv},
-                                               {"last_o", slice("lasts", {{"j", 1}}, 0, 1)},
-                                               {"acc_o", slice("acc", {{"j", ACC}}, 0, ACC)}}));
+  cols.instances.push_back(column_pe(pe, t, {{"adv_i", t.adv},
+                                               {"last_o", slice("lasts", Param{}, {{"j", {}}})},
+                                               {"acc_o", column_pe_slice(t, "acc")}}));
 
   // Binary accumulators: the cycle after the last term pair they hold the results.
   column_readout(m, t.res, c, [&] { return ref("acc", C * ACC); });

@@ -11,6 +11,14 @@ void declare_templates(Design& d) {
   d.add_extern({"tpe_pipe_rst",
                 "tpe_pipe_rst.v",
                 {{"clk_i", PortDir::In}, {"rst_ni", PortDir::In}, {"d_i", PortDir::In}, {"q_o", PortDir::Out}}});
+  d.add_extern({"tpe_skew",
+                "tpe_skew.v",
+                {{"clk_i", PortDir::In}, {"d_i", PortDir::In}, {"q_o", PortDir::Out}},
+                {"tpe_pipe"}});
+  d.add_extern({"tpe_skew_rst",
+                "tpe_skew_rst.v",
+                {{"clk_i", PortDir::In}, {"rst_ni", PortDir::In}, {"d_i", PortDir::In}, {"q_o", PortDir::Out}},
+                {"tpe_pipe_rst"}});
 }
 
 ExprP product_to_acc(Module& m, const std::string& name, const ExprP& a, const ExprP& b,
@@ -42,6 +50,32 @@ ExprP delay(Module& m, const std::string& name, const ExprP& d, int depth, bool 
   inst.conns.emplace_back("q_o", q);
   m.instance(std::move(inst));
   return q;
+}
+
+void skew(Module& m, const std::string& name, const ExprP& d, const ExprP& q, int lanes, bool reverse, bool reset) {
+  if (lanes == 1) {  // no delay at all: the cell would leave its clock (and reset) unused
+    m.assign(q, d);
+    return;
+  }
+  Instance inst{reset ? "tpe_skew_rst" : "tpe_skew", "u_" + name,
+                {{"WIDTH", d->width / lanes}, {"LANES", lanes}, {"REVERSE", reverse ? 1 : 0}}, {}};
+  inst.conns.emplace_back("clk_i", ref(m.clock, 1));
+  if (reset) inst.conns.emplace_back("rst_ni", ref(m.reset_n, 1));
+  inst.conns.emplace_back("d_i", d);
+  inst.conns.emplace_back("q_o", q);
+  m.instance(std::move(inst));
+}
+
+ExprP GridSlots::h(const std::string& net, const Param& unit, bool right) const {
+  std::vector<SymTerm> index = {{"j", rows}, {"i", {}}};
+  if (right) index.insert(index.begin() + 1, SymTerm{"", rows});
+  return slice(net, unit, index);
+}
+
+ExprP GridSlots::v(const std::string& net, const Param& unit, bool below) const {
+  std::vector<SymTerm> index = {{"i", cols}, {"j", {}}};
+  if (below) index.insert(index.begin() + 1, SymTerm{"", cols});
+  return slice(net, unit, index);
 }
 
 int index_width(int count) {
@@ -79,9 +113,6 @@ void wrap_in_pipeline(Design& d, const Module& core, const DesignConfig& c) {
   top.instance(std::move(inst));
 }
 
-void describe_module(Module& m, const std::string& what, const DesignConfig& c) {
-  m.comments.push_back(what);
-  m.comments.push_back("Configuration: " + describe(c));
-}
+void describe_module(Module& m, const std::string& what) { m.comments.push_back(what); }
 
 }  // namespace tpegen::arch

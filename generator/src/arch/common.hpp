@@ -9,7 +9,8 @@
 
 namespace tpegen::arch {
 
-/// Declares the rtl_templates/ cells (tpe_pipe, tpe_pipe_rst) in the design.
+/// Declares the rtl_templates/ cells (tpe_pipe, tpe_pipe_rst, and tpe_skew, tpe_skew_rst
+/// built from them) in the design.
 void declare_templates(ir::Design& d);
 
 /// prod = a * b in exactly a_width + b_width bits (a narrow multiplier, not a
@@ -26,6 +27,22 @@ ir::ExprP acc_add(ir::Module& m, const std::string& name, const ir::ExprP& acc, 
 /// returns d itself. The returned wire is named `name`.
 ir::ExprP delay(ir::Module& m, const std::string& name, const ir::ExprP& d, int depth, bool reset);
 
+/// The skew buffers of an array edge: lane k of `d` (`lanes` lanes of equal width) drives
+/// lane k of `q` (a net or slice) k cycles later, or lanes-1-k cycles later with `reverse`
+/// (deskew), through one tpe_skew (tpe_skew_rst with `reset`) instance named `name`.
+void skew(ir::Module& m, const std::string& name, const ir::ExprP& d, const ir::ExprP& q, int lanes, bool reverse,
+          bool reset);
+
+/// Slot slices of a systolic PE grid, inside the loops g_row (i) and g_col (j), written with
+/// the localparams `rows` and `cols`: horizontal links are ordered column by column (PE(i,j)
+/// reads slot j*ROWS + i, its right neighbour (j+1)*ROWS + i), vertical links row by row
+/// (slot i*COLS + j, the row below (i+1)*COLS + j); `unit` is the width of one slot.
+struct GridSlots {
+  ir::Param rows, cols;
+  ir::ExprP h(const std::string& net, const ir::Param& unit, bool right) const;
+  ir::ExprP v(const std::string& net, const ir::Param& unit, bool below) const;
+};
+
 /// Width of an index able to address `count` items (at least 1).
 int index_width(int count);
 
@@ -37,7 +54,7 @@ std::string core_name(const DesignConfig& c);
 /// (control ports through resettable stages). Otherwise does nothing.
 void wrap_in_pipeline(ir::Design& d, const ir::Module& core, const DesignConfig& c);
 
-/// Standard banner comment of the core module (what it is, the config).
-void describe_module(ir::Module& m, const std::string& what, const DesignConfig& c);
+/// The comment above a module: what it is (the configuration is in the file's banner).
+void describe_module(ir::Module& m, const std::string& what);
 
 }  // namespace tpegen::arch

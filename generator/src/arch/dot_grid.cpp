@@ -93,8 +93,7 @@ void build_opt2_dot_body(Module& m, const ExprP& one_i, const ExprP& two_i, cons
 const Module& build_opt2_encoder(Design& d, const DesignConfig& c) {
   Module& m = d.add_module(canonical_name(c) + "_enc");
   describe_module(m, fmt::format("OPT2 row encoder: {} A operands to {} digits each (one, two, neg), shared by "
-                                 "the {} units of a grid row.", c.depth, opt2_digit_count(c), c.cols),
-                  c);
+                                 "the {} units of a grid row.", c.depth, opt2_digit_count(c), c.cols));
   const int K = c.depth, ND = opt2_digit_count(c);
   auto a_i = m.input("a_i", K * c.a_width, "a[k] at [k*WA +: WA]");
   auto one_o = m.output("d_one_o", K * ND, "digit i of a[k] is +-1, at [k*ND + i]");
@@ -119,8 +118,7 @@ const Module& build_dot_unit(Design& d, const DesignConfig& c) {
                          ? fmt::format("OPT2 dot-product unit: selects {{0, +-B, +-2B}} per encoded digit, one "
                                        "compressor tree per digit weight over {} products, a final tree with the "
                                        "carry-save accumulator, registered read-out adder.", c.depth)
-                         : fmt::format("Dot-product unit: {} multipliers, adder tree, accumulator.", c.depth),
-                  c);
+                         : fmt::format("Dot-product unit: {} multipliers, adder tree, accumulator.", c.depth));
   const int K = c.depth, ACC = c.acc_width;
   m.input("clk_i", 1);
   if (c.pe == "opt2") {
@@ -177,7 +175,7 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
   const Module* enc = opt2 ? &build_opt2_encoder(d, c) : nullptr;
   const Module& unit = build_dot_unit(d, c);
   Module& m = d.add_module(core_name(c));
-  describe_module(m, style.what, c);
+  describe_module(m, style.what);
   const int Mt = c.rows, Kt = c.depth, Nt = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width;
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
@@ -197,11 +195,17 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
     m.update(w_q, b_i, w_load_i);
     b = w_q;
   }
+  // The slices of the grid loops are written with these names.
+  const Param ncols = m.localparam("COLS", Nt, "units per grid row");
+  const Param depth = m.localparam("DEPTH", Kt, "dot-product length");
+  const Param wa = m.localparam("WA", WA, "A operand bits"), wb = m.localparam("WB", WB, "B operand bits");
+  const Param acc = m.localparam("ACC", ACC, "result bits"), one{};
+
   // Column j of B made contiguous for unit (i, j): bt[(j*depth+k)*WB +: WB] = B[k][j].
   m.wire("b_cols", Kt * Nt * WB);
   Body& tj = m.generate_for("j", Nt, "g_bcol");
   Body& tk = nested_for(tj, "k", Kt, "g_bk");
-  tk.assigns.push_back({slice("b_cols", {{"j", Kt * WB}, {"k", WB}}, 0, WB), slice(b->net, {{"k", Nt * WB}, {"j", WB}}, 0, WB)});
+  tk.assigns.push_back({slice("b_cols", wb, {{"j", depth}, {"k", one}}), slice(b->net, wb, {{"k", ncols}, {"j", one}})});
 
   // Valid follows the result: one register, plus one for the OPT1/OPT2 read-out adder.
   m.assign(c_valid_o, delay(m, "c_valid", band(valid_i, last_i), c.pe == "opt1" || opt2 ? 2 : 1, true));
@@ -216,28 +220,21 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
   Body& rows = m.generate_for("i", Mt, "g_row");
   Body& cols = nested_for(rows, "j", Nt, "g_col");
   Instance u{unit.name(), "u_dot", {}, {}};
+  auto b_col = slice("b_cols", wb, {{"j", depth}}, depth);  // b_cols[j*DEPTH*WB +: DEPTH*WB]
+  auto c_ij = slice("c_o", acc, {{"i", ncols}, {"j", one}});
   if (opt2) {
-    rows.instances.push_back({enc->name(), "u_enc", {}, {{"a_i", slice("a_i", {{"i", Kt * WA}}, 0, Kt * WA)},
-                                                         {"d_one_o", slice("dig_one", {{"i", Kt * ND}}, 0, Kt * ND)},
-                                                         {"d_two_o", slice("dig_two", {{"i", Kt * ND}}, 0, Kt * ND)},
-                                                         {"d_neg_o", slice("dig_neg", {{"i", Kt * ND}}, 0, Kt * ND)}}});
-    u.conns = {{"clk_i", ref("clk_i", 1)},
-               {"d_one_i", slice("dig_one", {{"i", Kt * ND}}, 0, Kt * ND)},
-               {"d_two_i", slice("dig_two", {{"i", Kt * ND}}, 0, Kt * ND)},
-               {"d_neg_i", slice("dig_neg", {{"i", Kt * ND}}, 0, Kt * ND)},
-               {"b_i", slice("b_cols", {{"j", Kt * WB}}, 0, Kt * WB)},
-               {"valid_i", valid_i},
-               {"first_i", first_i},
-               {"last_i", last_i},
-               {"c_o", slice("c_o", {{"i", Nt * ACC}, {"j", ACC}}, 0, ACC)}};
+    const Param nd = m.localparam("ND", ND, "radix-4 digits per A operand");
+    auto digits = [&](const char* net) { return slice(net, nd, {{"i", depth}}, depth); };
+    rows.instances.push_back({enc->name(), "u_enc", {}, {{"a_i", slice("a_i", wa, {{"i", depth}}, depth)},
+                                                         {"d_one_o", digits("dig_one")},
+                                                         {"d_two_o", digits("dig_two")},
+                                                         {"d_neg_o", digits("dig_neg")}}});
+    u.conns = {{"clk_i", ref("clk_i", 1)}, {"d_one_i", digits("dig_one")}, {"d_two_i", digits("dig_two")},
+               {"d_neg_i", digits("dig_neg")}, {"b_i", b_col}, {"valid_i", valid_i},
+               {"first_i", first_i}, {"last_i", last_i}, {"c_o", c_ij}};
   } else {
-    u.conns = {{"clk_i", ref("clk_i", 1)},
-               {"a_i", slice("a_i", {{"i", Kt * WA}}, 0, Kt * WA)},
-               {"b_i", slice("b_cols", {{"j", Kt * WB}}, 0, Kt * WB)},
-               {"valid_i", valid_i},
-               {"first_i", first_i},
-               {"last_i", last_i},
-               {"c_o", slice("c_o", {{"i", Nt * ACC}, {"j", ACC}}, 0, ACC)}};
+    u.conns = {{"clk_i", ref("clk_i", 1)}, {"a_i", slice("a_i", wa, {{"i", depth}}, depth)},
+               {"b_i", b_col}, {"valid_i", valid_i}, {"first_i", first_i}, {"last_i", last_i}, {"c_o", c_ij}};
   }
   cols.instances.push_back(std::move(u));
   wrap_in_pipeline(d, m, c);

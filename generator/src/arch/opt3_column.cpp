@@ -75,8 +75,7 @@ const Module& build_sparse_encoder(Design& d, const DesignConfig& c, arith::Enco
   describe_module(m,
                   fmt::format("Sparse {} encoder: takes A on a valid/ready handshake, emits its non-zero digits one "
                               "per cycle as (one-hot position, two, neg){}; a zero operand takes one cycle without a digit.",
-                              booth ? "Booth" : "EN-T", gated ? ", each until adv_i" : ""),
-                  c);
+                              booth ? "Booth" : "EN-T", gated ? ", each until adv_i" : ""));
   const int ND = booth ? arith::booth_digit_count(c.a_width, c.is_signed) : ent_digit_positions(c);
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
@@ -143,8 +142,7 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   Module& m = d.add_module(canonical_name(c) + "_pe");
   describe_module(m,
                   "OPT3 PE: {sum, carry} += (+-B or +-2B) * 4^pos through one full-adder row (3:2 CSA) "
-                  "per non-zero digit; B latched on the encoder's handshake.",
-                  c);
+                  "per non-zero digit; B latched on the encoder's handshake.");
   const int ND = ent_digit_positions(c), ACC = c.acc_width, WB = c.b_width;
   m.input("clk_i", 1);
   auto b_i = m.input("b_i", WB, "B[k][n0+j], latched when take_i");
@@ -194,7 +192,7 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
 ColumnTop build_column_top(Design& d, const DesignConfig& c, const Module& enc, int nd, const std::string& what,
                            bool gated, int per_row) {
   Module& m = d.add_module(canonical_name(c));
-  describe_module(m, what, c);
+  describe_module(m, what);
   const int R = c.rows, E = per_row, Q = R * E, C = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width;
   if (gated && Q != 1) throw std::logic_error("build_column_top: a gated (Laconic) column has one encoder");
   if (c.inject_bug == "lockstep" && Q == 1)
@@ -224,6 +222,12 @@ ColumnTop build_column_top(Design& d, const DesignConfig& c, const Module& enc, 
   t.m = &m;
   t.rows = R;
   t.per_row = E;
+  // The slices of the PE loop are written with these names.
+  t.acc = m.localparam("ACC", ACC, "result bits");
+  t.wb = m.localparam("WB", WB, "B operand bits");
+  if (R > 1) t.cols = m.localparam("COLS", C, "PEs per row");
+  if (E > 1) t.e = m.localparam("E", E, "operands per row and k step");
+  const ir::Param wa = single ? ir::Param{} : m.localparam("WA", WA, "A operand bits");
   auto take = m.wire(single ? "take" : "unused_take", Q);
   t.step = m.wire("step", Q);
   t.clr = m.wire("clr", Q);
@@ -253,7 +257,7 @@ ColumnTop build_column_top(Design& d, const DesignConfig& c, const Module& enc, 
   // Encoder q serves A operand q of the step (row q / E, k offset q % E).
   auto at = [&](const ExprP& v, int w) { return single ? v : slice(v->net, {{"q", w}}, 0, w); };
   Instance e{enc.name(), "u_enc", {}, {}};
-  e.conns = {{"clk_i", ref("clk_i", 1)}, {"rst_ni", ref("rst_ni", 1)}, {"a_i", single ? a_i : slice("a_i", {{"q", WA}}, 0, WA)},
+  e.conns = {{"clk_i", ref("clk_i", 1)}, {"rst_ni", ref("rst_ni", 1)}, {"a_i", single ? a_i : slice("a_i", wa, {{"q", {}}})},
              {"a_valid_i", go},          {"first_i", first_i},         {"last_i", last_i}};
   if (gated) e.conns.emplace_back("adv_i", t.adv);
   const std::vector<std::pair<std::string, ExprP>> outs = {
@@ -275,9 +279,7 @@ Body& column_pe_loop(const ColumnTop& t, const DesignConfig& c) {
   return rows.loops.back().body;
 }
 
-Instance column_pe(const Module& pe, const ColumnTop& t, const DesignConfig& c,
-                   std::vector<std::pair<std::string, ExprP>> more) {
-  const int E = t.per_row;
+Instance column_pe(const Module& pe, const ColumnTop& t, std::vector<std::pair<std::string, ExprP>> more) {
   // Row i's E digit streams (all of them with one row).
   auto row = [&](const ExprP& v) {
     const int w = v->width / t.rows;
@@ -285,7 +287,7 @@ Instance column_pe(const Module& pe, const ColumnTop& t, const DesignConfig& c,
   };
   Instance p{pe.name(), "u_pe", {}, {}};
   p.conns = {{"clk_i", ref("clk_i", 1)},
-             {"b_i", slice("b_i", {{"j", E * c.b_width}}, 0, E * c.b_width)},
+             {"b_i", slice("b_i", t.wb, {{"j", t.e}}, t.e)},
              {"take_i", t.take},
              {"step_i", row(t.step)},
              {"clr_i", row(t.clr)},
@@ -296,9 +298,9 @@ Instance column_pe(const Module& pe, const ColumnTop& t, const DesignConfig& c,
   return p;
 }
 
-ExprP column_pe_slice(const ColumnTop& t, const DesignConfig& c, const std::string& name) {
-  const int ACC = c.acc_width;
-  return t.rows == 1 ? slice(name, {{"j", ACC}}, 0, ACC) : slice(name, {{"i", c.cols * ACC}, {"j", ACC}}, 0, ACC);
+ExprP column_pe_slice(const ColumnTop& t, const std::string& name) {
+  if (t.rows == 1) return slice(name, t.acc, {{"j", {}}});
+  return slice(name, t.acc, {{"i", t.cols}, {"j", {}}});
 }
 
 void column_readout(Module& m, const ExprP& res, const DesignConfig& c, const std::function<ExprP()>& result) {
@@ -328,7 +330,7 @@ Design build_column_design(const DesignConfig& c, const std::string& what, int p
   m.wire("acc_s", P * ACC);
   m.wire("acc_c", P * ACC);
   column_pe_loop(t, c).instances.push_back(
-      column_pe(pe, t, c, {{"s_o", column_pe_slice(t, c, "acc_s")}, {"c_o", column_pe_slice(t, c, "acc_c")}}));
+      column_pe(pe, t, {{"s_o", column_pe_slice(t, "acc_s")}, {"c_o", column_pe_slice(t, "acc_c")}}));
 
   // Read-out: the cycle after the last digit of a last step, each PE's sum + carry goes
   // through its adder into c_q (the accumulators may already take the next operand).

@@ -58,6 +58,7 @@ const ir::Module& build_sparse_encoder(ir::Design& d, const DesignConfig& c, ari
 struct ColumnTop {
   ir::Module* m = nullptr;
   int rows = 1, per_row = 1;
+  ir::Param acc, wb, cols, e;  // localparams ACC, WB, and COLS (rows > 1), E (per_row > 1)
   ir::ExprP take, step, clr, pos, two, neg, res, lasts, adv;
 };
 ColumnTop build_column_top(ir::Design& d, const DesignConfig& c, const ir::Module& enc, int nd,
@@ -68,11 +69,10 @@ ir::Body& column_pe_loop(const ColumnTop& t, const DesignConfig& c);
 
 /// The instance u_pe of `pe` in column_pe_loop: clk_i, b_i (column j's E B values), take_i,
 /// step_i, clr_i, pos_i, two_i, neg_i (the E digit streams of its row), then `more`.
-ir::Instance column_pe(const ir::Module& pe, const ColumnTop& t, const DesignConfig& c,
-                       std::vector<std::pair<std::string, ir::ExprP>> more);
+ir::Instance column_pe(const ir::Module& pe, const ColumnTop& t, std::vector<std::pair<std::string, ir::ExprP>> more);
 
 /// PE (i, j)'s ACC-bit slice of the R*N*ACC-bit vector `name` (inside column_pe_loop).
-ir::ExprP column_pe_slice(const ColumnTop& t, const DesignConfig& c, const std::string& name);
+ir::ExprP column_pe_slice(const ColumnTop& t, const std::string& name);
 
 /// Result register of the column: the cycle after res, c_o <= result() (R*N*ACC bits) with
 /// c_valid_o for one cycle, held until the next row (the PEs may take the next operand).

@@ -107,8 +107,7 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   describe_module(m,
                   fmt::format("OPT4E PE: {{sum, carry}} += the {} selected partial products (+-B_e or +-2B_e) * 4^pos_e "
                               "through one CSA tree per cycle; B latched on the encoders' handshake.",
-                              E),
-                  c);
+                              E));
   m.input("clk_i", 1);
   auto b_i = m.input("b_i", E * WB, "B[k0+e][n0+j] at bits [e*WB +: WB], latched when take_i");
   auto take_i = m.input("take_i", 1);

@@ -1,7 +1,24 @@
 // The one registry of architectures and PE variants.
 //
-// Adding an architecture: write arch/<name>.cpp with a `describe_<name>()` returning an
-// ArchDescriptor, and add one line to the list in registry.cpp.
+// Adding an architecture (what adding opt4e and bitslice really took; systolic_os.cpp is the
+// file to copy, its comments say what each part is for):
+//  1. arch/<name>.cpp: `describe_<name>()` returning an ArchDescriptor: dimensions, PE
+//     variants, `build` (PE module, core module, wrap_in_pipeline), `timing` (the manifest's
+//     schedule and latencies, which the testbench checks), and where the defaults do not fit:
+//     `baseline`, `sim_driver`/`held_weights`, `macs_per_cycle`; list the file in
+//     generator/CMakeLists.txt.
+//  2. registry.cpp: declare `describe_<name>()` and add it to the list; `tpegen list`, the
+//     CLI, the sweep, generated/ and the registry walk of rtl.filelists follow from here.
+//  3. tb/harness/: a driver for a new interface or schedule (driver_<family>.hpp, selected in
+//     harness.cpp by the TPE_ARCH_* macro that `sim_driver` names); an existing family
+//     needs nothing (cube, matrix2d and mac-tree share driver_dot_grid.hpp).
+//  4. tb/tests_<name>.cmake: regression points (tpegen_design_point: RTL checks and
+//     simulation), a mutant (tpegen_mutant) and bad input (tpegen_bad_input); the file is
+//     picked up by tb/CMakeLists.txt.
+//  5. Unit tests of new arithmetic (generator/tests/, e.g. opt4_test.cpp); emitter_test.cpp
+//     lists the architectures that reject --in-regs/--out-regs (valid/ready handshakes).
+//  6. `make golden-update` writes generated/<name>/ (commit it); README.md: the
+//     architectures table, the default PE, "Interfaces and timing", the tests.
 #pragma once
 
 #include <functional>

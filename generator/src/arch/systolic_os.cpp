@@ -9,6 +9,17 @@
 // `first` (the next tile waits for the chain to empty: first_after_last_cycles).
 // PE `opt1` keeps the accumulator and the drain chain in carry-save form (sum, carry):
 // one compressor tree per PE and cycle, one registered read-out adder per column.
+//
+// This file is the one to copy for a new architecture (the steps are listed in
+// registry.hpp). Its parts, in order:
+//   build_pe        the PE module: the IR of one processing element (ports, registers,
+//                   arithmetic from arch/common.hpp or the bit-heap library);
+//   build           the core module in named steps (localparams, ports, links, edges, read-out,
+//                   PE grid), then wrap_in_pipeline for --in-regs/--out-regs;
+//   timing          the manifest's interface and schedule: the testbench driver and the AXI
+//                   wrapper read the latencies from here, so they must match the RTL exactly;
+//   describe_...    the registry entry: dimensions, PE variants and the hooks.
+// Names follow lowRISC style: ports *_i/*_o, registers *_q, instances u_*, loops g_*.
 #include <fmt/format.h>
 
 #include "arch/common.hpp"
@@ -24,41 +35,42 @@ using namespace ir;
 // Width of a drain-chain slot: the result, or its carry-save pair (sum low, carry high).
 int drain_width(const DesignConfig& c) { return c.pe == "opt1" ? 2 * c.acc_width : c.acc_width; }
 
-const Module& build_pe(Design& d, const DesignConfig& c) {
-  Module& m = d.add_module(canonical_name(c) + "_pe");
-  describe_module(m, c.pe == "opt1"
-                         ? "Output-stationary OPT1 PE: {sum, carry} = compress(pp(a*b), sum, carry); drain chain up."
-                         : "Output-stationary PE: acc += a * b; forwards a right and b down; drain chain up.",
-                  c);
-  const int acc = drain_width(c);
+// ---- The PE module: ports, accumulator, drain slot, forwarding registers ----
+
+void declare_pe_ports(Module& m, const DesignConfig& c) {
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
-  auto a_i = m.input("a_i", c.a_width);
-  auto b_i = m.input("b_i", c.b_width);
-  auto valid_i = m.input("valid_i", 1);
-  auto first_i = m.input("first_i", 1);
-  auto last_i = m.input("last_i", 1);
-  auto drain_i = m.input("drain_i", acc, "result shifting up from the PE below");
-  auto drain_valid_i = m.input("drain_valid_i", 1);
-  auto a_o = m.output("a_o", c.a_width);
-  auto b_o = m.output("b_o", c.b_width);
-  auto valid_o = m.output("valid_o", 1);
-  auto first_o = m.output("first_o", 1);
-  auto last_o = m.output("last_o", 1);
-  auto drain_o = m.output("drain_o", acc);
-  auto drain_valid_o = m.output("drain_valid_o", 1);
+  m.input("a_i", c.a_width);
+  m.input("b_i", c.b_width);
+  m.input("valid_i", 1);
+  m.input("first_i", 1);
+  m.input("last_i", 1);
+  m.input("drain_i", drain_width(c), "result shifting up from the PE below");
+  m.input("drain_valid_i", 1);
+  m.output("a_o", c.a_width);
+  m.output("b_o", c.b_width);
+  m.output("valid_o", 1);
+  m.output("first_o", 1);
+  m.output("last_o", 1);
+  m.output("drain_o", drain_width(c));
+  m.output("drain_valid_o", 1);
+}
 
-  auto acc_q = m.reg("acc_q", acc);
-  // Shift drain: shift_q = "the last valid step ended a tile", so acc_q holds (or passes
-  // up) results; the PE leaves the chain when the next tile's first step arrives.
-  const bool shift = c.drain == "shift";
-  ExprP shifting;
-  if (shift) {
-    auto shift_q = m.reg("shift_q", 1);
-    m.update_with_reset(shift_q, mux(valid_i, last_i, shift_q), 0);
-    shifting = m.wire("shifting", band(shift_q, bnot(valid_i)));
-  }
-  ExprP acc_d;
+// Shift drain: shift_q = "the last valid step ended a tile", so acc_q holds (or passes up)
+// results; the PE leaves the chain when the next tile's first step arrives. Returns the
+// `shifting` wire (nullptr with the buffered drain).
+ExprP shift_state(Module& m, const DesignConfig& c) {
+  if (c.drain != "shift") return nullptr;
+  auto valid_i = ref("valid_i", 1);
+  auto shift_q = m.reg("shift_q", 1);
+  m.update_with_reset(shift_q, mux(valid_i, ref("last_i", 1), shift_q), 0);
+  return m.wire("shifting", band(shift_q, bnot(valid_i)));
+}
+
+// acc_q's update; returns acc_d, the accumulator after this cycle's step.
+ExprP accumulate(Module& m, const DesignConfig& c, const ExprP& acc_q, const ExprP& shifting) {
+  auto a_i = ref("a_i", c.a_width), b_i = ref("b_i", c.b_width), valid_i = ref("valid_i", 1);
+  auto first_i = ref("first_i", 1), drain_i = ref("drain_i", drain_width(c));
   if (c.pe == "opt1") {
     // acc_q = {carry, sum}; the compressor tree replaces the multiplier and the adder.
     // No enable on the 2 x acc_width state: a bubble (valid_i = 0) feeds a = 0 and no
@@ -69,141 +81,204 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
     auto first_g = m.wire("first_g", band(valid_i, first_i));
     auto next = emit::emit_bitnet(m, step, "t_", {a_g, b_i, first_g, bits(acc_q, 0, c.acc_width),
                                                   bits(acc_q, c.acc_width, c.acc_width)});
-    acc_d = m.wire("acc_d", concat({next[1], next[0]}));
+    auto acc_d = m.wire("acc_d", concat({next[1], next[0]}));
     // Shifting, the pair moves up as a pair; the column's read-out adder resolves it.
-    m.update(acc_q, shift ? mux(shifting, drain_i, acc_d) : acc_d);
-  } else {
-    auto prod = product_to_acc(m, "prod", a_i, b_i, c);
-    auto sum = acc_add(m, "acc_sum", acc_q, prod, c);
-    acc_d = m.wire("acc_d", mux(first_i, prod, sum));
-    if (shift)
-      m.update(acc_q, mux(shifting, drain_i, acc_d), bor(valid_i, shifting));
-    else
-      m.update(acc_q, acc_d, valid_i);
+    m.update(acc_q, shifting ? mux(shifting, drain_i, acc_d) : acc_d);
+    return acc_d;
   }
+  auto prod = product_to_acc(m, "prod", a_i, b_i, c);
+  auto sum = acc_add(m, "acc_sum", acc_q, prod, c);
+  auto acc_d = m.wire("acc_d", mux(first_i, prod, sum));
+  if (shifting)
+    m.update(acc_q, mux(shifting, drain_i, acc_d), bor(valid_i, shifting));
+  else
+    m.update(acc_q, acc_d, valid_i);
+  return acc_d;
+}
 
-  // drain_valid_q: the drain slot (drain_q, or acc_q when shifting) holds a result.
-  auto capture = m.wire("capture", band(valid_i, last_i));
-  ExprP drain_slot = acc_q;
-  if (!shift) {
-    drain_slot = m.reg("drain_q", acc);
-    m.update(drain_slot, mux(capture, acc_d, drain_i));
+// The drain slot (drain_q, or acc_q itself when shifting) and drain_valid_q, "the slot holds
+// a result"; returns {slot, valid}.
+std::pair<ExprP, ExprP> drain_slot(Module& m, const DesignConfig& c, const ExprP& acc_q, const ExprP& acc_d,
+                                   const ExprP& shifting) {
+  auto drain_i = ref("drain_i", drain_width(c)), drain_valid_i = ref("drain_valid_i", 1);
+  auto capture = m.wire("capture", band(ref("valid_i", 1), ref("last_i", 1)));
+  ExprP slot = acc_q;
+  if (!shifting) {
+    slot = m.reg("drain_q", drain_width(c));
+    m.update(slot, mux(capture, acc_d, drain_i));
   }
   auto drain_valid_q = m.reg("drain_valid_q", 1);
-  m.update_with_reset(drain_valid_q, bor(capture, shift ? band(shifting, drain_valid_i) : drain_valid_i), 0);
+  m.update_with_reset(drain_valid_q, bor(capture, shifting ? band(shifting, drain_valid_i) : drain_valid_i), 0);
+  return {slot, drain_valid_q};
+}
 
-  auto a_q = m.reg("a_q", c.a_width);
-  auto b_q = m.reg("b_q", c.b_width);
-  auto valid_q = m.reg("valid_q", 1);
-  auto first_q = m.reg("first_q", 1);
-  auto last_q = m.reg("last_q", 1);
-  m.update(a_q, a_i);
-  m.update(b_q, b_i);
-  m.update_with_reset(valid_q, valid_i, 0);
-  m.update(first_q, first_i);
-  m.update(last_q, last_i);
-  m.assign(a_o, a_q);
-  m.assign(b_o, b_q);
-  m.assign(valid_o, valid_q);
-  m.assign(first_o, first_q);
-  m.assign(last_o, last_q);
-  m.assign(drain_o, drain_slot);
-  m.assign(drain_valid_o, drain_valid_q);
+// a right, b down, valid/first/last right: one register each per PE (the systolic rhythm).
+void forward(Module& m, const DesignConfig& c) {
+  struct Link {
+    const char* name;
+    int width;
+    bool reset;  // valid is the only control signal: reset
+  };
+  const Link links[] = {{"a", c.a_width, false}, {"b", c.b_width, false}, {"valid", 1, true},
+                        {"first", 1, false},     {"last", 1, false}};
+  for (auto& l : links) m.reg(fmt::format("{}_q", l.name), l.width);
+  for (auto& l : links) {
+    auto q = ref(fmt::format("{}_q", l.name), l.width), in = ref(fmt::format("{}_i", l.name), l.width);
+    if (l.reset)
+      m.update_with_reset(q, in, 0);
+    else
+      m.update(q, in);
+  }
+  for (auto& l : links) m.assign(ref(fmt::format("{}_o", l.name), l.width), ref(fmt::format("{}_q", l.name), l.width));
+}
+
+const Module& build_pe(Design& d, const DesignConfig& c) {
+  Module& m = d.add_module(canonical_name(c) + "_pe");
+  describe_module(m, c.pe == "opt1"
+                         ? "Output-stationary OPT1 PE: {sum, carry} = compress(pp(a*b), sum, carry); drain chain up."
+                         : "Output-stationary PE: acc += a * b; forwards a right and b down; drain chain up.");
+  declare_pe_ports(m, c);
+  auto acc_q = m.reg("acc_q", drain_width(c));
+  const ExprP shifting = shift_state(m, c);
+  const ExprP acc_d = accumulate(m, c, acc_q, shifting);
+  const auto [slot, slot_valid] = drain_slot(m, c, acc_q, acc_d, shifting);
+  forward(m, c);
+  m.assign(ref("drain_o", drain_width(c)), slot);
+  m.assign(ref("drain_valid_o", 1), slot_valid);
   return m;
 }
 
+// ---- The array (core) module, in the order it is built: names, ports, links, edges, PEs ----
+
+// The core's localparams: the slices of the PE grid are written with these names.
+struct GridParams {
+  Param rows, cols, wa, wb, dw;
+};
+
+GridParams declare_params(Module& m, const DesignConfig& c) {
+  return {m.localparam("ROWS", c.rows, "PE rows R"), m.localparam("COLS", c.cols, "PE columns C"),
+          m.localparam("WA", c.a_width, "A operand bits"), m.localparam("WB", c.b_width, "B operand bits"),
+          m.localparam("DW", drain_width(c),
+                       c.pe == "opt1" ? "drain slot bits: a carry-save pair (sum low, carry high)"
+                                      : "drain slot bits: one result")};
+}
+
+void declare_ports(Module& m, const DesignConfig& c) {
+  const int R = c.rows, C = c.cols;
+  m.input("clk_i", 1);
+  m.input("rst_ni", 1);
+  m.input("a_i", R * c.a_width, "A[m0+i][k] for row i at bits [i*WA +: WA]");
+  m.input("b_i", C * c.b_width, "B[k][n0+j] for column j at bits [j*WB +: WB]");
+  m.input("valid_i", 1, "a_i/b_i carry one k step", true);
+  m.input("first_i", 1, "this k step starts a new output tile");
+  m.input("last_i", 1, "this k step ends the output tile");
+  m.output("c_o", C * c.acc_width, "column j result at bits [j*ACC +: ACC]");
+  m.output("c_valid_o", C, "bit j: c_o column j holds a result", true);
+}
+
+// The links between PEs, as flat vectors of slots. Horizontal (a, valid, first, last),
+// column by column: PE(i,j) reads slot j*R+i and drives slot (j+1)*R+i, so the left edge
+// is slots 0..R-1 and the right edge the last R. Vertical (b down, drain up), row by row:
+// PE(i,j) reads b from slot i*C+j and drives (i+1)*C+j; it reads the drain chain from the
+// row below, (i+1)*C+j, and drives i*C+j, so row 0 drives the top edge, slots 0..C-1.
+void declare_links(Module& m, const DesignConfig& c) {
+  const int H = (c.cols + 1) * c.rows, V = (c.rows + 1) * c.cols;
+  m.wire("a_h", H * c.a_width);
+  m.wire("valid_h", H);
+  m.wire("first_h", H);
+  m.wire("last_h", H);
+  m.wire("b_v", V * c.b_width);
+  m.wire("drain_v", V * drain_width(c));
+  m.wire("drain_valid_v", V);
+}
+
+// Left and top edges: row i of A (with its valid/first/last) enters i cycles late, column j
+// of B j cycles late, so that A[m][k] and B[k][n] meet in PE(m,n). Bottom edge: nothing
+// drains into the last row.
+void feed_edges(Module& m, const DesignConfig& c) {
+  const int R = c.rows, C = c.cols, WA = c.a_width, WB = c.b_width, DW = drain_width(c);
+  skew(m, "a_skew", ref("a_i", R * WA), slice("a_h", 0, R * WA), R, false, false);
+  skew(m, "first_skew", replicate(R, ref("first_i", 1)), slice("first_h", 0, R), R, false, false);
+  skew(m, "last_skew", replicate(R, ref("last_i", 1)), slice("last_h", 0, R), R, false, false);
+  skew(m, "valid_skew", replicate(R, ref("valid_i", 1)), slice("valid_h", 0, R), R, false, true);
+  skew(m, "b_skew", ref("b_i", C * WB), slice("b_v", 0, C * WB), C, false, false);
+  m.assign(slice("drain_v", R * C * DW, C * DW), constant(C * DW, 0));
+  m.assign(slice("drain_valid_v", R * C, C), constant(C, 0));
+}
+
+// Top edge: the drain chain leaves column j in slot j; OPT1 resolves the carry-save pairs
+// in one registered read-out adder per column.
+void read_out(Module& m, const DesignConfig& c) {
+  const int C = c.cols, ACC = c.acc_width, DW = drain_width(c);
+  auto c_o = ref("c_o", C * ACC), c_valid_o = ref("c_valid_o", C);
+  if (c.pe != "opt1") {
+    m.assign(c_o, slice("drain_v", 0, C * ACC));
+    m.assign(c_valid_o, slice("drain_valid_v", 0, C));
+    return;
+  }
+  auto c_q = m.reg("c_q", C * ACC);
+  auto c_valid_q = m.reg("c_valid_q", C);
+  std::vector<ExprP> sums;  // msb first
+  for (int j = C - 1; j >= 0; --j)
+    sums.push_back(readout_adder(m, fmt::format("ro{}_", j), slice("drain_v", j * DW, ACC),
+                                 slice("drain_v", j * DW + ACC, ACC), c));
+  m.update(c_q, concat(sums));
+  m.update_with_reset(c_valid_q, slice("drain_valid_v", 0, C), 0);
+  m.assign(c_o, c_q);
+  m.assign(c_valid_o, c_valid_q);
+}
+
+// Signals leaving the right and bottom edges feed nothing (Verilator's lint accepts an
+// unused signal whose name says so).
+void mark_unused_edges(Module& m, const DesignConfig& c) {
+  const int R = c.rows, C = c.cols, right = C * R;
+  m.wire("unused_edge", concat({slice("a_h", right * c.a_width, R * c.a_width), slice("valid_h", right, R),
+                                slice("first_h", right, R), slice("last_h", right, R),
+                                slice("b_v", R * C * c.b_width, C * c.b_width)}));
+}
+
+// The R x C PEs in two generate loops; each PE's slots (see declare_links) are written with
+// the localparams, e.g. a_i = a_h[(j*ROWS + i)*WA +: WA].
+void pe_grid(Module& m, const Module& pe, const GridParams& p) {
+  const Param one{};
+  const GridSlots slots{p.rows, p.cols};
+  Instance inst{pe.name(), "u_pe", {}, {}};
+  inst.conns = {{"clk_i", ref("clk_i", 1)},
+                {"rst_ni", ref("rst_ni", 1)},
+                {"a_i", slots.h("a_h", p.wa, false)},
+                {"b_i", slots.v("b_v", p.wb, false)},
+                {"valid_i", slots.h("valid_h", one, false)},
+                {"first_i", slots.h("first_h", one, false)},
+                {"last_i", slots.h("last_h", one, false)},
+                {"drain_i", slots.v("drain_v", p.dw, true)},
+                {"drain_valid_i", slots.v("drain_valid_v", one, true)},
+                {"a_o", slots.h("a_h", p.wa, true)},
+                {"b_o", slots.v("b_v", p.wb, true)},
+                {"valid_o", slots.h("valid_h", one, true)},
+                {"first_o", slots.h("first_h", one, true)},
+                {"last_o", slots.h("last_h", one, true)},
+                {"drain_o", slots.v("drain_v", p.dw, false)},
+                {"drain_valid_o", slots.v("drain_valid_v", one, false)}};
+  Body& rows = m.generate_for("i", p.rows.value, "g_row");
+  nested_for(rows, "j", p.cols.value, "g_col").instances.push_back(std::move(inst));
+}
+
+// The descriptor's `build`: the whole design, top module named canonical_name(c).
 Design build(const DesignConfig& c) {
   Design d;
   declare_templates(d);
   if (c.pe == "opt1") declare_opt1_templates(d);
   const Module& pe = build_pe(d, c);
   Module& m = d.add_module(core_name(c));
-  describe_module(m, fmt::format("Output-stationary systolic array, {} x {} PEs.", c.rows, c.cols), c);
-  const int R = c.rows, C = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width, DW = drain_width(c);
-  m.input("clk_i", 1);
-  m.input("rst_ni", 1);
-  auto a_i = m.input("a_i", R * WA, "A[m0+i][k] for row i at bits [i*WA +: WA]");
-  auto b_i = m.input("b_i", C * WB, "B[k][n0+j] for column j at bits [j*WB +: WB]");
-  auto valid_i = m.input("valid_i", 1, "a_i/b_i carry one k step", true);
-  auto first_i = m.input("first_i", 1, "this k step starts a new output tile");
-  auto last_i = m.input("last_i", 1, "this k step ends the output tile");
-  auto c_o = m.output("c_o", C * ACC, "column j result at bits [j*ACC +: ACC]");
-  auto c_valid_o = m.output("c_valid_o", C, "bit j: c_o column j holds a result", true);
-
-  // Horizontal links: PE(i,j) reads slot i*(C+1)+j and drives slot i*(C+1)+j+1.
-  const int H = R * (C + 1), V = (R + 1) * C;
-  auto a_h = m.wire("a_h", H * WA);
-  auto valid_h = m.wire("valid_h", H);
-  auto first_h = m.wire("first_h", H);
-  auto last_h = m.wire("last_h", H);
-  auto b_v = m.wire("b_v", V * WB);           // PE(i,j) reads slot i*C+j, drives (i+1)*C+j
-  auto drain_v = m.wire("drain_v", V * DW);  // PE(i,j) reads slot (i+1)*C+j, drives i*C+j
-  auto drain_valid_v = m.wire("drain_valid_v", V);
-
-  for (int i = 0; i < R; ++i) {
-    const int slot = i * (C + 1);
-    m.assign(slice("a_h", slot * WA, WA), delay(m, fmt::format("a_skew_{}", i), bits(a_i, i * WA, WA), i, false));
-    auto fl = delay(m, fmt::format("fl_skew_{}", i), concat({first_i, last_i}), i, false);
-    m.assign(slice("first_h", slot, 1), bits(fl, 1, 1));
-    m.assign(slice("last_h", slot, 1), bits(fl, 0, 1));
-    m.assign(slice("valid_h", slot, 1), delay(m, fmt::format("valid_skew_{}", i), valid_i, i, true));
-  }
-  for (int j = 0; j < C; ++j) {
-    m.assign(slice("b_v", j * WB, WB), delay(m, fmt::format("b_skew_{}", j), bits(b_i, j * WB, WB), j, false));
-    m.assign(slice("drain_v", (R * C + j) * DW, DW), constant(DW, 0));
-    m.assign(slice("drain_valid_v", R * C + j, 1), constant(1, 0));
-  }
-  if (c.pe == "opt1") {
-    // One registered read-out adder per column resolves the carry-save results.
-    auto c_q = m.reg("c_q", C * ACC);
-    auto c_valid_q = m.reg("c_valid_q", C);
-    std::vector<ExprP> sums;
-    for (int j = C - 1; j >= 0; --j)
-      sums.push_back(readout_adder(m, fmt::format("ro{}_", j), slice("drain_v", j * DW, ACC),
-                                   slice("drain_v", j * DW + ACC, ACC), c));
-    m.update(c_q, concat(sums));
-    m.update_with_reset(c_valid_q, bits(drain_valid_v, 0, C), 0);
-    m.assign(c_o, c_q);
-    m.assign(c_valid_o, c_valid_q);
-  } else {
-    m.assign(c_o, bits(drain_v, 0, C * ACC));
-    m.assign(c_valid_o, bits(drain_valid_v, 0, C));
-  }
-
-  // Signals leaving the right and bottom edges feed nothing.
-  std::vector<ExprP> edge;
-  for (int i = 0; i < R; ++i) {
-    const int slot = i * (C + 1) + C;
-    edge.push_back(slice("a_h", slot * WA, WA));
-    edge.push_back(slice("valid_h", slot, 1));
-    edge.push_back(slice("first_h", slot, 1));
-    edge.push_back(slice("last_h", slot, 1));
-  }
-  edge.push_back(slice("b_v", R * C * WB, C * WB));
-  m.wire("unused_edge", concat(edge));
-
-  Body& rows = m.generate_for("i", R, "g_row");
-  Body& cols = nested_for(rows, "j", C, "g_col");
-  // h(): slot of the horizontal links (extra = 1: the PE's right neighbour);
-  // v(): slot of the vertical links (extra_rows = 1: the row below).
-  auto h = [&](const char* net, int w, int extra) {
-    return slice(net, {{"i", (C + 1) * w}, {"j", w}}, extra * w, w);
-  };
-  auto v = [&](const char* net, int w, int extra_rows) {
-    return slice(net, {{"i", C * w}, {"j", w}}, extra_rows * C * w, w);
-  };
-  Instance pe_inst{pe.name(), "u_pe", {}, {}};
-  pe_inst.conns = {{"clk_i", ref("clk_i", 1)},         {"rst_ni", ref("rst_ni", 1)},
-                   {"a_i", h("a_h", WA, 0)},           {"b_i", v("b_v", WB, 0)},
-                   {"valid_i", h("valid_h", 1, 0)},    {"first_i", h("first_h", 1, 0)},
-                   {"last_i", h("last_h", 1, 0)},      {"drain_i", v("drain_v", DW, 1)},
-                   {"drain_valid_i", v("drain_valid_v", 1, 1)},
-                   {"a_o", h("a_h", WA, 1)},           {"b_o", v("b_v", WB, 1)},
-                   {"valid_o", h("valid_h", 1, 1)},    {"first_o", h("first_h", 1, 1)},
-                   {"last_o", h("last_h", 1, 1)},      {"drain_o", v("drain_v", DW, 0)},
-                   {"drain_valid_o", v("drain_valid_v", 1, 0)}};
-  cols.instances.push_back(std::move(pe_inst));
-  wrap_in_pipeline(d, m, c);
+  describe_module(m, fmt::format("Output-stationary systolic array, {} x {} PEs.", c.rows, c.cols));
+  const GridParams p = declare_params(m, c);
+  declare_ports(m, c);
+  declare_links(m, c);
+  feed_edges(m, c);
+  read_out(m, c);
+  mark_unused_edges(m, c);
+  pe_grid(m, pe, p);
+  wrap_in_pipeline(d, m, c);  // --in-regs/--out-regs: the top around the core
   d.top = canonical_name(c);
   return d;
 }
@@ -243,6 +318,9 @@ Timing timing(const DesignConfig& c) {
 
 }  // namespace
 
+// The registry entry (registry.cpp lists it). The dimension triples are {used, default,
+// fixed value when unused, meaning}; pes[0] is the baseline the sweep compares against.
+// sim_driver names the testbench family (tb/harness/driver_systolic_os.hpp).
 ArchDescriptor describe_systolic_os() {
   ArchDescriptor d{"systolic-os",
           "output-stationary systolic array: R x C PEs, A skewed from the left, B from the top, "

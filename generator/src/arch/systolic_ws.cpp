@@ -24,8 +24,7 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   Module& m = d.add_module(canonical_name(c) + "_pe");
   describe_module(m, c.pe == "opt1"
                          ? "Weight-stationary OPT1 PE: {sum, carry}_o = compress(pp(a*w[bank]), {sum, carry}_i)."
-                         : "Weight-stationary PE: psum_o = psum_i + a * w[bank]; forwards a right, psum down.",
-                  c);
+                         : "Weight-stationary PE: psum_o = psum_i + a * w[bank]; forwards a right, psum down.");
   const int acc = psum_width(c);
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
@@ -70,92 +69,141 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   return m;
 }
 
+// ---- The array (core) module: names, ports, links, edges, PEs (as in systolic_os.cpp) ----
+
+struct GridParams {
+  Param rows, cols, wa, wb, pw;
+};
+
+GridParams declare_params(Module& m, const DesignConfig& c) {
+  return {m.localparam("ROWS", c.rows, "PE rows R (the K extent of a weight tile)"),
+          m.localparam("COLS", c.cols, "PE columns C"), m.localparam("WA", c.a_width, "A operand bits"),
+          m.localparam("WB", c.b_width, "B operand bits"),
+          m.localparam("PW", psum_width(c),
+                       c.pe == "opt1" ? "partial-sum link bits: a carry-save pair (sum low, carry high)"
+                                      : "partial-sum link bits")};
+}
+
+void declare_ports(Module& m, const DesignConfig& c) {
+  const int R = c.rows, C = c.cols, ACC = c.acc_width;
+  m.input("clk_i", 1);
+  m.input("rst_ni", 1);
+  m.input("a_i", R * c.a_width, "A[m][k0+k] for PE row k at bits [k*WA +: WA]");
+  m.input("valid_i", 1, "a_i/c_i carry one output row", true);
+  m.input("bank_i", 1, "weight bank this row multiplies with");
+  m.input("c_i", C * ACC, "partial result of earlier K tiles for column j at [j*ACC +: ACC]");
+  m.input("w_i", C * c.b_width, "B[k0+w_row_i][n0+j] for column j at [j*WB +: WB]");
+  m.input("w_we_i", 1, "write w_i into PE row w_row_i, bank w_bank_i", true);
+  m.input("w_row_i", index_width(R), "PE row (k = 0..rows-1) that w_we_i writes");
+  m.input("w_bank_i", 1, "weight bank (0 or 1) that w_we_i writes");
+  m.output("c_o", C * ACC, "C[m][n0+j] (accumulated with c_i) at [j*ACC +: ACC]");
+  m.output("c_valid_o", 1, "c_o holds one output row", true);
+}
+
+// Horizontal links (a, valid, bank), column by column: PE(i,j) reads slot j*R+i and drives
+// (j+1)*R+i (left edge: slots 0..R-1). Partial sums, row by row: PE(i,j) reads slot i*C+j
+// and drives (i+1)*C+j (top edge: slots 0..C-1, bottom edge: the last C).
+void declare_links(Module& m, const DesignConfig& c) {
+  const int H = (c.cols + 1) * c.rows, V = (c.rows + 1) * c.cols;
+  m.wire("a_h", H * c.a_width);
+  m.wire("valid_h", H);
+  m.wire("bank_h", H);
+  m.wire("psum_v", V * psum_width(c));
+  m.wire("w_we_row", c.rows);
+}
+
+// Left edge: row k of A (with its valid and bank) enters k cycles late; weight writes are
+// decoded to one enable per PE row.
+void feed_rows(Module& m, const DesignConfig& c) {
+  const int R = c.rows, AW = index_width(R);
+  skew(m, "a_skew", ref("a_i", R * c.a_width), slice("a_h", 0, R * c.a_width), R, false, false);
+  skew(m, "bank_skew", replicate(R, ref("bank_i", 1)), slice("bank_h", 0, R), R, false, false);
+  skew(m, "valid_skew", replicate(R, ref("valid_i", 1)), slice("valid_h", 0, R), R, false, true);
+  for (int k = 0; k < R; ++k)
+    m.assign(slice("w_we_row", k, 1),
+             band(ref("w_we_i", 1), eq(ref("w_row_i", AW), constant(AW, static_cast<uint64_t>(k)))));
+}
+
+// Top edge: column j's running result c_i[j] enters j cycles late (OPT1: as the sum of a
+// carry-save pair whose carry is 0).
+void feed_columns(Module& m, const DesignConfig& c, const GridParams& p) {
+  const int C = c.cols, ACC = c.acc_width;
+  if (p.pw.value == ACC) {
+    skew(m, "c_skew", ref("c_i", C * ACC), slice("psum_v", 0, C * ACC), C, false, false);
+    return;
+  }
+  auto top = m.wire("c_top", C * ACC);
+  skew(m, "c_skew", ref("c_i", C * ACC), top, C, false, false);
+  const Param acc = m.localparam("ACC", ACC, "result bits");
+  m.generate_for("j", C, "g_top").assigns.push_back(
+      {slice("psum_v", p.pw, {{"j", {}}}), concat({constant(ACC, 0), slice("c_top", acc, {{"j", {}}})})});
+}
+
+// Bottom edge: column j's results leave C-1-j cycles late, so that a row's results leave
+// together (OPT1: through one registered read-out adder per column first); c_valid_o is the
+// last PE row's valid at the right edge, delayed like the last column.
+void read_out(Module& m, const DesignConfig& c) {
+  const int R = c.rows, C = c.cols, ACC = c.acc_width, PW = psum_width(c);
+  const int readout = c.pe == "opt1" ? 1 : 0;
+  ExprP bottom = slice("psum_v", R * C * PW, C * PW);
+  if (readout) {
+    std::vector<ExprP> sums;  // msb first
+    for (int j = C - 1; j >= 0; --j)
+      sums.push_back(readout_adder(m, fmt::format("ro{}_", j), slice("psum_v", (R * C + j) * PW, ACC),
+                                   slice("psum_v", (R * C + j) * PW + ACC, ACC), c));
+    bottom = m.reg("ro_q", C * ACC);
+    m.update(bottom, concat(sums));
+  }
+  skew(m, "c_deskew", bottom, ref("c_o", C * ACC), C, true, false);
+  m.assign(ref("c_valid_o", 1), delay(m, "c_valid_ro", slice("valid_h", C * R + R - 1, 1), readout, true));
+}
+
+// Right-edge signals feed nothing, except the last row's valid (c_valid_o).
+void mark_unused_edges(Module& m, const DesignConfig& c) {
+  const int R = c.rows, right = c.cols * R;
+  std::vector<ExprP> edge = {slice("a_h", right * c.a_width, R * c.a_width), slice("bank_h", right, R)};
+  if (R > 1) edge.push_back(slice("valid_h", right, R - 1));
+  m.wire("unused_edge", concat(edge));
+}
+
+// The R x C PEs; each PE's slots (see declare_links) are written with the localparams.
+void pe_grid(Module& m, const Module& pe, const GridParams& p) {
+  const Param one{};
+  const GridSlots slots{p.rows, p.cols};
+  auto v = [&](bool below) { return slots.v("psum_v", p.pw, below); };
+  Instance inst{pe.name(), "u_pe", {}, {}};
+  inst.conns = {{"clk_i", ref("clk_i", 1)},
+                {"rst_ni", ref("rst_ni", 1)},
+                {"a_i", slots.h("a_h", p.wa, false)},
+                {"valid_i", slots.h("valid_h", one, false)},
+                {"bank_i", slots.h("bank_h", one, false)},
+                {"psum_i", v(false)},
+                {"w_i", slice("w_i", p.wb, {{"j", one}})},
+                {"w_we_i", slice("w_we_row", one, {{"i", one}})},
+                {"w_bank_i", ref("w_bank_i", 1)},
+                {"a_o", slots.h("a_h", p.wa, true)},
+                {"valid_o", slots.h("valid_h", one, true)},
+                {"bank_o", slots.h("bank_h", one, true)},
+                {"psum_o", v(true)}};
+  Body& rows = m.generate_for("i", p.rows.value, "g_row");
+  nested_for(rows, "j", p.cols.value, "g_col").instances.push_back(std::move(inst));
+}
+
 Design build(const DesignConfig& c) {
   Design d;
   declare_templates(d);
   if (c.pe == "opt1") declare_opt1_templates(d);
   const Module& pe = build_pe(d, c);
   Module& m = d.add_module(core_name(c));
-  describe_module(m, fmt::format("Weight-stationary systolic array, {} x {} PEs.", c.rows, c.cols), c);
-  const int R = c.rows, C = c.cols, WA = c.a_width, WB = c.b_width, ACC = c.acc_width, PW = psum_width(c);
-  const int readout = c.pe == "opt1" ? 1 : 0;
-  const int AW = index_width(R);
-  m.input("clk_i", 1);
-  m.input("rst_ni", 1);
-  auto a_i = m.input("a_i", R * WA, "A[m][k0+k] for PE row k at bits [k*WA +: WA]");
-  auto valid_i = m.input("valid_i", 1, "a_i/c_i carry one output row", true);
-  auto bank_i = m.input("bank_i", 1, "weight bank this row multiplies with");
-  auto c_i = m.input("c_i", C * ACC, "partial result of earlier K tiles for column j at [j*ACC +: ACC]");
-  m.input("w_i", C * WB, "B[k0+w_row_i][n0+j] for column j at [j*WB +: WB]");
-  auto w_we_i = m.input("w_we_i", 1, "write w_i into PE row w_row_i, bank w_bank_i", true);
-  auto w_row_i = m.input("w_row_i", AW, "PE row (k = 0..rows-1) that w_we_i writes");
-  m.input("w_bank_i", 1, "weight bank (0 or 1) that w_we_i writes");
-  auto c_o = m.output("c_o", C * ACC, "C[m][n0+j] (accumulated with c_i) at [j*ACC +: ACC]");
-  auto c_valid_o = m.output("c_valid_o", 1, "c_o holds one output row", true);
-
-  const int H = R * (C + 1), V = (R + 1) * C;
-  m.wire("a_h", H * WA);
-  m.wire("valid_h", H);
-  m.wire("bank_h", H);
-  m.wire("psum_v", V * PW);
-  m.wire("w_we_row", R);
-
-  for (int k = 0; k < R; ++k) {
-    const int slot = k * (C + 1);
-    m.assign(slice("a_h", slot * WA, WA), delay(m, fmt::format("a_skew_{}", k), bits(a_i, k * WA, WA), k, false));
-    m.assign(slice("bank_h", slot, 1), delay(m, fmt::format("bank_skew_{}", k), bank_i, k, false));
-    m.assign(slice("valid_h", slot, 1), delay(m, fmt::format("valid_skew_{}", k), valid_i, k, true));
-    m.assign(slice("w_we_row", k, 1), band(w_we_i, eq(w_row_i, constant(AW, static_cast<uint64_t>(k)))));
-  }
-  std::vector<ExprP> results;  // msb first
-  for (int j = C - 1; j >= 0; --j) {
-    auto top = delay(m, fmt::format("c_skew_{}", j), bits(c_i, j * ACC, ACC), j, false);
-    m.assign(slice("psum_v", j * PW, PW), PW == ACC ? top : concat({constant(ACC, 0), top}));
-    ExprP bottom = slice("psum_v", (R * C + j) * PW, ACC);
-    if (readout) {
-      // Registered read-out adder: sum + carry of the carry-save partial sum.
-      auto ro = m.reg(fmt::format("ro{}_q", j), ACC);
-      m.update(ro, readout_adder(m, fmt::format("ro{}_", j), bottom, slice("psum_v", (R * C + j) * PW + ACC, ACC), c));
-      bottom = ro;
-    }
-    results.push_back(delay(m, fmt::format("c_deskew_{}", j), bottom, C - 1 - j, false));
-  }
-  m.assign(c_o, concat(results));
-  // The last column's valid is aligned with the deskewed results.
-  m.assign(c_valid_o, delay(m, "c_valid_ro", slice("valid_h", (R - 1) * (C + 1) + C, 1), readout, true));
-
-  std::vector<ExprP> edge;
-  for (int k = 0; k < R; ++k) {
-    const int slot = k * (C + 1) + C;
-    edge.push_back(slice("a_h", slot * WA, WA));
-    edge.push_back(slice("bank_h", slot, 1));
-    if (k != R - 1) edge.push_back(slice("valid_h", slot, 1));
-  }
-  m.wire("unused_edge", concat(edge));
-
-  auto h = [&](const char* net, int w, int extra) {
-    return slice(net, {{"i", (C + 1) * w}, {"j", w}}, extra * w, w);
-  };
-  auto v = [&](const char* net, int w, int extra_rows) {
-    return slice(net, {{"i", C * w}, {"j", w}}, extra_rows * C * w, w);
-  };
-  Body& rows = m.generate_for("i", R, "g_row");
-  Body& cols = nested_for(rows, "j", C, "g_col");
-  Instance pe_inst{pe.name(), "u_pe", {}, {}};
-  pe_inst.conns = {{"clk_i", ref("clk_i", 1)},
-                   {"rst_ni", ref("rst_ni", 1)},
-                   {"a_i", h("a_h", WA, 0)},
-                   {"valid_i", h("valid_h", 1, 0)},
-                   {"bank_i", h("bank_h", 1, 0)},
-                   {"psum_i", v("psum_v", PW, 0)},
-                   {"w_i", slice("w_i", {{"j", WB}}, 0, WB)},
-                   {"w_we_i", slice("w_we_row", {{"i", 1}}, 0, 1)},
-                   {"w_bank_i", ref("w_bank_i", 1)},
-                   {"a_o", h("a_h", WA, 1)},
-                   {"valid_o", h("valid_h", 1, 1)},
-                   {"bank_o", h("bank_h", 1, 1)},
-                   {"psum_o", v("psum_v", PW, 1)}};
-  cols.instances.push_back(std::move(pe_inst));
+  describe_module(m, fmt::format("Weight-stationary systolic array, {} x {} PEs.", c.rows, c.cols));
+  const GridParams p = declare_params(m, c);
+  declare_ports(m, c);
+  declare_links(m, c);
+  feed_rows(m, c);
+  feed_columns(m, c, p);
+  read_out(m, c);
+  mark_unused_edges(m, c);
+  pe_grid(m, pe, p);
   wrap_in_pipeline(d, m, c);
   d.top = canonical_name(c);
   return d;

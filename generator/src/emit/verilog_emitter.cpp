@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "util/line_wrap.hpp"
+
 namespace tpegen::emit {
 namespace {
 
@@ -22,6 +24,39 @@ std::string low_bit_text(const ir::Expr& e) {
   }
   if (e.offset != 0 || s.empty()) s += s.empty() ? fmt::format("{}", e.offset) : fmt::format(" + {}", e.offset);
   return s;
+}
+
+std::string param_text(const ir::Param& p) { return p.name.empty() ? std::to_string(p.value) : p.name; }
+
+// A named localparam must be the module's, with the value the numbers were computed from.
+void check_param(const ir::Param& p, const ir::Module* ctx) {
+  if (p.name.empty() || !ctx) return;
+  const ir::LocalParam* lp = ctx->find_localparam(p.name);
+  if (!lp || lp->value != p.value)
+    throw std::logic_error(fmt::format("emitter: slice uses localparam {} = {}, which module {} does not declare",
+                                       p.name, p.value, ctx->name()));
+}
+
+// net[(i*COLS + j)*WA +: WA]: the index in elements of `unit` bits, written with its names.
+std::string symbolic_slice(const ir::Expr& e, const ir::Module* ctx) {
+  check_param(e.unit, ctx);
+  check_param(e.units, ctx);
+  std::string sum;
+  for (auto& t : e.index) {
+    check_param(t.coef, ctx);
+    std::string term = t.var;
+    if (t.var.empty())
+      term = param_text(t.coef);
+    else if (!t.coef.name.empty() || t.coef.value != 1)
+      term += "*" + param_text(t.coef);
+    sum += (sum.empty() ? "" : " + ") + term;
+  }
+  std::string low = sum;
+  if (!e.unit.name.empty() || e.unit.value != 1)
+    low = (e.index.size() > 1 ? "(" + sum + ")" : sum) + "*" + param_text(e.unit);
+  std::string width = param_text(e.unit);
+  if (!e.units.name.empty() || e.units.value != 1) width = param_text(e.units) + "*" + width;
+  return fmt::format("{}[{} +: {}]", e.net, low, width);
 }
 
 bool atomic(const ExprP& e) {
@@ -51,6 +86,7 @@ std::string emit_expr(const ExprP& e, const ir::Module* ctx) {
       return e->net;
     case ExprKind::Slice:
       if (ctx && ctx->width_of(e->net) == 1) return e->net;
+      if (!e->index.empty()) return symbolic_slice(*e, ctx);
       if (!e->terms.empty()) return fmt::format("{}[{} +: {}]", e->net, low_bit_text(*e), e->width);
       if (e->width == 1) return fmt::format("{}[{}]", e->net, e->offset);
       return fmt::format("{}[{}:{}]", e->net, e->offset + e->width - 1, e->offset);
@@ -92,10 +128,10 @@ class ModuleWriter {
   std::string write(const std::vector<std::string>& banner) {
     for (auto& line : banner) out_ += "// " + line + "\n";
     if (!banner.empty()) out_ += "\n";
-    for (auto& line : m_.comments) out_ += "// " + line + "\n";
+    for (auto& line : m_.comments) comment(line, 0);
     ports();
     declarations();
-    body(m_.body(), 1, "");
+    body(m_.body(), 1);
     registers();
     out_ += "\nendmodule\n";
     return out_;
@@ -104,27 +140,63 @@ class ModuleWriter {
  private:
   static std::string pad(int level) { return std::string(static_cast<size_t>(2 * level), ' '); }
 
+  // Every code line goes through here: statements longer than the limit are wrapped.
+  void put(const std::string& line) {
+    for (auto& l : wrap_code(line)) out_ += l + "\n";
+  }
+
+  void comment(const std::string& text, int level) {
+    const std::string prefix = pad(level) + "// ";
+    for (auto& l : wrap_words(text, kLineLimit - static_cast<int>(prefix.size()))) out_ += prefix + l + "\n";
+  }
+
+  // Declarations with comments: the comments start in one column; a long one continues
+  // below in that column (after a very long declaration it follows the declaration).
+  void commented(const std::vector<std::pair<std::string, std::string>>& lines) {
+    size_t column = 0;
+    for (auto& [decl, text] : lines)
+      if (!text.empty()) column = std::max(column, decl.size() + 2);
+    const bool aligned = column + 3 + 30 <= static_cast<size_t>(kLineLimit);
+    for (auto& [decl, text] : lines) {
+      if (text.empty()) {
+        out_ += decl + "\n";
+        continue;
+      }
+      const size_t col = aligned ? column : decl.size() + 2;
+      const int room = kLineLimit - static_cast<int>(col) - 3;
+      const auto parts = wrap_words(text, std::max(room, 20));
+      for (size_t k = 0; k < parts.size(); ++k) {
+        const std::string lead = k == 0 ? decl : std::string();
+        out_ += lead + std::string(col - lead.size(), ' ') + "// " + parts[k] + "\n";
+      }
+    }
+  }
+
   void ports() {
     out_ += fmt::format("module {} (\n", m_.name());
     const auto& ps = m_.ports();
     size_t range_w = 0;
     for (auto& p : ps) range_w = std::max(range_w, range(p.width).size());
+    std::vector<std::pair<std::string, std::string>> lines;
     for (size_t i = 0; i < ps.size(); ++i) {
       const auto& p = ps[i];
-      std::string line = fmt::format("  {} wire {:<{}}{}", p.dir == ir::PortDir::In ? "input " : "output",
-                                     range(p.width), range_w, p.name);
-      line += i + 1 < ps.size() ? "," : "";
-      if (!p.comment.empty()) line += "  // " + p.comment;
-      out_ += line + "\n";
+      lines.emplace_back(fmt::format("  {} wire {:<{}}{}{}", p.dir == ir::PortDir::In ? "input " : "output",
+                                     range(p.width), range_w, p.name, i + 1 < ps.size() ? "," : ""),
+                         p.comment);
     }
+    commented(lines);
     out_ += ");\n";
   }
 
   void declarations() {
     std::set<std::string> genvars;
     collect_genvars(m_.body(), genvars);
-    if (!m_.nets().empty() || !genvars.empty()) out_ += "\n";
-    for (auto& n : m_.nets()) out_ += fmt::format("  {} {}{};\n", n.is_reg ? "reg " : "wire", range(n.width), n.name);
+    if (!m_.nets().empty() || !genvars.empty() || !m_.localparams().empty()) out_ += "\n";
+    std::vector<std::pair<std::string, std::string>> params;
+    for (auto& p : m_.localparams()) params.emplace_back(fmt::format("  localparam {} = {};", p.name, p.value), p.comment);
+    commented(params);
+    if (!params.empty() && !m_.nets().empty()) out_ += "\n";
+    for (auto& n : m_.nets()) put(fmt::format("  {} {}{};", n.is_reg ? "reg " : "wire", range(n.width), n.name));
     for (auto& g : genvars) out_ += fmt::format("  genvar {};\n", g);
   }
 
@@ -135,21 +207,18 @@ class ModuleWriter {
     }
   }
 
-  void body(const ir::Body& b, int level, const std::string& in_loop) {
+  // Verilog-2005 needs no generate/endgenerate around a loop: the loop is written bare.
+  void body(const ir::Body& b, int level) {
     if (!b.assigns.empty()) out_ += "\n";
     for (auto& a : b.assigns)
-      out_ += fmt::format("{}assign {} = {};\n", pad(level), emit_expr(a.lhs, &m_), emit_expr(a.rhs, &m_));
+      put(fmt::format("{}assign {} = {};", pad(level), emit_expr(a.lhs, &m_), emit_expr(a.rhs, &m_)));
     for (auto& inst : b.instances) instance(inst, level);
     for (auto& loop : b.loops) {
-      const bool outer = in_loop.empty();
       out_ += "\n";
-      if (outer) out_ += pad(level) + "generate\n";
-      const int l = outer ? level + 1 : level;
-      out_ += fmt::format("{}for ({v} = 0; {v} < {n}; {v} = {v} + 1) begin : {label}\n", pad(l),
-                          fmt::arg("v", loop.var), fmt::arg("n", loop.count), fmt::arg("label", loop.label));
-      body(loop.body, l + 1, loop.label);
-      out_ += pad(l) + "end\n";
-      if (outer) out_ += pad(level) + "endgenerate\n";
+      put(fmt::format("{}for ({v} = 0; {v} < {n}; {v} = {v} + 1) begin : {label}", pad(level),
+                      fmt::arg("v", loop.var), fmt::arg("n", loop.count), fmt::arg("label", loop.label)));
+      body(loop.body, level + 1);
+      out_ += pad(level) + "end\n";
     }
   }
 
@@ -164,16 +233,16 @@ class ModuleWriter {
     }
     out_ += fmt::format(" {} (\n", inst.name);
     for (size_t i = 0; i < inst.conns.size(); ++i)
-      out_ += fmt::format("{}.{}({}){}\n", pad(level + 1), inst.conns[i].first, emit_expr(inst.conns[i].second, &m_),
-                          i + 1 < inst.conns.size() ? "," : "");
+      put(fmt::format("{}.{}({}){}", pad(level + 1), inst.conns[i].first, emit_expr(inst.conns[i].second, &m_),
+                      i + 1 < inst.conns.size() ? "," : ""));
     out_ += pad(level) + ");\n";
   }
 
   void update_line(const ir::Register& r, int level) {
     if (r.enable)
-      out_ += fmt::format("{}if ({}) {} <= {};\n", pad(level), emit_expr(r.enable, &m_), r.reg, emit_expr(r.next, &m_));
+      put(fmt::format("{}if ({}) {} <= {};", pad(level), emit_expr(r.enable, &m_), r.reg, emit_expr(r.next, &m_)));
     else
-      out_ += fmt::format("{}{} <= {};\n", pad(level), r.reg, emit_expr(r.next, &m_));
+      put(fmt::format("{}{} <= {};", pad(level), r.reg, emit_expr(r.next, &m_)));
   }
 
   void registers() {

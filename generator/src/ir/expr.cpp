@@ -55,6 +55,31 @@ ExprP slice(const std::string& net, std::vector<GenTerm> terms, int offset, int 
   return e;
 }
 
+ExprP slice(const std::string& net, const Param& unit, std::vector<SymTerm> index, const Param& units) {
+  if (index.empty()) throw std::logic_error("IR: symbolic slice without an index");
+  std::vector<GenTerm> terms;
+  int offset = 0;
+  for (auto& t : index) {
+    const int bits = t.coef.value * unit.value;
+    if (t.var.empty()) {
+      offset += bits;
+      continue;
+    }
+    bool merged = false;
+    for (auto& g : terms)
+      if (g.var == t.var) {
+        g.coef += bits;
+        merged = true;
+      }
+    if (!merged) terms.push_back({t.var, bits});
+  }
+  auto s = std::const_pointer_cast<Expr>(slice(net, std::move(terms), offset, units.value * unit.value));
+  s->index = std::move(index);
+  s->unit = unit;
+  s->units = units;
+  return s;
+}
+
 ExprP bits(const ExprP& e, int lo, int width) {
   if (lo < 0 || lo + width > e->width)
     throw std::logic_error(fmt::format("IR: bits [{} +: {}] outside a {}-bit value", lo, width, e->width));

@@ -35,6 +35,19 @@ struct GenTerm {
   int coef = 0;
 };
 
+/// A localparam of the module (Module::localparam), or the plain number `value` when the
+/// name is empty. Symbolic slices are written with these names instead of raw strides.
+struct Param {
+  std::string name;
+  int value = 1;
+};
+
+/// One term of a symbolic slice index: var * coef, or the constant coef when var is empty.
+struct SymTerm {
+  std::string var;
+  Param coef;
+};
+
 struct Expr;
 using ExprP = std::shared_ptr<const Expr>;
 
@@ -48,12 +61,20 @@ struct Expr {
   int count = 0;               // Replicate
   bool signed_mul = false;     // Mul: operands are two's complement
   std::vector<ExprP> args;
+  // Slice written symbolically (when `index` is not empty): net[(index...)*unit +: units*unit].
+  // terms/offset/width above hold the same numbers, for the checks.
+  std::vector<SymTerm> index;
+  Param unit;
+  Param units;
 };
 
 // ---- builders (all validate widths and throw std::logic_error on misuse) ----
 ExprP ref(const std::string& net, int width);
 ExprP slice(const std::string& net, int lo, int width);
 ExprP slice(const std::string& net, std::vector<GenTerm> terms, int offset, int width);
+/// net[(sum of index terms) * unit +: units * unit], e.g. element (i*COLS + j) of a bus of
+/// WA-bit elements: slice("a", WA, {{"i", COLS}, {"j", {}}}). The emitter writes the names.
+ExprP slice(const std::string& net, const Param& unit, std::vector<SymTerm> index, const Param& units = {});
 /// Slice of an expression that must itself be a Ref or a Slice.
 ExprP bits(const ExprP& e, int lo, int width);
 ExprP constant(int width, uint64_t value);

@@ -33,6 +33,18 @@ ExprP Module::wire(const std::string& name, int width) {
   return ref(name, width);
 }
 
+Param Module::localparam(const std::string& name, int value, const std::string& comment) {
+  claim_name(name);
+  params_.push_back({name, value, comment});
+  return {name, value};
+}
+
+const LocalParam* Module::find_localparam(const std::string& name) const {
+  for (auto& p : params_)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
 ExprP Module::reg(const std::string& name, int width) {
   claim_name(name);
   nets_.push_back({name, width, true});
@@ -152,7 +164,9 @@ std::vector<std::string> Design::used_modules() const {
       std::vector<std::string> callees;
       callees_of(m->body(), callees);
       for (auto& c : callees) visit(c);
-    } else if (!find_extern(name)) {
+    } else if (const ExternModule* e = find_extern(name)) {
+      for (auto& c : e->uses) visit(c);
+    } else {
       throw std::logic_error("IR: instance of unknown module '" + name + "'");
     }
     on_path.erase(name);

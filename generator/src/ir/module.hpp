@@ -31,6 +31,13 @@ struct Port {
   bool control = false;  // a valid/enable-like signal: pipeline copies of it are reset
 };
 
+/// `localparam name = value;  // comment`: a named width or stride used by symbolic slices.
+struct LocalParam {
+  std::string name;
+  int value = 0;
+  std::string comment;
+};
+
 struct Net {
   std::string name;
   int width = 1;
@@ -87,6 +94,8 @@ class Module {
   ExprP input(const std::string& name, int width, const std::string& comment = "", bool control = false);
   ExprP output(const std::string& name, int width, const std::string& comment = "", bool control = false);
   ExprP wire(const std::string& name, int width);
+  /// Declares a localparam; the returned Param names it in symbolic slices.
+  Param localparam(const std::string& name, int value, const std::string& comment = "");
   ExprP reg(const std::string& name, int width);
   /// Declares a wire and assigns it in one step; returns the wire.
   ExprP wire(const std::string& name, const ExprP& value);
@@ -101,6 +110,8 @@ class Module {
 
   const std::vector<Port>& ports() const { return ports_; }
   const std::vector<Net>& nets() const { return nets_; }
+  const std::vector<LocalParam>& localparams() const { return params_; }
+  const LocalParam* find_localparam(const std::string& name) const;
   const std::vector<Register>& registers() const { return regs_; }
   const Body& body() const { return body_; }
   Body& body() { return body_; }
@@ -120,6 +131,7 @@ class Module {
   std::string name_;
   std::vector<Port> ports_;
   std::vector<Net> nets_;
+  std::vector<LocalParam> params_;
   std::vector<Register> regs_;
   Body body_;
   std::map<std::string, int> names_;
@@ -130,6 +142,7 @@ struct ExternModule {
   std::string name;
   std::string file;  // file name inside rtl_templates/
   std::vector<std::pair<std::string, PortDir>> ports;
+  std::vector<std::string> uses = {};  // the extern modules its file instantiates
 };
 
 class Design {

@@ -106,8 +106,7 @@ void add_axi_wrapper(Design& d, const Timing& timing, const DesignConfig& c) {
       fmt::format("Top: {} behind AXI4-Stream input/output records and an AXI4-Lite register file.", engine_name),
       fmt::format("Input record: {} bits in {} beat(s) of {}; output record: {} bits in {} beat(s); output FIFO "
                   "{} entries.",
-                  l.in_bits, l.in_beats, W, l.out_bits, l.out_beats, DEPTH),
-      "Configuration: " + describe(c)};
+                  l.in_bits, l.in_beats, W, l.out_bits, l.out_beats, DEPTH)};
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
   // AXI4-Lite slave (32-bit data, full-word accesses: WSTRB is not used).
