@@ -8,10 +8,13 @@
 // registers; after `last` the accumulators themselves form that chain until the PE's next
 // `first` (the next tile waits for the chain to empty: first_after_last_cycles).
 // PE `opt1` keeps the accumulator and the drain chain in carry-save form (sum, carry):
-// one compressor tree per PE and cycle, one registered read-out adder per column.
+// one compressor tree per PE and cycle, one registered read-out adder per column. Drain
+// `resolved` (opt1): buffered, but each PE resolves its pair into a binary drain register
+// (arch/drain_resolved.cpp), so the chain and the read-out are binary.
 #include <fmt/format.h>
 
 #include "arch/common.hpp"
+#include "arch/drain_resolved.hpp"
 #include "arch/opt1_common.hpp"
 #include "arch/registry.hpp"
 #include "emit/bitnet_to_ir.hpp"
@@ -22,7 +25,9 @@ namespace {
 using namespace ir;
 
 // Width of a drain-chain slot: the result, or its carry-save pair (sum low, carry high).
-int drain_width(const DesignConfig& c) { return c.pe == "opt1" ? 2 * c.acc_width : c.acc_width; }
+int drain_width(const DesignConfig& c) {
+  return c.pe == "opt1" && !drain_resolved(c) ? 2 * c.acc_width : c.acc_width;
+}
 
 const Module& build_pe(Design& d, const DesignConfig& c) {
   Module& m = d.add_module(canonical_name(c) + "_pe");
@@ -30,7 +35,8 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
                          ? "Output-stationary OPT1 PE: {sum, carry} = compress(pp(a*b), sum, carry); drain chain up."
                          : "Output-stationary PE: acc += a * b; forwards a right and b down; drain chain up.",
                   c);
-  const int acc = drain_width(c);
+  const int acc = c.pe == "opt1" ? 2 * c.acc_width : c.acc_width;  // the accumulator
+  const int dw = drain_width(c);
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
   auto a_i = m.input("a_i", c.a_width);
@@ -38,14 +44,14 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   auto valid_i = m.input("valid_i", 1);
   auto first_i = m.input("first_i", 1);
   auto last_i = m.input("last_i", 1);
-  auto drain_i = m.input("drain_i", acc, "result shifting up from the PE below");
+  auto drain_i = m.input("drain_i", dw, "result shifting up from the PE below");
   auto drain_valid_i = m.input("drain_valid_i", 1);
   auto a_o = m.output("a_o", c.a_width);
   auto b_o = m.output("b_o", c.b_width);
   auto valid_o = m.output("valid_o", 1);
   auto first_o = m.output("first_o", 1);
   auto last_o = m.output("last_o", 1);
-  auto drain_o = m.output("drain_o", acc);
+  auto drain_o = m.output("drain_o", dw);
   auto drain_valid_o = m.output("drain_valid_o", 1);
 
   auto acc_q = m.reg("acc_q", acc);
@@ -83,11 +89,16 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   }
 
   // drain_valid_q: the drain slot (drain_q, or acc_q when shifting) holds a result.
-  auto capture = m.wire("capture", band(valid_i, last_i));
+  ExprP capture;
   ExprP drain_slot = acc_q;
-  if (!shift) {
-    drain_slot = m.reg("drain_q", acc);
-    m.update(drain_slot, mux(capture, acc_d, drain_i));
+  if (drain_resolved(c)) {
+    drain_slot = resolved_drain_slot(m, c, acc_q, drain_i, capture);
+  } else {
+    capture = m.wire("capture", band(valid_i, last_i));
+    if (!shift) {
+      drain_slot = m.reg("drain_q", acc);
+      m.update(drain_slot, mux(capture, acc_d, drain_i));
+    }
   }
   auto drain_valid_q = m.reg("drain_valid_q", 1);
   m.update_with_reset(drain_valid_q, bor(capture, shift ? band(shifting, drain_valid_i) : drain_valid_i), 0);
@@ -153,7 +164,7 @@ Design build(const DesignConfig& c) {
     m.assign(slice("drain_v", (R * C + j) * DW, DW), constant(DW, 0));
     m.assign(slice("drain_valid_v", R * C + j, 1), constant(1, 0));
   }
-  if (c.pe == "opt1") {
+  if (c.pe == "opt1" && !drain_resolved(c)) {
     // One registered read-out adder per column resolves the carry-save results.
     auto c_q = m.reg("c_q", C * ACC);
     auto c_valid_q = m.reg("c_valid_q", C);
@@ -209,7 +220,8 @@ Design build(const DesignConfig& c) {
 }
 
 nlohmann::json timing(const DesignConfig& c) {
-  const int readout = c.pe == "opt1" ? 1 : 0;  // the registered read-out adder
+  // The registered read-out adder, or the resolved drain's capture one cycle after last.
+  const int readout = c.pe == "opt1" ? 1 : 0;
   const int io = c.in_regs + c.out_regs + readout;
   nlohmann::json t = {
       {"dataflow", "output-stationary"},
@@ -239,6 +251,11 @@ nlohmann::json timing(const DesignConfig& c) {
     t["first_after_last"] = "the cycle carrying first_i of the next tile must come at least 2*rows-1 cycles after "
                             "the cycle carrying last_i of the previous tile (a bubble of 2*rows-2 idle cycles "
                             "with valid_i=0), while the accumulators shift the results out";
+  } else if (c.drain == "resolved") {
+    t["drain"] = "resolved: buffered; one cycle after last_i each PE adds its carry-save pair into a binary drain "
+                 "register and the binary results shift up (no read-out adder per column)";
+    t["first_after_last_cycles"] = 1;
+    t["first_after_last"] = "no bubble: the next tile's first_i may come in the cycle after last_i";
   }
   return t;
 }

@@ -78,7 +78,8 @@ void add_design_flags(CLI::App& app, DesignFlags& f) {
                  "bit-weight PEs: read-out adder ripple | kogge-stone | brent-kung | behavioral (default brent-kung)");
   app.add_option("--drain", c.drain,
                  "systolic-os: buffered (default; drain registers, compute continues while results leave) | "
-                 "shift (the accumulators shift the results out; the next tile waits, see the manifest timing)");
+                 "shift (the accumulators shift the results out; the next tile waits, see the manifest timing) | "
+                 "resolved (opt1: buffered with binary drain registers, each PE resolves its carry-save pair)");
   app.add_option("--inject-bug", c.inject_bug, "test only: 'adder' breaks the accumulator adder, 'lockstep' lets the encoders of "
                  "an opt4c/opt4e step take operands on their own")
       ->group("");  // hidden: it exists for the regression's mutation check

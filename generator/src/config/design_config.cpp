@@ -80,13 +80,19 @@ void resolve_drain(DesignConfig& c) {
     return;
   }
   if (c.drain.empty()) c.drain = "buffered";
-  if (c.drain != "buffered" && c.drain != "shift")
-    throw ConfigError(fmt::format("invalid --drain = '{}': valid values are buffered, shift", c.drain));
+  if (c.drain != "buffered" && c.drain != "shift" && c.drain != "resolved")
+    throw ConfigError(fmt::format("invalid --drain = '{}': valid values are buffered, shift, resolved", c.drain));
+  // The MAC PE's buffered drain is already binary: `resolved` would name the same hardware.
+  if (c.drain == "resolved" && c.pe != "opt1")
+    throw ConfigError(fmt::format("invalid --drain resolved for --pe {}: it applies to --pe opt1 only (the {} "
+                                  "drain is binary already; use buffered)", c.pe, c.pe));
 }
 
 }  // namespace
 
 bool is_bit_weight_pe(const std::string& pe) { return pe == "opt1" || pe == "opt2"; }
+
+bool has_drain_option(const DesignConfig& c) { return !c.drain.empty() && c.drain != "buffered"; }
 
 bool DesignConfig::operator==(const DesignConfig& o) const {
   return arch == o.arch && pe == o.pe && rows == o.rows && cols == o.cols && depth == o.depth &&
@@ -177,7 +183,9 @@ std::string canonical_name(const DesignConfig& c) {
   if (c.acc_wrap) name += "w";
   if (c.in_regs) name += fmt::format("_i{}", c.in_regs);
   if (c.out_regs) name += fmt::format("_o{}", c.out_regs);
-  if (c.drain == "shift") name += "_dshift";  // the default (buffered) keeps the names it always had
+  // The default (buffered) keeps the names it always had.
+  if (c.drain == "shift") name += "_dshift";
+  if (c.drain == "resolved") name += "_dres";
   if (!c.inject_bug.empty()) name += "_bug_" + c.inject_bug;
   return name;
 }
@@ -193,7 +201,7 @@ std::string describe(const DesignConfig& c) {
       is_bit_weight_pe(c.pe) ? fmt::format(" encoding={} tree={}{} final_adder={}", c.encoding, c.tree,
                                            c.use_42 ? " use_42" : "", c.final_adder)
                              : "",
-      c.drain == "shift" ? " drain=shift" : "", c.inject_bug.empty() ? "" : " inject_bug=" + c.inject_bug,
+      has_drain_option(c) ? " drain=" + c.drain : "", c.inject_bug.empty() ? "" : " inject_bug=" + c.inject_bug,
       c.wrap == "none" ? "" : fmt::format(" wrap={} axis_width={}", c.wrap, c.axis_width));
 }
 

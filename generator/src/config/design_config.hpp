@@ -33,7 +33,7 @@ struct DesignConfig {
   std::string tree;          // bit-weight PEs: dadda | wallace ("" = dadda)
   bool use_42 = false;       // bit-weight PEs: 4:2 compressors in the tree
   std::string final_adder;   // bit-weight PEs: ripple | kogge-stone | brent-kung | behavioral ("" = brent-kung)
-  std::string drain;         // systolic-os: buffered | shift ("" = buffered; other architectures: "")
+  std::string drain;         // systolic-os: buffered | shift | resolved (opt1) ("" = buffered; other architectures: "")
   std::string inject_bug;    // test-only: "adder" breaks the accumulator adder (mutation check)
   std::string wrap = "none"; // none | axi: AXI4-Stream data + AXI4-Lite control wrapper around the engine
   int axis_width = 32;       // wrap=axi: tdata bits of both streams, a multiple of 8 in 8..1024
@@ -60,6 +60,9 @@ DesignConfig resolve(const DesignConfig& cfg);
 
 /// True for PE variants built from bit heaps (encoding/tree/adder options apply).
 bool is_bit_weight_pe(const std::string& pe);
+
+/// A drain other than the default (buffered) is chosen: it shows in names, manifests, commands.
+bool has_drain_option(const DesignConfig& c);
 
 /// Deterministic name of the design, e.g. "tpe_systolic_os_mac_r16c16_s8x8_acc32".
 std::string canonical_name(const DesignConfig& resolved);
