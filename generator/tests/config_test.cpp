@@ -304,6 +304,16 @@ TEST_CASE("canonical_name examples") {
   CHECK(canonical_name(resolve(dr)) == "tpe_systolic_os_opt1_booth_dadda_bk_r16c16_s8x8_acc32_dshift");
   CHECK(find_arch("systolic-os").timing(resolve(dr)).first_after_last_cycles == 31);
   CHECK(find_arch("systolic-os").timing(resolve(cfg("systolic-os"))).first_after_last_cycles == 1);
+  // resolved: opt1 only (the MAC drain is binary already), named, no bubble, same result timing.
+  dr.drain = "resolved";
+  CHECK(canonical_name(resolve(dr)) == "tpe_systolic_os_opt1_booth_dadda_bk_r16c16_s8x8_acc32_dres");
+  const auto res_t = find_arch("systolic-os").timing(resolve(dr));
+  CHECK(res_t.first_after_last_cycles == 1);
+  CHECK(res_t.readout_adder_cycles == 1);
+  CHECK(res_t.tile_spacing_cycles == 31);
+  CHECK(describe(resolve(dr)).find(" drain=resolved") != std::string::npos);
+  dr.pe = "mac";
+  CHECK_THROWS_AS(resolve(dr), ConfigError);
   DesignConfig ws = cfg("systolic-ws");
   ws.drain = "shift";
   CHECK_THROWS_AS(resolve(ws), ConfigError);

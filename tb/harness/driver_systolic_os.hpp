@@ -1,6 +1,7 @@
 // Drives the output-stationary systolic array (manifest "timing"): one k step per cycle,
 // output tiles of rows x cols, tiles as close as tile_spacing_cycles and
-// first_after_last_cycles allow, results collected per column in row order.
+// first_after_last_cycles allow, results collected per column in row order and each
+// checked against its cycle.
 #pragma once
 
 #include <algorithm>
@@ -26,6 +27,13 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
       const Pending p = expect[static_cast<size_t>(j)].front();
       expect[static_cast<size_t>(j)].pop_front();
       if (j == 0 && p.i == 0) check_latency(sink, s.cycles - p.last_cycle);
+      // Every result's cycle, as the manifest's "results" promises: row i of column j
+      // 2i + j cycles after the first result (each drain option keeps this order).
+      const uint64_t due = p.last_cycle + static_cast<uint64_t>(tpe::kLatency + 2 * p.i + j);
+      if (kCheckTiming && s.cycles != due)
+        sink.error("row " + std::to_string(p.i) + " of column " + std::to_string(j) + " came " +
+                   std::to_string(s.cycles - p.last_cycle) + " cycles after last_i, manifest says " +
+                   std::to_string(due - p.last_cycle));
       sink.store(p.row0 + p.i, p.col0 + j, get(d.c_o, j * tpe::kAccWidth, tpe::kAccWidth));
     }
   };

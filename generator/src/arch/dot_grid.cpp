@@ -37,7 +37,10 @@ ExprP adder_tree(Module& m, std::vector<ExprP> leaves, const DesignConfig& c) {
 
 // The carry-save accumulator shared by the OPT1 and OPT2 units: `step` (inputs: the unit's
 // operand vectors, then first, s, c; outputs s_next, c_next) updates (acc_s, acc_c) on
-// valid; `last` captures the pair, and a registered read-out adder resolves it next cycle.
+// valid. The cycle after `last` the accumulator still holds the tile's pair (a next first
+// step overwrites it only at that cycle's end), so the read-out adder resolves it from there
+// into c_q, which holds it until the next tile: no carry-save output pair (2 x ACC
+// flip-flops fewer than capturing the pair on `last`), same timing.
 void carry_save_accumulator(Module& m, const arith::BitNet& step, std::vector<ExprP> ins, const ExprP& valid_i,
                             const ExprP& first_i, const ExprP& last_i, const ExprP& c_o, const DesignConfig& c) {
   const int ACC = c.acc_width;
@@ -49,13 +52,10 @@ void carry_save_accumulator(Module& m, const arith::BitNet& step, std::vector<Ex
   auto next = emit::emit_bitnet(m, step, "t_", ins);
   m.update(acc_s, next[0], valid_i);
   m.update(acc_c, next[1], valid_i);
-  auto capture = m.wire("capture", band(valid_i, last_i));
-  auto out_s = m.reg("out_s_q", ACC);
-  auto out_c = m.reg("out_c_q", ACC);
-  m.update(out_s, next[0], capture);
-  m.update(out_c, next[1], capture);
+  auto capture_q = m.reg("capture_q", 1);
+  m.update(capture_q, band(valid_i, last_i));
   auto c_q = m.reg("c_q", ACC);
-  m.update(c_q, readout_adder(m, "ro_", out_s, out_c, c));
+  m.update(c_q, readout_adder(m, "ro_", acc_s, acc_c, c), capture_q);
   m.assign(c_o, c_q);
 }
 

@@ -8,7 +8,9 @@
 // registers; after `last` the accumulators themselves form that chain until the PE's next
 // `first` (the next tile waits for the chain to empty: first_after_last_cycles).
 // PE `opt1` keeps the accumulator and the drain chain in carry-save form (sum, carry):
-// one compressor tree per PE and cycle, one registered read-out adder per column.
+// one compressor tree per PE and cycle, one registered read-out adder per column. Drain
+// `resolved` (opt1): buffered, but each PE resolves its pair into a binary drain register
+// (arch/drain_resolved.cpp), so the chain and the read-out are binary.
 //
 // This file is the one to copy for a new architecture (the steps are listed in
 // registry.hpp). Its parts, in order:
@@ -23,6 +25,7 @@
 #include <fmt/format.h>
 
 #include "arch/common.hpp"
+#include "arch/drain_resolved.hpp"
 #include "arch/opt1_common.hpp"
 #include "arch/registry.hpp"
 #include "emit/bitnet_to_ir.hpp"
@@ -33,7 +36,9 @@ namespace {
 using namespace ir;
 
 // Width of a drain-chain slot: the result, or its carry-save pair (sum low, carry high).
-int drain_width(const DesignConfig& c) { return c.pe == "opt1" ? 2 * c.acc_width : c.acc_width; }
+int drain_width(const DesignConfig& c) {
+  return c.pe == "opt1" && !drain_resolved(c) ? 2 * c.acc_width : c.acc_width;
+}
 
 // ---- The PE module: ports, accumulator, drain slot, forwarding registers ----
 
@@ -101,11 +106,16 @@ ExprP accumulate(Module& m, const DesignConfig& c, const ExprP& acc_q, const Exp
 std::pair<ExprP, ExprP> drain_slot(Module& m, const DesignConfig& c, const ExprP& acc_q, const ExprP& acc_d,
                                    const ExprP& shifting) {
   auto drain_i = ref("drain_i", drain_width(c)), drain_valid_i = ref("drain_valid_i", 1);
-  auto capture = m.wire("capture", band(ref("valid_i", 1), ref("last_i", 1)));
+  ExprP capture;
   ExprP slot = acc_q;
-  if (!shifting) {
-    slot = m.reg("drain_q", drain_width(c));
-    m.update(slot, mux(capture, acc_d, drain_i));
+  if (drain_resolved(c)) {
+    slot = resolved_drain_slot(m, c, acc_q, drain_i, capture);
+  } else {
+    capture = m.wire("capture", band(ref("valid_i", 1), ref("last_i", 1)));
+    if (!shifting) {
+      slot = m.reg("drain_q", drain_width(c));
+      m.update(slot, mux(capture, acc_d, drain_i));
+    }
   }
   auto drain_valid_q = m.reg("drain_valid_q", 1);
   m.update_with_reset(drain_valid_q, bor(capture, shifting ? band(shifting, drain_valid_i) : drain_valid_i), 0);
@@ -138,7 +148,7 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
                          ? "Output-stationary OPT1 PE: {sum, carry} = compress(pp(a*b), sum, carry); drain chain up."
                          : "Output-stationary PE: acc += a * b; forwards a right and b down; drain chain up.");
   declare_pe_ports(m, c);
-  auto acc_q = m.reg("acc_q", drain_width(c));
+  auto acc_q = m.reg("acc_q", c.pe == "opt1" ? 2 * c.acc_width : c.acc_width);  // opt1: {carry, sum}
   const ExprP shifting = shift_state(m, c);
   const ExprP acc_d = accumulate(m, c, acc_q, shifting);
   const auto [slot, slot_valid] = drain_slot(m, c, acc_q, acc_d, shifting);
@@ -159,7 +169,7 @@ GridParams declare_params(Module& m, const DesignConfig& c) {
   return {m.localparam("ROWS", c.rows, "PE rows R"), m.localparam("COLS", c.cols, "PE columns C"),
           m.localparam("WA", c.a_width, "A operand bits"), m.localparam("WB", c.b_width, "B operand bits"),
           m.localparam("DW", drain_width(c),
-                       c.pe == "opt1" ? "drain slot bits: a carry-save pair (sum low, carry high)"
+                       drain_width(c) > c.acc_width ? "drain slot bits: a carry-save pair (sum low, carry high)"
                                       : "drain slot bits: one result")};
 }
 
@@ -211,7 +221,7 @@ void feed_edges(Module& m, const DesignConfig& c) {
 void read_out(Module& m, const DesignConfig& c) {
   const int C = c.cols, ACC = c.acc_width, DW = drain_width(c);
   auto c_o = ref("c_o", C * ACC), c_valid_o = ref("c_valid_o", C);
-  if (c.pe != "opt1") {
+  if (c.pe != "opt1" || drain_resolved(c)) {  // binary results in the chain
     m.assign(c_o, slice("drain_v", 0, C * ACC));
     m.assign(c_valid_o, slice("drain_valid_v", 0, C));
     return;
@@ -312,6 +322,12 @@ Timing timing(const DesignConfig& c) {
     t.doc["first_after_last"] = "the cycle carrying first_i of the next tile must come at least 2*rows-1 cycles "
                                 "after the cycle carrying last_i of the previous tile (a bubble of 2*rows-2 idle "
                                 "cycles with valid_i=0), while the accumulators shift the results out";
+  } else if (c.drain == "resolved") {
+    // The read-out adder's cycle moves into the PE: the capture one cycle after last_i.
+    t.doc["drain"] = "resolved: buffered; one cycle after last_i each PE adds its carry-save pair into a binary drain "
+                     "register and the binary results shift up (no read-out adder per column)";
+    t.first_after_last_cycles = 1;
+    t.doc["first_after_last"] = "no bubble: the next tile's first_i may come in the cycle after last_i";
   }
   return t;
 }

@@ -131,9 +131,10 @@ const std::vector<ConfigField>& table() {
           .pe_option(),
       Row("drain", "--drain", &D::drain,
           "how results leave the array (buffered = drain registers, compute goes on meanwhile; shift = the "
-          "accumulators shift them out and the next tile waits, see the manifest timing)")
+          "accumulators shift them out and the next tile waits, see the manifest timing; resolved = opt1: "
+          "buffered with binary drain registers, each PE resolving its carry-save pair)")
           .by_default("buffered")
-          .choices({"buffered", "shift"})
+          .choices({"buffered", "shift", "resolved"})
           .applies(Applies::SystolicOs)
           .shown(Shown::NonDefault),
       Row("inject_bug", "--inject-bug", &D::inject_bug,

@@ -66,6 +66,10 @@ void resolve_choices(DesignConfig& c) {
     if (std::find(f.choices.begin(), f.choices.end(), value) == f.choices.end())
       throw ConfigError(fmt::format("invalid {} = '{}': valid values are {}", f.flag, value, fmt::join(f.choices, ", ")));
   }
+  // The MAC PE's buffered drain is already binary: `resolved` would name the same hardware.
+  if (c.drain == "resolved" && c.pe != "opt1")
+    throw ConfigError(fmt::format("invalid --drain resolved for --pe {}: it applies to --pe opt1 only (the {} "
+                                  "drain is binary already; use buffered)", c.pe, c.pe));
   // OPT2 broadcasts radix-4 digits {0, +-1, +-2} to the units; the AND array has none.
   if (c.pe == "opt2" && c.encoding == arith::Encoding::And)
     throw ConfigError("invalid --encoding = 'and' for --pe opt2: valid values are booth, ent");
@@ -74,6 +78,8 @@ void resolve_choices(DesignConfig& c) {
 }  // namespace
 
 bool is_bit_weight_pe(const std::string& pe) { return pe == "opt1" || pe == "opt2"; }
+
+bool has_drain_option(const DesignConfig& c) { return !c.drain.empty() && c.drain != "buffered"; }
 
 bool DesignConfig::operator==(const DesignConfig& o) const {
   for (const ConfigField& f : config_fields())
@@ -158,7 +164,9 @@ std::string canonical_name(const DesignConfig& c) {
   if (c.acc_wrap) name += "w";
   if (c.in_regs) name += fmt::format("_i{}", c.in_regs);
   if (c.out_regs) name += fmt::format("_o{}", c.out_regs);
-  if (c.drain == "shift") name += "_dshift";  // the default (buffered) keeps the names it always had
+  // The default (buffered) keeps the names it always had.
+  if (c.drain == "shift") name += "_dshift";
+  if (c.drain == "resolved") name += "_dres";
   if (!c.inject_bug.empty()) name += "_bug_" + c.inject_bug;
   return name;
 }

@@ -73,6 +73,9 @@ DesignConfig resolve(const DesignConfig& cfg);
 /// True for PE variants built from bit heaps (encoding/tree/adder options apply).
 bool is_bit_weight_pe(const std::string& pe);
 
+/// A drain other than the default (buffered) is chosen: it shows in names, manifests, commands.
+bool has_drain_option(const DesignConfig& c);
+
 /// Deterministic name of the design, e.g. "tpe_systolic_os_mac_r16c16_s8x8_acc32".
 std::string canonical_name(const DesignConfig& resolved);
 
