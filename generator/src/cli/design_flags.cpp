@@ -43,7 +43,7 @@ const std::vector<std::string>& config_keys() {
   static const std::vector<std::string> keys = {"arch",    "pe",        "rows",     "cols",    "depth",
                                                 "a_width", "b_width",   "signed",   "max_k",   "acc_width",
                                                 "acc_wrap", "in_regs",  "out_regs", "encoding", "tree",
-                                                "use_42",  "final_adder", "drain", "wrap", "axis_width"};
+                                                "use_42",  "final_adder", "drain", "view", "wrap", "axis_width"};
   return keys;
 }
 
@@ -79,6 +79,9 @@ void add_design_flags(CLI::App& app, DesignFlags& f) {
   app.add_option("--drain", c.drain,
                  "systolic-os: buffered (default; drain registers, compute continues while results leave) | "
                  "shift (the accumulators shift the results out; the next tile waits, see the manifest timing)");
+  app.add_option("--view", c.view,
+                 "--pe opt1: structural (default; the bit-level netlist) | behavioral (a fast twin for system "
+                 "simulation: same ports and cycle timing, arithmetic as + and *)");
   app.add_option("--inject-bug", c.inject_bug, "test only: 'adder' breaks the accumulator adder, 'lockstep' lets the encoders of "
                  "an opt4c/opt4e step take operands on their own")
       ->group("");  // hidden: it exists for the regression's mutation check
@@ -116,6 +119,7 @@ void apply_json(DesignConfig& c, const std::string& text, const std::string& ori
   take(j, "use_42", c.use_42, origin);
   take(j, "final_adder", c.final_adder, origin);
   take(j, "drain", c.drain, origin);
+  take(j, "view", c.view, origin);
   take(j, "inject_bug", c.inject_bug, origin);
   take(j, "wrap", c.wrap, origin);
   take(j, "axis_width", c.axis_width, origin);
@@ -150,6 +154,7 @@ DesignConfig load_design(const DesignFlags& f) {
   if (given("--use-42")) c.use_42 = true;
   if (given("--final-adder")) c.final_adder = x.final_adder;
   if (given("--drain")) c.drain = x.drain;
+  if (given("--view")) c.view = x.view;
   if (given("--inject-bug")) c.inject_bug = x.inject_bug;
   if (given("--wrap")) c.wrap = x.wrap;
   if (given("--axis-width")) c.axis_width = x.axis_width;

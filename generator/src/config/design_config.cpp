@@ -84,6 +84,17 @@ void resolve_drain(DesignConfig& c) {
     throw ConfigError(fmt::format("invalid --drain = '{}': valid values are buffered, shift", c.drain));
 }
 
+// The behavioural twin exists for the OPT1 PE; "structural" (the default) is stored as "" so
+// names and manifests of structural designs never change.
+void resolve_view(DesignConfig& c) {
+  if (c.view == "structural") c.view.clear();
+  if (c.view.empty()) return;
+  if (c.view != "behavioral")
+    throw ConfigError(fmt::format("invalid --view = '{}': valid values are structural, behavioral", c.view));
+  if (c.pe != "opt1")
+    throw ConfigError(fmt::format("invalid --view behavioral for --pe {}: it applies to --pe opt1 only", c.pe));
+}
+
 }  // namespace
 
 bool is_bit_weight_pe(const std::string& pe) { return pe == "opt1" || pe == "opt2"; }
@@ -93,7 +104,7 @@ bool DesignConfig::operator==(const DesignConfig& o) const {
          a_width == o.a_width && b_width == o.b_width && is_signed == o.is_signed && max_k == o.max_k &&
          acc_width == o.acc_width && acc_wrap == o.acc_wrap && in_regs == o.in_regs &&
          out_regs == o.out_regs && encoding == o.encoding && tree == o.tree && use_42 == o.use_42 &&
-         final_adder == o.final_adder && inject_bug == o.inject_bug && drain == o.drain && wrap == o.wrap &&
+         final_adder == o.final_adder && inject_bug == o.inject_bug && drain == o.drain && view == o.view && wrap == o.wrap &&
          axis_width == o.axis_width;
 }
 
@@ -147,6 +158,7 @@ DesignConfig resolve(const DesignConfig& in) {
   }
   resolve_arith(c);
   resolve_drain(c);
+  resolve_view(c);
   if (!c.inject_bug.empty() && c.inject_bug != "adder" && c.inject_bug != "lockstep" && c.inject_bug != "axi_drop")
     throw ConfigError(
         fmt::format("invalid --inject-bug = '{}': valid values are adder, lockstep, axi_drop", c.inject_bug));
@@ -178,6 +190,7 @@ std::string canonical_name(const DesignConfig& c) {
   if (c.in_regs) name += fmt::format("_i{}", c.in_regs);
   if (c.out_regs) name += fmt::format("_o{}", c.out_regs);
   if (c.drain == "shift") name += "_dshift";  // the default (buffered) keeps the names it always had
+  if (!c.view.empty()) name += "_beh";
   if (!c.inject_bug.empty()) name += "_bug_" + c.inject_bug;
   return name;
 }
@@ -187,13 +200,13 @@ std::string top_name(const DesignConfig& c) { return canonical_name(c) + (c.wrap
 std::string describe(const DesignConfig& c) {
   return fmt::format(
       "arch={} pe={} rows={} cols={} depth={} a_width={} b_width={} {} max_k={} acc_width={}{} "
-      "in_regs={} out_regs={}{}{}{}",
+      "in_regs={} out_regs={}{}{}{}{}",
       c.arch, c.pe, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.is_signed ? "signed" : "unsigned",
       c.max_k, c.acc_width, c.acc_wrap ? " acc_wrap" : "", c.in_regs, c.out_regs,
       is_bit_weight_pe(c.pe) ? fmt::format(" encoding={} tree={}{} final_adder={}", c.encoding, c.tree,
                                            c.use_42 ? " use_42" : "", c.final_adder)
                              : "",
-      c.drain == "shift" ? " drain=shift" : "", c.inject_bug.empty() ? "" : " inject_bug=" + c.inject_bug,
+      c.drain == "shift" ? " drain=shift" : "", c.view.empty() ? "" : " view=" + c.view, c.inject_bug.empty() ? "" : " inject_bug=" + c.inject_bug,
       c.wrap == "none" ? "" : fmt::format(" wrap={} axis_width={}", c.wrap, c.axis_width));
 }
 

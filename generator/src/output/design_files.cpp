@@ -71,6 +71,7 @@ nlohmann::json config_to_json(const DesignConfig& c) {
     j["final_adder"] = c.final_adder;
   }
   if (c.drain == "shift") j["drain"] = c.drain;  // buffered (the default) leaves manifests as they were
+  if (!c.view.empty()) j["view"] = c.view;  // structural (the default) leaves manifests as they were
   if (!c.inject_bug.empty()) j["inject_bug"] = c.inject_bug;
   if (c.wrap != "none") {
     j["wrap"] = c.wrap;
@@ -94,6 +95,7 @@ std::string equivalent_command(const DesignConfig& c) {
     s += fmt::format(" --encoding {} --tree {}{} --final-adder {}", c.encoding, c.tree, c.use_42 ? " --use-42" : "",
                      c.final_adder);
   if (c.drain == "shift") s += " --drain shift";
+  if (!c.view.empty()) s += " --view " + c.view;
   if (!c.inject_bug.empty()) s += " --inject-bug " + c.inject_bug;
   if (c.wrap != "none") s += fmt::format(" --wrap {} --axis-width {}", c.wrap, c.axis_width);
   return s;
