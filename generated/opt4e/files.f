@@ -3,7 +3,5 @@
 // Reproduce: tpegen generate --arch opt4e --pe opt3 --cols 32 --depth 4 --a-width 8 --b-width 8 --signed --max-k 65536 --acc-width 32
 // Terms: this output of tpegen is yours to use, modify and distribute under any terms (tpegen itself is Apache-2.0).
 rtl/tpe_opt4e_opt3_c32d4_s8x8_acc32_enc.v
-rtl/tpe_ha.v
-rtl/tpe_fa.v
 rtl/tpe_opt4e_opt3_c32d4_s8x8_acc32_pe.v
 rtl/tpe_opt4e_opt3_c32d4_s8x8_acc32.v
