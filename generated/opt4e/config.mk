@@ -13,8 +13,6 @@ export PLATFORM ?= sky130hd
 export TPEGEN_DIR := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 export VERILOG_FILES = \
   $(TPEGEN_DIR)/rtl/tpe_opt4e_opt3_c32d4_s8x8_acc32_enc.v \
-  $(TPEGEN_DIR)/rtl/tpe_ha.v \
-  $(TPEGEN_DIR)/rtl/tpe_fa.v \
   $(TPEGEN_DIR)/rtl/tpe_opt4e_opt3_c32d4_s8x8_acc32_pe.v \
   $(TPEGEN_DIR)/rtl/tpe_opt4e_opt3_c32d4_s8x8_acc32.v
 export SDC_FILE = $(TPEGEN_DIR)/tpe_opt4e_opt3_c32d4_s8x8_acc32.sdc

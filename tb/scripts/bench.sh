@@ -16,8 +16,17 @@ done
 echo "simulate default systolic-os 16x16 (100 GEMMs 64x64x64, then 2000 random GEMMs):"
 "$tpegen" sim --arch systolic-os --gemm 64x64x64 --trials 100 --work "$work/sim" | grep -E 'elements checked|passed,'
 "$tpegen" sim --arch systolic-os --trials 2000 --work "$work/sim" | grep -E 'elements checked|passed,'
-# Bit-weight RTL: the same array with the OPT1 PE (one compressor tree of leaf cells per PE).
-for pe in mac opt1; do
-  echo "simulate systolic-os 16x16 --pe $pe (30 random GEMMs):"
-  "$tpegen" sim --arch systolic-os --rows 16 --cols 16 --pe $pe --trials 30 --seed 1 --work "$work/sim-$pe" | grep -E 'elements checked|passed,'
+# Bit-weight RTL: the same array with the OPT1 PE (bit-level compressor tree per PE) and its
+# behavioural twin (--view behavioral), against the MAC PE; at least 50,000 cycles each so
+# the rate is not dominated by start-up. The last line gives both ratios.
+declare -A rate
+for pe in mac opt1 twin; do
+  flags=(--pe "$pe"); [ "$pe" = twin ] && flags=(--pe opt1 --view behavioral)
+  echo "simulate systolic-os 16x16 ${flags[*]} (30 random GEMMs, >= 50,000 cycles):"
+  line=$("$tpegen" sim --arch systolic-os --rows 16 --cols 16 "${flags[@]}" --trials 30 --min-cycles 50000 --seed 1 \
+         --work "$work/sim-$pe" | grep -E 'elements checked|passed,')
+  echo "$line"
+  rate[$pe]=$(printf '%s\n' "$line" | sed -n 's/.* \([0-9.]*\) cycles\/s.*/\1/p')
 done
+awk -v m="${rate[mac]}" -v s="${rate[opt1]}" -v t="${rate[twin]}" \
+  'BEGIN { printf "cycles/s relative to the MAC array: OPT1 structural %.3f (goal >= 0.25), OPT1 twin %.3f (goal >= 0.5)\n", s/m, t/m }'

@@ -27,2017 +27,1541 @@ module tpe_opt4e_opt3_c32d4_s8x8_acc32_pe (
   reg  [31:0] c_q;
   wire step;
   wire clr;
-  wire t_n123;
-  wire t_n124;
-  wire t_n125;
-  wire t_n126;
-  wire t_n127;
-  wire t_n128;
-  wire t_n129;
-  wire t_n130;
-  wire t_n131;
-  wire t_n132;
-  wire t_n133;
-  wire t_n134;
-  wire t_n135;
-  wire t_n136;
-  wire t_n137;
-  wire t_n138;
-  wire t_n139;
-  wire t_n140;
-  wire t_n141;
-  wire t_n142;
-  wire t_n143;
-  wire t_n144;
-  wire t_n145;
-  wire t_n146;
-  wire t_n147;
-  wire t_n148;
-  wire t_n149;
-  wire t_n150;
-  wire t_n151;
-  wire t_n152;
-  wire t_n153;
-  wire t_n154;
-  wire t_n155;
-  wire t_n156;
-  wire t_n157;
-  wire t_n158;
-  wire t_n159;
-  wire t_n160;
-  wire t_n161;
-  wire t_n162;
-  wire t_n163;
-  wire t_n164;
-  wire t_n165;
-  wire t_n166;
-  wire t_n167;
-  wire t_n168;
-  wire t_n169;
-  wire t_n170;
-  wire t_n171;
-  wire t_n172;
-  wire t_n173;
-  wire t_n174;
-  wire t_n175;
-  wire t_n176;
-  wire t_n177;
-  wire t_n178;
-  wire t_n179;
-  wire t_n180;
-  wire t_n181;
-  wire t_n182;
-  wire t_n183;
-  wire t_n184;
-  wire t_n185;
-  wire t_n186;
-  wire t_n187;
-  wire t_n188;
-  wire t_n189;
-  wire t_n190;
-  wire t_n191;
-  wire t_n192;
-  wire t_n193;
-  wire t_n194;
-  wire t_n195;
-  wire t_n196;
-  wire t_n197;
-  wire t_n198;
-  wire t_n199;
-  wire t_n200;
-  wire t_n201;
-  wire t_n202;
-  wire t_n203;
-  wire t_n204;
-  wire t_n205;
-  wire t_n206;
-  wire t_n207;
-  wire t_n208;
-  wire t_n209;
-  wire t_n210;
-  wire t_n211;
-  wire t_n212;
-  wire t_n213;
-  wire t_n214;
-  wire t_n215;
-  wire t_n216;
-  wire t_n217;
-  wire t_n218;
-  wire t_n219;
-  wire t_n220;
-  wire t_n221;
-  wire t_n222;
-  wire t_n223;
-  wire t_n224;
-  wire t_n225;
-  wire t_n226;
-  wire t_n227;
-  wire t_n228;
-  wire t_n229;
-  wire t_n230;
-  wire t_n231;
-  wire t_n232;
-  wire t_n233;
-  wire t_n234;
-  wire t_n235;
-  wire t_n236;
-  wire t_n237;
-  wire t_n238;
-  wire t_n239;
-  wire t_n240;
-  wire t_n241;
-  wire t_n242;
-  wire t_n243;
-  wire t_n244;
-  wire t_n245;
-  wire t_n246;
-  wire t_n247;
-  wire t_n248;
-  wire t_n249;
-  wire t_n250;
-  wire t_n251;
-  wire t_n252;
-  wire t_n253;
-  wire t_n254;
-  wire t_n255;
-  wire t_n256;
-  wire t_n257;
-  wire t_n258;
-  wire t_n259;
-  wire t_n260;
-  wire t_n261;
-  wire t_n262;
-  wire t_n263;
-  wire t_n264;
-  wire t_n265;
-  wire t_n266;
-  wire t_n267;
-  wire t_n268;
-  wire t_n269;
-  wire t_n270;
-  wire t_n271;
-  wire t_n272;
-  wire t_n273;
-  wire t_n274;
-  wire t_n275;
-  wire t_n276;
-  wire t_n277;
-  wire t_n278;
-  wire t_n279;
-  wire t_n280;
-  wire t_n281;
-  wire t_n282;
-  wire t_n283;
-  wire t_n284;
-  wire t_n285;
-  wire t_n286;
-  wire t_n287;
-  wire t_n288;
-  wire t_n289;
-  wire t_n290;
-  wire t_n291;
-  wire t_n292;
-  wire t_n293;
-  wire t_n294;
-  wire t_n295;
-  wire t_n296;
-  wire t_n297;
-  wire t_n298;
-  wire t_n299;
-  wire t_n300;
-  wire t_n301;
-  wire t_n302;
-  wire t_n303;
-  wire t_n304;
-  wire t_n305;
-  wire t_n306;
-  wire t_n307;
-  wire t_n308;
-  wire t_n309;
-  wire t_n310;
-  wire t_n311;
-  wire t_n312;
-  wire t_n313;
-  wire t_n314;
-  wire t_n315;
-  wire t_n316;
-  wire t_n317;
-  wire t_n318;
-  wire t_n319;
-  wire t_n320;
-  wire t_n321;
-  wire t_n322;
-  wire t_n323;
-  wire t_n324;
-  wire t_n325;
-  wire t_n326;
-  wire t_n327;
-  wire t_n328;
-  wire t_n329;
-  wire t_n330;
-  wire t_n331;
-  wire t_n332;
-  wire t_n333;
-  wire t_n334;
-  wire t_n335;
-  wire t_n336;
-  wire t_n337;
-  wire t_n338;
-  wire t_n339;
-  wire t_n340;
-  wire t_n341;
-  wire t_n342;
-  wire t_n343;
-  wire t_n344;
-  wire t_n345;
-  wire t_n346;
-  wire t_n347;
-  wire t_n348;
-  wire t_n349;
-  wire t_n350;
-  wire t_n351;
-  wire t_n352;
-  wire t_n353;
-  wire t_n354;
-  wire t_n355;
-  wire t_n356;
-  wire t_n357;
-  wire t_n358;
-  wire t_n359;
-  wire t_n360;
-  wire t_n361;
-  wire t_n362;
-  wire t_n363;
-  wire t_n364;
-  wire t_n365;
-  wire t_n366;
-  wire t_n367;
-  wire t_n368;
-  wire t_n369;
-  wire t_n370;
-  wire t_n371;
-  wire t_n372;
-  wire t_n373;
-  wire t_n374;
-  wire t_n375;
-  wire t_n376;
-  wire t_n377;
-  wire t_n378;
-  wire t_n379;
-  wire t_n380;
-  wire t_n381;
-  wire t_n382;
-  wire t_n383;
-  wire t_n384;
-  wire t_n385;
-  wire t_n386;
-  wire t_n387;
-  wire t_n388;
-  wire t_n389;
-  wire t_n390;
-  wire t_n391;
-  wire t_n392;
-  wire t_n393;
-  wire t_n394;
-  wire t_n395;
-  wire t_n396;
-  wire t_n397;
-  wire t_n398;
-  wire t_n399;
-  wire t_n400;
-  wire t_n401;
-  wire t_n402;
-  wire t_n403;
-  wire t_n404;
-  wire t_n405;
-  wire t_n406;
-  wire t_n407;
-  wire t_n408;
-  wire t_n409;
-  wire t_n410;
-  wire t_n411;
-  wire t_n412;
-  wire t_n413;
-  wire t_n414;
-  wire t_n415;
-  wire t_n416;
-  wire t_n417;
-  wire t_n418;
-  wire t_n419;
-  wire t_n420;
-  wire t_n421;
-  wire t_n422;
-  wire t_n423;
-  wire t_n424;
-  wire t_n425;
-  wire t_n426;
-  wire t_n427;
-  wire t_n428;
-  wire t_n429;
-  wire t_n430;
-  wire t_n431;
-  wire t_n432;
-  wire t_n433;
-  wire t_n434;
-  wire t_n435;
-  wire t_n436;
-  wire t_n437;
-  wire t_n438;
-  wire t_n439;
-  wire t_n440;
-  wire t_n441;
-  wire t_n442;
-  wire t_n443;
-  wire t_n444;
-  wire t_n445;
-  wire t_n446;
-  wire t_n447;
-  wire t_n448;
-  wire t_n449;
-  wire t_n450;
-  wire t_n451;
-  wire t_n452;
-  wire t_n453;
-  wire t_n454;
-  wire t_n455;
-  wire t_n456;
-  wire t_n457;
-  wire t_n458;
-  wire t_n459;
-  wire t_n460;
-  wire t_n461;
-  wire t_n462;
-  wire t_n463;
-  wire t_n464;
-  wire t_n465;
-  wire t_n466;
-  wire t_n467;
-  wire t_n468;
-  wire t_n469;
-  wire t_n470;
-  wire t_n471;
-  wire t_n472;
-  wire t_n473;
-  wire t_n474;
-  wire t_n475;
-  wire t_n476;
-  wire t_n477;
-  wire t_n478;
-  wire t_n479;
-  wire t_n480;
-  wire t_n481;
-  wire t_n482;
-  wire t_n483;
-  wire t_n484;
-  wire t_n485;
-  wire t_n486;
-  wire t_n487;
-  wire t_n488;
-  wire t_n489;
-  wire t_n490;
-  wire t_n491;
-  wire t_n492;
-  wire t_n493;
-  wire t_n494;
-  wire t_n495;
-  wire t_n496;
-  wire t_n497;
-  wire t_n498;
-  wire t_n499;
-  wire t_n500;
-  wire t_n501;
-  wire t_n502;
-  wire t_n503;
-  wire t_n504;
-  wire t_n505;
-  wire t_n506;
-  wire t_n507;
-  wire t_n508;
-  wire t_n509;
-  wire t_n510;
-  wire t_n511;
-  wire t_n512;
-  wire t_n513;
-  wire t_n514;
-  wire t_n515;
-  wire t_n516;
-  wire t_n517;
-  wire t_n518;
-  wire t_n519;
-  wire t_n520;
-  wire t_n521;
-  wire t_n522;
-  wire t_n523;
-  wire t_n524;
-  wire t_n525;
-  wire t_n526;
-  wire t_n527;
-  wire t_n528;
-  wire t_n529;
-  wire t_n530;
-  wire t_n531;
-  wire t_n532;
-  wire t_n533;
-  wire t_n534;
-  wire t_n535;
-  wire t_n536;
-  wire t_n537;
-  wire t_n538;
-  wire t_n539;
-  wire t_n540;
-  wire t_n541;
-  wire t_n542;
-  wire t_n543;
-  wire t_n544;
-  wire t_n545;
-  wire t_n546;
-  wire t_n547;
-  wire t_n548;
-  wire t_n549;
-  wire t_n550;
-  wire t_n551;
-  wire t_n552;
-  wire t_n553;
-  wire t_n554;
-  wire t_n555;
-  wire t_n556;
-  wire t_n557;
-  wire t_n558;
-  wire t_n559;
-  wire t_n560;
-  wire t_n561;
-  wire t_n562;
-  wire t_n563;
-  wire t_n564;
-  wire t_n565;
-  wire t_n566;
-  wire t_n567;
-  wire t_n568;
-  wire t_n569;
-  wire t_n570;
-  wire t_n571;
-  wire t_n572;
-  wire t_n573;
-  wire t_n574;
-  wire t_n575;
-  wire t_n576;
-  wire t_n577;
-  wire t_n578;
-  wire t_n579;
-  wire t_n580;
-  wire t_n581;
-  wire t_n582;
-  wire t_n583;
-  wire t_n584;
-  wire t_n585;
-  wire t_n586;
-  wire t_n587;
-  wire t_n588;
-  wire t_n589;
-  wire t_n590;
-  wire t_n591;
-  wire t_n592;
-  wire t_n593;
-  wire t_n594;
-  wire t_n595;
-  wire t_n596;
-  wire t_n597;
-  wire t_n598;
-  wire t_n599;
-  wire t_n600;
-  wire t_n601;
-  wire t_n602;
-  wire t_n603;
-  wire t_n604;
-  wire t_n605;
-  wire t_n606;
-  wire t_n607;
-  wire t_n608;
-  wire t_n609;
-  wire t_n610;
-  wire t_n611;
-  wire t_n612;
-  wire t_n613;
-  wire t_n614;
-  wire t_n615;
-  wire t_n616;
-  wire t_n617;
-  wire t_n618;
-  wire t_n619;
-  wire t_n620;
-  wire t_n621;
-  wire t_n622;
-  wire t_n623;
-  wire t_n624;
-  wire t_n625;
-  wire t_n626;
-  wire t_n627;
-  wire t_n628;
-  wire t_n629;
-  wire t_n630;
-  wire t_n631;
-  wire t_n632;
-  wire t_n633;
-  wire t_n634;
-  wire t_n635;
-  wire t_n636;
-  wire t_n637;
-  wire t_n638;
-  wire t_n639;
-  wire t_n640;
-  wire t_n641;
-  wire t_n642;
-  wire t_n643;
-  wire t_n644;
-  wire t_n645;
-  wire t_n646;
-  wire t_n647;
-  wire t_n648;
-  wire t_n649;
-  wire t_n650;
-  wire t_n651;
-  wire t_n652;
-  wire t_n653;
-  wire t_n654;
-  wire t_n655;
-  wire t_n656;
-  wire t_n657;
-  wire t_n658;
-  wire t_n659;
-  wire t_n660;
-  wire t_n661;
-  wire t_n662;
-  wire t_n663;
-  wire t_n664;
-  wire t_n665;
-  wire t_n666;
-  wire t_n667;
-  wire t_n668;
-  wire t_n669;
-  wire t_n670;
-  wire t_n671;
-  wire t_n672;
-  wire t_n673;
-  wire t_n674;
-  wire t_n675;
-  wire t_n676;
-  wire t_n677;
-  wire t_n678;
-  wire t_n679;
-  wire t_n680;
-  wire t_n681;
-  wire t_n682;
-  wire t_n683;
-  wire t_n684;
-  wire t_n685;
-  wire t_n686;
-  wire t_n687;
-  wire t_n688;
-  wire t_n689;
-  wire t_n690;
-  wire t_n691;
-  wire t_n692;
-  wire t_n693;
-  wire t_n694;
-  wire t_n695;
-  wire t_n696;
-  wire t_n697;
-  wire t_n698;
-  wire t_n699;
-  wire t_n700;
-  wire t_n701;
-  wire t_n702;
-  wire t_n703;
-  wire t_n704;
-  wire t_n705;
-  wire t_n706;
-  wire t_n707;
-  wire t_n708;
-  wire t_n709;
-  wire t_n710;
-  wire t_n711;
-  wire t_n712;
-  wire t_n713;
-  wire t_n714;
-  wire t_n715;
-  wire t_n716;
-  wire t_n717;
-  wire t_n718;
-  wire t_n719;
-  wire t_n720;
-  wire t_n721;
-  wire t_n722;
-  wire t_n723;
-  wire t_n724;
-  wire t_n725;
-  wire t_n726;
-  wire t_n727;
-  wire t_n728;
-  wire t_n729;
-  wire t_n730;
-  wire t_n731;
-  wire t_n732;
-  wire t_n733;
-  wire t_n734;
-  wire t_n735;
-  wire t_n736;
-  wire t_n737;
-  wire t_n738;
-  wire t_n739;
-  wire t_n740;
-  wire t_n741;
-  wire t_n742;
-  wire t_n743;
-  wire t_n744;
-  wire t_n745;
-  wire t_n746;
-  wire t_n747;
-  wire t_n748;
-  wire t_n749;
-  wire t_n750;
-  wire t_n751;
-  wire t_n752;
-  wire t_n753;
-  wire t_n754;
-  wire t_n755;
-  wire t_n756;
-  wire t_n757;
-  wire t_n758;
-  wire t_n759;
-  wire t_n760;
-  wire t_n761;
-  wire t_n762;
-  wire t_n763;
-  wire t_n764;
-  wire t_n765;
-  wire t_n766;
-  wire t_n767;
-  wire t_n768;
-  wire t_n769;
-  wire t_n770;
-  wire t_n771;
-  wire t_unused_n772;
-  wire t_n773;
-  wire t_n774;
-  wire t_n775;
-  wire t_n776;
-  wire t_n777;
-  wire t_n778;
-  wire t_n779;
-  wire t_n780;
-  wire t_n781;
-  wire t_n782;
-  wire t_n783;
-  wire t_n784;
-  wire t_n785;
-  wire t_n786;
-  wire t_n787;
-  wire t_n788;
-  wire t_n789;
-  wire t_n790;
-  wire t_n791;
-  wire t_n792;
-  wire t_n793;
-  wire t_n794;
-  wire t_n795;
-  wire t_n796;
-  wire t_n797;
-  wire t_n798;
-  wire t_n799;
-  wire t_n800;
-  wire t_n801;
-  wire t_n802;
-  wire t_n803;
-  wire t_n804;
-  wire t_n805;
-  wire t_n806;
-  wire t_n807;
-  wire t_n808;
-  wire t_n809;
-  wire t_n810;
-  wire t_n811;
-  wire t_n812;
-  wire t_n813;
-  wire t_n814;
-  wire t_n815;
-  wire t_n816;
-  wire t_n817;
-  wire t_n818;
-  wire t_n819;
-  wire t_n820;
-  wire t_n821;
-  wire t_n822;
-  wire t_n823;
-  wire t_n824;
-  wire t_n825;
-  wire t_n826;
-  wire t_n827;
-  wire t_n828;
-  wire t_n829;
-  wire t_n830;
-  wire t_n831;
-  wire t_n832;
-  wire t_n833;
-  wire t_n834;
-  wire t_n835;
-  wire t_n836;
-  wire t_n837;
-  wire t_n838;
-  wire t_n839;
-  wire t_n840;
-  wire t_n841;
-  wire t_n842;
-  wire t_n843;
-  wire t_n844;
-  wire t_n845;
-  wire t_n846;
-  wire t_n847;
-  wire t_n848;
-  wire t_n849;
-  wire t_n850;
+  wire t_pp_l0_c6_0;
+  wire t_pp_l0_c6_1;
+  wire t_pp_l0_c7_0;
+  wire t_pp_l0_c8_0;
+  wire t_pp_l0_c9_0;
+  wire t_pp_l0_c10_0;
+  wire t_pp_l0_c11_0;
+  wire t_pp_l0_c12_0;
+  wire t_pp_l0_c13_0;
+  wire t_pp_l0_c0_0;
+  wire t_pp_l0_c0_1;
+  wire t_pp_l0_c1_0;
+  wire t_pp_l0_c1_1;
+  wire t_pp_l0_c2_0;
+  wire t_pp_l0_c2_1;
+  wire t_pp_l0_c2_2;
+  wire t_pp_l0_c2_3;
+  wire t_pp_l0_c3_0;
+  wire t_pp_l0_c3_1;
+  wire t_pp_l0_c3_2;
+  wire t_pp_l0_c3_3;
+  wire t_pp_l0_c4_0;
+  wire t_pp_l0_c4_1;
+  wire t_pp_l0_c4_2;
+  wire t_pp_l0_c4_3;
+  wire t_pp_l0_c4_4;
+  wire t_pp_l0_c4_5;
+  wire t_pp_l0_c5_0;
+  wire t_pp_l0_c5_1;
+  wire t_pp_l0_c5_2;
+  wire t_pp_l0_c5_3;
+  wire t_pp_l0_c5_4;
+  wire t_pp_l0_c5_5;
+  wire t_pp_l0_c6_2;
+  wire t_pp_l0_c6_3;
+  wire t_pp_l0_c6_4;
+  wire t_pp_l0_c6_5;
+  wire t_pp_l0_c6_6;
+  wire t_pp_l0_c6_7;
+  wire t_pp_l0_c6_8;
+  wire t_pp_l0_c6_9;
+  wire t_pp_l0_c7_1;
+  wire t_pp_l0_c7_2;
+  wire t_pp_l0_c7_3;
+  wire t_pp_l0_c7_4;
+  wire t_pp_l0_c7_5;
+  wire t_pp_l0_c7_6;
+  wire t_pp_l0_c7_7;
+  wire t_pp_l0_c7_8;
+  wire t_pp_l0_c8_1;
+  wire t_pp_l0_c8_2;
+  wire t_pp_l0_c8_3;
+  wire t_pp_l0_c8_4;
+  wire t_pp_l0_c8_5;
+  wire t_pp_l0_c8_6;
+  wire t_pp_l0_c8_7;
+  wire t_pp_l0_c8_8;
+  wire t_pp_l0_c9_1;
+  wire t_pp_l0_c9_2;
+  wire t_pp_l0_c9_3;
+  wire t_pp_l0_c9_4;
+  wire t_pp_l0_c9_5;
+  wire t_pp_l0_c9_6;
+  wire t_pp_l0_c9_7;
+  wire t_pp_l0_c9_8;
+  wire t_pp_l0_c10_1;
+  wire t_pp_l0_c10_2;
+  wire t_pp_l0_c10_3;
+  wire t_pp_l0_c10_4;
+  wire t_pp_l0_c10_5;
+  wire t_pp_l0_c10_6;
+  wire t_pp_l0_c10_7;
+  wire t_pp_l0_c10_8;
+  wire t_pp_l0_c11_1;
+  wire t_pp_l0_c11_2;
+  wire t_pp_l0_c11_3;
+  wire t_pp_l0_c11_4;
+  wire t_pp_l0_c11_5;
+  wire t_pp_l0_c11_6;
+  wire t_pp_l0_c11_7;
+  wire t_pp_l0_c11_8;
+  wire t_pp_l0_c12_1;
+  wire t_pp_l0_c12_2;
+  wire t_pp_l0_c12_3;
+  wire t_pp_l0_c12_4;
+  wire t_pp_l0_c12_5;
+  wire t_pp_l0_c12_6;
+  wire t_pp_l0_c12_7;
+  wire t_pp_l0_c12_8;
+  wire t_pp_l0_c13_1;
+  wire t_pp_l0_c13_2;
+  wire t_pp_l0_c13_3;
+  wire t_pp_l0_c13_4;
+  wire t_pp_l0_c13_5;
+  wire t_pp_l0_c13_6;
+  wire t_pp_l0_c13_7;
+  wire t_pp_l0_c13_8;
+  wire t_pp_l0_c14_0;
+  wire t_pp_l0_c14_1;
+  wire t_pp_l0_c14_2;
+  wire t_pp_l0_c14_3;
+  wire t_pp_l0_c14_4;
+  wire t_pp_l0_c14_5;
+  wire t_pp_l0_c14_6;
+  wire t_pp_l0_c14_7;
+  wire t_pp_l0_c14_8;
+  wire t_pp_l0_c6_10;
+  wire t_pp_l0_c6_11;
+  wire t_pp_l0_c7_9;
+  wire t_pp_l0_c8_9;
+  wire t_pp_l0_c9_9;
+  wire t_pp_l0_c10_9;
+  wire t_pp_l0_c11_9;
+  wire t_pp_l0_c12_9;
+  wire t_pp_l0_c13_9;
+  wire t_pp_l0_c0_2;
+  wire t_pp_l0_c0_3;
+  wire t_pp_l0_c1_2;
+  wire t_pp_l0_c1_3;
+  wire t_pp_l0_c2_4;
+  wire t_pp_l0_c2_5;
+  wire t_pp_l0_c2_6;
+  wire t_pp_l0_c2_7;
+  wire t_pp_l0_c3_4;
+  wire t_pp_l0_c3_5;
+  wire t_pp_l0_c3_6;
+  wire t_pp_l0_c3_7;
+  wire t_pp_l0_c4_6;
+  wire t_pp_l0_c4_7;
+  wire t_pp_l0_c4_8;
+  wire t_pp_l0_c4_9;
+  wire t_pp_l0_c4_10;
+  wire t_pp_l0_c4_11;
+  wire t_pp_l0_c5_6;
+  wire t_pp_l0_c5_7;
+  wire t_pp_l0_c5_8;
+  wire t_pp_l0_c5_9;
+  wire t_pp_l0_c5_10;
+  wire t_pp_l0_c5_11;
+  wire t_pp_l0_c6_12;
+  wire t_pp_l0_c6_13;
+  wire t_pp_l0_c6_14;
+  wire t_pp_l0_c6_15;
+  wire t_pp_l0_c6_16;
+  wire t_pp_l0_c6_17;
+  wire t_pp_l0_c6_18;
+  wire t_pp_l0_c6_19;
+  wire t_pp_l0_c7_10;
+  wire t_pp_l0_c7_11;
+  wire t_pp_l0_c7_12;
+  wire t_pp_l0_c7_13;
+  wire t_pp_l0_c7_14;
+  wire t_pp_l0_c7_15;
+  wire t_pp_l0_c7_16;
+  wire t_pp_l0_c7_17;
+  wire t_pp_l0_c8_10;
+  wire t_pp_l0_c8_11;
+  wire t_pp_l0_c8_12;
+  wire t_pp_l0_c8_13;
+  wire t_pp_l0_c8_14;
+  wire t_pp_l0_c8_15;
+  wire t_pp_l0_c8_16;
+  wire t_pp_l0_c8_17;
+  wire t_pp_l0_c9_10;
+  wire t_pp_l0_c9_11;
+  wire t_pp_l0_c9_12;
+  wire t_pp_l0_c9_13;
+  wire t_pp_l0_c9_14;
+  wire t_pp_l0_c9_15;
+  wire t_pp_l0_c9_16;
+  wire t_pp_l0_c9_17;
+  wire t_pp_l0_c10_10;
+  wire t_pp_l0_c10_11;
+  wire t_pp_l0_c10_12;
+  wire t_pp_l0_c10_13;
+  wire t_pp_l0_c10_14;
+  wire t_pp_l0_c10_15;
+  wire t_pp_l0_c10_16;
+  wire t_pp_l0_c10_17;
+  wire t_pp_l0_c11_10;
+  wire t_pp_l0_c11_11;
+  wire t_pp_l0_c11_12;
+  wire t_pp_l0_c11_13;
+  wire t_pp_l0_c11_14;
+  wire t_pp_l0_c11_15;
+  wire t_pp_l0_c11_16;
+  wire t_pp_l0_c11_17;
+  wire t_pp_l0_c12_10;
+  wire t_pp_l0_c12_11;
+  wire t_pp_l0_c12_12;
+  wire t_pp_l0_c12_13;
+  wire t_pp_l0_c12_14;
+  wire t_pp_l0_c12_15;
+  wire t_pp_l0_c12_16;
+  wire t_pp_l0_c12_17;
+  wire t_pp_l0_c13_10;
+  wire t_pp_l0_c13_11;
+  wire t_pp_l0_c13_12;
+  wire t_pp_l0_c13_13;
+  wire t_pp_l0_c13_14;
+  wire t_pp_l0_c13_15;
+  wire t_pp_l0_c13_16;
+  wire t_pp_l0_c13_17;
+  wire t_pp_l0_c14_9;
+  wire t_pp_l0_c14_10;
+  wire t_pp_l0_c14_11;
+  wire t_pp_l0_c14_12;
+  wire t_pp_l0_c14_13;
+  wire t_pp_l0_c14_14;
+  wire t_pp_l0_c14_15;
+  wire t_pp_l0_c14_16;
+  wire t_pp_l0_c14_17;
+  wire t_pp_l0_c6_20;
+  wire t_pp_l0_c6_21;
+  wire t_pp_l0_c7_18;
+  wire t_pp_l0_c8_18;
+  wire t_pp_l0_c9_18;
+  wire t_pp_l0_c10_18;
+  wire t_pp_l0_c11_18;
+  wire t_pp_l0_c12_18;
+  wire t_pp_l0_c13_18;
+  wire t_pp_l0_c0_4;
+  wire t_pp_l0_c0_5;
+  wire t_pp_l0_c1_4;
+  wire t_pp_l0_c1_5;
+  wire t_pp_l0_c2_8;
+  wire t_pp_l0_c2_9;
+  wire t_pp_l0_c2_10;
+  wire t_pp_l0_c2_11;
+  wire t_pp_l0_c3_8;
+  wire t_pp_l0_c3_9;
+  wire t_pp_l0_c3_10;
+  wire t_pp_l0_c3_11;
+  wire t_pp_l0_c4_12;
+  wire t_pp_l0_c4_13;
+  wire t_pp_l0_c4_14;
+  wire t_pp_l0_c4_15;
+  wire t_pp_l0_c4_16;
+  wire t_pp_l0_c4_17;
+  wire t_pp_l0_c5_12;
+  wire t_pp_l0_c5_13;
+  wire t_pp_l0_c5_14;
+  wire t_pp_l0_c5_15;
+  wire t_pp_l0_c5_16;
+  wire t_pp_l0_c5_17;
+  wire t_pp_l0_c6_22;
+  wire t_pp_l0_c6_23;
+  wire t_pp_l0_c6_24;
+  wire t_pp_l0_c6_25;
+  wire t_pp_l0_c6_26;
+  wire t_pp_l0_c6_27;
+  wire t_pp_l0_c6_28;
+  wire t_pp_l0_c6_29;
+  wire t_pp_l0_c7_19;
+  wire t_pp_l0_c7_20;
+  wire t_pp_l0_c7_21;
+  wire t_pp_l0_c7_22;
+  wire t_pp_l0_c7_23;
+  wire t_pp_l0_c7_24;
+  wire t_pp_l0_c7_25;
+  wire t_pp_l0_c7_26;
+  wire t_pp_l0_c8_19;
+  wire t_pp_l0_c8_20;
+  wire t_pp_l0_c8_21;
+  wire t_pp_l0_c8_22;
+  wire t_pp_l0_c8_23;
+  wire t_pp_l0_c8_24;
+  wire t_pp_l0_c8_25;
+  wire t_pp_l0_c8_26;
+  wire t_pp_l0_c9_19;
+  wire t_pp_l0_c9_20;
+  wire t_pp_l0_c9_21;
+  wire t_pp_l0_c9_22;
+  wire t_pp_l0_c9_23;
+  wire t_pp_l0_c9_24;
+  wire t_pp_l0_c9_25;
+  wire t_pp_l0_c9_26;
+  wire t_pp_l0_c10_19;
+  wire t_pp_l0_c10_20;
+  wire t_pp_l0_c10_21;
+  wire t_pp_l0_c10_22;
+  wire t_pp_l0_c10_23;
+  wire t_pp_l0_c10_24;
+  wire t_pp_l0_c10_25;
+  wire t_pp_l0_c10_26;
+  wire t_pp_l0_c11_19;
+  wire t_pp_l0_c11_20;
+  wire t_pp_l0_c11_21;
+  wire t_pp_l0_c11_22;
+  wire t_pp_l0_c11_23;
+  wire t_pp_l0_c11_24;
+  wire t_pp_l0_c11_25;
+  wire t_pp_l0_c11_26;
+  wire t_pp_l0_c12_19;
+  wire t_pp_l0_c12_20;
+  wire t_pp_l0_c12_21;
+  wire t_pp_l0_c12_22;
+  wire t_pp_l0_c12_23;
+  wire t_pp_l0_c12_24;
+  wire t_pp_l0_c12_25;
+  wire t_pp_l0_c12_26;
+  wire t_pp_l0_c13_19;
+  wire t_pp_l0_c13_20;
+  wire t_pp_l0_c13_21;
+  wire t_pp_l0_c13_22;
+  wire t_pp_l0_c13_23;
+  wire t_pp_l0_c13_24;
+  wire t_pp_l0_c13_25;
+  wire t_pp_l0_c13_26;
+  wire t_pp_l0_c14_18;
+  wire t_pp_l0_c14_19;
+  wire t_pp_l0_c14_20;
+  wire t_pp_l0_c14_21;
+  wire t_pp_l0_c14_22;
+  wire t_pp_l0_c14_23;
+  wire t_pp_l0_c14_24;
+  wire t_pp_l0_c14_25;
+  wire t_pp_l0_c14_26;
+  wire t_pp_l0_c6_30;
+  wire t_pp_l0_c6_31;
+  wire t_pp_l0_c7_27;
+  wire t_pp_l0_c8_27;
+  wire t_pp_l0_c9_27;
+  wire t_pp_l0_c10_27;
+  wire t_pp_l0_c11_27;
+  wire t_pp_l0_c12_27;
+  wire t_pp_l0_c13_27;
+  wire t_pp_l0_c0_6;
+  wire t_pp_l0_c0_7;
+  wire t_pp_l0_c1_6;
+  wire t_pp_l0_c1_7;
+  wire t_pp_l0_c2_12;
+  wire t_pp_l0_c2_13;
+  wire t_pp_l0_c2_14;
+  wire t_pp_l0_c2_15;
+  wire t_pp_l0_c3_12;
+  wire t_pp_l0_c3_13;
+  wire t_pp_l0_c3_14;
+  wire t_pp_l0_c3_15;
+  wire t_pp_l0_c4_18;
+  wire t_pp_l0_c4_19;
+  wire t_pp_l0_c4_20;
+  wire t_pp_l0_c4_21;
+  wire t_pp_l0_c4_22;
+  wire t_pp_l0_c4_23;
+  wire t_pp_l0_c5_18;
+  wire t_pp_l0_c5_19;
+  wire t_pp_l0_c5_20;
+  wire t_pp_l0_c5_21;
+  wire t_pp_l0_c5_22;
+  wire t_pp_l0_c5_23;
+  wire t_pp_l0_c6_32;
+  wire t_pp_l0_c6_33;
+  wire t_pp_l0_c6_34;
+  wire t_pp_l0_c6_35;
+  wire t_pp_l0_c6_36;
+  wire t_pp_l0_c6_37;
+  wire t_pp_l0_c6_38;
+  wire t_pp_l0_c6_39;
+  wire t_pp_l0_c7_28;
+  wire t_pp_l0_c7_29;
+  wire t_pp_l0_c7_30;
+  wire t_pp_l0_c7_31;
+  wire t_pp_l0_c7_32;
+  wire t_pp_l0_c7_33;
+  wire t_pp_l0_c7_34;
+  wire t_pp_l0_c7_35;
+  wire t_pp_l0_c8_28;
+  wire t_pp_l0_c8_29;
+  wire t_pp_l0_c8_30;
+  wire t_pp_l0_c8_31;
+  wire t_pp_l0_c8_32;
+  wire t_pp_l0_c8_33;
+  wire t_pp_l0_c8_34;
+  wire t_pp_l0_c8_35;
+  wire t_pp_l0_c9_28;
+  wire t_pp_l0_c9_29;
+  wire t_pp_l0_c9_30;
+  wire t_pp_l0_c9_31;
+  wire t_pp_l0_c9_32;
+  wire t_pp_l0_c9_33;
+  wire t_pp_l0_c9_34;
+  wire t_pp_l0_c9_35;
+  wire t_pp_l0_c10_28;
+  wire t_pp_l0_c10_29;
+  wire t_pp_l0_c10_30;
+  wire t_pp_l0_c10_31;
+  wire t_pp_l0_c10_32;
+  wire t_pp_l0_c10_33;
+  wire t_pp_l0_c10_34;
+  wire t_pp_l0_c10_35;
+  wire t_pp_l0_c11_28;
+  wire t_pp_l0_c11_29;
+  wire t_pp_l0_c11_30;
+  wire t_pp_l0_c11_31;
+  wire t_pp_l0_c11_32;
+  wire t_pp_l0_c11_33;
+  wire t_pp_l0_c11_34;
+  wire t_pp_l0_c11_35;
+  wire t_pp_l0_c12_28;
+  wire t_pp_l0_c12_29;
+  wire t_pp_l0_c12_30;
+  wire t_pp_l0_c12_31;
+  wire t_pp_l0_c12_32;
+  wire t_pp_l0_c12_33;
+  wire t_pp_l0_c12_34;
+  wire t_pp_l0_c12_35;
+  wire t_pp_l0_c13_28;
+  wire t_pp_l0_c13_29;
+  wire t_pp_l0_c13_30;
+  wire t_pp_l0_c13_31;
+  wire t_pp_l0_c13_32;
+  wire t_pp_l0_c13_33;
+  wire t_pp_l0_c13_34;
+  wire t_pp_l0_c13_35;
+  wire t_pp_l0_c14_27;
+  wire t_pp_l0_c14_28;
+  wire t_pp_l0_c14_29;
+  wire t_pp_l0_c14_30;
+  wire t_pp_l0_c14_31;
+  wire t_pp_l0_c14_32;
+  wire t_pp_l0_c14_33;
+  wire t_pp_l0_c14_34;
+  wire t_pp_l0_c14_35;
+  wire t_pp_l0_c31_0;
+  wire t_pp_l0_c0_8;
+  wire t_pp_l0_c0_9;
+  wire t_pp_l0_c1_8;
+  wire t_pp_l0_c1_9;
+  wire t_pp_l0_c2_16;
+  wire t_pp_l0_c2_17;
+  wire t_pp_l0_c3_16;
+  wire t_pp_l0_c3_17;
+  wire t_pp_l0_c4_24;
+  wire t_pp_l0_c4_25;
+  wire t_pp_l0_c5_24;
+  wire t_pp_l0_c5_25;
+  wire t_pp_l0_c6_40;
+  wire t_pp_l0_c6_41;
+  wire t_pp_l0_c7_36;
+  wire t_pp_l0_c7_37;
+  wire t_pp_l0_c8_36;
+  wire t_pp_l0_c8_37;
+  wire t_pp_l0_c9_36;
+  wire t_pp_l0_c9_37;
+  wire t_pp_l0_c10_36;
+  wire t_pp_l0_c10_37;
+  wire t_pp_l0_c11_36;
+  wire t_pp_l0_c11_37;
+  wire t_pp_l0_c12_36;
+  wire t_pp_l0_c12_37;
+  wire t_pp_l0_c13_36;
+  wire t_pp_l0_c13_37;
+  wire t_pp_l0_c14_36;
+  wire t_pp_l0_c14_37;
+  wire t_pp_l0_c15_0;
+  wire t_pp_l0_c15_1;
+  wire t_pp_l0_c18_0;
+  wire t_pp_l0_c18_1;
+  wire t_pp_l0_c18_2;
+  wire t_pp_l0_c18_3;
+  wire t_pp_l0_c19_0;
+  wire t_pp_l0_c19_1;
+  wire t_pp_l0_c20_0;
+  wire t_pp_l0_c20_1;
+  wire t_pp_l0_c21_0;
+  wire t_pp_l0_c21_1;
+  wire t_pp_l0_c22_0;
+  wire t_pp_l0_c22_1;
+  wire t_pp_l0_c23_0;
+  wire t_pp_l0_c23_1;
+  wire t_pp_l0_c24_0;
+  wire t_pp_l0_c24_1;
+  wire t_pp_l0_c25_0;
+  wire t_pp_l0_c25_1;
+  wire t_pp_l0_c26_0;
+  wire t_pp_l0_c26_1;
+  wire t_pp_l0_c27_0;
+  wire t_pp_l0_c27_1;
+  wire t_pp_l0_c28_0;
+  wire t_pp_l0_c28_1;
+  wire t_pp_l0_c29_0;
+  wire t_pp_l0_c29_1;
+  wire t_pp_l0_c30_0;
+  wire t_pp_l0_c30_1;
+  wire t_pp_l0_c30_2;
+  wire t_pp_l0_c30_3;
+  wire t_pp_l0_c31_1;
+  wire t_pp_l0_c31_2;
+  wire t_ha_l1_c0_0_s;
+  wire t_ha_l1_c0_0_c;
+  wire t_fa_l2_c0_0_s;
+  wire t_fa_l2_c0_0_c;
+  wire t_ha_l2_c0_0_s;
+  wire t_ha_l2_c0_0_c;
+  wire t_fa_l2_c1_0_s;
+  wire t_fa_l2_c1_0_c;
+  wire t_ha_l2_c1_0_s;
+  wire t_ha_l2_c1_0_c;
+  wire t_fa_l2_c2_0_s;
+  wire t_fa_l2_c2_0_c;
+  wire t_ha_l2_c3_0_s;
+  wire t_ha_l2_c3_0_c;
+  wire t_ha_l2_c4_0_s;
+  wire t_ha_l2_c4_0_c;
+  wire t_ha_l2_c5_0_s;
+  wire t_ha_l2_c5_0_c;
+  wire t_ha_l2_c6_0_s;
+  wire t_ha_l2_c6_0_c;
+  wire t_ha_l2_c7_0_s;
+  wire t_ha_l2_c7_0_c;
+  wire t_ha_l2_c8_0_s;
+  wire t_ha_l2_c8_0_c;
+  wire t_ha_l2_c9_0_s;
+  wire t_ha_l2_c9_0_c;
+  wire t_ha_l2_c10_0_s;
+  wire t_ha_l2_c10_0_c;
+  wire t_ha_l2_c11_0_s;
+  wire t_ha_l2_c11_0_c;
+  wire t_ha_l2_c12_0_s;
+  wire t_ha_l2_c12_0_c;
+  wire t_ha_l2_c13_0_s;
+  wire t_ha_l2_c13_0_c;
+  wire t_ha_l2_c14_0_s;
+  wire t_ha_l2_c14_0_c;
+  wire t_fa_l3_c0_0_s;
+  wire t_fa_l3_c0_0_c;
+  wire t_fa_l3_c1_0_s;
+  wire t_fa_l3_c1_0_c;
+  wire t_ha_l3_c1_0_s;
+  wire t_ha_l3_c1_0_c;
+  wire t_fa_l3_c2_0_s;
+  wire t_fa_l3_c2_0_c;
+  wire t_fa_l3_c2_1_s;
+  wire t_fa_l3_c2_1_c;
+  wire t_fa_l3_c3_0_s;
+  wire t_fa_l3_c3_0_c;
+  wire t_fa_l3_c3_1_s;
+  wire t_fa_l3_c3_1_c;
+  wire t_fa_l3_c4_0_s;
+  wire t_fa_l3_c4_0_c;
+  wire t_fa_l3_c4_1_s;
+  wire t_fa_l3_c4_1_c;
+  wire t_fa_l3_c5_0_s;
+  wire t_fa_l3_c5_0_c;
+  wire t_fa_l3_c5_1_s;
+  wire t_fa_l3_c5_1_c;
+  wire t_fa_l3_c6_0_s;
+  wire t_fa_l3_c6_0_c;
+  wire t_fa_l3_c6_1_s;
+  wire t_fa_l3_c6_1_c;
+  wire t_fa_l3_c7_0_s;
+  wire t_fa_l3_c7_0_c;
+  wire t_fa_l3_c7_1_s;
+  wire t_fa_l3_c7_1_c;
+  wire t_fa_l3_c8_0_s;
+  wire t_fa_l3_c8_0_c;
+  wire t_fa_l3_c8_1_s;
+  wire t_fa_l3_c8_1_c;
+  wire t_fa_l3_c9_0_s;
+  wire t_fa_l3_c9_0_c;
+  wire t_fa_l3_c9_1_s;
+  wire t_fa_l3_c9_1_c;
+  wire t_fa_l3_c10_0_s;
+  wire t_fa_l3_c10_0_c;
+  wire t_fa_l3_c10_1_s;
+  wire t_fa_l3_c10_1_c;
+  wire t_fa_l3_c11_0_s;
+  wire t_fa_l3_c11_0_c;
+  wire t_fa_l3_c11_1_s;
+  wire t_fa_l3_c11_1_c;
+  wire t_fa_l3_c12_0_s;
+  wire t_fa_l3_c12_0_c;
+  wire t_fa_l3_c12_1_s;
+  wire t_fa_l3_c12_1_c;
+  wire t_fa_l3_c13_0_s;
+  wire t_fa_l3_c13_0_c;
+  wire t_fa_l3_c13_1_s;
+  wire t_fa_l3_c13_1_c;
+  wire t_fa_l3_c14_0_s;
+  wire t_fa_l3_c14_0_c;
+  wire t_fa_l3_c14_1_s;
+  wire t_fa_l3_c14_1_c;
+  wire t_ha_l3_c15_0_s;
+  wire t_ha_l3_c15_0_c;
+  wire t_ha_l4_c0_0_s;
+  wire t_ha_l4_c0_0_c;
+  wire t_fa_l4_c1_0_s;
+  wire t_fa_l4_c1_0_c;
+  wire t_fa_l4_c2_0_s;
+  wire t_fa_l4_c2_0_c;
+  wire t_fa_l4_c3_0_s;
+  wire t_fa_l4_c3_0_c;
+  wire t_fa_l4_c4_0_s;
+  wire t_fa_l4_c4_0_c;
+  wire t_fa_l4_c5_0_s;
+  wire t_fa_l4_c5_0_c;
+  wire t_fa_l4_c6_0_s;
+  wire t_fa_l4_c6_0_c;
+  wire t_fa_l4_c7_0_s;
+  wire t_fa_l4_c7_0_c;
+  wire t_fa_l4_c8_0_s;
+  wire t_fa_l4_c8_0_c;
+  wire t_fa_l4_c9_0_s;
+  wire t_fa_l4_c9_0_c;
+  wire t_fa_l4_c10_0_s;
+  wire t_fa_l4_c10_0_c;
+  wire t_fa_l4_c11_0_s;
+  wire t_fa_l4_c11_0_c;
+  wire t_fa_l4_c12_0_s;
+  wire t_fa_l4_c12_0_c;
+  wire t_fa_l4_c13_0_s;
+  wire t_fa_l4_c13_0_c;
+  wire t_fa_l4_c14_0_s;
+  wire t_fa_l4_c14_0_c;
+  wire t_fa_l4_c15_0_s;
+  wire t_fa_l4_c15_0_c;
+  wire t_g_l4_c16_0;
+  wire t_g_l4_c16_1;
+  wire t_g_l4_c18_0;
+  wire t_ha_l4_c18_0_s;
+  wire t_ha_l4_c18_0_c;
+  wire t_ha_l4_c19_0_s;
+  wire t_ha_l4_c19_0_c;
+  wire t_ha_l4_c20_0_s;
+  wire t_ha_l4_c20_0_c;
+  wire t_ha_l4_c21_0_s;
+  wire t_ha_l4_c21_0_c;
+  wire t_ha_l4_c22_0_s;
+  wire t_ha_l4_c22_0_c;
+  wire t_ha_l4_c23_0_s;
+  wire t_ha_l4_c23_0_c;
+  wire t_ha_l4_c24_0_s;
+  wire t_ha_l4_c24_0_c;
+  wire t_ha_l4_c25_0_s;
+  wire t_ha_l4_c25_0_c;
+  wire t_ha_l4_c26_0_s;
+  wire t_ha_l4_c26_0_c;
+  wire t_ha_l4_c27_0_s;
+  wire t_ha_l4_c27_0_c;
+  wire t_ha_l4_c28_0_s;
+  wire t_ha_l4_c28_0_c;
+  wire t_ha_l4_c29_0_s;
+  wire t_ha_l4_c29_0_c;
+  wire t_ha_l4_c30_0_s;
+  wire t_ha_l4_c30_0_c;
+  wire t_ha_l4_c30_1_s;
+  wire t_ha_l4_c30_1_c;
+  wire t_ha_l4_c31_0_s;
+  wire t_ha_l5_c0_0_s;
+  wire t_ha_l5_c0_0_c;
+  wire t_fa_l5_c1_0_s;
+  wire t_fa_l5_c1_0_c;
+  wire t_fa_l5_c2_0_s;
+  wire t_fa_l5_c2_0_c;
+  wire t_fa_l5_c3_0_s;
+  wire t_fa_l5_c3_0_c;
+  wire t_fa_l5_c4_0_s;
+  wire t_fa_l5_c4_0_c;
+  wire t_fa_l5_c5_0_s;
+  wire t_fa_l5_c5_0_c;
+  wire t_fa_l5_c6_0_s;
+  wire t_fa_l5_c6_0_c;
+  wire t_fa_l5_c7_0_s;
+  wire t_fa_l5_c7_0_c;
+  wire t_fa_l5_c8_0_s;
+  wire t_fa_l5_c8_0_c;
+  wire t_fa_l5_c9_0_s;
+  wire t_fa_l5_c9_0_c;
+  wire t_fa_l5_c10_0_s;
+  wire t_fa_l5_c10_0_c;
+  wire t_fa_l5_c11_0_s;
+  wire t_fa_l5_c11_0_c;
+  wire t_fa_l5_c12_0_s;
+  wire t_fa_l5_c12_0_c;
+  wire t_fa_l5_c13_0_s;
+  wire t_fa_l5_c13_0_c;
+  wire t_fa_l5_c14_0_s;
+  wire t_fa_l5_c14_0_c;
+  wire t_fa_l5_c15_0_s;
+  wire t_fa_l5_c15_0_c;
+  wire t_fa_l5_c16_0_s;
+  wire t_fa_l5_c16_0_c;
+  wire t_g_l5_c17_0;
+  wire t_g_l5_c17_1;
+  wire t_g_l5_c18_0;
+  wire t_g_l5_c18_1;
+  wire t_g_l5_c18_2;
+  wire t_g_l5_c19_0;
+  wire t_g_l5_c19_1;
+  wire t_g_l5_c19_2;
+  wire t_g_l5_c20_0;
+  wire t_g_l5_c20_1;
+  wire t_g_l5_c20_2;
+  wire t_g_l5_c21_0;
+  wire t_g_l5_c21_1;
+  wire t_g_l5_c21_2;
+  wire t_g_l5_c22_0;
+  wire t_g_l5_c22_1;
+  wire t_g_l5_c22_2;
+  wire t_g_l5_c23_0;
+  wire t_g_l5_c23_1;
+  wire t_g_l5_c23_2;
+  wire t_g_l5_c24_0;
+  wire t_g_l5_c24_1;
+  wire t_g_l5_c24_2;
+  wire t_g_l5_c25_0;
+  wire t_g_l5_c25_1;
+  wire t_g_l5_c25_2;
+  wire t_g_l5_c26_0;
+  wire t_g_l5_c26_1;
+  wire t_g_l5_c26_2;
+  wire t_g_l5_c27_0;
+  wire t_g_l5_c27_1;
+  wire t_g_l5_c27_2;
+  wire t_g_l5_c28_0;
+  wire t_g_l5_c28_1;
+  wire t_g_l5_c28_2;
+  wire t_g_l5_c29_0;
+  wire t_g_l5_c29_1;
+  wire t_g_l5_c29_2;
+  wire t_g_l5_c30_0;
+  wire t_g_l5_c30_1;
+  wire t_g_l5_c30_2;
+  wire t_g_l5_c31_0;
+  wire t_g_l5_c31_1;
+  wire t_g_l5_c31_2;
   wire [31:0] t_s_next;
   wire [31:0] t_c_next;
 
   assign step = ~(step_i == 4'h0);
   assign clr = ~(clr_i == 4'h0);
-  assign t_n123 = ~two_i[0];
-  assign t_n124 = t_n123 & b_q[0];
-  assign t_n125 = two_i[0] ? b_q[0] : b_q[1];
-  assign t_n126 = two_i[0] ? b_q[1] : b_q[2];
-  assign t_n127 = two_i[0] ? b_q[2] : b_q[3];
-  assign t_n128 = two_i[0] ? b_q[3] : b_q[4];
-  assign t_n129 = two_i[0] ? b_q[4] : b_q[5];
-  assign t_n130 = two_i[0] ? b_q[5] : b_q[6];
-  assign t_n131 = two_i[0] ? b_q[6] : b_q[7];
-  assign t_n132 = pos_i[0] & t_n124;
-  assign t_n133 = t_n132 ^ neg_i[0];
-  assign t_n134 = pos_i[0] & t_n125;
-  assign t_n135 = t_n134 ^ neg_i[0];
-  assign t_n136 = pos_i[0] & t_n126;
-  assign t_n137 = pos_i[1] & t_n124;
-  assign t_n138 = t_n136 | t_n137;
-  assign t_n139 = t_n138 ^ neg_i[0];
-  assign t_n140 = pos_i[0] & t_n127;
-  assign t_n141 = pos_i[1] & t_n125;
-  assign t_n142 = t_n140 | t_n141;
-  assign t_n143 = t_n142 ^ neg_i[0];
-  assign t_n144 = pos_i[0] & t_n128;
-  assign t_n145 = pos_i[1] & t_n126;
-  assign t_n146 = t_n144 | t_n145;
-  assign t_n147 = pos_i[2] & t_n124;
-  assign t_n148 = t_n146 | t_n147;
-  assign t_n149 = t_n148 ^ neg_i[0];
-  assign t_n150 = pos_i[0] & t_n129;
-  assign t_n151 = pos_i[1] & t_n127;
-  assign t_n152 = t_n150 | t_n151;
-  assign t_n153 = pos_i[2] & t_n125;
-  assign t_n154 = t_n152 | t_n153;
-  assign t_n155 = t_n154 ^ neg_i[0];
-  assign t_n156 = pos_i[0] & t_n130;
-  assign t_n157 = pos_i[1] & t_n128;
-  assign t_n158 = t_n156 | t_n157;
-  assign t_n159 = pos_i[2] & t_n126;
-  assign t_n160 = t_n158 | t_n159;
-  assign t_n161 = pos_i[3] & t_n124;
-  assign t_n162 = t_n160 | t_n161;
-  assign t_n163 = t_n162 ^ neg_i[0];
-  assign t_n164 = pos_i[0] & t_n131;
-  assign t_n165 = pos_i[1] & t_n129;
-  assign t_n166 = t_n164 | t_n165;
-  assign t_n167 = pos_i[2] & t_n127;
-  assign t_n168 = t_n166 | t_n167;
-  assign t_n169 = pos_i[3] & t_n125;
-  assign t_n170 = t_n168 | t_n169;
-  assign t_n171 = t_n170 ^ neg_i[0];
-  assign t_n172 = pos_i[0] & b_q[7];
-  assign t_n173 = pos_i[1] & t_n130;
-  assign t_n174 = t_n172 | t_n173;
-  assign t_n175 = pos_i[2] & t_n128;
-  assign t_n176 = t_n174 | t_n175;
-  assign t_n177 = pos_i[3] & t_n126;
-  assign t_n178 = t_n176 | t_n177;
-  assign t_n179 = t_n178 ^ neg_i[0];
-  assign t_n180 = pos_i[0] & b_q[7];
-  assign t_n181 = pos_i[1] & t_n131;
-  assign t_n182 = t_n180 | t_n181;
-  assign t_n183 = pos_i[2] & t_n129;
-  assign t_n184 = t_n182 | t_n183;
-  assign t_n185 = pos_i[3] & t_n127;
-  assign t_n186 = t_n184 | t_n185;
-  assign t_n187 = t_n186 ^ neg_i[0];
-  assign t_n188 = pos_i[0] & b_q[7];
-  assign t_n189 = pos_i[1] & b_q[7];
-  assign t_n190 = t_n188 | t_n189;
-  assign t_n191 = pos_i[2] & t_n130;
-  assign t_n192 = t_n190 | t_n191;
-  assign t_n193 = pos_i[3] & t_n128;
-  assign t_n194 = t_n192 | t_n193;
-  assign t_n195 = t_n194 ^ neg_i[0];
-  assign t_n196 = pos_i[0] & b_q[7];
-  assign t_n197 = pos_i[1] & b_q[7];
-  assign t_n198 = t_n196 | t_n197;
-  assign t_n199 = pos_i[2] & t_n131;
-  assign t_n200 = t_n198 | t_n199;
-  assign t_n201 = pos_i[3] & t_n129;
-  assign t_n202 = t_n200 | t_n201;
-  assign t_n203 = t_n202 ^ neg_i[0];
-  assign t_n204 = pos_i[0] & b_q[7];
-  assign t_n205 = pos_i[1] & b_q[7];
-  assign t_n206 = t_n204 | t_n205;
-  assign t_n207 = pos_i[2] & b_q[7];
-  assign t_n208 = t_n206 | t_n207;
-  assign t_n209 = pos_i[3] & t_n130;
-  assign t_n210 = t_n208 | t_n209;
-  assign t_n211 = t_n210 ^ neg_i[0];
-  assign t_n212 = pos_i[0] & b_q[7];
-  assign t_n213 = pos_i[1] & b_q[7];
-  assign t_n214 = t_n212 | t_n213;
-  assign t_n215 = pos_i[2] & b_q[7];
-  assign t_n216 = t_n214 | t_n215;
-  assign t_n217 = pos_i[3] & t_n131;
-  assign t_n218 = t_n216 | t_n217;
-  assign t_n219 = t_n218 ^ neg_i[0];
-  assign t_n220 = pos_i[0] & b_q[7];
-  assign t_n221 = pos_i[1] & b_q[7];
-  assign t_n222 = t_n220 | t_n221;
-  assign t_n223 = pos_i[2] & b_q[7];
-  assign t_n224 = t_n222 | t_n223;
-  assign t_n225 = pos_i[3] & b_q[7];
-  assign t_n226 = t_n224 | t_n225;
-  assign t_n227 = t_n226 ^ neg_i[0];
-  assign t_n228 = ~t_n227;
-  assign t_n229 = ~two_i[1];
-  assign t_n230 = t_n229 & b_q[8];
-  assign t_n231 = two_i[1] ? b_q[8] : b_q[9];
-  assign t_n232 = two_i[1] ? b_q[9] : b_q[10];
-  assign t_n233 = two_i[1] ? b_q[10] : b_q[11];
-  assign t_n234 = two_i[1] ? b_q[11] : b_q[12];
-  assign t_n235 = two_i[1] ? b_q[12] : b_q[13];
-  assign t_n236 = two_i[1] ? b_q[13] : b_q[14];
-  assign t_n237 = two_i[1] ? b_q[14] : b_q[15];
-  assign t_n238 = pos_i[4] & t_n230;
-  assign t_n239 = t_n238 ^ neg_i[1];
-  assign t_n240 = pos_i[4] & t_n231;
-  assign t_n241 = t_n240 ^ neg_i[1];
-  assign t_n242 = pos_i[4] & t_n232;
-  assign t_n243 = pos_i[5] & t_n230;
-  assign t_n244 = t_n242 | t_n243;
-  assign t_n245 = t_n244 ^ neg_i[1];
-  assign t_n246 = pos_i[4] & t_n233;
-  assign t_n247 = pos_i[5] & t_n231;
-  assign t_n248 = t_n246 | t_n247;
-  assign t_n249 = t_n248 ^ neg_i[1];
-  assign t_n250 = pos_i[4] & t_n234;
-  assign t_n251 = pos_i[5] & t_n232;
-  assign t_n252 = t_n250 | t_n251;
-  assign t_n253 = pos_i[6] & t_n230;
-  assign t_n254 = t_n252 | t_n253;
-  assign t_n255 = t_n254 ^ neg_i[1];
-  assign t_n256 = pos_i[4] & t_n235;
-  assign t_n257 = pos_i[5] & t_n233;
-  assign t_n258 = t_n256 | t_n257;
-  assign t_n259 = pos_i[6] & t_n231;
-  assign t_n260 = t_n258 | t_n259;
-  assign t_n261 = t_n260 ^ neg_i[1];
-  assign t_n262 = pos_i[4] & t_n236;
-  assign t_n263 = pos_i[5] & t_n234;
-  assign t_n264 = t_n262 | t_n263;
-  assign t_n265 = pos_i[6] & t_n232;
-  assign t_n266 = t_n264 | t_n265;
-  assign t_n267 = pos_i[7] & t_n230;
-  assign t_n268 = t_n266 | t_n267;
-  assign t_n269 = t_n268 ^ neg_i[1];
-  assign t_n270 = pos_i[4] & t_n237;
-  assign t_n271 = pos_i[5] & t_n235;
-  assign t_n272 = t_n270 | t_n271;
-  assign t_n273 = pos_i[6] & t_n233;
-  assign t_n274 = t_n272 | t_n273;
-  assign t_n275 = pos_i[7] & t_n231;
-  assign t_n276 = t_n274 | t_n275;
-  assign t_n277 = t_n276 ^ neg_i[1];
-  assign t_n278 = pos_i[4] & b_q[15];
-  assign t_n279 = pos_i[5] & t_n236;
-  assign t_n280 = t_n278 | t_n279;
-  assign t_n281 = pos_i[6] & t_n234;
-  assign t_n282 = t_n280 | t_n281;
-  assign t_n283 = pos_i[7] & t_n232;
-  assign t_n284 = t_n282 | t_n283;
-  assign t_n285 = t_n284 ^ neg_i[1];
-  assign t_n286 = pos_i[4] & b_q[15];
-  assign t_n287 = pos_i[5] & t_n237;
-  assign t_n288 = t_n286 | t_n287;
-  assign t_n289 = pos_i[6] & t_n235;
-  assign t_n290 = t_n288 | t_n289;
-  assign t_n291 = pos_i[7] & t_n233;
-  assign t_n292 = t_n290 | t_n291;
-  assign t_n293 = t_n292 ^ neg_i[1];
-  assign t_n294 = pos_i[4] & b_q[15];
-  assign t_n295 = pos_i[5] & b_q[15];
-  assign t_n296 = t_n294 | t_n295;
-  assign t_n297 = pos_i[6] & t_n236;
-  assign t_n298 = t_n296 | t_n297;
-  assign t_n299 = pos_i[7] & t_n234;
-  assign t_n300 = t_n298 | t_n299;
-  assign t_n301 = t_n300 ^ neg_i[1];
-  assign t_n302 = pos_i[4] & b_q[15];
-  assign t_n303 = pos_i[5] & b_q[15];
-  assign t_n304 = t_n302 | t_n303;
-  assign t_n305 = pos_i[6] & t_n237;
-  assign t_n306 = t_n304 | t_n305;
-  assign t_n307 = pos_i[7] & t_n235;
-  assign t_n308 = t_n306 | t_n307;
-  assign t_n309 = t_n308 ^ neg_i[1];
-  assign t_n310 = pos_i[4] & b_q[15];
-  assign t_n311 = pos_i[5] & b_q[15];
-  assign t_n312 = t_n310 | t_n311;
-  assign t_n313 = pos_i[6] & b_q[15];
-  assign t_n314 = t_n312 | t_n313;
-  assign t_n315 = pos_i[7] & t_n236;
-  assign t_n316 = t_n314 | t_n315;
-  assign t_n317 = t_n316 ^ neg_i[1];
-  assign t_n318 = pos_i[4] & b_q[15];
-  assign t_n319 = pos_i[5] & b_q[15];
-  assign t_n320 = t_n318 | t_n319;
-  assign t_n321 = pos_i[6] & b_q[15];
-  assign t_n322 = t_n320 | t_n321;
-  assign t_n323 = pos_i[7] & t_n237;
-  assign t_n324 = t_n322 | t_n323;
-  assign t_n325 = t_n324 ^ neg_i[1];
-  assign t_n326 = pos_i[4] & b_q[15];
-  assign t_n327 = pos_i[5] & b_q[15];
-  assign t_n328 = t_n326 | t_n327;
-  assign t_n329 = pos_i[6] & b_q[15];
-  assign t_n330 = t_n328 | t_n329;
-  assign t_n331 = pos_i[7] & b_q[15];
-  assign t_n332 = t_n330 | t_n331;
-  assign t_n333 = t_n332 ^ neg_i[1];
-  assign t_n334 = ~t_n333;
-  assign t_n335 = ~two_i[2];
-  assign t_n336 = t_n335 & b_q[16];
-  assign t_n337 = two_i[2] ? b_q[16] : b_q[17];
-  assign t_n338 = two_i[2] ? b_q[17] : b_q[18];
-  assign t_n339 = two_i[2] ? b_q[18] : b_q[19];
-  assign t_n340 = two_i[2] ? b_q[19] : b_q[20];
-  assign t_n341 = two_i[2] ? b_q[20] : b_q[21];
-  assign t_n342 = two_i[2] ? b_q[21] : b_q[22];
-  assign t_n343 = two_i[2] ? b_q[22] : b_q[23];
-  assign t_n344 = pos_i[8] & t_n336;
-  assign t_n345 = t_n344 ^ neg_i[2];
-  assign t_n346 = pos_i[8] & t_n337;
-  assign t_n347 = t_n346 ^ neg_i[2];
-  assign t_n348 = pos_i[8] & t_n338;
-  assign t_n349 = pos_i[9] & t_n336;
-  assign t_n350 = t_n348 | t_n349;
-  assign t_n351 = t_n350 ^ neg_i[2];
-  assign t_n352 = pos_i[8] & t_n339;
-  assign t_n353 = pos_i[9] & t_n337;
-  assign t_n354 = t_n352 | t_n353;
-  assign t_n355 = t_n354 ^ neg_i[2];
-  assign t_n356 = pos_i[8] & t_n340;
-  assign t_n357 = pos_i[9] & t_n338;
-  assign t_n358 = t_n356 | t_n357;
-  assign t_n359 = pos_i[10] & t_n336;
-  assign t_n360 = t_n358 | t_n359;
-  assign t_n361 = t_n360 ^ neg_i[2];
-  assign t_n362 = pos_i[8] & t_n341;
-  assign t_n363 = pos_i[9] & t_n339;
-  assign t_n364 = t_n362 | t_n363;
-  assign t_n365 = pos_i[10] & t_n337;
-  assign t_n366 = t_n364 | t_n365;
-  assign t_n367 = t_n366 ^ neg_i[2];
-  assign t_n368 = pos_i[8] & t_n342;
-  assign t_n369 = pos_i[9] & t_n340;
-  assign t_n370 = t_n368 | t_n369;
-  assign t_n371 = pos_i[10] & t_n338;
-  assign t_n372 = t_n370 | t_n371;
-  assign t_n373 = pos_i[11] & t_n336;
-  assign t_n374 = t_n372 | t_n373;
-  assign t_n375 = t_n374 ^ neg_i[2];
-  assign t_n376 = pos_i[8] & t_n343;
-  assign t_n377 = pos_i[9] & t_n341;
-  assign t_n378 = t_n376 | t_n377;
-  assign t_n379 = pos_i[10] & t_n339;
-  assign t_n380 = t_n378 | t_n379;
-  assign t_n381 = pos_i[11] & t_n337;
-  assign t_n382 = t_n380 | t_n381;
-  assign t_n383 = t_n382 ^ neg_i[2];
-  assign t_n384 = pos_i[8] & b_q[23];
-  assign t_n385 = pos_i[9] & t_n342;
-  assign t_n386 = t_n384 | t_n385;
-  assign t_n387 = pos_i[10] & t_n340;
-  assign t_n388 = t_n386 | t_n387;
-  assign t_n389 = pos_i[11] & t_n338;
-  assign t_n390 = t_n388 | t_n389;
-  assign t_n391 = t_n390 ^ neg_i[2];
-  assign t_n392 = pos_i[8] & b_q[23];
-  assign t_n393 = pos_i[9] & t_n343;
-  assign t_n394 = t_n392 | t_n393;
-  assign t_n395 = pos_i[10] & t_n341;
-  assign t_n396 = t_n394 | t_n395;
-  assign t_n397 = pos_i[11] & t_n339;
-  assign t_n398 = t_n396 | t_n397;
-  assign t_n399 = t_n398 ^ neg_i[2];
-  assign t_n400 = pos_i[8] & b_q[23];
-  assign t_n401 = pos_i[9] & b_q[23];
-  assign t_n402 = t_n400 | t_n401;
-  assign t_n403 = pos_i[10] & t_n342;
-  assign t_n404 = t_n402 | t_n403;
-  assign t_n405 = pos_i[11] & t_n340;
-  assign t_n406 = t_n404 | t_n405;
-  assign t_n407 = t_n406 ^ neg_i[2];
-  assign t_n408 = pos_i[8] & b_q[23];
-  assign t_n409 = pos_i[9] & b_q[23];
-  assign t_n410 = t_n408 | t_n409;
-  assign t_n411 = pos_i[10] & t_n343;
-  assign t_n412 = t_n410 | t_n411;
-  assign t_n413 = pos_i[11] & t_n341;
-  assign t_n414 = t_n412 | t_n413;
-  assign t_n415 = t_n414 ^ neg_i[2];
-  assign t_n416 = pos_i[8] & b_q[23];
-  assign t_n417 = pos_i[9] & b_q[23];
-  assign t_n418 = t_n416 | t_n417;
-  assign t_n419 = pos_i[10] & b_q[23];
-  assign t_n420 = t_n418 | t_n419;
-  assign t_n421 = pos_i[11] & t_n342;
-  assign t_n422 = t_n420 | t_n421;
-  assign t_n423 = t_n422 ^ neg_i[2];
-  assign t_n424 = pos_i[8] & b_q[23];
-  assign t_n425 = pos_i[9] & b_q[23];
-  assign t_n426 = t_n424 | t_n425;
-  assign t_n427 = pos_i[10] & b_q[23];
-  assign t_n428 = t_n426 | t_n427;
-  assign t_n429 = pos_i[11] & t_n343;
-  assign t_n430 = t_n428 | t_n429;
-  assign t_n431 = t_n430 ^ neg_i[2];
-  assign t_n432 = pos_i[8] & b_q[23];
-  assign t_n433 = pos_i[9] & b_q[23];
-  assign t_n434 = t_n432 | t_n433;
-  assign t_n435 = pos_i[10] & b_q[23];
-  assign t_n436 = t_n434 | t_n435;
-  assign t_n437 = pos_i[11] & b_q[23];
-  assign t_n438 = t_n436 | t_n437;
-  assign t_n439 = t_n438 ^ neg_i[2];
-  assign t_n440 = ~t_n439;
-  assign t_n441 = ~two_i[3];
-  assign t_n442 = t_n441 & b_q[24];
-  assign t_n443 = two_i[3] ? b_q[24] : b_q[25];
-  assign t_n444 = two_i[3] ? b_q[25] : b_q[26];
-  assign t_n445 = two_i[3] ? b_q[26] : b_q[27];
-  assign t_n446 = two_i[3] ? b_q[27] : b_q[28];
-  assign t_n447 = two_i[3] ? b_q[28] : b_q[29];
-  assign t_n448 = two_i[3] ? b_q[29] : b_q[30];
-  assign t_n449 = two_i[3] ? b_q[30] : b_q[31];
-  assign t_n450 = pos_i[12] & t_n442;
-  assign t_n451 = t_n450 ^ neg_i[3];
-  assign t_n452 = pos_i[12] & t_n443;
-  assign t_n453 = t_n452 ^ neg_i[3];
-  assign t_n454 = pos_i[12] & t_n444;
-  assign t_n455 = pos_i[13] & t_n442;
-  assign t_n456 = t_n454 | t_n455;
-  assign t_n457 = t_n456 ^ neg_i[3];
-  assign t_n458 = pos_i[12] & t_n445;
-  assign t_n459 = pos_i[13] & t_n443;
-  assign t_n460 = t_n458 | t_n459;
-  assign t_n461 = t_n460 ^ neg_i[3];
-  assign t_n462 = pos_i[12] & t_n446;
-  assign t_n463 = pos_i[13] & t_n444;
-  assign t_n464 = t_n462 | t_n463;
-  assign t_n465 = pos_i[14] & t_n442;
-  assign t_n466 = t_n464 | t_n465;
-  assign t_n467 = t_n466 ^ neg_i[3];
-  assign t_n468 = pos_i[12] & t_n447;
-  assign t_n469 = pos_i[13] & t_n445;
-  assign t_n470 = t_n468 | t_n469;
-  assign t_n471 = pos_i[14] & t_n443;
-  assign t_n472 = t_n470 | t_n471;
-  assign t_n473 = t_n472 ^ neg_i[3];
-  assign t_n474 = pos_i[12] & t_n448;
-  assign t_n475 = pos_i[13] & t_n446;
-  assign t_n476 = t_n474 | t_n475;
-  assign t_n477 = pos_i[14] & t_n444;
-  assign t_n478 = t_n476 | t_n477;
-  assign t_n479 = pos_i[15] & t_n442;
-  assign t_n480 = t_n478 | t_n479;
-  assign t_n481 = t_n480 ^ neg_i[3];
-  assign t_n482 = pos_i[12] & t_n449;
-  assign t_n483 = pos_i[13] & t_n447;
-  assign t_n484 = t_n482 | t_n483;
-  assign t_n485 = pos_i[14] & t_n445;
-  assign t_n486 = t_n484 | t_n485;
-  assign t_n487 = pos_i[15] & t_n443;
-  assign t_n488 = t_n486 | t_n487;
-  assign t_n489 = t_n488 ^ neg_i[3];
-  assign t_n490 = pos_i[12] & b_q[31];
-  assign t_n491 = pos_i[13] & t_n448;
-  assign t_n492 = t_n490 | t_n491;
-  assign t_n493 = pos_i[14] & t_n446;
-  assign t_n494 = t_n492 | t_n493;
-  assign t_n495 = pos_i[15] & t_n444;
-  assign t_n496 = t_n494 | t_n495;
-  assign t_n497 = t_n496 ^ neg_i[3];
-  assign t_n498 = pos_i[12] & b_q[31];
-  assign t_n499 = pos_i[13] & t_n449;
-  assign t_n500 = t_n498 | t_n499;
-  assign t_n501 = pos_i[14] & t_n447;
-  assign t_n502 = t_n500 | t_n501;
-  assign t_n503 = pos_i[15] & t_n445;
-  assign t_n504 = t_n502 | t_n503;
-  assign t_n505 = t_n504 ^ neg_i[3];
-  assign t_n506 = pos_i[12] & b_q[31];
-  assign t_n507 = pos_i[13] & b_q[31];
-  assign t_n508 = t_n506 | t_n507;
-  assign t_n509 = pos_i[14] & t_n448;
-  assign t_n510 = t_n508 | t_n509;
-  assign t_n511 = pos_i[15] & t_n446;
-  assign t_n512 = t_n510 | t_n511;
-  assign t_n513 = t_n512 ^ neg_i[3];
-  assign t_n514 = pos_i[12] & b_q[31];
-  assign t_n515 = pos_i[13] & b_q[31];
-  assign t_n516 = t_n514 | t_n515;
-  assign t_n517 = pos_i[14] & t_n449;
-  assign t_n518 = t_n516 | t_n517;
-  assign t_n519 = pos_i[15] & t_n447;
-  assign t_n520 = t_n518 | t_n519;
-  assign t_n521 = t_n520 ^ neg_i[3];
-  assign t_n522 = pos_i[12] & b_q[31];
-  assign t_n523 = pos_i[13] & b_q[31];
-  assign t_n524 = t_n522 | t_n523;
-  assign t_n525 = pos_i[14] & b_q[31];
-  assign t_n526 = t_n524 | t_n525;
-  assign t_n527 = pos_i[15] & t_n448;
-  assign t_n528 = t_n526 | t_n527;
-  assign t_n529 = t_n528 ^ neg_i[3];
-  assign t_n530 = pos_i[12] & b_q[31];
-  assign t_n531 = pos_i[13] & b_q[31];
-  assign t_n532 = t_n530 | t_n531;
-  assign t_n533 = pos_i[14] & b_q[31];
-  assign t_n534 = t_n532 | t_n533;
-  assign t_n535 = pos_i[15] & t_n449;
-  assign t_n536 = t_n534 | t_n535;
-  assign t_n537 = t_n536 ^ neg_i[3];
-  assign t_n538 = pos_i[12] & b_q[31];
-  assign t_n539 = pos_i[13] & b_q[31];
-  assign t_n540 = t_n538 | t_n539;
-  assign t_n541 = pos_i[14] & b_q[31];
-  assign t_n542 = t_n540 | t_n541;
-  assign t_n543 = pos_i[15] & b_q[31];
-  assign t_n544 = t_n542 | t_n543;
-  assign t_n545 = t_n544 ^ neg_i[3];
-  assign t_n546 = ~t_n545;
-  assign t_n547 = ~clr;
-  assign t_n548 = t_n547 & s_q[0];
-  assign t_n549 = t_n547 & c_q[0];
-  assign t_n550 = t_n547 & s_q[1];
-  assign t_n551 = t_n547 & c_q[1];
-  assign t_n552 = t_n547 & s_q[2];
-  assign t_n553 = t_n547 & c_q[2];
-  assign t_n554 = t_n547 & s_q[3];
-  assign t_n555 = t_n547 & c_q[3];
-  assign t_n556 = t_n547 & s_q[4];
-  assign t_n557 = t_n547 & c_q[4];
-  assign t_n558 = t_n547 & s_q[5];
-  assign t_n559 = t_n547 & c_q[5];
-  assign t_n560 = t_n547 & s_q[6];
-  assign t_n561 = t_n547 & c_q[6];
-  assign t_n562 = t_n547 & s_q[7];
-  assign t_n563 = t_n547 & c_q[7];
-  assign t_n564 = t_n547 & s_q[8];
-  assign t_n565 = t_n547 & c_q[8];
-  assign t_n566 = t_n547 & s_q[9];
-  assign t_n567 = t_n547 & c_q[9];
-  assign t_n568 = t_n547 & s_q[10];
-  assign t_n569 = t_n547 & c_q[10];
-  assign t_n570 = t_n547 & s_q[11];
-  assign t_n571 = t_n547 & c_q[11];
-  assign t_n572 = t_n547 & s_q[12];
-  assign t_n573 = t_n547 & c_q[12];
-  assign t_n574 = t_n547 & s_q[13];
-  assign t_n575 = t_n547 & c_q[13];
-  assign t_n576 = t_n547 & s_q[14];
-  assign t_n577 = t_n547 & c_q[14];
-  assign t_n578 = t_n547 & s_q[15];
-  assign t_n579 = t_n547 & c_q[15];
-  assign t_n580 = t_n547 & s_q[16];
-  assign t_n581 = t_n547 & c_q[16];
-  assign t_n582 = t_n547 & s_q[17];
-  assign t_n583 = t_n547 & c_q[17];
-  assign t_n584 = t_n547 & s_q[18];
-  assign t_n585 = t_n547 & c_q[18];
-  assign t_n586 = t_n547 & s_q[19];
-  assign t_n587 = t_n547 & c_q[19];
-  assign t_n588 = t_n547 & s_q[20];
-  assign t_n589 = t_n547 & c_q[20];
-  assign t_n590 = t_n547 & s_q[21];
-  assign t_n591 = t_n547 & c_q[21];
-  assign t_n592 = t_n547 & s_q[22];
-  assign t_n593 = t_n547 & c_q[22];
-  assign t_n594 = t_n547 & s_q[23];
-  assign t_n595 = t_n547 & c_q[23];
-  assign t_n596 = t_n547 & s_q[24];
-  assign t_n597 = t_n547 & c_q[24];
-  assign t_n598 = t_n547 & s_q[25];
-  assign t_n599 = t_n547 & c_q[25];
-  assign t_n600 = t_n547 & s_q[26];
-  assign t_n601 = t_n547 & c_q[26];
-  assign t_n602 = t_n547 & s_q[27];
-  assign t_n603 = t_n547 & c_q[27];
-  assign t_n604 = t_n547 & s_q[28];
-  assign t_n605 = t_n547 & c_q[28];
-  assign t_n606 = t_n547 & s_q[29];
-  assign t_n607 = t_n547 & c_q[29];
-  assign t_n608 = t_n547 & s_q[30];
-  assign t_n609 = t_n547 & c_q[30];
-  assign t_n610 = t_n547 & s_q[31];
-  assign t_n611 = t_n547 & c_q[31];
-  assign t_n740 = t_n580 ^ t_n581;
-  assign t_n741 = ~t_n740;
-  assign t_n742 = t_n580 | t_n581;
-  assign t_n807 = t_n743 ^ t_n742;
-  assign t_n808 = ~t_n807;
-  assign t_n809 = t_n743 | t_n742;
-  assign t_n810 = t_n745 ^ t_n744;
-  assign t_n811 = ~t_n810;
-  assign t_n812 = t_n745 | t_n744;
-  assign t_n813 = t_n747 ^ t_n746;
-  assign t_n814 = ~t_n813;
-  assign t_n815 = t_n747 | t_n746;
-  assign t_n816 = t_n749 ^ t_n748;
-  assign t_n817 = ~t_n816;
-  assign t_n818 = t_n749 | t_n748;
-  assign t_n819 = t_n751 ^ t_n750;
-  assign t_n820 = ~t_n819;
-  assign t_n821 = t_n751 | t_n750;
-  assign t_n822 = t_n753 ^ t_n752;
-  assign t_n823 = ~t_n822;
-  assign t_n824 = t_n753 | t_n752;
-  assign t_n825 = t_n755 ^ t_n754;
-  assign t_n826 = ~t_n825;
-  assign t_n827 = t_n755 | t_n754;
-  assign t_n828 = t_n757 ^ t_n756;
-  assign t_n829 = ~t_n828;
-  assign t_n830 = t_n757 | t_n756;
-  assign t_n831 = t_n759 ^ t_n758;
-  assign t_n832 = ~t_n831;
-  assign t_n833 = t_n759 | t_n758;
-  assign t_n834 = t_n761 ^ t_n760;
-  assign t_n835 = ~t_n834;
-  assign t_n836 = t_n761 | t_n760;
-  assign t_n837 = t_n763 ^ t_n762;
-  assign t_n838 = ~t_n837;
-  assign t_n839 = t_n763 | t_n762;
-  assign t_n840 = t_n765 ^ t_n764;
-  assign t_n841 = ~t_n840;
-  assign t_n842 = t_n765 | t_n764;
-  assign t_n843 = t_n767 ^ t_n766;
-  assign t_n844 = ~t_n843;
-  assign t_n845 = t_n767 | t_n766;
-  assign t_n846 = t_n769 ^ t_n768;
-  assign t_n847 = ~t_n846;
-  assign t_n848 = t_n769 | t_n768;
-  assign t_n849 = t_n771 ^ t_n770;
-  assign t_n850 = ~t_n849;
-  assign t_s_next = {t_n850, t_n847, t_n844, t_n841, t_n838, t_n835, t_n832, t_n829, t_n826, t_n823,
-      t_n820, t_n817, t_n814, t_n811, t_n808, t_n805, t_n803, t_n801, t_n799, t_n797, t_n795,
-      t_n793, t_n791, t_n789, t_n787, t_n785, t_n783, t_n781, t_n779, t_n777, t_n775, t_n708};
-  assign t_c_next = {t_n848, t_n845, t_n842, t_n839, t_n836, t_n833, t_n830, t_n827, t_n824, t_n821,
-      t_n818, t_n815, t_n812, t_n809, t_n806, t_n804, t_n802, t_n800, t_n798, t_n796, t_n794,
-      t_n792, t_n790, t_n788, t_n786, t_n784, t_n782, t_n780, t_n778, t_n776, t_n774, t_n773};
+  assign t_pp_l0_c6_0 = ~two_i[0];
+  assign t_pp_l0_c6_1 = t_pp_l0_c6_0 & b_q[0];
+  assign t_pp_l0_c7_0 = two_i[0] ? b_q[0] : b_q[1];
+  assign t_pp_l0_c8_0 = two_i[0] ? b_q[1] : b_q[2];
+  assign t_pp_l0_c9_0 = two_i[0] ? b_q[2] : b_q[3];
+  assign t_pp_l0_c10_0 = two_i[0] ? b_q[3] : b_q[4];
+  assign t_pp_l0_c11_0 = two_i[0] ? b_q[4] : b_q[5];
+  assign t_pp_l0_c12_0 = two_i[0] ? b_q[5] : b_q[6];
+  assign t_pp_l0_c13_0 = two_i[0] ? b_q[6] : b_q[7];
+  assign t_pp_l0_c0_0 = pos_i[0] & t_pp_l0_c6_1;
+  assign t_pp_l0_c0_1 = t_pp_l0_c0_0 ^ neg_i[0];
+  assign t_pp_l0_c1_0 = pos_i[0] & t_pp_l0_c7_0;
+  assign t_pp_l0_c1_1 = t_pp_l0_c1_0 ^ neg_i[0];
+  assign t_pp_l0_c2_0 = pos_i[0] & t_pp_l0_c8_0;
+  assign t_pp_l0_c2_1 = pos_i[1] & t_pp_l0_c6_1;
+  assign t_pp_l0_c2_2 = t_pp_l0_c2_0 | t_pp_l0_c2_1;
+  assign t_pp_l0_c2_3 = t_pp_l0_c2_2 ^ neg_i[0];
+  assign t_pp_l0_c3_0 = pos_i[0] & t_pp_l0_c9_0;
+  assign t_pp_l0_c3_1 = pos_i[1] & t_pp_l0_c7_0;
+  assign t_pp_l0_c3_2 = t_pp_l0_c3_0 | t_pp_l0_c3_1;
+  assign t_pp_l0_c3_3 = t_pp_l0_c3_2 ^ neg_i[0];
+  assign t_pp_l0_c4_0 = pos_i[0] & t_pp_l0_c10_0;
+  assign t_pp_l0_c4_1 = pos_i[1] & t_pp_l0_c8_0;
+  assign t_pp_l0_c4_2 = t_pp_l0_c4_0 | t_pp_l0_c4_1;
+  assign t_pp_l0_c4_3 = pos_i[2] & t_pp_l0_c6_1;
+  assign t_pp_l0_c4_4 = t_pp_l0_c4_2 | t_pp_l0_c4_3;
+  assign t_pp_l0_c4_5 = t_pp_l0_c4_4 ^ neg_i[0];
+  assign t_pp_l0_c5_0 = pos_i[0] & t_pp_l0_c11_0;
+  assign t_pp_l0_c5_1 = pos_i[1] & t_pp_l0_c9_0;
+  assign t_pp_l0_c5_2 = t_pp_l0_c5_0 | t_pp_l0_c5_1;
+  assign t_pp_l0_c5_3 = pos_i[2] & t_pp_l0_c7_0;
+  assign t_pp_l0_c5_4 = t_pp_l0_c5_2 | t_pp_l0_c5_3;
+  assign t_pp_l0_c5_5 = t_pp_l0_c5_4 ^ neg_i[0];
+  assign t_pp_l0_c6_2 = pos_i[0] & t_pp_l0_c12_0;
+  assign t_pp_l0_c6_3 = pos_i[1] & t_pp_l0_c10_0;
+  assign t_pp_l0_c6_4 = t_pp_l0_c6_2 | t_pp_l0_c6_3;
+  assign t_pp_l0_c6_5 = pos_i[2] & t_pp_l0_c8_0;
+  assign t_pp_l0_c6_6 = t_pp_l0_c6_4 | t_pp_l0_c6_5;
+  assign t_pp_l0_c6_7 = pos_i[3] & t_pp_l0_c6_1;
+  assign t_pp_l0_c6_8 = t_pp_l0_c6_6 | t_pp_l0_c6_7;
+  assign t_pp_l0_c6_9 = t_pp_l0_c6_8 ^ neg_i[0];
+  assign t_pp_l0_c7_1 = pos_i[0] & t_pp_l0_c13_0;
+  assign t_pp_l0_c7_2 = pos_i[1] & t_pp_l0_c11_0;
+  assign t_pp_l0_c7_3 = t_pp_l0_c7_1 | t_pp_l0_c7_2;
+  assign t_pp_l0_c7_4 = pos_i[2] & t_pp_l0_c9_0;
+  assign t_pp_l0_c7_5 = t_pp_l0_c7_3 | t_pp_l0_c7_4;
+  assign t_pp_l0_c7_6 = pos_i[3] & t_pp_l0_c7_0;
+  assign t_pp_l0_c7_7 = t_pp_l0_c7_5 | t_pp_l0_c7_6;
+  assign t_pp_l0_c7_8 = t_pp_l0_c7_7 ^ neg_i[0];
+  assign t_pp_l0_c8_1 = pos_i[0] & b_q[7];
+  assign t_pp_l0_c8_2 = pos_i[1] & t_pp_l0_c12_0;
+  assign t_pp_l0_c8_3 = t_pp_l0_c8_1 | t_pp_l0_c8_2;
+  assign t_pp_l0_c8_4 = pos_i[2] & t_pp_l0_c10_0;
+  assign t_pp_l0_c8_5 = t_pp_l0_c8_3 | t_pp_l0_c8_4;
+  assign t_pp_l0_c8_6 = pos_i[3] & t_pp_l0_c8_0;
+  assign t_pp_l0_c8_7 = t_pp_l0_c8_5 | t_pp_l0_c8_6;
+  assign t_pp_l0_c8_8 = t_pp_l0_c8_7 ^ neg_i[0];
+  assign t_pp_l0_c9_1 = pos_i[0] & b_q[7];
+  assign t_pp_l0_c9_2 = pos_i[1] & t_pp_l0_c13_0;
+  assign t_pp_l0_c9_3 = t_pp_l0_c9_1 | t_pp_l0_c9_2;
+  assign t_pp_l0_c9_4 = pos_i[2] & t_pp_l0_c11_0;
+  assign t_pp_l0_c9_5 = t_pp_l0_c9_3 | t_pp_l0_c9_4;
+  assign t_pp_l0_c9_6 = pos_i[3] & t_pp_l0_c9_0;
+  assign t_pp_l0_c9_7 = t_pp_l0_c9_5 | t_pp_l0_c9_6;
+  assign t_pp_l0_c9_8 = t_pp_l0_c9_7 ^ neg_i[0];
+  assign t_pp_l0_c10_1 = pos_i[0] & b_q[7];
+  assign t_pp_l0_c10_2 = pos_i[1] & b_q[7];
+  assign t_pp_l0_c10_3 = t_pp_l0_c10_1 | t_pp_l0_c10_2;
+  assign t_pp_l0_c10_4 = pos_i[2] & t_pp_l0_c12_0;
+  assign t_pp_l0_c10_5 = t_pp_l0_c10_3 | t_pp_l0_c10_4;
+  assign t_pp_l0_c10_6 = pos_i[3] & t_pp_l0_c10_0;
+  assign t_pp_l0_c10_7 = t_pp_l0_c10_5 | t_pp_l0_c10_6;
+  assign t_pp_l0_c10_8 = t_pp_l0_c10_7 ^ neg_i[0];
+  assign t_pp_l0_c11_1 = pos_i[0] & b_q[7];
+  assign t_pp_l0_c11_2 = pos_i[1] & b_q[7];
+  assign t_pp_l0_c11_3 = t_pp_l0_c11_1 | t_pp_l0_c11_2;
+  assign t_pp_l0_c11_4 = pos_i[2] & t_pp_l0_c13_0;
+  assign t_pp_l0_c11_5 = t_pp_l0_c11_3 | t_pp_l0_c11_4;
+  assign t_pp_l0_c11_6 = pos_i[3] & t_pp_l0_c11_0;
+  assign t_pp_l0_c11_7 = t_pp_l0_c11_5 | t_pp_l0_c11_6;
+  assign t_pp_l0_c11_8 = t_pp_l0_c11_7 ^ neg_i[0];
+  assign t_pp_l0_c12_1 = pos_i[0] & b_q[7];
+  assign t_pp_l0_c12_2 = pos_i[1] & b_q[7];
+  assign t_pp_l0_c12_3 = t_pp_l0_c12_1 | t_pp_l0_c12_2;
+  assign t_pp_l0_c12_4 = pos_i[2] & b_q[7];
+  assign t_pp_l0_c12_5 = t_pp_l0_c12_3 | t_pp_l0_c12_4;
+  assign t_pp_l0_c12_6 = pos_i[3] & t_pp_l0_c12_0;
+  assign t_pp_l0_c12_7 = t_pp_l0_c12_5 | t_pp_l0_c12_6;
+  assign t_pp_l0_c12_8 = t_pp_l0_c12_7 ^ neg_i[0];
+  assign t_pp_l0_c13_1 = pos_i[0] & b_q[7];
+  assign t_pp_l0_c13_2 = pos_i[1] & b_q[7];
+  assign t_pp_l0_c13_3 = t_pp_l0_c13_1 | t_pp_l0_c13_2;
+  assign t_pp_l0_c13_4 = pos_i[2] & b_q[7];
+  assign t_pp_l0_c13_5 = t_pp_l0_c13_3 | t_pp_l0_c13_4;
+  assign t_pp_l0_c13_6 = pos_i[3] & t_pp_l0_c13_0;
+  assign t_pp_l0_c13_7 = t_pp_l0_c13_5 | t_pp_l0_c13_6;
+  assign t_pp_l0_c13_8 = t_pp_l0_c13_7 ^ neg_i[0];
+  assign t_pp_l0_c14_0 = pos_i[0] & b_q[7];
+  assign t_pp_l0_c14_1 = pos_i[1] & b_q[7];
+  assign t_pp_l0_c14_2 = t_pp_l0_c14_0 | t_pp_l0_c14_1;
+  assign t_pp_l0_c14_3 = pos_i[2] & b_q[7];
+  assign t_pp_l0_c14_4 = t_pp_l0_c14_2 | t_pp_l0_c14_3;
+  assign t_pp_l0_c14_5 = pos_i[3] & b_q[7];
+  assign t_pp_l0_c14_6 = t_pp_l0_c14_4 | t_pp_l0_c14_5;
+  assign t_pp_l0_c14_7 = t_pp_l0_c14_6 ^ neg_i[0];
+  assign t_pp_l0_c14_8 = ~t_pp_l0_c14_7;
+  assign t_pp_l0_c6_10 = ~two_i[1];
+  assign t_pp_l0_c6_11 = t_pp_l0_c6_10 & b_q[8];
+  assign t_pp_l0_c7_9 = two_i[1] ? b_q[8] : b_q[9];
+  assign t_pp_l0_c8_9 = two_i[1] ? b_q[9] : b_q[10];
+  assign t_pp_l0_c9_9 = two_i[1] ? b_q[10] : b_q[11];
+  assign t_pp_l0_c10_9 = two_i[1] ? b_q[11] : b_q[12];
+  assign t_pp_l0_c11_9 = two_i[1] ? b_q[12] : b_q[13];
+  assign t_pp_l0_c12_9 = two_i[1] ? b_q[13] : b_q[14];
+  assign t_pp_l0_c13_9 = two_i[1] ? b_q[14] : b_q[15];
+  assign t_pp_l0_c0_2 = pos_i[4] & t_pp_l0_c6_11;
+  assign t_pp_l0_c0_3 = t_pp_l0_c0_2 ^ neg_i[1];
+  assign t_pp_l0_c1_2 = pos_i[4] & t_pp_l0_c7_9;
+  assign t_pp_l0_c1_3 = t_pp_l0_c1_2 ^ neg_i[1];
+  assign t_pp_l0_c2_4 = pos_i[4] & t_pp_l0_c8_9;
+  assign t_pp_l0_c2_5 = pos_i[5] & t_pp_l0_c6_11;
+  assign t_pp_l0_c2_6 = t_pp_l0_c2_4 | t_pp_l0_c2_5;
+  assign t_pp_l0_c2_7 = t_pp_l0_c2_6 ^ neg_i[1];
+  assign t_pp_l0_c3_4 = pos_i[4] & t_pp_l0_c9_9;
+  assign t_pp_l0_c3_5 = pos_i[5] & t_pp_l0_c7_9;
+  assign t_pp_l0_c3_6 = t_pp_l0_c3_4 | t_pp_l0_c3_5;
+  assign t_pp_l0_c3_7 = t_pp_l0_c3_6 ^ neg_i[1];
+  assign t_pp_l0_c4_6 = pos_i[4] & t_pp_l0_c10_9;
+  assign t_pp_l0_c4_7 = pos_i[5] & t_pp_l0_c8_9;
+  assign t_pp_l0_c4_8 = t_pp_l0_c4_6 | t_pp_l0_c4_7;
+  assign t_pp_l0_c4_9 = pos_i[6] & t_pp_l0_c6_11;
+  assign t_pp_l0_c4_10 = t_pp_l0_c4_8 | t_pp_l0_c4_9;
+  assign t_pp_l0_c4_11 = t_pp_l0_c4_10 ^ neg_i[1];
+  assign t_pp_l0_c5_6 = pos_i[4] & t_pp_l0_c11_9;
+  assign t_pp_l0_c5_7 = pos_i[5] & t_pp_l0_c9_9;
+  assign t_pp_l0_c5_8 = t_pp_l0_c5_6 | t_pp_l0_c5_7;
+  assign t_pp_l0_c5_9 = pos_i[6] & t_pp_l0_c7_9;
+  assign t_pp_l0_c5_10 = t_pp_l0_c5_8 | t_pp_l0_c5_9;
+  assign t_pp_l0_c5_11 = t_pp_l0_c5_10 ^ neg_i[1];
+  assign t_pp_l0_c6_12 = pos_i[4] & t_pp_l0_c12_9;
+  assign t_pp_l0_c6_13 = pos_i[5] & t_pp_l0_c10_9;
+  assign t_pp_l0_c6_14 = t_pp_l0_c6_12 | t_pp_l0_c6_13;
+  assign t_pp_l0_c6_15 = pos_i[6] & t_pp_l0_c8_9;
+  assign t_pp_l0_c6_16 = t_pp_l0_c6_14 | t_pp_l0_c6_15;
+  assign t_pp_l0_c6_17 = pos_i[7] & t_pp_l0_c6_11;
+  assign t_pp_l0_c6_18 = t_pp_l0_c6_16 | t_pp_l0_c6_17;
+  assign t_pp_l0_c6_19 = t_pp_l0_c6_18 ^ neg_i[1];
+  assign t_pp_l0_c7_10 = pos_i[4] & t_pp_l0_c13_9;
+  assign t_pp_l0_c7_11 = pos_i[5] & t_pp_l0_c11_9;
+  assign t_pp_l0_c7_12 = t_pp_l0_c7_10 | t_pp_l0_c7_11;
+  assign t_pp_l0_c7_13 = pos_i[6] & t_pp_l0_c9_9;
+  assign t_pp_l0_c7_14 = t_pp_l0_c7_12 | t_pp_l0_c7_13;
+  assign t_pp_l0_c7_15 = pos_i[7] & t_pp_l0_c7_9;
+  assign t_pp_l0_c7_16 = t_pp_l0_c7_14 | t_pp_l0_c7_15;
+  assign t_pp_l0_c7_17 = t_pp_l0_c7_16 ^ neg_i[1];
+  assign t_pp_l0_c8_10 = pos_i[4] & b_q[15];
+  assign t_pp_l0_c8_11 = pos_i[5] & t_pp_l0_c12_9;
+  assign t_pp_l0_c8_12 = t_pp_l0_c8_10 | t_pp_l0_c8_11;
+  assign t_pp_l0_c8_13 = pos_i[6] & t_pp_l0_c10_9;
+  assign t_pp_l0_c8_14 = t_pp_l0_c8_12 | t_pp_l0_c8_13;
+  assign t_pp_l0_c8_15 = pos_i[7] & t_pp_l0_c8_9;
+  assign t_pp_l0_c8_16 = t_pp_l0_c8_14 | t_pp_l0_c8_15;
+  assign t_pp_l0_c8_17 = t_pp_l0_c8_16 ^ neg_i[1];
+  assign t_pp_l0_c9_10 = pos_i[4] & b_q[15];
+  assign t_pp_l0_c9_11 = pos_i[5] & t_pp_l0_c13_9;
+  assign t_pp_l0_c9_12 = t_pp_l0_c9_10 | t_pp_l0_c9_11;
+  assign t_pp_l0_c9_13 = pos_i[6] & t_pp_l0_c11_9;
+  assign t_pp_l0_c9_14 = t_pp_l0_c9_12 | t_pp_l0_c9_13;
+  assign t_pp_l0_c9_15 = pos_i[7] & t_pp_l0_c9_9;
+  assign t_pp_l0_c9_16 = t_pp_l0_c9_14 | t_pp_l0_c9_15;
+  assign t_pp_l0_c9_17 = t_pp_l0_c9_16 ^ neg_i[1];
+  assign t_pp_l0_c10_10 = pos_i[4] & b_q[15];
+  assign t_pp_l0_c10_11 = pos_i[5] & b_q[15];
+  assign t_pp_l0_c10_12 = t_pp_l0_c10_10 | t_pp_l0_c10_11;
+  assign t_pp_l0_c10_13 = pos_i[6] & t_pp_l0_c12_9;
+  assign t_pp_l0_c10_14 = t_pp_l0_c10_12 | t_pp_l0_c10_13;
+  assign t_pp_l0_c10_15 = pos_i[7] & t_pp_l0_c10_9;
+  assign t_pp_l0_c10_16 = t_pp_l0_c10_14 | t_pp_l0_c10_15;
+  assign t_pp_l0_c10_17 = t_pp_l0_c10_16 ^ neg_i[1];
+  assign t_pp_l0_c11_10 = pos_i[4] & b_q[15];
+  assign t_pp_l0_c11_11 = pos_i[5] & b_q[15];
+  assign t_pp_l0_c11_12 = t_pp_l0_c11_10 | t_pp_l0_c11_11;
+  assign t_pp_l0_c11_13 = pos_i[6] & t_pp_l0_c13_9;
+  assign t_pp_l0_c11_14 = t_pp_l0_c11_12 | t_pp_l0_c11_13;
+  assign t_pp_l0_c11_15 = pos_i[7] & t_pp_l0_c11_9;
+  assign t_pp_l0_c11_16 = t_pp_l0_c11_14 | t_pp_l0_c11_15;
+  assign t_pp_l0_c11_17 = t_pp_l0_c11_16 ^ neg_i[1];
+  assign t_pp_l0_c12_10 = pos_i[4] & b_q[15];
+  assign t_pp_l0_c12_11 = pos_i[5] & b_q[15];
+  assign t_pp_l0_c12_12 = t_pp_l0_c12_10 | t_pp_l0_c12_11;
+  assign t_pp_l0_c12_13 = pos_i[6] & b_q[15];
+  assign t_pp_l0_c12_14 = t_pp_l0_c12_12 | t_pp_l0_c12_13;
+  assign t_pp_l0_c12_15 = pos_i[7] & t_pp_l0_c12_9;
+  assign t_pp_l0_c12_16 = t_pp_l0_c12_14 | t_pp_l0_c12_15;
+  assign t_pp_l0_c12_17 = t_pp_l0_c12_16 ^ neg_i[1];
+  assign t_pp_l0_c13_10 = pos_i[4] & b_q[15];
+  assign t_pp_l0_c13_11 = pos_i[5] & b_q[15];
+  assign t_pp_l0_c13_12 = t_pp_l0_c13_10 | t_pp_l0_c13_11;
+  assign t_pp_l0_c13_13 = pos_i[6] & b_q[15];
+  assign t_pp_l0_c13_14 = t_pp_l0_c13_12 | t_pp_l0_c13_13;
+  assign t_pp_l0_c13_15 = pos_i[7] & t_pp_l0_c13_9;
+  assign t_pp_l0_c13_16 = t_pp_l0_c13_14 | t_pp_l0_c13_15;
+  assign t_pp_l0_c13_17 = t_pp_l0_c13_16 ^ neg_i[1];
+  assign t_pp_l0_c14_9 = pos_i[4] & b_q[15];
+  assign t_pp_l0_c14_10 = pos_i[5] & b_q[15];
+  assign t_pp_l0_c14_11 = t_pp_l0_c14_9 | t_pp_l0_c14_10;
+  assign t_pp_l0_c14_12 = pos_i[6] & b_q[15];
+  assign t_pp_l0_c14_13 = t_pp_l0_c14_11 | t_pp_l0_c14_12;
+  assign t_pp_l0_c14_14 = pos_i[7] & b_q[15];
+  assign t_pp_l0_c14_15 = t_pp_l0_c14_13 | t_pp_l0_c14_14;
+  assign t_pp_l0_c14_16 = t_pp_l0_c14_15 ^ neg_i[1];
+  assign t_pp_l0_c14_17 = ~t_pp_l0_c14_16;
+  assign t_pp_l0_c6_20 = ~two_i[2];
+  assign t_pp_l0_c6_21 = t_pp_l0_c6_20 & b_q[16];
+  assign t_pp_l0_c7_18 = two_i[2] ? b_q[16] : b_q[17];
+  assign t_pp_l0_c8_18 = two_i[2] ? b_q[17] : b_q[18];
+  assign t_pp_l0_c9_18 = two_i[2] ? b_q[18] : b_q[19];
+  assign t_pp_l0_c10_18 = two_i[2] ? b_q[19] : b_q[20];
+  assign t_pp_l0_c11_18 = two_i[2] ? b_q[20] : b_q[21];
+  assign t_pp_l0_c12_18 = two_i[2] ? b_q[21] : b_q[22];
+  assign t_pp_l0_c13_18 = two_i[2] ? b_q[22] : b_q[23];
+  assign t_pp_l0_c0_4 = pos_i[8] & t_pp_l0_c6_21;
+  assign t_pp_l0_c0_5 = t_pp_l0_c0_4 ^ neg_i[2];
+  assign t_pp_l0_c1_4 = pos_i[8] & t_pp_l0_c7_18;
+  assign t_pp_l0_c1_5 = t_pp_l0_c1_4 ^ neg_i[2];
+  assign t_pp_l0_c2_8 = pos_i[8] & t_pp_l0_c8_18;
+  assign t_pp_l0_c2_9 = pos_i[9] & t_pp_l0_c6_21;
+  assign t_pp_l0_c2_10 = t_pp_l0_c2_8 | t_pp_l0_c2_9;
+  assign t_pp_l0_c2_11 = t_pp_l0_c2_10 ^ neg_i[2];
+  assign t_pp_l0_c3_8 = pos_i[8] & t_pp_l0_c9_18;
+  assign t_pp_l0_c3_9 = pos_i[9] & t_pp_l0_c7_18;
+  assign t_pp_l0_c3_10 = t_pp_l0_c3_8 | t_pp_l0_c3_9;
+  assign t_pp_l0_c3_11 = t_pp_l0_c3_10 ^ neg_i[2];
+  assign t_pp_l0_c4_12 = pos_i[8] & t_pp_l0_c10_18;
+  assign t_pp_l0_c4_13 = pos_i[9] & t_pp_l0_c8_18;
+  assign t_pp_l0_c4_14 = t_pp_l0_c4_12 | t_pp_l0_c4_13;
+  assign t_pp_l0_c4_15 = pos_i[10] & t_pp_l0_c6_21;
+  assign t_pp_l0_c4_16 = t_pp_l0_c4_14 | t_pp_l0_c4_15;
+  assign t_pp_l0_c4_17 = t_pp_l0_c4_16 ^ neg_i[2];
+  assign t_pp_l0_c5_12 = pos_i[8] & t_pp_l0_c11_18;
+  assign t_pp_l0_c5_13 = pos_i[9] & t_pp_l0_c9_18;
+  assign t_pp_l0_c5_14 = t_pp_l0_c5_12 | t_pp_l0_c5_13;
+  assign t_pp_l0_c5_15 = pos_i[10] & t_pp_l0_c7_18;
+  assign t_pp_l0_c5_16 = t_pp_l0_c5_14 | t_pp_l0_c5_15;
+  assign t_pp_l0_c5_17 = t_pp_l0_c5_16 ^ neg_i[2];
+  assign t_pp_l0_c6_22 = pos_i[8] & t_pp_l0_c12_18;
+  assign t_pp_l0_c6_23 = pos_i[9] & t_pp_l0_c10_18;
+  assign t_pp_l0_c6_24 = t_pp_l0_c6_22 | t_pp_l0_c6_23;
+  assign t_pp_l0_c6_25 = pos_i[10] & t_pp_l0_c8_18;
+  assign t_pp_l0_c6_26 = t_pp_l0_c6_24 | t_pp_l0_c6_25;
+  assign t_pp_l0_c6_27 = pos_i[11] & t_pp_l0_c6_21;
+  assign t_pp_l0_c6_28 = t_pp_l0_c6_26 | t_pp_l0_c6_27;
+  assign t_pp_l0_c6_29 = t_pp_l0_c6_28 ^ neg_i[2];
+  assign t_pp_l0_c7_19 = pos_i[8] & t_pp_l0_c13_18;
+  assign t_pp_l0_c7_20 = pos_i[9] & t_pp_l0_c11_18;
+  assign t_pp_l0_c7_21 = t_pp_l0_c7_19 | t_pp_l0_c7_20;
+  assign t_pp_l0_c7_22 = pos_i[10] & t_pp_l0_c9_18;
+  assign t_pp_l0_c7_23 = t_pp_l0_c7_21 | t_pp_l0_c7_22;
+  assign t_pp_l0_c7_24 = pos_i[11] & t_pp_l0_c7_18;
+  assign t_pp_l0_c7_25 = t_pp_l0_c7_23 | t_pp_l0_c7_24;
+  assign t_pp_l0_c7_26 = t_pp_l0_c7_25 ^ neg_i[2];
+  assign t_pp_l0_c8_19 = pos_i[8] & b_q[23];
+  assign t_pp_l0_c8_20 = pos_i[9] & t_pp_l0_c12_18;
+  assign t_pp_l0_c8_21 = t_pp_l0_c8_19 | t_pp_l0_c8_20;
+  assign t_pp_l0_c8_22 = pos_i[10] & t_pp_l0_c10_18;
+  assign t_pp_l0_c8_23 = t_pp_l0_c8_21 | t_pp_l0_c8_22;
+  assign t_pp_l0_c8_24 = pos_i[11] & t_pp_l0_c8_18;
+  assign t_pp_l0_c8_25 = t_pp_l0_c8_23 | t_pp_l0_c8_24;
+  assign t_pp_l0_c8_26 = t_pp_l0_c8_25 ^ neg_i[2];
+  assign t_pp_l0_c9_19 = pos_i[8] & b_q[23];
+  assign t_pp_l0_c9_20 = pos_i[9] & t_pp_l0_c13_18;
+  assign t_pp_l0_c9_21 = t_pp_l0_c9_19 | t_pp_l0_c9_20;
+  assign t_pp_l0_c9_22 = pos_i[10] & t_pp_l0_c11_18;
+  assign t_pp_l0_c9_23 = t_pp_l0_c9_21 | t_pp_l0_c9_22;
+  assign t_pp_l0_c9_24 = pos_i[11] & t_pp_l0_c9_18;
+  assign t_pp_l0_c9_25 = t_pp_l0_c9_23 | t_pp_l0_c9_24;
+  assign t_pp_l0_c9_26 = t_pp_l0_c9_25 ^ neg_i[2];
+  assign t_pp_l0_c10_19 = pos_i[8] & b_q[23];
+  assign t_pp_l0_c10_20 = pos_i[9] & b_q[23];
+  assign t_pp_l0_c10_21 = t_pp_l0_c10_19 | t_pp_l0_c10_20;
+  assign t_pp_l0_c10_22 = pos_i[10] & t_pp_l0_c12_18;
+  assign t_pp_l0_c10_23 = t_pp_l0_c10_21 | t_pp_l0_c10_22;
+  assign t_pp_l0_c10_24 = pos_i[11] & t_pp_l0_c10_18;
+  assign t_pp_l0_c10_25 = t_pp_l0_c10_23 | t_pp_l0_c10_24;
+  assign t_pp_l0_c10_26 = t_pp_l0_c10_25 ^ neg_i[2];
+  assign t_pp_l0_c11_19 = pos_i[8] & b_q[23];
+  assign t_pp_l0_c11_20 = pos_i[9] & b_q[23];
+  assign t_pp_l0_c11_21 = t_pp_l0_c11_19 | t_pp_l0_c11_20;
+  assign t_pp_l0_c11_22 = pos_i[10] & t_pp_l0_c13_18;
+  assign t_pp_l0_c11_23 = t_pp_l0_c11_21 | t_pp_l0_c11_22;
+  assign t_pp_l0_c11_24 = pos_i[11] & t_pp_l0_c11_18;
+  assign t_pp_l0_c11_25 = t_pp_l0_c11_23 | t_pp_l0_c11_24;
+  assign t_pp_l0_c11_26 = t_pp_l0_c11_25 ^ neg_i[2];
+  assign t_pp_l0_c12_19 = pos_i[8] & b_q[23];
+  assign t_pp_l0_c12_20 = pos_i[9] & b_q[23];
+  assign t_pp_l0_c12_21 = t_pp_l0_c12_19 | t_pp_l0_c12_20;
+  assign t_pp_l0_c12_22 = pos_i[10] & b_q[23];
+  assign t_pp_l0_c12_23 = t_pp_l0_c12_21 | t_pp_l0_c12_22;
+  assign t_pp_l0_c12_24 = pos_i[11] & t_pp_l0_c12_18;
+  assign t_pp_l0_c12_25 = t_pp_l0_c12_23 | t_pp_l0_c12_24;
+  assign t_pp_l0_c12_26 = t_pp_l0_c12_25 ^ neg_i[2];
+  assign t_pp_l0_c13_19 = pos_i[8] & b_q[23];
+  assign t_pp_l0_c13_20 = pos_i[9] & b_q[23];
+  assign t_pp_l0_c13_21 = t_pp_l0_c13_19 | t_pp_l0_c13_20;
+  assign t_pp_l0_c13_22 = pos_i[10] & b_q[23];
+  assign t_pp_l0_c13_23 = t_pp_l0_c13_21 | t_pp_l0_c13_22;
+  assign t_pp_l0_c13_24 = pos_i[11] & t_pp_l0_c13_18;
+  assign t_pp_l0_c13_25 = t_pp_l0_c13_23 | t_pp_l0_c13_24;
+  assign t_pp_l0_c13_26 = t_pp_l0_c13_25 ^ neg_i[2];
+  assign t_pp_l0_c14_18 = pos_i[8] & b_q[23];
+  assign t_pp_l0_c14_19 = pos_i[9] & b_q[23];
+  assign t_pp_l0_c14_20 = t_pp_l0_c14_18 | t_pp_l0_c14_19;
+  assign t_pp_l0_c14_21 = pos_i[10] & b_q[23];
+  assign t_pp_l0_c14_22 = t_pp_l0_c14_20 | t_pp_l0_c14_21;
+  assign t_pp_l0_c14_23 = pos_i[11] & b_q[23];
+  assign t_pp_l0_c14_24 = t_pp_l0_c14_22 | t_pp_l0_c14_23;
+  assign t_pp_l0_c14_25 = t_pp_l0_c14_24 ^ neg_i[2];
+  assign t_pp_l0_c14_26 = ~t_pp_l0_c14_25;
+  assign t_pp_l0_c6_30 = ~two_i[3];
+  assign t_pp_l0_c6_31 = t_pp_l0_c6_30 & b_q[24];
+  assign t_pp_l0_c7_27 = two_i[3] ? b_q[24] : b_q[25];
+  assign t_pp_l0_c8_27 = two_i[3] ? b_q[25] : b_q[26];
+  assign t_pp_l0_c9_27 = two_i[3] ? b_q[26] : b_q[27];
+  assign t_pp_l0_c10_27 = two_i[3] ? b_q[27] : b_q[28];
+  assign t_pp_l0_c11_27 = two_i[3] ? b_q[28] : b_q[29];
+  assign t_pp_l0_c12_27 = two_i[3] ? b_q[29] : b_q[30];
+  assign t_pp_l0_c13_27 = two_i[3] ? b_q[30] : b_q[31];
+  assign t_pp_l0_c0_6 = pos_i[12] & t_pp_l0_c6_31;
+  assign t_pp_l0_c0_7 = t_pp_l0_c0_6 ^ neg_i[3];
+  assign t_pp_l0_c1_6 = pos_i[12] & t_pp_l0_c7_27;
+  assign t_pp_l0_c1_7 = t_pp_l0_c1_6 ^ neg_i[3];
+  assign t_pp_l0_c2_12 = pos_i[12] & t_pp_l0_c8_27;
+  assign t_pp_l0_c2_13 = pos_i[13] & t_pp_l0_c6_31;
+  assign t_pp_l0_c2_14 = t_pp_l0_c2_12 | t_pp_l0_c2_13;
+  assign t_pp_l0_c2_15 = t_pp_l0_c2_14 ^ neg_i[3];
+  assign t_pp_l0_c3_12 = pos_i[12] & t_pp_l0_c9_27;
+  assign t_pp_l0_c3_13 = pos_i[13] & t_pp_l0_c7_27;
+  assign t_pp_l0_c3_14 = t_pp_l0_c3_12 | t_pp_l0_c3_13;
+  assign t_pp_l0_c3_15 = t_pp_l0_c3_14 ^ neg_i[3];
+  assign t_pp_l0_c4_18 = pos_i[12] & t_pp_l0_c10_27;
+  assign t_pp_l0_c4_19 = pos_i[13] & t_pp_l0_c8_27;
+  assign t_pp_l0_c4_20 = t_pp_l0_c4_18 | t_pp_l0_c4_19;
+  assign t_pp_l0_c4_21 = pos_i[14] & t_pp_l0_c6_31;
+  assign t_pp_l0_c4_22 = t_pp_l0_c4_20 | t_pp_l0_c4_21;
+  assign t_pp_l0_c4_23 = t_pp_l0_c4_22 ^ neg_i[3];
+  assign t_pp_l0_c5_18 = pos_i[12] & t_pp_l0_c11_27;
+  assign t_pp_l0_c5_19 = pos_i[13] & t_pp_l0_c9_27;
+  assign t_pp_l0_c5_20 = t_pp_l0_c5_18 | t_pp_l0_c5_19;
+  assign t_pp_l0_c5_21 = pos_i[14] & t_pp_l0_c7_27;
+  assign t_pp_l0_c5_22 = t_pp_l0_c5_20 | t_pp_l0_c5_21;
+  assign t_pp_l0_c5_23 = t_pp_l0_c5_22 ^ neg_i[3];
+  assign t_pp_l0_c6_32 = pos_i[12] & t_pp_l0_c12_27;
+  assign t_pp_l0_c6_33 = pos_i[13] & t_pp_l0_c10_27;
+  assign t_pp_l0_c6_34 = t_pp_l0_c6_32 | t_pp_l0_c6_33;
+  assign t_pp_l0_c6_35 = pos_i[14] & t_pp_l0_c8_27;
+  assign t_pp_l0_c6_36 = t_pp_l0_c6_34 | t_pp_l0_c6_35;
+  assign t_pp_l0_c6_37 = pos_i[15] & t_pp_l0_c6_31;
+  assign t_pp_l0_c6_38 = t_pp_l0_c6_36 | t_pp_l0_c6_37;
+  assign t_pp_l0_c6_39 = t_pp_l0_c6_38 ^ neg_i[3];
+  assign t_pp_l0_c7_28 = pos_i[12] & t_pp_l0_c13_27;
+  assign t_pp_l0_c7_29 = pos_i[13] & t_pp_l0_c11_27;
+  assign t_pp_l0_c7_30 = t_pp_l0_c7_28 | t_pp_l0_c7_29;
+  assign t_pp_l0_c7_31 = pos_i[14] & t_pp_l0_c9_27;
+  assign t_pp_l0_c7_32 = t_pp_l0_c7_30 | t_pp_l0_c7_31;
+  assign t_pp_l0_c7_33 = pos_i[15] & t_pp_l0_c7_27;
+  assign t_pp_l0_c7_34 = t_pp_l0_c7_32 | t_pp_l0_c7_33;
+  assign t_pp_l0_c7_35 = t_pp_l0_c7_34 ^ neg_i[3];
+  assign t_pp_l0_c8_28 = pos_i[12] & b_q[31];
+  assign t_pp_l0_c8_29 = pos_i[13] & t_pp_l0_c12_27;
+  assign t_pp_l0_c8_30 = t_pp_l0_c8_28 | t_pp_l0_c8_29;
+  assign t_pp_l0_c8_31 = pos_i[14] & t_pp_l0_c10_27;
+  assign t_pp_l0_c8_32 = t_pp_l0_c8_30 | t_pp_l0_c8_31;
+  assign t_pp_l0_c8_33 = pos_i[15] & t_pp_l0_c8_27;
+  assign t_pp_l0_c8_34 = t_pp_l0_c8_32 | t_pp_l0_c8_33;
+  assign t_pp_l0_c8_35 = t_pp_l0_c8_34 ^ neg_i[3];
+  assign t_pp_l0_c9_28 = pos_i[12] & b_q[31];
+  assign t_pp_l0_c9_29 = pos_i[13] & t_pp_l0_c13_27;
+  assign t_pp_l0_c9_30 = t_pp_l0_c9_28 | t_pp_l0_c9_29;
+  assign t_pp_l0_c9_31 = pos_i[14] & t_pp_l0_c11_27;
+  assign t_pp_l0_c9_32 = t_pp_l0_c9_30 | t_pp_l0_c9_31;
+  assign t_pp_l0_c9_33 = pos_i[15] & t_pp_l0_c9_27;
+  assign t_pp_l0_c9_34 = t_pp_l0_c9_32 | t_pp_l0_c9_33;
+  assign t_pp_l0_c9_35 = t_pp_l0_c9_34 ^ neg_i[3];
+  assign t_pp_l0_c10_28 = pos_i[12] & b_q[31];
+  assign t_pp_l0_c10_29 = pos_i[13] & b_q[31];
+  assign t_pp_l0_c10_30 = t_pp_l0_c10_28 | t_pp_l0_c10_29;
+  assign t_pp_l0_c10_31 = pos_i[14] & t_pp_l0_c12_27;
+  assign t_pp_l0_c10_32 = t_pp_l0_c10_30 | t_pp_l0_c10_31;
+  assign t_pp_l0_c10_33 = pos_i[15] & t_pp_l0_c10_27;
+  assign t_pp_l0_c10_34 = t_pp_l0_c10_32 | t_pp_l0_c10_33;
+  assign t_pp_l0_c10_35 = t_pp_l0_c10_34 ^ neg_i[3];
+  assign t_pp_l0_c11_28 = pos_i[12] & b_q[31];
+  assign t_pp_l0_c11_29 = pos_i[13] & b_q[31];
+  assign t_pp_l0_c11_30 = t_pp_l0_c11_28 | t_pp_l0_c11_29;
+  assign t_pp_l0_c11_31 = pos_i[14] & t_pp_l0_c13_27;
+  assign t_pp_l0_c11_32 = t_pp_l0_c11_30 | t_pp_l0_c11_31;
+  assign t_pp_l0_c11_33 = pos_i[15] & t_pp_l0_c11_27;
+  assign t_pp_l0_c11_34 = t_pp_l0_c11_32 | t_pp_l0_c11_33;
+  assign t_pp_l0_c11_35 = t_pp_l0_c11_34 ^ neg_i[3];
+  assign t_pp_l0_c12_28 = pos_i[12] & b_q[31];
+  assign t_pp_l0_c12_29 = pos_i[13] & b_q[31];
+  assign t_pp_l0_c12_30 = t_pp_l0_c12_28 | t_pp_l0_c12_29;
+  assign t_pp_l0_c12_31 = pos_i[14] & b_q[31];
+  assign t_pp_l0_c12_32 = t_pp_l0_c12_30 | t_pp_l0_c12_31;
+  assign t_pp_l0_c12_33 = pos_i[15] & t_pp_l0_c12_27;
+  assign t_pp_l0_c12_34 = t_pp_l0_c12_32 | t_pp_l0_c12_33;
+  assign t_pp_l0_c12_35 = t_pp_l0_c12_34 ^ neg_i[3];
+  assign t_pp_l0_c13_28 = pos_i[12] & b_q[31];
+  assign t_pp_l0_c13_29 = pos_i[13] & b_q[31];
+  assign t_pp_l0_c13_30 = t_pp_l0_c13_28 | t_pp_l0_c13_29;
+  assign t_pp_l0_c13_31 = pos_i[14] & b_q[31];
+  assign t_pp_l0_c13_32 = t_pp_l0_c13_30 | t_pp_l0_c13_31;
+  assign t_pp_l0_c13_33 = pos_i[15] & t_pp_l0_c13_27;
+  assign t_pp_l0_c13_34 = t_pp_l0_c13_32 | t_pp_l0_c13_33;
+  assign t_pp_l0_c13_35 = t_pp_l0_c13_34 ^ neg_i[3];
+  assign t_pp_l0_c14_27 = pos_i[12] & b_q[31];
+  assign t_pp_l0_c14_28 = pos_i[13] & b_q[31];
+  assign t_pp_l0_c14_29 = t_pp_l0_c14_27 | t_pp_l0_c14_28;
+  assign t_pp_l0_c14_30 = pos_i[14] & b_q[31];
+  assign t_pp_l0_c14_31 = t_pp_l0_c14_29 | t_pp_l0_c14_30;
+  assign t_pp_l0_c14_32 = pos_i[15] & b_q[31];
+  assign t_pp_l0_c14_33 = t_pp_l0_c14_31 | t_pp_l0_c14_32;
+  assign t_pp_l0_c14_34 = t_pp_l0_c14_33 ^ neg_i[3];
+  assign t_pp_l0_c14_35 = ~t_pp_l0_c14_34;
+  assign t_pp_l0_c31_0 = ~clr;
+  assign t_pp_l0_c0_8 = t_pp_l0_c31_0 & s_q[0];
+  assign t_pp_l0_c0_9 = t_pp_l0_c31_0 & c_q[0];
+  assign t_pp_l0_c1_8 = t_pp_l0_c31_0 & s_q[1];
+  assign t_pp_l0_c1_9 = t_pp_l0_c31_0 & c_q[1];
+  assign t_pp_l0_c2_16 = t_pp_l0_c31_0 & s_q[2];
+  assign t_pp_l0_c2_17 = t_pp_l0_c31_0 & c_q[2];
+  assign t_pp_l0_c3_16 = t_pp_l0_c31_0 & s_q[3];
+  assign t_pp_l0_c3_17 = t_pp_l0_c31_0 & c_q[3];
+  assign t_pp_l0_c4_24 = t_pp_l0_c31_0 & s_q[4];
+  assign t_pp_l0_c4_25 = t_pp_l0_c31_0 & c_q[4];
+  assign t_pp_l0_c5_24 = t_pp_l0_c31_0 & s_q[5];
+  assign t_pp_l0_c5_25 = t_pp_l0_c31_0 & c_q[5];
+  assign t_pp_l0_c6_40 = t_pp_l0_c31_0 & s_q[6];
+  assign t_pp_l0_c6_41 = t_pp_l0_c31_0 & c_q[6];
+  assign t_pp_l0_c7_36 = t_pp_l0_c31_0 & s_q[7];
+  assign t_pp_l0_c7_37 = t_pp_l0_c31_0 & c_q[7];
+  assign t_pp_l0_c8_36 = t_pp_l0_c31_0 & s_q[8];
+  assign t_pp_l0_c8_37 = t_pp_l0_c31_0 & c_q[8];
+  assign t_pp_l0_c9_36 = t_pp_l0_c31_0 & s_q[9];
+  assign t_pp_l0_c9_37 = t_pp_l0_c31_0 & c_q[9];
+  assign t_pp_l0_c10_36 = t_pp_l0_c31_0 & s_q[10];
+  assign t_pp_l0_c10_37 = t_pp_l0_c31_0 & c_q[10];
+  assign t_pp_l0_c11_36 = t_pp_l0_c31_0 & s_q[11];
+  assign t_pp_l0_c11_37 = t_pp_l0_c31_0 & c_q[11];
+  assign t_pp_l0_c12_36 = t_pp_l0_c31_0 & s_q[12];
+  assign t_pp_l0_c12_37 = t_pp_l0_c31_0 & c_q[12];
+  assign t_pp_l0_c13_36 = t_pp_l0_c31_0 & s_q[13];
+  assign t_pp_l0_c13_37 = t_pp_l0_c31_0 & c_q[13];
+  assign t_pp_l0_c14_36 = t_pp_l0_c31_0 & s_q[14];
+  assign t_pp_l0_c14_37 = t_pp_l0_c31_0 & c_q[14];
+  assign t_pp_l0_c15_0 = t_pp_l0_c31_0 & s_q[15];
+  assign t_pp_l0_c15_1 = t_pp_l0_c31_0 & c_q[15];
+  assign t_pp_l0_c18_0 = t_pp_l0_c31_0 & s_q[16];
+  assign t_pp_l0_c18_1 = t_pp_l0_c31_0 & c_q[16];
+  assign t_pp_l0_c18_2 = t_pp_l0_c31_0 & s_q[17];
+  assign t_pp_l0_c18_3 = t_pp_l0_c31_0 & c_q[17];
+  assign t_pp_l0_c19_0 = t_pp_l0_c31_0 & s_q[18];
+  assign t_pp_l0_c19_1 = t_pp_l0_c31_0 & c_q[18];
+  assign t_pp_l0_c20_0 = t_pp_l0_c31_0 & s_q[19];
+  assign t_pp_l0_c20_1 = t_pp_l0_c31_0 & c_q[19];
+  assign t_pp_l0_c21_0 = t_pp_l0_c31_0 & s_q[20];
+  assign t_pp_l0_c21_1 = t_pp_l0_c31_0 & c_q[20];
+  assign t_pp_l0_c22_0 = t_pp_l0_c31_0 & s_q[21];
+  assign t_pp_l0_c22_1 = t_pp_l0_c31_0 & c_q[21];
+  assign t_pp_l0_c23_0 = t_pp_l0_c31_0 & s_q[22];
+  assign t_pp_l0_c23_1 = t_pp_l0_c31_0 & c_q[22];
+  assign t_pp_l0_c24_0 = t_pp_l0_c31_0 & s_q[23];
+  assign t_pp_l0_c24_1 = t_pp_l0_c31_0 & c_q[23];
+  assign t_pp_l0_c25_0 = t_pp_l0_c31_0 & s_q[24];
+  assign t_pp_l0_c25_1 = t_pp_l0_c31_0 & c_q[24];
+  assign t_pp_l0_c26_0 = t_pp_l0_c31_0 & s_q[25];
+  assign t_pp_l0_c26_1 = t_pp_l0_c31_0 & c_q[25];
+  assign t_pp_l0_c27_0 = t_pp_l0_c31_0 & s_q[26];
+  assign t_pp_l0_c27_1 = t_pp_l0_c31_0 & c_q[26];
+  assign t_pp_l0_c28_0 = t_pp_l0_c31_0 & s_q[27];
+  assign t_pp_l0_c28_1 = t_pp_l0_c31_0 & c_q[27];
+  assign t_pp_l0_c29_0 = t_pp_l0_c31_0 & s_q[28];
+  assign t_pp_l0_c29_1 = t_pp_l0_c31_0 & c_q[28];
+  assign t_pp_l0_c30_0 = t_pp_l0_c31_0 & s_q[29];
+  assign t_pp_l0_c30_1 = t_pp_l0_c31_0 & c_q[29];
+  assign t_pp_l0_c30_2 = t_pp_l0_c31_0 & s_q[30];
+  assign t_pp_l0_c30_3 = t_pp_l0_c31_0 & c_q[30];
+  assign t_pp_l0_c31_1 = t_pp_l0_c31_0 & s_q[31];
+  assign t_pp_l0_c31_2 = t_pp_l0_c31_0 & c_q[31];
+  assign t_ha_l1_c0_0_s = t_pp_l0_c0_1 ^ neg_i[0];
+  assign t_ha_l1_c0_0_c = t_pp_l0_c0_1 & neg_i[0];
+  assign t_fa_l2_c0_0_s = (t_pp_l0_c0_3 ^ neg_i[1]) ^ t_pp_l0_c0_5;
+  assign t_fa_l2_c0_0_c = ((t_pp_l0_c0_3 & neg_i[1]) | (t_pp_l0_c0_3 & t_pp_l0_c0_5)) | (neg_i[1]
+      & t_pp_l0_c0_5);
+  assign t_ha_l2_c0_0_s = neg_i[2] ^ t_pp_l0_c0_7;
+  assign t_ha_l2_c0_0_c = neg_i[2] & t_pp_l0_c0_7;
+  assign t_fa_l2_c1_0_s = (t_pp_l0_c1_1 ^ t_pp_l0_c1_3) ^ t_pp_l0_c1_5;
+  assign t_fa_l2_c1_0_c = ((t_pp_l0_c1_1 & t_pp_l0_c1_3) | (t_pp_l0_c1_1 & t_pp_l0_c1_5))
+      | (t_pp_l0_c1_3 & t_pp_l0_c1_5);
+  assign t_ha_l2_c1_0_s = t_pp_l0_c1_7 ^ t_pp_l0_c1_8;
+  assign t_ha_l2_c1_0_c = t_pp_l0_c1_7 & t_pp_l0_c1_8;
+  assign t_fa_l2_c2_0_s = (t_pp_l0_c2_3 ^ t_pp_l0_c2_7) ^ t_pp_l0_c2_11;
+  assign t_fa_l2_c2_0_c = ((t_pp_l0_c2_3 & t_pp_l0_c2_7) | (t_pp_l0_c2_3 & t_pp_l0_c2_11))
+      | (t_pp_l0_c2_7 & t_pp_l0_c2_11);
+  assign t_ha_l2_c3_0_s = t_pp_l0_c3_3 ^ t_pp_l0_c3_7;
+  assign t_ha_l2_c3_0_c = t_pp_l0_c3_3 & t_pp_l0_c3_7;
+  assign t_ha_l2_c4_0_s = t_pp_l0_c4_5 ^ t_pp_l0_c4_11;
+  assign t_ha_l2_c4_0_c = t_pp_l0_c4_5 & t_pp_l0_c4_11;
+  assign t_ha_l2_c5_0_s = t_pp_l0_c5_5 ^ t_pp_l0_c5_11;
+  assign t_ha_l2_c5_0_c = t_pp_l0_c5_5 & t_pp_l0_c5_11;
+  assign t_ha_l2_c6_0_s = t_pp_l0_c6_9 ^ t_pp_l0_c6_19;
+  assign t_ha_l2_c6_0_c = t_pp_l0_c6_9 & t_pp_l0_c6_19;
+  assign t_ha_l2_c7_0_s = t_pp_l0_c7_8 ^ t_pp_l0_c7_17;
+  assign t_ha_l2_c7_0_c = t_pp_l0_c7_8 & t_pp_l0_c7_17;
+  assign t_ha_l2_c8_0_s = t_pp_l0_c8_8 ^ t_pp_l0_c8_17;
+  assign t_ha_l2_c8_0_c = t_pp_l0_c8_8 & t_pp_l0_c8_17;
+  assign t_ha_l2_c9_0_s = t_pp_l0_c9_8 ^ t_pp_l0_c9_17;
+  assign t_ha_l2_c9_0_c = t_pp_l0_c9_8 & t_pp_l0_c9_17;
+  assign t_ha_l2_c10_0_s = t_pp_l0_c10_8 ^ t_pp_l0_c10_17;
+  assign t_ha_l2_c10_0_c = t_pp_l0_c10_8 & t_pp_l0_c10_17;
+  assign t_ha_l2_c11_0_s = t_pp_l0_c11_8 ^ t_pp_l0_c11_17;
+  assign t_ha_l2_c11_0_c = t_pp_l0_c11_8 & t_pp_l0_c11_17;
+  assign t_ha_l2_c12_0_s = t_pp_l0_c12_8 ^ t_pp_l0_c12_17;
+  assign t_ha_l2_c12_0_c = t_pp_l0_c12_8 & t_pp_l0_c12_17;
+  assign t_ha_l2_c13_0_s = t_pp_l0_c13_8 ^ t_pp_l0_c13_17;
+  assign t_ha_l2_c13_0_c = t_pp_l0_c13_8 & t_pp_l0_c13_17;
+  assign t_ha_l2_c14_0_s = t_pp_l0_c14_8 ^ t_pp_l0_c14_17;
+  assign t_ha_l2_c14_0_c = t_pp_l0_c14_8 & t_pp_l0_c14_17;
+  assign t_fa_l3_c0_0_s = (neg_i[3] ^ t_pp_l0_c0_8) ^ t_pp_l0_c0_9;
+  assign t_fa_l3_c0_0_c = ((neg_i[3] & t_pp_l0_c0_8) | (neg_i[3] & t_pp_l0_c0_9)) | (t_pp_l0_c0_8
+      & t_pp_l0_c0_9);
+  assign t_fa_l3_c1_0_s = (t_pp_l0_c1_9 ^ t_ha_l1_c0_0_c) ^ t_fa_l2_c1_0_s;
+  assign t_fa_l3_c1_0_c = ((t_pp_l0_c1_9 & t_ha_l1_c0_0_c) | (t_pp_l0_c1_9 & t_fa_l2_c1_0_s))
+      | (t_ha_l1_c0_0_c & t_fa_l2_c1_0_s);
+  assign t_ha_l3_c1_0_s = t_ha_l2_c1_0_s ^ t_fa_l2_c0_0_c;
+  assign t_ha_l3_c1_0_c = t_ha_l2_c1_0_s & t_fa_l2_c0_0_c;
+  assign t_fa_l3_c2_0_s = (t_pp_l0_c2_15 ^ t_pp_l0_c2_16) ^ t_pp_l0_c2_17;
+  assign t_fa_l3_c2_0_c = ((t_pp_l0_c2_15 & t_pp_l0_c2_16) | (t_pp_l0_c2_15 & t_pp_l0_c2_17))
+      | (t_pp_l0_c2_16 & t_pp_l0_c2_17);
+  assign t_fa_l3_c2_1_s = (t_fa_l2_c2_0_s ^ t_fa_l2_c1_0_c) ^ t_ha_l2_c1_0_c;
+  assign t_fa_l3_c2_1_c = ((t_fa_l2_c2_0_s & t_fa_l2_c1_0_c) | (t_fa_l2_c2_0_s & t_ha_l2_c1_0_c))
+      | (t_fa_l2_c1_0_c & t_ha_l2_c1_0_c);
+  assign t_fa_l3_c3_0_s = (t_pp_l0_c3_11 ^ t_pp_l0_c3_15) ^ t_pp_l0_c3_16;
+  assign t_fa_l3_c3_0_c = ((t_pp_l0_c3_11 & t_pp_l0_c3_15) | (t_pp_l0_c3_11 & t_pp_l0_c3_16))
+      | (t_pp_l0_c3_15 & t_pp_l0_c3_16);
+  assign t_fa_l3_c3_1_s = (t_pp_l0_c3_17 ^ t_ha_l2_c3_0_s) ^ t_fa_l2_c2_0_c;
+  assign t_fa_l3_c3_1_c = ((t_pp_l0_c3_17 & t_ha_l2_c3_0_s) | (t_pp_l0_c3_17 & t_fa_l2_c2_0_c))
+      | (t_ha_l2_c3_0_s & t_fa_l2_c2_0_c);
+  assign t_fa_l3_c4_0_s = (t_pp_l0_c4_17 ^ t_pp_l0_c4_23) ^ t_pp_l0_c4_24;
+  assign t_fa_l3_c4_0_c = ((t_pp_l0_c4_17 & t_pp_l0_c4_23) | (t_pp_l0_c4_17 & t_pp_l0_c4_24))
+      | (t_pp_l0_c4_23 & t_pp_l0_c4_24);
+  assign t_fa_l3_c4_1_s = (t_pp_l0_c4_25 ^ t_ha_l2_c4_0_s) ^ t_ha_l2_c3_0_c;
+  assign t_fa_l3_c4_1_c = ((t_pp_l0_c4_25 & t_ha_l2_c4_0_s) | (t_pp_l0_c4_25 & t_ha_l2_c3_0_c))
+      | (t_ha_l2_c4_0_s & t_ha_l2_c3_0_c);
+  assign t_fa_l3_c5_0_s = (t_pp_l0_c5_17 ^ t_pp_l0_c5_23) ^ t_pp_l0_c5_24;
+  assign t_fa_l3_c5_0_c = ((t_pp_l0_c5_17 & t_pp_l0_c5_23) | (t_pp_l0_c5_17 & t_pp_l0_c5_24))
+      | (t_pp_l0_c5_23 & t_pp_l0_c5_24);
+  assign t_fa_l3_c5_1_s = (t_pp_l0_c5_25 ^ t_ha_l2_c5_0_s) ^ t_ha_l2_c4_0_c;
+  assign t_fa_l3_c5_1_c = ((t_pp_l0_c5_25 & t_ha_l2_c5_0_s) | (t_pp_l0_c5_25 & t_ha_l2_c4_0_c))
+      | (t_ha_l2_c5_0_s & t_ha_l2_c4_0_c);
+  assign t_fa_l3_c6_0_s = (t_pp_l0_c6_29 ^ t_pp_l0_c6_39) ^ t_pp_l0_c6_40;
+  assign t_fa_l3_c6_0_c = ((t_pp_l0_c6_29 & t_pp_l0_c6_39) | (t_pp_l0_c6_29 & t_pp_l0_c6_40))
+      | (t_pp_l0_c6_39 & t_pp_l0_c6_40);
+  assign t_fa_l3_c6_1_s = (t_pp_l0_c6_41 ^ t_ha_l2_c6_0_s) ^ t_ha_l2_c5_0_c;
+  assign t_fa_l3_c6_1_c = ((t_pp_l0_c6_41 & t_ha_l2_c6_0_s) | (t_pp_l0_c6_41 & t_ha_l2_c5_0_c))
+      | (t_ha_l2_c6_0_s & t_ha_l2_c5_0_c);
+  assign t_fa_l3_c7_0_s = (t_pp_l0_c7_26 ^ t_pp_l0_c7_35) ^ t_pp_l0_c7_36;
+  assign t_fa_l3_c7_0_c = ((t_pp_l0_c7_26 & t_pp_l0_c7_35) | (t_pp_l0_c7_26 & t_pp_l0_c7_36))
+      | (t_pp_l0_c7_35 & t_pp_l0_c7_36);
+  assign t_fa_l3_c7_1_s = (t_pp_l0_c7_37 ^ t_ha_l2_c7_0_s) ^ t_ha_l2_c6_0_c;
+  assign t_fa_l3_c7_1_c = ((t_pp_l0_c7_37 & t_ha_l2_c7_0_s) | (t_pp_l0_c7_37 & t_ha_l2_c6_0_c))
+      | (t_ha_l2_c7_0_s & t_ha_l2_c6_0_c);
+  assign t_fa_l3_c8_0_s = (t_pp_l0_c8_26 ^ t_pp_l0_c8_35) ^ t_pp_l0_c8_36;
+  assign t_fa_l3_c8_0_c = ((t_pp_l0_c8_26 & t_pp_l0_c8_35) | (t_pp_l0_c8_26 & t_pp_l0_c8_36))
+      | (t_pp_l0_c8_35 & t_pp_l0_c8_36);
+  assign t_fa_l3_c8_1_s = (t_pp_l0_c8_37 ^ t_ha_l2_c8_0_s) ^ t_ha_l2_c7_0_c;
+  assign t_fa_l3_c8_1_c = ((t_pp_l0_c8_37 & t_ha_l2_c8_0_s) | (t_pp_l0_c8_37 & t_ha_l2_c7_0_c))
+      | (t_ha_l2_c8_0_s & t_ha_l2_c7_0_c);
+  assign t_fa_l3_c9_0_s = (t_pp_l0_c9_26 ^ t_pp_l0_c9_35) ^ t_pp_l0_c9_36;
+  assign t_fa_l3_c9_0_c = ((t_pp_l0_c9_26 & t_pp_l0_c9_35) | (t_pp_l0_c9_26 & t_pp_l0_c9_36))
+      | (t_pp_l0_c9_35 & t_pp_l0_c9_36);
+  assign t_fa_l3_c9_1_s = (t_pp_l0_c9_37 ^ t_ha_l2_c9_0_s) ^ t_ha_l2_c8_0_c;
+  assign t_fa_l3_c9_1_c = ((t_pp_l0_c9_37 & t_ha_l2_c9_0_s) | (t_pp_l0_c9_37 & t_ha_l2_c8_0_c))
+      | (t_ha_l2_c9_0_s & t_ha_l2_c8_0_c);
+  assign t_fa_l3_c10_0_s = (t_pp_l0_c10_26 ^ t_pp_l0_c10_35) ^ t_pp_l0_c10_36;
+  assign t_fa_l3_c10_0_c = ((t_pp_l0_c10_26 & t_pp_l0_c10_35) | (t_pp_l0_c10_26 & t_pp_l0_c10_36))
+      | (t_pp_l0_c10_35 & t_pp_l0_c10_36);
+  assign t_fa_l3_c10_1_s = (t_pp_l0_c10_37 ^ t_ha_l2_c10_0_s) ^ t_ha_l2_c9_0_c;
+  assign t_fa_l3_c10_1_c = ((t_pp_l0_c10_37 & t_ha_l2_c10_0_s) | (t_pp_l0_c10_37 & t_ha_l2_c9_0_c))
+      | (t_ha_l2_c10_0_s & t_ha_l2_c9_0_c);
+  assign t_fa_l3_c11_0_s = (t_pp_l0_c11_26 ^ t_pp_l0_c11_35) ^ t_pp_l0_c11_36;
+  assign t_fa_l3_c11_0_c = ((t_pp_l0_c11_26 & t_pp_l0_c11_35) | (t_pp_l0_c11_26 & t_pp_l0_c11_36))
+      | (t_pp_l0_c11_35 & t_pp_l0_c11_36);
+  assign t_fa_l3_c11_1_s = (t_pp_l0_c11_37 ^ t_ha_l2_c11_0_s) ^ t_ha_l2_c10_0_c;
+  assign t_fa_l3_c11_1_c = ((t_pp_l0_c11_37 & t_ha_l2_c11_0_s) | (t_pp_l0_c11_37 & t_ha_l2_c10_0_c))
+      | (t_ha_l2_c11_0_s & t_ha_l2_c10_0_c);
+  assign t_fa_l3_c12_0_s = (t_pp_l0_c12_26 ^ t_pp_l0_c12_35) ^ t_pp_l0_c12_36;
+  assign t_fa_l3_c12_0_c = ((t_pp_l0_c12_26 & t_pp_l0_c12_35) | (t_pp_l0_c12_26 & t_pp_l0_c12_36))
+      | (t_pp_l0_c12_35 & t_pp_l0_c12_36);
+  assign t_fa_l3_c12_1_s = (t_pp_l0_c12_37 ^ t_ha_l2_c12_0_s) ^ t_ha_l2_c11_0_c;
+  assign t_fa_l3_c12_1_c = ((t_pp_l0_c12_37 & t_ha_l2_c12_0_s) | (t_pp_l0_c12_37 & t_ha_l2_c11_0_c))
+      | (t_ha_l2_c12_0_s & t_ha_l2_c11_0_c);
+  assign t_fa_l3_c13_0_s = (t_pp_l0_c13_26 ^ t_pp_l0_c13_35) ^ t_pp_l0_c13_36;
+  assign t_fa_l3_c13_0_c = ((t_pp_l0_c13_26 & t_pp_l0_c13_35) | (t_pp_l0_c13_26 & t_pp_l0_c13_36))
+      | (t_pp_l0_c13_35 & t_pp_l0_c13_36);
+  assign t_fa_l3_c13_1_s = (t_pp_l0_c13_37 ^ t_ha_l2_c13_0_s) ^ t_ha_l2_c12_0_c;
+  assign t_fa_l3_c13_1_c = ((t_pp_l0_c13_37 & t_ha_l2_c13_0_s) | (t_pp_l0_c13_37 & t_ha_l2_c12_0_c))
+      | (t_ha_l2_c13_0_s & t_ha_l2_c12_0_c);
+  assign t_fa_l3_c14_0_s = (t_pp_l0_c14_26 ^ t_pp_l0_c14_35) ^ t_pp_l0_c14_36;
+  assign t_fa_l3_c14_0_c = ((t_pp_l0_c14_26 & t_pp_l0_c14_35) | (t_pp_l0_c14_26 & t_pp_l0_c14_36))
+      | (t_pp_l0_c14_35 & t_pp_l0_c14_36);
+  assign t_fa_l3_c14_1_s = (t_pp_l0_c14_37 ^ t_ha_l2_c14_0_s) ^ t_ha_l2_c13_0_c;
+  assign t_fa_l3_c14_1_c = ((t_pp_l0_c14_37 & t_ha_l2_c14_0_s) | (t_pp_l0_c14_37 & t_ha_l2_c13_0_c))
+      | (t_ha_l2_c14_0_s & t_ha_l2_c13_0_c);
+  assign t_ha_l3_c15_0_s = t_pp_l0_c15_0 ^ t_pp_l0_c15_1;
+  assign t_ha_l3_c15_0_c = t_pp_l0_c15_0 & t_pp_l0_c15_1;
+  assign t_ha_l4_c0_0_s = t_ha_l1_c0_0_s ^ t_fa_l2_c0_0_s;
+  assign t_ha_l4_c0_0_c = t_ha_l1_c0_0_s & t_fa_l2_c0_0_s;
+  assign t_fa_l4_c1_0_s = (t_ha_l2_c0_0_c ^ t_fa_l3_c1_0_s) ^ t_ha_l3_c1_0_s;
+  assign t_fa_l4_c1_0_c = ((t_ha_l2_c0_0_c & t_fa_l3_c1_0_s) | (t_ha_l2_c0_0_c & t_ha_l3_c1_0_s))
+      | (t_fa_l3_c1_0_s & t_ha_l3_c1_0_s);
+  assign t_fa_l4_c2_0_s = (t_fa_l3_c2_0_s ^ t_fa_l3_c2_1_s) ^ t_fa_l3_c1_0_c;
+  assign t_fa_l4_c2_0_c = ((t_fa_l3_c2_0_s & t_fa_l3_c2_1_s) | (t_fa_l3_c2_0_s & t_fa_l3_c1_0_c))
+      | (t_fa_l3_c2_1_s & t_fa_l3_c1_0_c);
+  assign t_fa_l4_c3_0_s = (t_fa_l3_c3_0_s ^ t_fa_l3_c3_1_s) ^ t_fa_l3_c2_0_c;
+  assign t_fa_l4_c3_0_c = ((t_fa_l3_c3_0_s & t_fa_l3_c3_1_s) | (t_fa_l3_c3_0_s & t_fa_l3_c2_0_c))
+      | (t_fa_l3_c3_1_s & t_fa_l3_c2_0_c);
+  assign t_fa_l4_c4_0_s = (t_fa_l3_c4_0_s ^ t_fa_l3_c4_1_s) ^ t_fa_l3_c3_0_c;
+  assign t_fa_l4_c4_0_c = ((t_fa_l3_c4_0_s & t_fa_l3_c4_1_s) | (t_fa_l3_c4_0_s & t_fa_l3_c3_0_c))
+      | (t_fa_l3_c4_1_s & t_fa_l3_c3_0_c);
+  assign t_fa_l4_c5_0_s = (t_fa_l3_c5_0_s ^ t_fa_l3_c5_1_s) ^ t_fa_l3_c4_0_c;
+  assign t_fa_l4_c5_0_c = ((t_fa_l3_c5_0_s & t_fa_l3_c5_1_s) | (t_fa_l3_c5_0_s & t_fa_l3_c4_0_c))
+      | (t_fa_l3_c5_1_s & t_fa_l3_c4_0_c);
+  assign t_fa_l4_c6_0_s = (t_fa_l3_c6_0_s ^ t_fa_l3_c6_1_s) ^ t_fa_l3_c5_0_c;
+  assign t_fa_l4_c6_0_c = ((t_fa_l3_c6_0_s & t_fa_l3_c6_1_s) | (t_fa_l3_c6_0_s & t_fa_l3_c5_0_c))
+      | (t_fa_l3_c6_1_s & t_fa_l3_c5_0_c);
+  assign t_fa_l4_c7_0_s = (t_fa_l3_c7_0_s ^ t_fa_l3_c7_1_s) ^ t_fa_l3_c6_0_c;
+  assign t_fa_l4_c7_0_c = ((t_fa_l3_c7_0_s & t_fa_l3_c7_1_s) | (t_fa_l3_c7_0_s & t_fa_l3_c6_0_c))
+      | (t_fa_l3_c7_1_s & t_fa_l3_c6_0_c);
+  assign t_fa_l4_c8_0_s = (t_fa_l3_c8_0_s ^ t_fa_l3_c8_1_s) ^ t_fa_l3_c7_0_c;
+  assign t_fa_l4_c8_0_c = ((t_fa_l3_c8_0_s & t_fa_l3_c8_1_s) | (t_fa_l3_c8_0_s & t_fa_l3_c7_0_c))
+      | (t_fa_l3_c8_1_s & t_fa_l3_c7_0_c);
+  assign t_fa_l4_c9_0_s = (t_fa_l3_c9_0_s ^ t_fa_l3_c9_1_s) ^ t_fa_l3_c8_0_c;
+  assign t_fa_l4_c9_0_c = ((t_fa_l3_c9_0_s & t_fa_l3_c9_1_s) | (t_fa_l3_c9_0_s & t_fa_l3_c8_0_c))
+      | (t_fa_l3_c9_1_s & t_fa_l3_c8_0_c);
+  assign t_fa_l4_c10_0_s = (t_fa_l3_c10_0_s ^ t_fa_l3_c10_1_s) ^ t_fa_l3_c9_0_c;
+  assign t_fa_l4_c10_0_c = ((t_fa_l3_c10_0_s & t_fa_l3_c10_1_s) | (t_fa_l3_c10_0_s
+      & t_fa_l3_c9_0_c)) | (t_fa_l3_c10_1_s & t_fa_l3_c9_0_c);
+  assign t_fa_l4_c11_0_s = (t_fa_l3_c11_0_s ^ t_fa_l3_c11_1_s) ^ t_fa_l3_c10_0_c;
+  assign t_fa_l4_c11_0_c = ((t_fa_l3_c11_0_s & t_fa_l3_c11_1_s) | (t_fa_l3_c11_0_s
+      & t_fa_l3_c10_0_c)) | (t_fa_l3_c11_1_s & t_fa_l3_c10_0_c);
+  assign t_fa_l4_c12_0_s = (t_fa_l3_c12_0_s ^ t_fa_l3_c12_1_s) ^ t_fa_l3_c11_0_c;
+  assign t_fa_l4_c12_0_c = ((t_fa_l3_c12_0_s & t_fa_l3_c12_1_s) | (t_fa_l3_c12_0_s
+      & t_fa_l3_c11_0_c)) | (t_fa_l3_c12_1_s & t_fa_l3_c11_0_c);
+  assign t_fa_l4_c13_0_s = (t_fa_l3_c13_0_s ^ t_fa_l3_c13_1_s) ^ t_fa_l3_c12_0_c;
+  assign t_fa_l4_c13_0_c = ((t_fa_l3_c13_0_s & t_fa_l3_c13_1_s) | (t_fa_l3_c13_0_s
+      & t_fa_l3_c12_0_c)) | (t_fa_l3_c13_1_s & t_fa_l3_c12_0_c);
+  assign t_fa_l4_c14_0_s = (t_fa_l3_c14_0_s ^ t_fa_l3_c14_1_s) ^ t_fa_l3_c13_0_c;
+  assign t_fa_l4_c14_0_c = ((t_fa_l3_c14_0_s & t_fa_l3_c14_1_s) | (t_fa_l3_c14_0_s
+      & t_fa_l3_c13_0_c)) | (t_fa_l3_c14_1_s & t_fa_l3_c13_0_c);
+  assign t_fa_l4_c15_0_s = (t_ha_l2_c14_0_c ^ t_ha_l3_c15_0_s) ^ t_fa_l3_c14_0_c;
+  assign t_fa_l4_c15_0_c = ((t_ha_l2_c14_0_c & t_ha_l3_c15_0_s) | (t_ha_l2_c14_0_c
+      & t_fa_l3_c14_0_c)) | (t_ha_l3_c15_0_s & t_fa_l3_c14_0_c);
+  assign t_g_l4_c16_0 = t_pp_l0_c18_0 ^ t_pp_l0_c18_1;
+  assign t_g_l4_c16_1 = ~t_g_l4_c16_0;
+  assign t_g_l4_c18_0 = t_pp_l0_c18_0 | t_pp_l0_c18_1;
+  assign t_ha_l4_c18_0_s = t_pp_l0_c18_2 ^ t_pp_l0_c18_3;
+  assign t_ha_l4_c18_0_c = t_pp_l0_c18_2 & t_pp_l0_c18_3;
+  assign t_ha_l4_c19_0_s = t_pp_l0_c19_0 ^ t_pp_l0_c19_1;
+  assign t_ha_l4_c19_0_c = t_pp_l0_c19_0 & t_pp_l0_c19_1;
+  assign t_ha_l4_c20_0_s = t_pp_l0_c20_0 ^ t_pp_l0_c20_1;
+  assign t_ha_l4_c20_0_c = t_pp_l0_c20_0 & t_pp_l0_c20_1;
+  assign t_ha_l4_c21_0_s = t_pp_l0_c21_0 ^ t_pp_l0_c21_1;
+  assign t_ha_l4_c21_0_c = t_pp_l0_c21_0 & t_pp_l0_c21_1;
+  assign t_ha_l4_c22_0_s = t_pp_l0_c22_0 ^ t_pp_l0_c22_1;
+  assign t_ha_l4_c22_0_c = t_pp_l0_c22_0 & t_pp_l0_c22_1;
+  assign t_ha_l4_c23_0_s = t_pp_l0_c23_0 ^ t_pp_l0_c23_1;
+  assign t_ha_l4_c23_0_c = t_pp_l0_c23_0 & t_pp_l0_c23_1;
+  assign t_ha_l4_c24_0_s = t_pp_l0_c24_0 ^ t_pp_l0_c24_1;
+  assign t_ha_l4_c24_0_c = t_pp_l0_c24_0 & t_pp_l0_c24_1;
+  assign t_ha_l4_c25_0_s = t_pp_l0_c25_0 ^ t_pp_l0_c25_1;
+  assign t_ha_l4_c25_0_c = t_pp_l0_c25_0 & t_pp_l0_c25_1;
+  assign t_ha_l4_c26_0_s = t_pp_l0_c26_0 ^ t_pp_l0_c26_1;
+  assign t_ha_l4_c26_0_c = t_pp_l0_c26_0 & t_pp_l0_c26_1;
+  assign t_ha_l4_c27_0_s = t_pp_l0_c27_0 ^ t_pp_l0_c27_1;
+  assign t_ha_l4_c27_0_c = t_pp_l0_c27_0 & t_pp_l0_c27_1;
+  assign t_ha_l4_c28_0_s = t_pp_l0_c28_0 ^ t_pp_l0_c28_1;
+  assign t_ha_l4_c28_0_c = t_pp_l0_c28_0 & t_pp_l0_c28_1;
+  assign t_ha_l4_c29_0_s = t_pp_l0_c29_0 ^ t_pp_l0_c29_1;
+  assign t_ha_l4_c29_0_c = t_pp_l0_c29_0 & t_pp_l0_c29_1;
+  assign t_ha_l4_c30_0_s = t_pp_l0_c30_0 ^ t_pp_l0_c30_1;
+  assign t_ha_l4_c30_0_c = t_pp_l0_c30_0 & t_pp_l0_c30_1;
+  assign t_ha_l4_c30_1_s = t_pp_l0_c30_2 ^ t_pp_l0_c30_3;
+  assign t_ha_l4_c30_1_c = t_pp_l0_c30_2 & t_pp_l0_c30_3;
+  assign t_ha_l4_c31_0_s = t_pp_l0_c31_1 ^ t_pp_l0_c31_2;
+  assign t_ha_l5_c0_0_s = t_ha_l2_c0_0_s ^ t_fa_l3_c0_0_s;
+  assign t_ha_l5_c0_0_c = t_ha_l2_c0_0_s & t_fa_l3_c0_0_s;
+  assign t_fa_l5_c1_0_s = (t_fa_l3_c0_0_c ^ t_fa_l4_c1_0_s) ^ t_ha_l4_c0_0_c;
+  assign t_fa_l5_c1_0_c = ((t_fa_l3_c0_0_c & t_fa_l4_c1_0_s) | (t_fa_l3_c0_0_c & t_ha_l4_c0_0_c))
+      | (t_fa_l4_c1_0_s & t_ha_l4_c0_0_c);
+  assign t_fa_l5_c2_0_s = (t_ha_l3_c1_0_c ^ t_fa_l4_c2_0_s) ^ t_fa_l4_c1_0_c;
+  assign t_fa_l5_c2_0_c = ((t_ha_l3_c1_0_c & t_fa_l4_c2_0_s) | (t_ha_l3_c1_0_c & t_fa_l4_c1_0_c))
+      | (t_fa_l4_c2_0_s & t_fa_l4_c1_0_c);
+  assign t_fa_l5_c3_0_s = (t_fa_l3_c2_1_c ^ t_fa_l4_c3_0_s) ^ t_fa_l4_c2_0_c;
+  assign t_fa_l5_c3_0_c = ((t_fa_l3_c2_1_c & t_fa_l4_c3_0_s) | (t_fa_l3_c2_1_c & t_fa_l4_c2_0_c))
+      | (t_fa_l4_c3_0_s & t_fa_l4_c2_0_c);
+  assign t_fa_l5_c4_0_s = (t_fa_l3_c3_1_c ^ t_fa_l4_c4_0_s) ^ t_fa_l4_c3_0_c;
+  assign t_fa_l5_c4_0_c = ((t_fa_l3_c3_1_c & t_fa_l4_c4_0_s) | (t_fa_l3_c3_1_c & t_fa_l4_c3_0_c))
+      | (t_fa_l4_c4_0_s & t_fa_l4_c3_0_c);
+  assign t_fa_l5_c5_0_s = (t_fa_l3_c4_1_c ^ t_fa_l4_c5_0_s) ^ t_fa_l4_c4_0_c;
+  assign t_fa_l5_c5_0_c = ((t_fa_l3_c4_1_c & t_fa_l4_c5_0_s) | (t_fa_l3_c4_1_c & t_fa_l4_c4_0_c))
+      | (t_fa_l4_c5_0_s & t_fa_l4_c4_0_c);
+  assign t_fa_l5_c6_0_s = (t_fa_l3_c5_1_c ^ t_fa_l4_c6_0_s) ^ t_fa_l4_c5_0_c;
+  assign t_fa_l5_c6_0_c = ((t_fa_l3_c5_1_c & t_fa_l4_c6_0_s) | (t_fa_l3_c5_1_c & t_fa_l4_c5_0_c))
+      | (t_fa_l4_c6_0_s & t_fa_l4_c5_0_c);
+  assign t_fa_l5_c7_0_s = (t_fa_l3_c6_1_c ^ t_fa_l4_c7_0_s) ^ t_fa_l4_c6_0_c;
+  assign t_fa_l5_c7_0_c = ((t_fa_l3_c6_1_c & t_fa_l4_c7_0_s) | (t_fa_l3_c6_1_c & t_fa_l4_c6_0_c))
+      | (t_fa_l4_c7_0_s & t_fa_l4_c6_0_c);
+  assign t_fa_l5_c8_0_s = (t_fa_l3_c7_1_c ^ t_fa_l4_c8_0_s) ^ t_fa_l4_c7_0_c;
+  assign t_fa_l5_c8_0_c = ((t_fa_l3_c7_1_c & t_fa_l4_c8_0_s) | (t_fa_l3_c7_1_c & t_fa_l4_c7_0_c))
+      | (t_fa_l4_c8_0_s & t_fa_l4_c7_0_c);
+  assign t_fa_l5_c9_0_s = (t_fa_l3_c8_1_c ^ t_fa_l4_c9_0_s) ^ t_fa_l4_c8_0_c;
+  assign t_fa_l5_c9_0_c = ((t_fa_l3_c8_1_c & t_fa_l4_c9_0_s) | (t_fa_l3_c8_1_c & t_fa_l4_c8_0_c))
+      | (t_fa_l4_c9_0_s & t_fa_l4_c8_0_c);
+  assign t_fa_l5_c10_0_s = (t_fa_l3_c9_1_c ^ t_fa_l4_c10_0_s) ^ t_fa_l4_c9_0_c;
+  assign t_fa_l5_c10_0_c = ((t_fa_l3_c9_1_c & t_fa_l4_c10_0_s) | (t_fa_l3_c9_1_c & t_fa_l4_c9_0_c))
+      | (t_fa_l4_c10_0_s & t_fa_l4_c9_0_c);
+  assign t_fa_l5_c11_0_s = (t_fa_l3_c10_1_c ^ t_fa_l4_c11_0_s) ^ t_fa_l4_c10_0_c;
+  assign t_fa_l5_c11_0_c = ((t_fa_l3_c10_1_c & t_fa_l4_c11_0_s) | (t_fa_l3_c10_1_c
+      & t_fa_l4_c10_0_c)) | (t_fa_l4_c11_0_s & t_fa_l4_c10_0_c);
+  assign t_fa_l5_c12_0_s = (t_fa_l3_c11_1_c ^ t_fa_l4_c12_0_s) ^ t_fa_l4_c11_0_c;
+  assign t_fa_l5_c12_0_c = ((t_fa_l3_c11_1_c & t_fa_l4_c12_0_s) | (t_fa_l3_c11_1_c
+      & t_fa_l4_c11_0_c)) | (t_fa_l4_c12_0_s & t_fa_l4_c11_0_c);
+  assign t_fa_l5_c13_0_s = (t_fa_l3_c12_1_c ^ t_fa_l4_c13_0_s) ^ t_fa_l4_c12_0_c;
+  assign t_fa_l5_c13_0_c = ((t_fa_l3_c12_1_c & t_fa_l4_c13_0_s) | (t_fa_l3_c12_1_c
+      & t_fa_l4_c12_0_c)) | (t_fa_l4_c13_0_s & t_fa_l4_c12_0_c);
+  assign t_fa_l5_c14_0_s = (t_fa_l3_c13_1_c ^ t_fa_l4_c14_0_s) ^ t_fa_l4_c13_0_c;
+  assign t_fa_l5_c14_0_c = ((t_fa_l3_c13_1_c & t_fa_l4_c14_0_s) | (t_fa_l3_c13_1_c
+      & t_fa_l4_c13_0_c)) | (t_fa_l4_c14_0_s & t_fa_l4_c13_0_c);
+  assign t_fa_l5_c15_0_s = (t_fa_l3_c14_1_c ^ t_fa_l4_c15_0_s) ^ t_fa_l4_c14_0_c;
+  assign t_fa_l5_c15_0_c = ((t_fa_l3_c14_1_c & t_fa_l4_c15_0_s) | (t_fa_l3_c14_1_c
+      & t_fa_l4_c14_0_c)) | (t_fa_l4_c15_0_s & t_fa_l4_c14_0_c);
+  assign t_fa_l5_c16_0_s = (t_ha_l3_c15_0_c ^ t_g_l4_c16_1) ^ t_fa_l4_c15_0_c;
+  assign t_fa_l5_c16_0_c = ((t_ha_l3_c15_0_c & t_g_l4_c16_1) | (t_ha_l3_c15_0_c & t_fa_l4_c15_0_c))
+      | (t_g_l4_c16_1 & t_fa_l4_c15_0_c);
+  assign t_g_l5_c17_0 = t_ha_l4_c18_0_s ^ t_g_l4_c18_0;
+  assign t_g_l5_c17_1 = ~t_g_l5_c17_0;
+  assign t_g_l5_c18_0 = t_ha_l4_c18_0_s | t_g_l4_c18_0;
+  assign t_g_l5_c18_1 = t_ha_l4_c19_0_s ^ t_ha_l4_c18_0_c;
+  assign t_g_l5_c18_2 = ~t_g_l5_c18_1;
+  assign t_g_l5_c19_0 = t_ha_l4_c19_0_s | t_ha_l4_c18_0_c;
+  assign t_g_l5_c19_1 = t_ha_l4_c20_0_s ^ t_ha_l4_c19_0_c;
+  assign t_g_l5_c19_2 = ~t_g_l5_c19_1;
+  assign t_g_l5_c20_0 = t_ha_l4_c20_0_s | t_ha_l4_c19_0_c;
+  assign t_g_l5_c20_1 = t_ha_l4_c21_0_s ^ t_ha_l4_c20_0_c;
+  assign t_g_l5_c20_2 = ~t_g_l5_c20_1;
+  assign t_g_l5_c21_0 = t_ha_l4_c21_0_s | t_ha_l4_c20_0_c;
+  assign t_g_l5_c21_1 = t_ha_l4_c22_0_s ^ t_ha_l4_c21_0_c;
+  assign t_g_l5_c21_2 = ~t_g_l5_c21_1;
+  assign t_g_l5_c22_0 = t_ha_l4_c22_0_s | t_ha_l4_c21_0_c;
+  assign t_g_l5_c22_1 = t_ha_l4_c23_0_s ^ t_ha_l4_c22_0_c;
+  assign t_g_l5_c22_2 = ~t_g_l5_c22_1;
+  assign t_g_l5_c23_0 = t_ha_l4_c23_0_s | t_ha_l4_c22_0_c;
+  assign t_g_l5_c23_1 = t_ha_l4_c24_0_s ^ t_ha_l4_c23_0_c;
+  assign t_g_l5_c23_2 = ~t_g_l5_c23_1;
+  assign t_g_l5_c24_0 = t_ha_l4_c24_0_s | t_ha_l4_c23_0_c;
+  assign t_g_l5_c24_1 = t_ha_l4_c25_0_s ^ t_ha_l4_c24_0_c;
+  assign t_g_l5_c24_2 = ~t_g_l5_c24_1;
+  assign t_g_l5_c25_0 = t_ha_l4_c25_0_s | t_ha_l4_c24_0_c;
+  assign t_g_l5_c25_1 = t_ha_l4_c26_0_s ^ t_ha_l4_c25_0_c;
+  assign t_g_l5_c25_2 = ~t_g_l5_c25_1;
+  assign t_g_l5_c26_0 = t_ha_l4_c26_0_s | t_ha_l4_c25_0_c;
+  assign t_g_l5_c26_1 = t_ha_l4_c27_0_s ^ t_ha_l4_c26_0_c;
+  assign t_g_l5_c26_2 = ~t_g_l5_c26_1;
+  assign t_g_l5_c27_0 = t_ha_l4_c27_0_s | t_ha_l4_c26_0_c;
+  assign t_g_l5_c27_1 = t_ha_l4_c28_0_s ^ t_ha_l4_c27_0_c;
+  assign t_g_l5_c27_2 = ~t_g_l5_c27_1;
+  assign t_g_l5_c28_0 = t_ha_l4_c28_0_s | t_ha_l4_c27_0_c;
+  assign t_g_l5_c28_1 = t_ha_l4_c29_0_s ^ t_ha_l4_c28_0_c;
+  assign t_g_l5_c28_2 = ~t_g_l5_c28_1;
+  assign t_g_l5_c29_0 = t_ha_l4_c29_0_s | t_ha_l4_c28_0_c;
+  assign t_g_l5_c29_1 = t_ha_l4_c30_0_s ^ t_ha_l4_c29_0_c;
+  assign t_g_l5_c29_2 = ~t_g_l5_c29_1;
+  assign t_g_l5_c30_0 = t_ha_l4_c30_0_s | t_ha_l4_c29_0_c;
+  assign t_g_l5_c30_1 = t_ha_l4_c30_1_s ^ t_ha_l4_c30_0_c;
+  assign t_g_l5_c30_2 = ~t_g_l5_c30_1;
+  assign t_g_l5_c31_0 = t_ha_l4_c30_1_s | t_ha_l4_c30_0_c;
+  assign t_g_l5_c31_1 = t_ha_l4_c31_0_s ^ t_ha_l4_c30_1_c;
+  assign t_g_l5_c31_2 = ~t_g_l5_c31_1;
+  assign t_s_next = {t_g_l5_c31_2, t_g_l5_c30_2, t_g_l5_c29_2, t_g_l5_c28_2, t_g_l5_c27_2,
+      t_g_l5_c26_2, t_g_l5_c25_2, t_g_l5_c24_2, t_g_l5_c23_2, t_g_l5_c22_2, t_g_l5_c21_2,
+      t_g_l5_c20_2, t_g_l5_c19_2, t_g_l5_c18_2, t_g_l5_c17_1, t_fa_l5_c16_0_s, t_fa_l5_c15_0_s,
+      t_fa_l5_c14_0_s, t_fa_l5_c13_0_s, t_fa_l5_c12_0_s, t_fa_l5_c11_0_s, t_fa_l5_c10_0_s,
+      t_fa_l5_c9_0_s, t_fa_l5_c8_0_s, t_fa_l5_c7_0_s, t_fa_l5_c6_0_s, t_fa_l5_c5_0_s,
+      t_fa_l5_c4_0_s, t_fa_l5_c3_0_s, t_fa_l5_c2_0_s, t_fa_l5_c1_0_s, t_ha_l4_c0_0_s};
+  assign t_c_next = {t_g_l5_c31_0, t_g_l5_c30_0, t_g_l5_c29_0, t_g_l5_c28_0, t_g_l5_c27_0,
+      t_g_l5_c26_0, t_g_l5_c25_0, t_g_l5_c24_0, t_g_l5_c23_0, t_g_l5_c22_0, t_g_l5_c21_0,
+      t_g_l5_c20_0, t_g_l5_c19_0, t_g_l5_c18_0, t_fa_l5_c16_0_c, t_fa_l5_c15_0_c, t_fa_l5_c14_0_c,
+      t_fa_l5_c13_0_c, t_fa_l5_c12_0_c, t_fa_l5_c11_0_c, t_fa_l5_c10_0_c, t_fa_l5_c9_0_c,
+      t_fa_l5_c8_0_c, t_fa_l5_c7_0_c, t_fa_l5_c6_0_c, t_fa_l5_c5_0_c, t_fa_l5_c4_0_c,
+      t_fa_l5_c3_0_c, t_fa_l5_c2_0_c, t_fa_l5_c1_0_c, t_ha_l5_c0_0_c, t_ha_l5_c0_0_s};
   assign s_o = s_q;
   assign c_o = c_q;
-
-  tpe_ha u_t_c0 (
-    .a_i(t_n133),
-    .b_i(neg_i[0]),
-    .s_o(t_n612),
-    .c_o(t_n613)
-  );
-
-  tpe_fa u_t_c1 (
-    .a_i(t_n239),
-    .b_i(neg_i[1]),
-    .c_i(t_n345),
-    .s_o(t_n614),
-    .c_o(t_n615)
-  );
-
-  tpe_ha u_t_c2 (
-    .a_i(neg_i[2]),
-    .b_i(t_n451),
-    .s_o(t_n616),
-    .c_o(t_n617)
-  );
-
-  tpe_fa u_t_c3 (
-    .a_i(t_n135),
-    .b_i(t_n241),
-    .c_i(t_n347),
-    .s_o(t_n618),
-    .c_o(t_n619)
-  );
-
-  tpe_ha u_t_c4 (
-    .a_i(t_n453),
-    .b_i(t_n550),
-    .s_o(t_n620),
-    .c_o(t_n621)
-  );
-
-  tpe_fa u_t_c5 (
-    .a_i(t_n139),
-    .b_i(t_n245),
-    .c_i(t_n351),
-    .s_o(t_n622),
-    .c_o(t_n623)
-  );
-
-  tpe_ha u_t_c6 (
-    .a_i(t_n143),
-    .b_i(t_n249),
-    .s_o(t_n624),
-    .c_o(t_n625)
-  );
-
-  tpe_ha u_t_c7 (
-    .a_i(t_n149),
-    .b_i(t_n255),
-    .s_o(t_n626),
-    .c_o(t_n627)
-  );
-
-  tpe_ha u_t_c8 (
-    .a_i(t_n155),
-    .b_i(t_n261),
-    .s_o(t_n628),
-    .c_o(t_n629)
-  );
-
-  tpe_ha u_t_c9 (
-    .a_i(t_n163),
-    .b_i(t_n269),
-    .s_o(t_n630),
-    .c_o(t_n631)
-  );
-
-  tpe_ha u_t_c10 (
-    .a_i(t_n171),
-    .b_i(t_n277),
-    .s_o(t_n632),
-    .c_o(t_n633)
-  );
-
-  tpe_ha u_t_c11 (
-    .a_i(t_n179),
-    .b_i(t_n285),
-    .s_o(t_n634),
-    .c_o(t_n635)
-  );
-
-  tpe_ha u_t_c12 (
-    .a_i(t_n187),
-    .b_i(t_n293),
-    .s_o(t_n636),
-    .c_o(t_n637)
-  );
-
-  tpe_ha u_t_c13 (
-    .a_i(t_n195),
-    .b_i(t_n301),
-    .s_o(t_n638),
-    .c_o(t_n639)
-  );
-
-  tpe_ha u_t_c14 (
-    .a_i(t_n203),
-    .b_i(t_n309),
-    .s_o(t_n640),
-    .c_o(t_n641)
-  );
-
-  tpe_ha u_t_c15 (
-    .a_i(t_n211),
-    .b_i(t_n317),
-    .s_o(t_n642),
-    .c_o(t_n643)
-  );
-
-  tpe_ha u_t_c16 (
-    .a_i(t_n219),
-    .b_i(t_n325),
-    .s_o(t_n644),
-    .c_o(t_n645)
-  );
-
-  tpe_ha u_t_c17 (
-    .a_i(t_n228),
-    .b_i(t_n334),
-    .s_o(t_n646),
-    .c_o(t_n647)
-  );
-
-  tpe_fa u_t_c18 (
-    .a_i(neg_i[3]),
-    .b_i(t_n548),
-    .c_i(t_n549),
-    .s_o(t_n648),
-    .c_o(t_n649)
-  );
-
-  tpe_fa u_t_c19 (
-    .a_i(t_n551),
-    .b_i(t_n613),
-    .c_i(t_n618),
-    .s_o(t_n650),
-    .c_o(t_n651)
-  );
-
-  tpe_ha u_t_c20 (
-    .a_i(t_n620),
-    .b_i(t_n615),
-    .s_o(t_n652),
-    .c_o(t_n653)
-  );
-
-  tpe_fa u_t_c21 (
-    .a_i(t_n457),
-    .b_i(t_n552),
-    .c_i(t_n553),
-    .s_o(t_n654),
-    .c_o(t_n655)
-  );
-
-  tpe_fa u_t_c22 (
-    .a_i(t_n622),
-    .b_i(t_n619),
-    .c_i(t_n621),
-    .s_o(t_n656),
-    .c_o(t_n657)
-  );
-
-  tpe_fa u_t_c23 (
-    .a_i(t_n355),
-    .b_i(t_n461),
-    .c_i(t_n554),
-    .s_o(t_n658),
-    .c_o(t_n659)
-  );
-
-  tpe_fa u_t_c24 (
-    .a_i(t_n555),
-    .b_i(t_n624),
-    .c_i(t_n623),
-    .s_o(t_n660),
-    .c_o(t_n661)
-  );
-
-  tpe_fa u_t_c25 (
-    .a_i(t_n361),
-    .b_i(t_n467),
-    .c_i(t_n556),
-    .s_o(t_n662),
-    .c_o(t_n663)
-  );
-
-  tpe_fa u_t_c26 (
-    .a_i(t_n557),
-    .b_i(t_n626),
-    .c_i(t_n625),
-    .s_o(t_n664),
-    .c_o(t_n665)
-  );
-
-  tpe_fa u_t_c27 (
-    .a_i(t_n367),
-    .b_i(t_n473),
-    .c_i(t_n558),
-    .s_o(t_n666),
-    .c_o(t_n667)
-  );
-
-  tpe_fa u_t_c28 (
-    .a_i(t_n559),
-    .b_i(t_n628),
-    .c_i(t_n627),
-    .s_o(t_n668),
-    .c_o(t_n669)
-  );
-
-  tpe_fa u_t_c29 (
-    .a_i(t_n375),
-    .b_i(t_n481),
-    .c_i(t_n560),
-    .s_o(t_n670),
-    .c_o(t_n671)
-  );
-
-  tpe_fa u_t_c30 (
-    .a_i(t_n561),
-    .b_i(t_n630),
-    .c_i(t_n629),
-    .s_o(t_n672),
-    .c_o(t_n673)
-  );
-
-  tpe_fa u_t_c31 (
-    .a_i(t_n383),
-    .b_i(t_n489),
-    .c_i(t_n562),
-    .s_o(t_n674),
-    .c_o(t_n675)
-  );
-
-  tpe_fa u_t_c32 (
-    .a_i(t_n563),
-    .b_i(t_n632),
-    .c_i(t_n631),
-    .s_o(t_n676),
-    .c_o(t_n677)
-  );
-
-  tpe_fa u_t_c33 (
-    .a_i(t_n391),
-    .b_i(t_n497),
-    .c_i(t_n564),
-    .s_o(t_n678),
-    .c_o(t_n679)
-  );
-
-  tpe_fa u_t_c34 (
-    .a_i(t_n565),
-    .b_i(t_n634),
-    .c_i(t_n633),
-    .s_o(t_n680),
-    .c_o(t_n681)
-  );
-
-  tpe_fa u_t_c35 (
-    .a_i(t_n399),
-    .b_i(t_n505),
-    .c_i(t_n566),
-    .s_o(t_n682),
-    .c_o(t_n683)
-  );
-
-  tpe_fa u_t_c36 (
-    .a_i(t_n567),
-    .b_i(t_n636),
-    .c_i(t_n635),
-    .s_o(t_n684),
-    .c_o(t_n685)
-  );
-
-  tpe_fa u_t_c37 (
-    .a_i(t_n407),
-    .b_i(t_n513),
-    .c_i(t_n568),
-    .s_o(t_n686),
-    .c_o(t_n687)
-  );
-
-  tpe_fa u_t_c38 (
-    .a_i(t_n569),
-    .b_i(t_n638),
-    .c_i(t_n637),
-    .s_o(t_n688),
-    .c_o(t_n689)
-  );
-
-  tpe_fa u_t_c39 (
-    .a_i(t_n415),
-    .b_i(t_n521),
-    .c_i(t_n570),
-    .s_o(t_n690),
-    .c_o(t_n691)
-  );
-
-  tpe_fa u_t_c40 (
-    .a_i(t_n571),
-    .b_i(t_n640),
-    .c_i(t_n639),
-    .s_o(t_n692),
-    .c_o(t_n693)
-  );
-
-  tpe_fa u_t_c41 (
-    .a_i(t_n423),
-    .b_i(t_n529),
-    .c_i(t_n572),
-    .s_o(t_n694),
-    .c_o(t_n695)
-  );
-
-  tpe_fa u_t_c42 (
-    .a_i(t_n573),
-    .b_i(t_n642),
-    .c_i(t_n641),
-    .s_o(t_n696),
-    .c_o(t_n697)
-  );
-
-  tpe_fa u_t_c43 (
-    .a_i(t_n431),
-    .b_i(t_n537),
-    .c_i(t_n574),
-    .s_o(t_n698),
-    .c_o(t_n699)
-  );
-
-  tpe_fa u_t_c44 (
-    .a_i(t_n575),
-    .b_i(t_n644),
-    .c_i(t_n643),
-    .s_o(t_n700),
-    .c_o(t_n701)
-  );
-
-  tpe_fa u_t_c45 (
-    .a_i(t_n440),
-    .b_i(t_n546),
-    .c_i(t_n576),
-    .s_o(t_n702),
-    .c_o(t_n703)
-  );
-
-  tpe_fa u_t_c46 (
-    .a_i(t_n577),
-    .b_i(t_n646),
-    .c_i(t_n645),
-    .s_o(t_n704),
-    .c_o(t_n705)
-  );
-
-  tpe_ha u_t_c47 (
-    .a_i(t_n578),
-    .b_i(t_n579),
-    .s_o(t_n706),
-    .c_o(t_n707)
-  );
-
-  tpe_ha u_t_c48 (
-    .a_i(t_n612),
-    .b_i(t_n614),
-    .s_o(t_n708),
-    .c_o(t_n709)
-  );
-
-  tpe_fa u_t_c49 (
-    .a_i(t_n617),
-    .b_i(t_n650),
-    .c_i(t_n652),
-    .s_o(t_n710),
-    .c_o(t_n711)
-  );
-
-  tpe_fa u_t_c50 (
-    .a_i(t_n654),
-    .b_i(t_n656),
-    .c_i(t_n651),
-    .s_o(t_n712),
-    .c_o(t_n713)
-  );
-
-  tpe_fa u_t_c51 (
-    .a_i(t_n658),
-    .b_i(t_n660),
-    .c_i(t_n655),
-    .s_o(t_n714),
-    .c_o(t_n715)
-  );
-
-  tpe_fa u_t_c52 (
-    .a_i(t_n662),
-    .b_i(t_n664),
-    .c_i(t_n659),
-    .s_o(t_n716),
-    .c_o(t_n717)
-  );
-
-  tpe_fa u_t_c53 (
-    .a_i(t_n666),
-    .b_i(t_n668),
-    .c_i(t_n663),
-    .s_o(t_n718),
-    .c_o(t_n719)
-  );
-
-  tpe_fa u_t_c54 (
-    .a_i(t_n670),
-    .b_i(t_n672),
-    .c_i(t_n667),
-    .s_o(t_n720),
-    .c_o(t_n721)
-  );
-
-  tpe_fa u_t_c55 (
-    .a_i(t_n674),
-    .b_i(t_n676),
-    .c_i(t_n671),
-    .s_o(t_n722),
-    .c_o(t_n723)
-  );
-
-  tpe_fa u_t_c56 (
-    .a_i(t_n678),
-    .b_i(t_n680),
-    .c_i(t_n675),
-    .s_o(t_n724),
-    .c_o(t_n725)
-  );
-
-  tpe_fa u_t_c57 (
-    .a_i(t_n682),
-    .b_i(t_n684),
-    .c_i(t_n679),
-    .s_o(t_n726),
-    .c_o(t_n727)
-  );
-
-  tpe_fa u_t_c58 (
-    .a_i(t_n686),
-    .b_i(t_n688),
-    .c_i(t_n683),
-    .s_o(t_n728),
-    .c_o(t_n729)
-  );
-
-  tpe_fa u_t_c59 (
-    .a_i(t_n690),
-    .b_i(t_n692),
-    .c_i(t_n687),
-    .s_o(t_n730),
-    .c_o(t_n731)
-  );
-
-  tpe_fa u_t_c60 (
-    .a_i(t_n694),
-    .b_i(t_n696),
-    .c_i(t_n691),
-    .s_o(t_n732),
-    .c_o(t_n733)
-  );
-
-  tpe_fa u_t_c61 (
-    .a_i(t_n698),
-    .b_i(t_n700),
-    .c_i(t_n695),
-    .s_o(t_n734),
-    .c_o(t_n735)
-  );
-
-  tpe_fa u_t_c62 (
-    .a_i(t_n702),
-    .b_i(t_n704),
-    .c_i(t_n699),
-    .s_o(t_n736),
-    .c_o(t_n737)
-  );
-
-  tpe_fa u_t_c63 (
-    .a_i(t_n647),
-    .b_i(t_n706),
-    .c_i(t_n703),
-    .s_o(t_n738),
-    .c_o(t_n739)
-  );
-
-  tpe_ha u_t_c64 (
-    .a_i(t_n582),
-    .b_i(t_n583),
-    .s_o(t_n743),
-    .c_o(t_n744)
-  );
-
-  tpe_ha u_t_c65 (
-    .a_i(t_n584),
-    .b_i(t_n585),
-    .s_o(t_n745),
-    .c_o(t_n746)
-  );
-
-  tpe_ha u_t_c66 (
-    .a_i(t_n586),
-    .b_i(t_n587),
-    .s_o(t_n747),
-    .c_o(t_n748)
-  );
-
-  tpe_ha u_t_c67 (
-    .a_i(t_n588),
-    .b_i(t_n589),
-    .s_o(t_n749),
-    .c_o(t_n750)
-  );
-
-  tpe_ha u_t_c68 (
-    .a_i(t_n590),
-    .b_i(t_n591),
-    .s_o(t_n751),
-    .c_o(t_n752)
-  );
-
-  tpe_ha u_t_c69 (
-    .a_i(t_n592),
-    .b_i(t_n593),
-    .s_o(t_n753),
-    .c_o(t_n754)
-  );
-
-  tpe_ha u_t_c70 (
-    .a_i(t_n594),
-    .b_i(t_n595),
-    .s_o(t_n755),
-    .c_o(t_n756)
-  );
-
-  tpe_ha u_t_c71 (
-    .a_i(t_n596),
-    .b_i(t_n597),
-    .s_o(t_n757),
-    .c_o(t_n758)
-  );
-
-  tpe_ha u_t_c72 (
-    .a_i(t_n598),
-    .b_i(t_n599),
-    .s_o(t_n759),
-    .c_o(t_n760)
-  );
-
-  tpe_ha u_t_c73 (
-    .a_i(t_n600),
-    .b_i(t_n601),
-    .s_o(t_n761),
-    .c_o(t_n762)
-  );
-
-  tpe_ha u_t_c74 (
-    .a_i(t_n602),
-    .b_i(t_n603),
-    .s_o(t_n763),
-    .c_o(t_n764)
-  );
-
-  tpe_ha u_t_c75 (
-    .a_i(t_n604),
-    .b_i(t_n605),
-    .s_o(t_n765),
-    .c_o(t_n766)
-  );
-
-  tpe_ha u_t_c76 (
-    .a_i(t_n606),
-    .b_i(t_n607),
-    .s_o(t_n767),
-    .c_o(t_n768)
-  );
-
-  tpe_ha u_t_c77 (
-    .a_i(t_n608),
-    .b_i(t_n609),
-    .s_o(t_n769),
-    .c_o(t_n770)
-  );
-
-  tpe_ha u_t_c78 (
-    .a_i(t_n610),
-    .b_i(t_n611),
-    .s_o(t_n771),
-    .c_o(t_unused_n772)
-  );
-
-  tpe_ha u_t_c79 (
-    .a_i(t_n616),
-    .b_i(t_n648),
-    .s_o(t_n773),
-    .c_o(t_n774)
-  );
-
-  tpe_fa u_t_c80 (
-    .a_i(t_n649),
-    .b_i(t_n710),
-    .c_i(t_n709),
-    .s_o(t_n775),
-    .c_o(t_n776)
-  );
-
-  tpe_fa u_t_c81 (
-    .a_i(t_n653),
-    .b_i(t_n712),
-    .c_i(t_n711),
-    .s_o(t_n777),
-    .c_o(t_n778)
-  );
-
-  tpe_fa u_t_c82 (
-    .a_i(t_n657),
-    .b_i(t_n714),
-    .c_i(t_n713),
-    .s_o(t_n779),
-    .c_o(t_n780)
-  );
-
-  tpe_fa u_t_c83 (
-    .a_i(t_n661),
-    .b_i(t_n716),
-    .c_i(t_n715),
-    .s_o(t_n781),
-    .c_o(t_n782)
-  );
-
-  tpe_fa u_t_c84 (
-    .a_i(t_n665),
-    .b_i(t_n718),
-    .c_i(t_n717),
-    .s_o(t_n783),
-    .c_o(t_n784)
-  );
-
-  tpe_fa u_t_c85 (
-    .a_i(t_n669),
-    .b_i(t_n720),
-    .c_i(t_n719),
-    .s_o(t_n785),
-    .c_o(t_n786)
-  );
-
-  tpe_fa u_t_c86 (
-    .a_i(t_n673),
-    .b_i(t_n722),
-    .c_i(t_n721),
-    .s_o(t_n787),
-    .c_o(t_n788)
-  );
-
-  tpe_fa u_t_c87 (
-    .a_i(t_n677),
-    .b_i(t_n724),
-    .c_i(t_n723),
-    .s_o(t_n789),
-    .c_o(t_n790)
-  );
-
-  tpe_fa u_t_c88 (
-    .a_i(t_n681),
-    .b_i(t_n726),
-    .c_i(t_n725),
-    .s_o(t_n791),
-    .c_o(t_n792)
-  );
-
-  tpe_fa u_t_c89 (
-    .a_i(t_n685),
-    .b_i(t_n728),
-    .c_i(t_n727),
-    .s_o(t_n793),
-    .c_o(t_n794)
-  );
-
-  tpe_fa u_t_c90 (
-    .a_i(t_n689),
-    .b_i(t_n730),
-    .c_i(t_n729),
-    .s_o(t_n795),
-    .c_o(t_n796)
-  );
-
-  tpe_fa u_t_c91 (
-    .a_i(t_n693),
-    .b_i(t_n732),
-    .c_i(t_n731),
-    .s_o(t_n797),
-    .c_o(t_n798)
-  );
-
-  tpe_fa u_t_c92 (
-    .a_i(t_n697),
-    .b_i(t_n734),
-    .c_i(t_n733),
-    .s_o(t_n799),
-    .c_o(t_n800)
-  );
-
-  tpe_fa u_t_c93 (
-    .a_i(t_n701),
-    .b_i(t_n736),
-    .c_i(t_n735),
-    .s_o(t_n801),
-    .c_o(t_n802)
-  );
-
-  tpe_fa u_t_c94 (
-    .a_i(t_n705),
-    .b_i(t_n738),
-    .c_i(t_n737),
-    .s_o(t_n803),
-    .c_o(t_n804)
-  );
-
-  tpe_fa u_t_c95 (
-    .a_i(t_n707),
-    .b_i(t_n741),
-    .c_i(t_n739),
-    .s_o(t_n805),
-    .c_o(t_n806)
-  );
 
   always @(posedge clk_i) begin
     if (take_i) b_q <= b_i;

@@ -16,8 +16,8 @@ module tpe_systolic_ws_mac_r16c16_s8x8_acc32 (
   input  wire [511:0] c_i,       // partial result of earlier K tiles for column j at [j*ACC +: ACC]
   input  wire [127:0] w_i,       // B[k0+w_row_i][n0+j] for column j at [j*WB +: WB]
   input  wire         w_we_i,    // write w_i into PE row w_row_i, bank w_bank_i
-  input  wire [3:0]   w_row_i,
-  input  wire         w_bank_i,
+  input  wire [3:0]   w_row_i,   // PE row (k = 0..rows-1) that w_we_i writes
+  input  wire         w_bank_i,  // weight bank (0 or 1) that w_we_i writes
   output wire [511:0] c_o,       // C[m][n0+j] (accumulated with c_i) at [j*ACC +: ACC]
   output wire         c_valid_o  // c_o holds one output row
 );

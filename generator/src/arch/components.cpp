@@ -97,7 +97,6 @@ std::string component_name(const ComponentConfig& c) {
 ir::Design build_component(const ComponentConfig& c) {
   const DesignConfig& a = c.arith;
   ir::Design d;
-  emit::declare_arith_templates(d);
   ir::Module& m = d.add_module(component_name(c));
   d.top = m.name();
   if (c.kind == "opt4e-step") {

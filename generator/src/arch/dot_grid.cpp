@@ -1,6 +1,7 @@
 #include "arch/dot_grid.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -41,7 +42,8 @@ ExprP adder_tree(Module& m, std::vector<ExprP> leaves, const DesignConfig& c) {
 // step overwrites it only at that cycle's end), so the read-out adder resolves it from there
 // into c_q, which holds it until the next tile: no carry-save output pair (2 x ACC
 // flip-flops fewer than capturing the pair on `last`), same timing.
-void carry_save_accumulator(Module& m, const arith::BitNet& step, std::vector<ExprP> ins, const ExprP& valid_i,
+using StepFn = std::function<std::vector<ExprP>(const std::vector<ExprP>&)>;
+void carry_save_accumulator(Module& m, const StepFn& step, std::vector<ExprP> ins, const ExprP& valid_i,
                             const ExprP& first_i, const ExprP& last_i, const ExprP& c_o, const DesignConfig& c) {
   const int ACC = c.acc_width;
   auto acc_s = m.reg("acc_s_q", ACC);
@@ -49,7 +51,7 @@ void carry_save_accumulator(Module& m, const arith::BitNet& step, std::vector<Ex
   ins.push_back(first_i);
   ins.push_back(acc_s);
   ins.push_back(acc_c);
-  auto next = emit::emit_bitnet(m, step, "t_", ins);
+  auto next = step(ins);
   m.update(acc_s, next[0], valid_i);
   m.update(acc_c, next[1], valid_i);
   auto capture_q = m.reg("capture_q", 1);
@@ -68,7 +70,8 @@ void build_opt1_dot_body(Module& m, const ExprP& a_i, const ExprP& b_i, const Ex
     ins.push_back(bits(a_i, k * c.a_width, c.a_width));
     ins.push_back(bits(b_i, k * c.b_width, c.b_width));
   }
-  carry_save_accumulator(m, opt1_step_net(c, c.depth, true), std::move(ins), valid_i, first_i, last_i, c_o, c);
+  auto step = [&](const std::vector<ExprP>& in) { return opt1_step(m, c, c.depth, true, "t_", in); };
+  carry_save_accumulator(m, step, std::move(ins), valid_i, first_i, last_i, c_o, c);
 }
 
 // OPT2 unit: the row's A operands arrive as encoded digits (the encoder sits in the grid and
@@ -86,7 +89,9 @@ void build_opt2_dot_body(Module& m, const ExprP& one_i, const ExprP& two_i, cons
     ins.push_back(bits(neg_i, k * ND, ND));
     ins.push_back(bits(b_i, k * c.b_width, c.b_width));
   }
-  carry_save_accumulator(m, opt2_step_net(c, c.depth, true), std::move(ins), valid_i, first_i, last_i, c_o, c);
+  const arith::BitNet net = opt2_step_net(c, c.depth, true);
+  auto step = [&](const std::vector<ExprP>& in) { return emit::emit_bitnet(m, net, "t_", in); };
+  carry_save_accumulator(m, step, std::move(ins), valid_i, first_i, last_i, c_o, c);
 }
 
 // OPT2 row encoder: the `depth` A operands of one grid row to Booth / EN-T digit signals.
@@ -171,7 +176,6 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
   Design d;
   declare_templates(d);
   const bool opt2 = c.pe == "opt2";
-  if (c.pe == "opt1" || opt2) declare_opt1_templates(d);
   const Module* enc = opt2 ? &build_opt2_encoder(d, c) : nullptr;
   const Module& unit = build_dot_unit(d, c);
   Module& m = d.add_module(core_name(c));

@@ -41,17 +41,31 @@ BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first, const
   return net;
 }
 
+std::vector<ir::ExprP> opt1_step(ir::Module& m, const DesignConfig& c, int products, bool with_first,
+                                 const std::string& prefix, const std::vector<ir::ExprP>& inputs) {
+  if (c.view != "behavioral") return emit::emit_bitnet(m, opt1_step_net(c, products, with_first), prefix, inputs);
+  const size_t n = static_cast<size_t>(products);
+  const ir::ExprP& s = inputs.at(2 * n + (with_first ? 1 : 0));
+  const ir::ExprP& cy = inputs.at(2 * n + (with_first ? 2 : 1));
+  ir::ExprP acc = m.wire(prefix + "acc", ir::add(s, cy));
+  if (with_first) acc = m.wire(prefix + "acc_kept", ir::mux(inputs[2 * n], ir::constant(c.acc_width, 0), acc));
+  for (size_t i = 0; i < n; ++i) {
+    auto prod = product_to_acc(m, fmt::format("{}prod{}", prefix, i), inputs[2 * i], inputs[2 * i + 1], c);
+    acc = m.wire(fmt::format("{}sum{}", prefix, i), ir::add(acc, prod));
+  }
+  return {m.wire(prefix + "s_next", acc), m.wire(prefix + "c_next", ir::constant(c.acc_width, 0))};
+}
+
 ir::ExprP readout_adder(ir::Module& m, const std::string& prefix, const ir::ExprP& s, const ir::ExprP& c,
                         const DesignConfig& cfg) {
   const AdderKind kind = *cfg.final_adder;
-  if (kind == AdderKind::Behavioral || !cfg.inject_bug.empty()) return acc_add(m, prefix + "sum", s, c, cfg);
+  if (kind == AdderKind::Behavioral || !cfg.inject_bug.empty() || cfg.view == "behavioral")
+    return acc_add(m, prefix + "sum", s, c, cfg);
   BitNet net;
   auto x = net.add_input("x", cfg.acc_width);
   auto y = net.add_input("y", cfg.acc_width);
   net.add_output("sum", final_adder(net, x, y, kind));
   return emit::emit_bitnet(m, net, prefix, {s, c})[0];
 }
-
-void declare_opt1_templates(ir::Design& d) { emit::declare_arith_templates(d); }
 
 }  // namespace tpegen::arch

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "arith/bitnet.hpp"
 #include "arith/delay_model.hpp"
@@ -19,13 +20,18 @@ namespace tpegen::arch {
 arith::BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first,
                             const arith::DelayModel* delays = nullptr);
 
+/// One OPT1 step in module m, inputs as for opt1_step_net (a0, b0, ..., [first], s, c);
+/// returns {s_next, c_next}. Structural view: opt1_step_net as bit-level logic (wires named
+/// with `prefix`). Behavioral view (--view behavioral): s_next = (first ? 0 : s + c) +
+/// sum a_i*b_i with + and *, c_next = 0: the same sum s_next + c_next, so a PE keeps its
+/// ports and timing and Verilator simulates it as a few word-wide operations.
+std::vector<ir::ExprP> opt1_step(ir::Module& m, const DesignConfig& c, int products, bool with_first,
+                                 const std::string& prefix, const std::vector<ir::ExprP>& inputs);
+
 /// The read-out carry-propagate adder s + c (acc_width bits) in module m, as chosen by
-/// --final-adder (a BitNet prefix/ripple adder, or `+`). With --inject-bug adder it is the
+/// --final-adder (a BitNet prefix/ripple adder, or `+`; `+` in the behavioral view). With --inject-bug adder it is the
 /// broken adder of the mutation check. Returns the sum wire.
 ir::ExprP readout_adder(ir::Module& m, const std::string& prefix, const ir::ExprP& s, const ir::ExprP& c,
                         const DesignConfig& cfg);
-
-/// Declares the compressor/adder leaf cells used by OPT1 designs.
-void declare_opt1_templates(ir::Design& d);
 
 }  // namespace tpegen::arch

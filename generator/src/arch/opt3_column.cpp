@@ -316,11 +316,9 @@ void column_readout(Module& m, const ExprP& res, const DesignConfig& c, const st
   m.assign(ref("c_valid_o", 1), c_valid_q);
 }
 
-Design build_column_design(const DesignConfig& c, const std::string& what, int per_row, const ColumnPeBuilder& build_pe,
-                           bool arith_cells) {
+Design build_column_design(const DesignConfig& c, const std::string& what, int per_row, const ColumnPeBuilder& build_pe) {
   require_no_pipeline(c);
   Design d;
-  if (arith_cells) emit::declare_arith_templates(d);
   const Module& enc = build_sparse_encoder(d, c, arith::Encoding::Ent, false);
   const Module& pe = build_pe(d, c);
   const int P = c.rows * c.cols, ACC = c.acc_width;
@@ -345,7 +343,7 @@ Design build_column_design(const DesignConfig& c, const std::string& what, int p
 }
 
 Design build_opt3_column(const DesignConfig& c, const std::string& what) {
-  return build_column_design(c, what, 1, build_pe, false);
+  return build_column_design(c, what, 1, build_pe);
 }
 
 Timing opt3_column_timing(const DesignConfig& c, int per_row) {

@@ -84,10 +84,9 @@ using ColumnPeBuilder = std::function<const ir::Module&(ir::Design&, const Desig
 
 /// A whole column design: the sparse EN-T encoder, the PE from `pe` (per_row digit streams
 /// and E B values in; s_o, c_o, its carry-save accumulator, out), build_column_top with
-/// per_row, and one registered read-out adder per PE. `arith_cells`: the PE instantiates the
-/// tpe_ha/tpe_fa/tpe_c42 cells. `what` is the top module's description.
+/// per_row, and one registered read-out adder per PE. `what` is the top module's description.
 ir::Design build_column_design(const DesignConfig& c, const std::string& what, int per_row,
-                               const ColumnPeBuilder& pe, bool arith_cells);
+                               const ColumnPeBuilder& pe);
 
 /// The OPT4C/OPT3 column: build_column_design with OPT3 PEs (one full-adder row each), one
 /// operand per row and step.

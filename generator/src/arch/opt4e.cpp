@@ -142,7 +142,7 @@ Design build(const DesignConfig& c) {
                   "each PE adds {} digits per cycle through one CSA tree.",
                   c.rows == 1 ? std::string("a column") : fmt::format("{} columns", c.rows), c.cols, c.depth, c.depth,
                   c.depth),
-      c.depth, build_pe, true);
+      c.depth, build_pe);
 }
 
 Timing timing(const DesignConfig& c) {

@@ -81,11 +81,10 @@ ExprP accumulate(Module& m, const DesignConfig& c, const ExprP& acc_q, const Exp
     // No enable on the 2 x acc_width state: a bubble (valid_i = 0) feeds a = 0 and no
     // `first`, so the tree adds 0 and the pair keeps its value (not its bit pattern).
     // first_i clears by gating the feedback inside the tree (opt1_step_net).
-    const arith::BitNet step = opt1_step_net(c, 1, true);
     auto a_g = m.wire("a_g", mux(valid_i, a_i, constant(c.a_width, 0)));
     auto first_g = m.wire("first_g", band(valid_i, first_i));
-    auto next = emit::emit_bitnet(m, step, "t_", {a_g, b_i, first_g, bits(acc_q, 0, c.acc_width),
-                                                  bits(acc_q, c.acc_width, c.acc_width)});
+    auto next = opt1_step(m, c, 1, true, "t_", {a_g, b_i, first_g, bits(acc_q, 0, c.acc_width),
+                                                bits(acc_q, c.acc_width, c.acc_width)});
     auto acc_d = m.wire("acc_d", concat({next[1], next[0]}));
     // Shifting, the pair moves up as a pair; the column's read-out adder resolves it.
     m.update(acc_q, shifting ? mux(shifting, drain_i, acc_d) : acc_d);
@@ -277,7 +276,6 @@ void pe_grid(Module& m, const Module& pe, const GridParams& p) {
 Design build(const DesignConfig& c) {
   Design d;
   declare_templates(d);
-  if (c.pe == "opt1") declare_opt1_templates(d);
   const Module& pe = build_pe(d, c);
   Module& m = d.add_module(core_name(c));
   describe_module(m, fmt::format("Output-stationary systolic array, {} x {} PEs.", c.rows, c.cols));

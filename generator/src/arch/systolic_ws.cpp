@@ -47,9 +47,8 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   auto w = m.wire("w", mux(bank_i, w1_q, w0_q));
   auto psum_q = m.reg("psum_q", acc);
   if (c.pe == "opt1") {
-    const arith::BitNet step = opt1_step_net(c, 1, false);
-    auto next = emit::emit_bitnet(m, step, "t_", {a_i, w, bits(psum_i, 0, c.acc_width),
-                                                  bits(psum_i, c.acc_width, c.acc_width)});
+    auto next = opt1_step(m, c, 1, false, "t_", {a_i, w, bits(psum_i, 0, c.acc_width),
+                                                 bits(psum_i, c.acc_width, c.acc_width)});
     m.update(psum_q, concat({next[1], next[0]}));
   } else {
     auto prod = product_to_acc(m, "prod", a_i, w, c);
@@ -192,7 +191,6 @@ void pe_grid(Module& m, const Module& pe, const GridParams& p) {
 Design build(const DesignConfig& c) {
   Design d;
   declare_templates(d);
-  if (c.pe == "opt1") declare_opt1_templates(d);
   const Module& pe = build_pe(d, c);
   Module& m = d.add_module(core_name(c));
   describe_module(m, fmt::format("Weight-stationary systolic array, {} x {} PEs.", c.rows, c.cols));

@@ -137,6 +137,14 @@ const std::vector<ConfigField>& table() {
           .choices({"buffered", "shift", "resolved"})
           .applies(Applies::SystolicOs)
           .shown(Shown::NonDefault),
+      Row("view", "--view", &D::view,
+          "structural = the bit-level netlist; behavioral = opt1 only: a twin with the same ports and timing, "
+          "arithmetic as + and *, for fast system simulation (proven equal by formal.twin_*)")
+          .by_default("structural")
+          .choices({"structural", "behavioral"})
+          .applies(Applies::BitWeightPe)
+          .shown(Shown::NonDefault)
+          .pe_option(),
       Row("inject_bug", "--inject-bug", &D::inject_bug,
           "test only: 'adder' breaks the accumulator adder, 'lockstep' lets the encoders of an opt4c/opt4e step "
           "take operands on their own, 'axi_drop' breaks the AXI output serializer")

@@ -66,6 +66,9 @@ void resolve_choices(DesignConfig& c) {
     if (std::find(f.choices.begin(), f.choices.end(), value) == f.choices.end())
       throw ConfigError(fmt::format("invalid {} = '{}': valid values are {}", f.flag, value, fmt::join(f.choices, ", ")));
   }
+  // The behavioural twin exists for the OPT1 PE only.
+  if (c.view == "behavioral" && c.pe != "opt1")
+    throw ConfigError(fmt::format("invalid --view behavioral for --pe {}: it applies to --pe opt1 only", c.pe));
   // The MAC PE's buffered drain is already binary: `resolved` would name the same hardware.
   if (c.drain == "resolved" && c.pe != "opt1")
     throw ConfigError(fmt::format("invalid --drain resolved for --pe {}: it applies to --pe opt1 only (the {} "
@@ -167,6 +170,7 @@ std::string canonical_name(const DesignConfig& c) {
   // The default (buffered) keeps the names it always had.
   if (c.drain == "shift") name += "_dshift";
   if (c.drain == "resolved") name += "_dres";
+  if (c.view == "behavioral") name += "_beh";
   if (!c.inject_bug.empty()) name += "_bug_" + c.inject_bug;
   return name;
 }

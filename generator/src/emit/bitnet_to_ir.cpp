@@ -1,5 +1,6 @@
 #include "emit/bitnet_to_ir.hpp"
 
+#include <map>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -10,23 +11,6 @@ using arith::BitNet;
 using arith::CellKind;
 using arith::NodeOp;
 using namespace ir;
-
-void declare_arith_templates(Design& d) {
-  d.add_extern({"tpe_ha", "tpe_ha.v", {{"a_i", PortDir::In}, {"b_i", PortDir::In}, {"s_o", PortDir::Out}, {"c_o", PortDir::Out}}});
-  d.add_extern({"tpe_fa",
-                "tpe_fa.v",
-                {{"a_i", PortDir::In}, {"b_i", PortDir::In}, {"c_i", PortDir::In}, {"s_o", PortDir::Out}, {"c_o", PortDir::Out}}});
-  d.add_extern({"tpe_c42",
-                "tpe_c42.v",
-                {{"x1_i", PortDir::In},
-                 {"x2_i", PortDir::In},
-                 {"x3_i", PortDir::In},
-                 {"x4_i", PortDir::In},
-                 {"cin_i", PortDir::In},
-                 {"s_o", PortDir::Out},
-                 {"c_o", PortDir::Out},
-                 {"cout_o", PortDir::Out}}});
-}
 
 namespace {
 
@@ -46,29 +30,6 @@ std::vector<bool> live_nodes(const BitNet& net) {
     }
   }
   return live;
-}
-
-const char* cell_module(CellKind k) {
-  switch (k) {
-    case CellKind::HalfAdder: return "tpe_ha";
-    case CellKind::FullAdder: return "tpe_fa";
-    case CellKind::Compressor42: return "tpe_c42";
-  }
-  return "";
-}
-
-std::vector<const char*> cell_inputs(CellKind k) {
-  switch (k) {
-    case CellKind::HalfAdder: return {"a_i", "b_i"};
-    case CellKind::FullAdder: return {"a_i", "b_i", "c_i"};
-    case CellKind::Compressor42: return {"x1_i", "x2_i", "x3_i", "x4_i", "cin_i"};
-  }
-  return {};
-}
-
-std::vector<const char*> cell_outputs(CellKind k) {
-  if (k == CellKind::Compressor42) return {"s_o", "c_o", "cout_o"};
-  return {"s_o", "c_o"};
 }
 
 }  // namespace
@@ -93,6 +54,95 @@ std::vector<bool> late_nodes(const BitNet& net, int cut_level) {
 
 namespace {
 
+// Weight (column) of each node, inferred backwards from the outputs: output bit k has
+// weight k; a cell's inputs and sum have its column, its carries the next one; a gate gets
+// the weight its last consumer reads it at. Only used to name nets; -1 when nothing reads it.
+struct Weights {
+  std::vector<int> node, cell;
+};
+
+Weights node_weights(const BitNet& net) {
+  const auto& nodes = net.nodes();
+  std::vector<int> w(nodes.size(), -1);
+  auto give = [&](arith::NodeId id, int weight) {
+    auto& x = w[static_cast<size_t>(id)];
+    if (x < 0) x = weight;
+  };
+  for (auto& bitsv : net.output_bits())
+    for (size_t k = 0; k < bitsv.size(); ++k) give(bitsv[k], static_cast<int>(k));
+  std::vector<int> cell_col(net.cells().size(), -1);
+  for (size_t i = nodes.size(); i-- > 0;) {
+    const auto& n = nodes[i];
+    if (n.op == NodeOp::CellOut) {
+      auto& col = cell_col[static_cast<size_t>(n.cell)];
+      if (col < 0 && w[i] >= 0) col = n.cell_out == 0 ? w[i] : w[i] - 1;
+      // The cell's first output node (lowest id) comes last in this reverse walk.
+      const auto& cell = net.cells()[static_cast<size_t>(n.cell)];
+      if (static_cast<size_t>(cell.out[0]) == i && col >= 0)
+        for (auto in : cell.in) give(in, col);
+    } else if (w[i] >= 0) {
+      for (auto in : n.in) give(in, w[i]);
+    }
+  }
+  return {std::move(w), std::move(cell_col)};
+}
+
+const char* cell_tag(CellKind k) {
+  switch (k) {
+    case CellKind::HalfAdder: return "ha";
+    case CellKind::FullAdder: return "fa";
+    case CellKind::Compressor42: return "c42";
+  }
+  return "";
+}
+
+// Deterministic names by reduction level and column: cells `fa_l2_c13_0` (outputs _s, _c,
+// _co), gates `pp_l0_c5_3` before the tree (partial products, encoders, adder gates) and
+// `g_l2_c13_1` for the gates of a folded cell; the last index counts within (level, column).
+class NetNames {
+ public:
+  NetNames(const BitNet& net, std::string prefix) : net_(net), prefix_(std::move(prefix)), weight_(node_weights(net)) {}
+
+  std::string gate(size_t id) {
+    const auto& n = net_.nodes()[id];
+    return next(n.level == 0 ? "pp" : "g", n.level, weight_.node[id]);
+  }
+  std::string cell(int index) {
+    const auto& c = net_.cells()[static_cast<size_t>(index)];
+    return next(cell_tag(c.kind), c.level, weight_.cell[static_cast<size_t>(index)]);
+  }
+
+ private:
+  std::string next(const char* tag, int level, int col) {
+    const std::string base = col >= 0 ? fmt::format("{}{}_l{}_c{}", prefix_, tag, level, col)
+                                      : fmt::format("{}{}_l{}_x", prefix_, tag, level);
+    return fmt::format("{}_{}", base, count_[base]++);
+  }
+  const BitNet& net_;
+  std::string prefix_;
+  Weights weight_;
+  std::map<std::string, int> count_;
+};
+
+ExprP majority(const ExprP& a, const ExprP& b, const ExprP& c) { return bor(bor(band(a, b), band(a, c)), band(b, c)); }
+
+// A cell's outputs as flat bit-level assigns (the logic of rtl_templates/tpe_*.v): Verilator
+// simulates these many times faster than one module instance per cell, and synthesis
+// sees the same gates (PE-whole synthesis flattened the cells anyway).
+std::vector<ExprP> cell_logic(Module& m, const std::string& base, CellKind k, const std::vector<ExprP>& in) {
+  switch (k) {
+    case CellKind::HalfAdder: return {bxor(in[0], in[1]), band(in[0], in[1])};
+    case CellKind::FullAdder: return {bxor(bxor(in[0], in[1]), in[2]), majority(in[0], in[1], in[2])};
+    case CellKind::Compressor42: {
+      auto s1 = m.wire(base + "_s1", bxor(bxor(in[0], in[1]), in[2]));
+      return {bxor(bxor(s1, in[3]), in[4]), majority(s1, in[3], in[4]), majority(in[0], in[1], in[2])};
+    }
+  }
+  return {};
+}
+
+const char* cell_out_suffix(size_t k) { return k == 0 ? "_s" : k == 1 ? "_c" : "_co"; }
+
 std::vector<ExprP> emit_impl(Module& m, const BitNet& net, const std::string& prefix, const std::vector<ExprP>& inputs,
                              int cut_level) {
   if (inputs.size() != net.inputs().size()) throw std::logic_error("emit_bitnet: wrong number of input vectors");
@@ -103,7 +153,7 @@ std::vector<ExprP> emit_impl(Module& m, const BitNet& net, const std::string& pr
   const auto& nodes = net.nodes();
   const std::vector<bool> live = live_nodes(net);
   std::vector<ExprP> value(nodes.size());
-  auto name = [&](size_t id) { return fmt::format("{}n{}", prefix, id); };
+  NetNames names(net, prefix);
   auto v = [&](arith::NodeId id) { return value[static_cast<size_t>(id)]; };
   std::vector<bool> cell_done(net.cells().size(), false);
   // Pipelining: an early node read by a late node or an output is read through a register.
@@ -114,8 +164,12 @@ std::vector<ExprP> emit_impl(Module& m, const BitNet& net, const std::string& pr
     const auto k = static_cast<size_t>(id);
     if (!piped || late[k] || net.is_const(id)) return value[k];
     if (!staged[k]) {
-      staged[k] = m.reg(fmt::format("{}p{}_q", prefix, k), 1);
-      m.update(staged[k], value[k]);
+      const auto& val = value[k];
+      // Input bits have no wire of their own: name their register after the input.
+      const std::string nm = val->kind == ExprKind::Ref ? val->net
+                                                         : fmt::format("{}{}{}", prefix, net.inputs()[static_cast<size_t>(nodes[k].input)].name, nodes[k].bit);
+      staged[k] = m.reg(nm + "_q", 1);
+      m.update(staged[k], val);
     }
     return staged[k];
   };
@@ -129,12 +183,12 @@ std::vector<ExprP> emit_impl(Module& m, const BitNet& net, const std::string& pr
       case NodeOp::Const0: value[i] = constant(1, 0); break;
       case NodeOp::Const1: value[i] = constant(1, 1); break;
       case NodeOp::Input: value[i] = bits(inputs[static_cast<size_t>(n.input)], n.bit, 1); break;
-      case NodeOp::Not: if (used) value[i] = m.wire(name(i), bnot(operand(i, n.in[0]))); break;
-      case NodeOp::And: if (used) value[i] = m.wire(name(i), band(operand(i, n.in[0]), operand(i, n.in[1]))); break;
-      case NodeOp::Or: if (used) value[i] = m.wire(name(i), bor(operand(i, n.in[0]), operand(i, n.in[1]))); break;
-      case NodeOp::Xor: if (used) value[i] = m.wire(name(i), bxor(operand(i, n.in[0]), operand(i, n.in[1]))); break;
+      case NodeOp::Not: if (used) value[i] = m.wire(names.gate(i), bnot(operand(i, n.in[0]))); break;
+      case NodeOp::And: if (used) value[i] = m.wire(names.gate(i), band(operand(i, n.in[0]), operand(i, n.in[1]))); break;
+      case NodeOp::Or: if (used) value[i] = m.wire(names.gate(i), bor(operand(i, n.in[0]), operand(i, n.in[1]))); break;
+      case NodeOp::Xor: if (used) value[i] = m.wire(names.gate(i), bxor(operand(i, n.in[0]), operand(i, n.in[1]))); break;
       case NodeOp::Mux:
-        if (used) value[i] = m.wire(name(i), mux(operand(i, n.in[0]), operand(i, n.in[1]), operand(i, n.in[2])));
+        if (used) value[i] = m.wire(names.gate(i), mux(operand(i, n.in[0]), operand(i, n.in[1]), operand(i, n.in[2])));
         break;
       case NodeOp::CellOut: {
         const auto& cell = net.cells()[static_cast<size_t>(n.cell)];
@@ -142,19 +196,16 @@ std::vector<ExprP> emit_impl(Module& m, const BitNet& net, const std::string& pr
         for (auto o : cell.out) cell_live = cell_live || live[static_cast<size_t>(o)];
         if (!cell_live || cell_done[static_cast<size_t>(n.cell)]) break;
         cell_done[static_cast<size_t>(n.cell)] = true;
-        // All outputs of a cell are created together, when its first output node appears.
-        Instance inst{cell_module(cell.kind), fmt::format("u_{}c{}", prefix, n.cell), {}, {}};
-        const auto ins = cell_inputs(cell.kind);
-        for (size_t k = 0; k < ins.size(); ++k) inst.conns.emplace_back(ins[k], operand(i, cell.in[k]));
-        const auto outs = cell_outputs(cell.kind);
+        // All outputs of a cell are created together, when its first output node appears;
+        // an output nothing reads (the dropped carry of the top column) is not emitted.
+        const std::string base = names.cell(n.cell);
+        std::vector<ExprP> ins;
+        for (auto in : cell.in) ins.push_back(operand(i, in));
+        const auto outs = cell_logic(m, base, cell.kind, ins);
         for (size_t k = 0; k < outs.size(); ++k) {
           const auto id = static_cast<size_t>(cell.out[k]);
-          // Verilator's lint skips signals named *unused*: the dropped carries of the top column.
-          auto w = m.wire(live[id] ? name(id) : fmt::format("{}unused_n{}", prefix, id), 1);
-          if (live[id]) value[id] = w;
-          inst.conns.emplace_back(outs[k], w);
+          if (live[id]) value[id] = m.wire(base + cell_out_suffix(k), outs[k]);
         }
-        m.instance(std::move(inst));
         break;
       }
     }

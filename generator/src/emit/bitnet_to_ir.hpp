@@ -1,6 +1,7 @@
-// Turns a BitNet (arith/) into IR inside a module: gates become assigns, compressor
-// cells become instances of the rtl_templates/ cells tpe_ha, tpe_fa and tpe_c42.
-// Only logic that reaches an output is emitted.
+// Turns a BitNet (arith/) into IR inside a module: gates and compressor cells become flat
+// bit-level assigns (a cell's sum and carry, the logic of rtl_templates/tpe_ha/fa/c42.v),
+// named by reduction level and column (fa_l2_c13_0_s). Only logic that reaches an output
+// is emitted.
 #pragma once
 
 #include <string>
@@ -11,11 +12,8 @@
 
 namespace tpegen::emit {
 
-/// Declares tpe_ha, tpe_fa and tpe_c42 as extern modules of the design.
-void declare_arith_templates(ir::Design& d);
-
 /// Adds the net's logic to `m`. inputs[i] feeds input vector i (an lvalue of its width).
-/// Wires and instances are named with `prefix`. Returns one wire per output vector, named
+/// Wires are named with `prefix`. Returns one wire per output vector, named
 /// prefix + output name.
 std::vector<ir::ExprP> emit_bitnet(ir::Module& m, const arith::BitNet& net, const std::string& prefix,
                                    const std::vector<ir::ExprP>& inputs);
