@@ -70,7 +70,8 @@ RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
           run.value("device", std::string())};
 }
 
-void run_sweep(const SweepOptions& o) {
+// The config's design points, expanded and resolved (an invalid one is kept, to be skipped).
+std::vector<sweep::Point> load_points(const SweepOptions& o) {
   check_executor_flags(o);
   if (o.jobs < 1) throw ConfigError(fmt::format("invalid -j = {}: need at least 1", o.jobs));
   if (!fs::is_regular_file(o.config))
@@ -82,16 +83,17 @@ void run_sweep(const SweepOptions& o) {
     if (c.arch.empty()) throw ConfigError("missing arch");
     return resolve(c);
   };
-  const std::vector<sweep::Point> points = sweep::expand(text, o.config, resolver);
+  return sweep::expand(text, o.config, resolver);
+}
 
-  check_synth_run_flags(o.run);
-  const SynthTools tools = find_synth_tools(o.run.liberty, o.run.no_liberty, o.run.no_timing);
-  const synth::LibertyChoice& lib = tools.lib;
-  const bool timing = tools.timing;
+struct SweepDirs {
+  fs::path work, out;
+};
 
-  // A named -o is checked first, so a refused one leaves no new --work folder behind; an -o
-  // inside --work (`make sweep-paper`) comes second, or --work would already hold it. A dry
-  // run only plans and touches nothing.
+// A named -o is checked first, so a refused one leaves no new --work folder behind; an -o
+// inside --work (`make sweep-paper`) comes second, or --work would already hold it. A dry
+// run only plans and touches nothing.
+SweepDirs claim_dirs(const SweepOptions& o) {
   const auto claim = [&](const fs::path& d, const char* flag) {
     return o.dry_run ? fs::absolute(d) : claim_work_dir(d, flag);
   };
@@ -108,14 +110,23 @@ void run_sweep(const SweepOptions& o) {
     fs::create_directories(d, ec);
     if (ec) throw ConfigError(fmt::format("cannot create the directory {}: {}", d.string(), ec.message()));
   }
-  const fs::path exe = fs::read_symlink("/proc/self/exe");
+  return {work, out};
+}
 
+// What a run has to do: one result per valid point (cached ones filled in, the others
+// "not run" with a job each).
+struct SweepPlan {
   std::vector<sweep::Result> results;
   std::vector<PointJob> jobs;
   size_t skipped = 0, cached = 0;
+};
+
+SweepPlan plan_points(const SweepOptions& o, const std::vector<sweep::Point>& points, const SynthTools& tools,
+                      const fs::path& work) {
+  SweepPlan plan;
   for (const sweep::Point& p : points) {
     if (!p.resolved) {
-      ++skipped;
+      ++plan.skipped;
       fmt::print("tpegen: skipped {}: {}\n", p.design.dump(), p.skipped);
       continue;
     }
@@ -129,11 +140,11 @@ void run_sweep(const SweepOptions& o) {
     }
     // An FPGA point's "timing" is nextpnr's place and route, which needs no liberty file.
     const bool fpga = rs.target != "asic";
-    const bool point_timing = fpga ? !o.run.no_timing : timing;
+    const bool point_timing = fpga ? !o.run.no_timing : tools.timing;
     nlohmann::json run_in = point_timing && !fpga ? nlohmann::json{{"fmax_search", rs.fmax_search}, {"activity", rs.activity}}
                                                   : nlohmann::json::object();
     if (fpga) run_in = {{"target", rs.target}, {"device", rs.device}};  // asic keys unchanged: old caches stay valid
-    sweep::CacheInputs in{config_to_json(*p.resolved), fpga ? std::string() : lib.path.string(),
+    sweep::CacheInputs in{config_to_json(*p.resolved), fpga ? std::string() : tools.lib.path.string(),
                           point_timing ? std::optional<double>(rs.clock_period_ns) : std::nullopt, version(), run_in,
                           rtl};
     const std::string key = sweep::cache_key(in);
@@ -142,8 +153,8 @@ void run_sweep(const SweepOptions& o) {
     if (auto r = sweep::read_cache_file(cache_file, key, &why)) {
       r->name = p.name;
       r->run = p.run;
-      results.push_back(*r);
-      ++cached;
+      plan.results.push_back(*r);
+      ++plan.cached;
       continue;
     }
     if (why.rfind("corrupt", 0) == 0) fmt::print("tpegen: ignoring {}: {}\n", cache_file.string(), why);
@@ -152,18 +163,14 @@ void run_sweep(const SweepOptions& o) {
     pending.config = in.config;
     pending.run = p.run;
     pending.error = "not run";
-    results.push_back(pending);
-    jobs.push_back({p.name, p.design, p.run, rs, lib.path.string(), point_timing, key, in, results.size() - 1});
+    plan.results.push_back(pending);
+    plan.jobs.push_back({p.name, p.design, p.run, rs, tools.lib.path.string(), point_timing, key, in,
+                         plan.results.size() - 1});
   }
-  const size_t n = results.size();
-  const SlurmOptions slurm = [&] {
-    SlurmOptions s = o.slurm;
-    s.max_parallel = o.max_parallel.value_or(0);
-    return s;
-  }();
-  // Slurm submits before anything is printed: a refused submission is then one error line.
-  const bool submit = o.executor == "slurm" && !o.dry_run && !o.collect && !jobs.empty();
-  const std::string job_id = submit ? submit_array(exe, work, jobs, slurm) : std::string();
+  return plan;
+}
+
+void print_plan(const SweepOptions& o, const SweepPlan& plan, const SynthTools& tools, const fs::path& work) {
   const std::string how = o.collect ? std::string(" (--collect: nothing runs)")
                           : o.executor == "slurm"
                               ? fmt::format(" in one Slurm job array{}",
@@ -171,10 +178,47 @@ void run_sweep(const SweepOptions& o) {
                               : fmt::format(" with -j {}", o.jobs);
   fmt::print("tpegen: sweep of {} design points ({} skipped as invalid, {} reused from the cache in {}), "
              "{} to synthesize{}; liberty: {}{}\n",
-             n, skipped, cached, (work / "cache").string(), jobs.size(), how,
-             lib.path.empty() ? lib.origin : lib.path.string(),
-             timing ? fmt::format(", clock period {} ns", o.run.clock_period_ns) : std::string(", no timing"));
+             plan.results.size(), plan.skipped, plan.cached, (work / "cache").string(), plan.jobs.size(), how,
+             tools.lib.path.empty() ? tools.lib.origin : tools.lib.path.string(),
+             tools.timing ? fmt::format(", clock period {} ns", o.run.clock_period_ns) : std::string(", no timing"));
   std::fflush(stdout);
+}
+
+// results.csv, results.md and the two plots; the exit status says whether all points ran.
+void write_reports(std::vector<sweep::Result>& results, const std::vector<sweep::Point>& points, size_t skipped,
+                   const fs::path& out, bool interrupted) {
+  sweep::link_baselines(results, baseline_config_json);
+  write_text_file_atomic(out / "results.csv", sweep::to_csv(results));
+  write_text_file_atomic(out / "results.md", sweep::to_markdown(results, points));
+  write_text_file_atomic(out / "area_vs_fmax.svg", sweep::svg_area_fmax(results));
+  write_text_file_atomic(out / "area_efficiency.svg", sweep::svg_area_eff(results));
+  size_t failed = 0;
+  for (const sweep::Result& r : results) failed += r.ok ? 0 : 1;
+  fmt::print("tpegen: {} ok, {} failed, {} skipped; results.csv, results.md, area_vs_fmax.svg, "
+             "area_efficiency.svg in {}\n",
+             results.size() - failed, failed, skipped, out.string());
+  if (interrupted) {
+    fmt::print("tpegen: interrupted: rerun the same command to resume (finished points are cached)\n");
+    throw ExitStatus{130};
+  }
+  if (failed) throw ExitStatus{1};
+}
+
+void run_sweep(const SweepOptions& o) {
+  const std::vector<sweep::Point> points = load_points(o);
+  check_synth_run_flags(o.run);
+  const SynthTools tools = find_synth_tools(o.run.liberty, o.run.no_liberty, o.run.no_timing);
+  const auto [work, out] = claim_dirs(o);
+  const fs::path exe = fs::read_symlink("/proc/self/exe");
+  SweepPlan plan = plan_points(o, points, tools, work);
+  std::vector<sweep::Result>& results = plan.results;
+  const std::vector<PointJob>& jobs = plan.jobs;
+  SlurmOptions slurm = o.slurm;
+  slurm.max_parallel = o.max_parallel.value_or(0);
+  // Slurm submits before anything is printed: a refused submission is then one error line.
+  const bool submit = o.executor == "slurm" && !o.dry_run && !o.collect && !jobs.empty();
+  const std::string job_id = submit ? submit_array(exe, work, jobs, slurm) : std::string();
+  print_plan(o, plan, tools, work);
 
   if (o.dry_run) {
     for (const PointJob& j : jobs) fmt::print("tpegen: to synthesize: {}\n", j.name);
@@ -186,7 +230,7 @@ void run_sweep(const SweepOptions& o) {
   }
   size_t done = 0;
   for (const sweep::Result& r : results)
-    if (r.cached) print_progress(++done, n, r, " (cached)");
+    if (r.cached) print_progress(++done, results.size(), r, " (cached)");
   bool interrupted = false;
   if (o.collect) {
     for (const PointJob& j : jobs) {
@@ -196,9 +240,8 @@ void run_sweep(const SweepOptions& o) {
   } else if (o.executor == "local") {
     interrupted = !run_local(exe, work, jobs, o.jobs, results, done);
   } else if (submit) {
-    const std::string& id = job_id;
-    fmt::print("tpegen: submitted Slurm job array {} ({} task{}; logs {})\n", id, jobs.size(),
-               jobs.size() == 1 ? "" : "s", (work / "slurm" / "log" / (id + "_*.out")).string());
+    fmt::print("tpegen: submitted Slurm job array {} ({} task{}; logs {})\n", job_id, jobs.size(),
+               jobs.size() == 1 ? "" : "s", (work / "slurm" / "log" / (job_id + "_*.out")).string());
     std::fflush(stdout);
     if (o.no_wait) {
       fmt::print("tpegen: not waiting (--no-wait): when it has ended, `tpegen sweep {} --work {} --collect` "
@@ -206,24 +249,9 @@ void run_sweep(const SweepOptions& o) {
                  o.config, work.string());
       return;
     }
-    wait_array(id, work, jobs, results, done);
+    wait_array(job_id, work, jobs, results, done);
   }
-
-  sweep::link_baselines(results, baseline_config_json);
-  write_text_file_atomic(out / "results.csv", sweep::to_csv(results));
-  write_text_file_atomic(out / "results.md", sweep::to_markdown(results, points));
-  write_text_file_atomic(out / "area_vs_fmax.svg", sweep::svg_area_fmax(results));
-  write_text_file_atomic(out / "area_efficiency.svg", sweep::svg_area_eff(results));
-  size_t failed = 0;
-  for (const sweep::Result& r : results) failed += r.ok ? 0 : 1;
-  fmt::print("tpegen: {} ok, {} failed, {} skipped; results.csv, results.md, area_vs_fmax.svg, "
-             "area_efficiency.svg in {}\n",
-             n - failed, failed, skipped, out.string());
-  if (interrupted) {
-    fmt::print("tpegen: interrupted: rerun the same command to resume (finished points are cached)\n");
-    throw ExitStatus{130};
-  }
-  if (failed) throw ExitStatus{1};
+  write_reports(results, points, plan.skipped, out, interrupted);
 }
 
 }  // namespace
