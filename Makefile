@@ -7,7 +7,7 @@ JOBS  ?= 2
 TPEGEN = $(BUILD)/generator/tpegen
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps build test test-heavy test-all unit rtl sim arith demo bench bench-sweep formal compare-opt1 compare-opt234 golden-update clean
+.PHONY: all deps build test test-heavy test-all unit rtl sim arith xsim demo bench bench-sweep formal compare-opt1 compare-opt234 golden-update clean
 
 all: build
 
@@ -27,7 +27,7 @@ test-heavy: build
 test-all: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
 
-unit rtl sim arith: build
+unit rtl sim arith xsim: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure -L $@ -LE heavy
 
 demo: build
