@@ -15,7 +15,8 @@ defs="-DA_W=$aw -DB_W=$bw -DACC_W=$accw -DIS_SIGNED=$([ "$signed" = true ] && ec
 [ "$kind" = opt1-step ] && defs="$defs -DCOMP_STEP"
 [ "$(field latency_cycles)" = 1 ] && defs="$defs -DPIPELINED"
 objcache=$(command -v ccache >/dev/null && echo OBJCACHE=ccache || true)
+# One translation unit (Vdut__ALL.cpp): most of a small model's compile is header parsing per file.
 verilator --cc --exe --build -j 2 -Wno-fatal --top-module "$top" --prefix Vdut -Mdir "$work/obj" \
-  -CFLAGS "-std=c++17 -I$root/tb -I$root/model $defs" -MAKEFLAGS "OPT_FAST=-O1 $objcache" \
+  -CFLAGS "-std=c++17 -I$root/tb -I$root/model $defs" -MAKEFLAGS "OPT_FAST=-O1 VM_PARALLEL_BUILDS=0 $objcache" \
   "$root/tb/arith/component_tb.cpp" -f files.f > "$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
 "$work/obj/Vdut" vectors.txt
