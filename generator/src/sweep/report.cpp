@@ -105,6 +105,32 @@ std::string fpga_markdown(const std::vector<Result>& results) {
   return s;
 }
 
+// The gate-level energy breakdown (pJ/MAC, synth::kBreakdownKeys order) as cells joined by
+// `sep`; empty cells without one.
+std::string breakdown_cells(const Result& r, const char* sep) {
+  std::string s;
+  for (size_t i = 0; i < synth::kBreakdownKeys.size(); ++i) {
+    if (i) s += sep;
+    if (r.energy_breakdown) s += fmt::format("{:.6g}", r.energy_breakdown->values()[i]);
+  }
+  return s;
+}
+
+std::string breakdown_markdown(const std::vector<Result>& results) {
+  std::string s;
+  for (const Result& r : results) {
+    if (!r.ok || !r.energy_breakdown) continue;
+    if (s.empty())
+      s = "\nEnergy per MAC by class (activity gate: per-cell transitions of the netlist at unit delay; glitch is "
+          "the part of combinational due to glitches; clock + sequential + combinational + leakage = total), "
+          "pJ/MAC:\n\n| design | total | clock | sequential | combinational | glitch | leakage |\n"
+          "|---|---|---|---|---|---|---|\n";
+    s += fmt::format("| {} | {} | {} |\n", md_cell(r.name), fmt_opt(r.energy_per_mac_pj, "{:.3f}"),
+                     breakdown_cells(r, " | "));
+  }
+  return s;
+}
+
 }  // namespace
 
 std::string to_csv(const std::vector<Result>& results) {
@@ -112,7 +138,8 @@ std::string to_csv(const std::vector<Result>& results) {
       "name,arch,pe,rows,cols,depth,a_width,b_width,status,error,cells,transistors,area_um2,fmax_mhz,"
       "fmax_reg2reg_mhz,critical_path_ns,power_mw,clock_period_ns,macs_per_cycle,area_eff_gmacs_per_mm2,energy_pj_per_mac,"
       "baseline,area_ratio,fmax_ratio,area_eff_ratio,energy_ratio,activity,fmax_search_mhz,fmax_search_area_um2,"
-      "target,lut,ff,carry,dsp,bram\n";
+      "target,lut,ff,carry,dsp,bram,energy_clock_pj,energy_sequential_pj,energy_combinational_pj,"
+      "energy_glitch_pj,energy_leakage_pj\n";
   auto num = [](const std::optional<double>& v) { return v ? fmt::format("{:.6g}", *v) : std::string(); };
   auto geti = [](const json& c, const char* k) {
     return c.contains(k) && c.at(k).is_number() ? std::to_string(c.at(k).get<long long>()) : std::string();
@@ -123,7 +150,8 @@ std::string to_csv(const std::vector<Result>& results) {
     const int b = find_baseline(results, i);
     const Ratios q = b >= 0 ? ratios(r, results[static_cast<size_t>(b)]) : Ratios{};
     s += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(r.name),
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+        csv_field(r.name),
         csv_field(r.arch()), csv_field(r.pe()), geti(r.config, "rows"), geti(r.config, "cols"),
         geti(r.config, "depth"), geti(r.config, "a_width"), geti(r.config, "b_width"), r.ok ? "ok" : "failed",
         csv_field(r.error), r.ok && r.cells >= 0 ? std::to_string(r.cells) : "",
@@ -132,7 +160,7 @@ std::string to_csv(const std::vector<Result>& results) {
         num(d.energy_pj), b >= 0 ? csv_field(results[static_cast<size_t>(b)].name) : "", num(q.area), num(q.fmax),
         num(q.area_eff), num(q.energy), csv_field(r.activity_source), num(r.fmax_search_mhz),
         num(r.fmax_search_area_um2), r.fpga.is_object() ? r.fpga.value("target", std::string()) : "asic",
-        fpga_counts(r, ","));
+        fpga_counts(r, ","), breakdown_cells(r, ","));
   }
   return s;
 }
@@ -182,6 +210,7 @@ std::string to_markdown(const std::vector<Result>& results, const std::vector<Po
   }
   if (estimate) s += "\n\\* MACs/cycle estimated (variable-latency design, int8 normal data).\n";
   s += fpga_markdown(results);
+  s += breakdown_markdown(results);
   bool any_skipped = false;
   for (const Point& p : skipped) {
     if (p.resolved) continue;
