@@ -39,3 +39,57 @@ TEST_CASE("sweep: a gate-level energy breakdown goes from the report into the CS
   cached.erase("energy_breakdown_pj_per_mac");
   CHECK(!result_from_json(cached)->energy_breakdown);
 }
+
+namespace {
+
+// The height of the `cls` segment of the bar whose title starts with `name`.
+double segment_height(const std::string& svg, const std::string& cls, const std::string& name) {
+  size_t at = 0;
+  while ((at = svg.find("<rect class=\"" + cls + "\"", at)) != std::string::npos) {
+    const size_t end = svg.find("</rect>", at);
+    const std::string rect = svg.substr(at, end - at);
+    at = end;
+    if (rect.find("<title>" + name + ": ") == std::string::npos) continue;
+    const size_t h = rect.find("height=\"") + 8;
+    return std::stod(rect.substr(h, rect.find('"', h) - h));
+  }
+  return -1;
+}
+
+Result gate_result(const std::string& name, tpegen::synth::EnergyBreakdown e) {
+  Result r;
+  r.name = name;
+  r.ok = true;
+  r.config = {{"arch", "systolic-os"}, {"pe", "mac"}};
+  r.energy_per_mac_pj = e.total();
+  r.energy_breakdown = e;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("sweep: the stacked-bar SVG of energy per MAC by class") {
+  // Totals 4 and 8 pJ/MAC: the axis ends at 10, the plot is 300 px high (30 px per pJ).
+  const std::vector<Result> rs = {gate_result("a", {1.0, 0.5, 2.0, 0.75, 0.5}),
+                                  gate_result("b", {2.0, 1.0, 4.0, 3.0, 1.0}), Result{}};
+  const std::string svg = svg_energy_breakdown(rs);
+  REQUIRE(!svg.empty());
+  CHECK(svg.rfind("<svg", 0) == 0);
+  CHECK(svg.find("</svg>\n") == svg.size() - 7);
+  CHECK(segment_height(svg, "clock", "a") == doctest::Approx(30.0));
+  CHECK(segment_height(svg, "sequential", "a") == doctest::Approx(15.0));
+  CHECK(segment_height(svg, "settled", "a") == doctest::Approx(37.5));  // combinational - glitch
+  CHECK(segment_height(svg, "glitch", "a") == doctest::Approx(22.5));
+  CHECK(segment_height(svg, "leakage", "a") == doctest::Approx(15.0));
+  CHECK(segment_height(svg, "settled", "b") == doctest::Approx(30.0));
+  CHECK(segment_height(svg, "glitch", "b") == doctest::Approx(90.0));
+  CHECK(svg.find("<title>b: combinational (glitch) 3.0000 pJ/MAC</title>") != std::string::npos);
+  CHECK(svg.find(">8.00</text>") != std::string::npos);  // b's total above its bar
+  // One bar per point with a breakdown (five segments each); none without.
+  size_t rects = 0;
+  for (size_t at = 0; (at = svg.find("<rect class=", at)) != std::string::npos; ++at) ++rects;
+  CHECK(rects == 10);
+  Result plain = gate_result("c", {});
+  plain.energy_breakdown.reset();
+  CHECK(svg_energy_breakdown({plain}).empty());
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -378,6 +379,72 @@ std::string svg_area_eff(const std::vector<Result>& results) {
   }
   s += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>\n", x0, y0 + h, x0 + w);
   s += legend(pes_of(results), x0 + w + 20, y0 + 10);
+  return s + "</svg>\n";
+}
+
+std::string svg_energy_breakdown(const std::vector<Result>& results) {
+  // Bottom to top; combinational is split into its settled part and its glitch part.
+  struct Segment {
+    const char* cls;
+    const char* label;
+    const char* color;
+    double (*pj)(const synth::EnergyBreakdown&);
+  };
+  static const Segment kSegments[] = {
+      {"clock", "clock", "#4e79a7", [](const synth::EnergyBreakdown& e) { return e.clock; }},
+      {"sequential", "sequential", "#59a14f", [](const synth::EnergyBreakdown& e) { return e.sequential; }},
+      {"settled", "combinational (settled)", "#f28e2b",
+       [](const synth::EnergyBreakdown& e) { return e.combinational - e.glitch; }},
+      {"glitch", "combinational (glitch)", "#e15759", [](const synth::EnergyBreakdown& e) { return e.glitch; }},
+      {"leakage", "leakage", "#9c755f", [](const synth::EnergyBreakdown& e) { return e.leakage; }}};
+  std::vector<const Result*> bars;
+  double vmax = 0;
+  for (const Result& r : results)
+    if (r.ok && r.energy_breakdown) {
+      bars.push_back(&r);
+      vmax = std::max(vmax, r.energy_breakdown->total());
+    }
+  if (bars.empty()) return "";
+  vmax = nice_max(vmax);
+  const double bar_w = 28, gap = 16, x0 = 70, y0 = 30, h = 300;
+  const double w = std::max(360.0, static_cast<double>(bars.size()) * (bar_w + gap) + gap);
+  const int width = static_cast<int>(x0 + w + 190), height = static_cast<int>(y0 + h + 150);
+  std::string s = svg_header(width, height, "energy per MAC by class (activity gate), one bar per design point");
+  auto Y = [&](double v) { return y0 + h - v / vmax * h; };
+  for (int t = 0; t <= 5; ++t) {
+    const double v = vmax * t / 5;
+    s += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ddd\"/>"
+                     "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5:g}</text>\n",
+                     x0, Y(v), x0 + w, x0 - 4, Y(v) + 4, v);
+  }
+  s += fmt::format("<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0})\">pJ/MAC"
+                   "</text>\n",
+                   y0 + h / 2);
+  double x = x0 + gap;
+  for (const Result* r : bars) {
+    double base = 0;
+    for (const Segment& g : kSegments) {
+      const double v = std::max(0.0, g.pj(*r->energy_breakdown));
+      s += fmt::format("<rect class=\"{}\" x=\"{:.1f}\" y=\"{:.3f}\" width=\"{}\" height=\"{:.3f}\" fill=\"{}\">"
+                       "<title>{}: {} {:.4f} pJ/MAC</title></rect>\n",
+                       g.cls, x, Y(base + v), bar_w, Y(base) - Y(base + v), g.color, xml_escape(r->name), g.label, v);
+      base += v;
+    }
+    s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"middle\">{:.2f}</text>\n",
+                     x + bar_w / 2, Y(base) - 3, r->energy_breakdown->total());
+    s += fmt::format("<text x=\"{0:.1f}\" y=\"{1:.1f}\" font-size=\"9\" text-anchor=\"end\" "
+                     "transform=\"rotate(-45 {0:.1f} {1:.1f})\">{2}</text>\n",
+                     x + bar_w / 2, y0 + h + 12, xml_escape(r->name));
+    x += bar_w + gap;
+  }
+  s += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>\n", x0, y0 + h, x0 + w);
+  for (size_t i = 0; i < std::size(kSegments); ++i) {  // legend, top segment first
+    const Segment& g = kSegments[std::size(kSegments) - 1 - i];
+    const double yy = y0 + 10 + 16.0 * static_cast<double>(i);
+    s += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"10\" height=\"10\" fill=\"{}\"/>"
+                     "<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
+                     x0 + w + 20, yy, g.color, x0 + w + 34, yy + 9, g.label);
+  }
   return s + "</svg>\n";
 }
 
