@@ -255,6 +255,20 @@ std::string legend(const std::vector<std::string>& pes, double x, double y) {
   return s;
 }
 
+// A bar chart's value axis: five grid lines from 0 to vmax with their values, and its label.
+std::string value_axis(double x0, double y0, double w, double h, double vmax, const std::string& label) {
+  std::string s;
+  for (int t = 0; t <= 5; ++t) {
+    const double v = vmax * t / 5, y = y0 + h - v / vmax * h;
+    s += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ddd\"/>"
+                     "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5:g}</text>\n",
+                     x0, y, x0 + w, x0 - 4, y + 4, v);
+  }
+  return s + fmt::format("<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0})\">{1}"
+                         "</text>\n",
+                         y0 + h / 2, label);
+}
+
 std::vector<std::string> pes_of(const std::vector<Result>& results) {
   std::vector<std::string> pes;
   for (const Result& r : results)
@@ -347,15 +361,7 @@ std::string svg_area_eff(const std::vector<Result>& results) {
   const int width = static_cast<int>(x0 + w + 120), height = static_cast<int>(y0 + h + 130);
   std::string s = svg_header(width, height, "area efficiency (GMAC/s/mm² at fmax), each design beside its baseline");
   auto Y = [&](double v) { return y0 + h - v / vmax * h; };
-  for (int t = 0; t <= 5; ++t) {
-    const double v = vmax * t / 5;
-    s += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ddd\"/>"
-                     "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5:g}</text>\n",
-                     x0, Y(v), x0 + w, x0 - 4, Y(v) + 4, v);
-  }
-  s += fmt::format("<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0})\">GMAC/s/mm²"
-                   "</text>\n",
-                   y0 + h / 2);
+  s += value_axis(x0, y0, w, h, vmax, "GMAC/s/mm²");
   double x = x0 + gap;
   for (const auto& g : groups) {
     const double gx = x;
@@ -411,15 +417,7 @@ std::string svg_energy_breakdown(const std::vector<Result>& results) {
   const int width = static_cast<int>(x0 + w + 190), height = static_cast<int>(y0 + h + 150);
   std::string s = svg_header(width, height, "energy per MAC by class (activity gate), one bar per design point");
   auto Y = [&](double v) { return y0 + h - v / vmax * h; };
-  for (int t = 0; t <= 5; ++t) {
-    const double v = vmax * t / 5;
-    s += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ddd\"/>"
-                     "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5:g}</text>\n",
-                     x0, Y(v), x0 + w, x0 - 4, Y(v) + 4, v);
-  }
-  s += fmt::format("<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0})\">pJ/MAC"
-                   "</text>\n",
-                   y0 + h / 2);
+  s += value_axis(x0, y0, w, h, vmax, "pJ/MAC");
   double x = x0 + gap;
   for (const Result* r : bars) {
     double base = 0;
