@@ -29,7 +29,7 @@ TEST_CASE("sweep: a gate-level energy breakdown goes from the report into the CS
   CHECK(to_csv({r}).find(",asic,,,,,,1,0.5,2,0.75,0\n") != std::string::npos);
   const std::string md = to_markdown({r}, {});
   CHECK(md.find("| design | total | clock | sequential | combinational | glitch | leakage |") != std::string::npos);
-  CHECK(md.find("| os_mac | 3.500 | 1 | 0.5 | 2 | 0.75 | 0 |\n") != std::string::npos);
+  CHECK(md.find("| os_mac | 3.500 | 1.000 | 0.500 | 2.000 | 0.750 | 0.000 |\n") != std::string::npos);
   CHECK(result_from_json(result_to_json(r))->energy_breakdown == r.energy_breakdown);
   // A report without activity_gate (activity sim) has none, and a cached result without the key reads as none.
   json sim = report;

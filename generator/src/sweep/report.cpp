@@ -107,12 +107,12 @@ std::string fpga_markdown(const std::vector<Result>& results) {
 }
 
 // The gate-level energy breakdown (pJ/MAC, synth::kBreakdownKeys order) as cells joined by
-// `sep`; empty cells without one.
-std::string breakdown_cells(const Result& r, const char* sep) {
+// `sep`, each formatted by `spec`; empty cells without one.
+std::string breakdown_cells(const Result& r, const char* sep, const char* spec) {
   std::string s;
   for (size_t i = 0; i < synth::kBreakdownKeys.size(); ++i) {
     if (i) s += sep;
-    if (r.energy_breakdown) s += fmt::format("{:.6g}", r.energy_breakdown->values()[i]);
+    if (r.energy_breakdown) s += fmt::format(fmt::runtime(spec), r.energy_breakdown->values()[i]);
   }
   return s;
 }
@@ -127,7 +127,7 @@ std::string breakdown_markdown(const std::vector<Result>& results) {
           "pJ/MAC:\n\n| design | total | clock | sequential | combinational | glitch | leakage |\n"
           "|---|---|---|---|---|---|---|\n";
     s += fmt::format("| {} | {} | {} |\n", md_cell(r.name), fmt_opt(r.energy_per_mac_pj, "{:.3f}"),
-                     breakdown_cells(r, " | "));
+                     breakdown_cells(r, " | ", "{:.3f}"));
   }
   return s;
 }
@@ -161,7 +161,7 @@ std::string to_csv(const std::vector<Result>& results) {
         num(d.energy_pj), b >= 0 ? csv_field(results[static_cast<size_t>(b)].name) : "", num(q.area), num(q.fmax),
         num(q.area_eff), num(q.energy), csv_field(r.activity_source), num(r.fmax_search_mhz),
         num(r.fmax_search_area_um2), r.fpga.is_object() ? r.fpga.value("target", std::string()) : "asic",
-        fpga_counts(r, ","), breakdown_cells(r, ","));
+        fpga_counts(r, ","), breakdown_cells(r, ",", "{:.6g}"));
   }
   return s;
 }
