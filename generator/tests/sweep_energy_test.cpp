@@ -60,7 +60,8 @@ Result gate_result(const std::string& name, tpegen::synth::EnergyBreakdown e) {
   Result r;
   r.name = name;
   r.ok = true;
-  r.config = {{"arch", "systolic-os"}, {"pe", "mac"}};
+  r.config = {{"arch", "systolic-os"}, {"pe", "mac"}, {"rows", 2}, {"cols", 2}, {"depth", 1}, {"a_width", 8},
+              {"b_width", 8}};
   r.energy_per_mac_pj = e.total();
   r.energy_breakdown = e;
   return r;
@@ -85,6 +86,7 @@ TEST_CASE("sweep: the stacked-bar SVG of energy per MAC by class") {
   CHECK(segment_height(svg, "glitch", "b") == doctest::Approx(90.0));
   CHECK(svg.find("<title>b: combinational (glitch) 3.0000 pJ/MAC</title>") != std::string::npos);
   CHECK(svg.find(">8.00</text>") != std::string::npos);  // b's total above its bar
+  CHECK(svg.find(">systolic-os mac 2x2x1 s8x8</text>") != std::string::npos);  // label under the bar
   // One bar per point with a breakdown (five segments each); none without.
   size_t rects = 0;
   for (size_t at = 0; (at = svg.find("<rect class=", at)) != std::string::npos; ++at) ++rects;

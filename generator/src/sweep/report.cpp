@@ -388,6 +388,17 @@ std::string svg_area_eff(const std::vector<Result>& results) {
   return s + "</svg>\n";
 }
 
+namespace {
+
+// "arch pe RxCxD sAxB" and the point's run-key suffix ("@p5_gate"): the full names are too
+// long under a bar (they are in each segment's title).
+std::string short_label(const Result& r) {
+  const size_t at = r.name.rfind('@');
+  return r.arch() + " " + r.pe() + " " + dims(r.config) + (at == std::string::npos ? "" : r.name.substr(at));
+}
+
+}  // namespace
+
 std::string svg_energy_breakdown(const std::vector<Result>& results) {
   // Bottom to top; combinational is split into its settled part and its glitch part.
   struct Segment {
@@ -432,7 +443,7 @@ std::string svg_energy_breakdown(const std::vector<Result>& results) {
                      x + bar_w / 2, Y(base) - 3, r->energy_breakdown->total());
     s += fmt::format("<text x=\"{0:.1f}\" y=\"{1:.1f}\" font-size=\"9\" text-anchor=\"end\" "
                      "transform=\"rotate(-45 {0:.1f} {1:.1f})\">{2}</text>\n",
-                     x + bar_w / 2, y0 + h + 12, xml_escape(r->name));
+                     x + bar_w / 2, y0 + h + 12, xml_escape(short_label(*r)));
     x += bar_w + gap;
   }
   s += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>\n", x0, y0 + h, x0 + w);
