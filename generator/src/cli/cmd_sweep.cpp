@@ -215,6 +215,9 @@ void run_sweep(const SweepOptions& o) {
   const std::vector<sweep::Point> points = load_points(o);
   check_synth_run_flags(o.run);
   const SynthTools tools = find_synth_tools(o.run.liberty, o.run.no_liberty, o.run.no_timing);
+  // Like every tool, Icarus Verilog for activity gate is checked before anything runs.
+  for (const sweep::Point& p : points)
+    if (p.resolved && tools.timing && run_settings(o, p.run).activity == "gate") require_tool("iverilog", "iverilog");
   const auto [work, out] = claim_dirs(o);
   const fs::path exe = fs::read_symlink("/proc/self/exe");
   SweepPlan plan = plan_points(o, points, tools, work);
