@@ -108,6 +108,24 @@ b101 #
                        doctest::Contains("no top-level port a_i"), std::runtime_error);
 }
 
+TEST_CASE("gate testbench: handshake outputs always compared, data outputs only while valid") {
+  PortTrace t;
+  t.inputs = {{"rst_ni", 1, true}, {"a_i", 8, true}};
+  t.outputs = {{"a_ready_o", 1, false}, {"c_o", 64, false}, {"c_valid_o", 2, false}};
+  t.in_rows = {"100000000", "100000001"};
+  const std::string tb = gate_testbench("tpe_x", t, "clk_i", "rst_ni", 2000, 1);
+  CHECK(tb.find("localparam CYCLES = 2;") != std::string::npos);
+  CHECK(tb.find("reg [63:0] exp_c_o;") != std::string::npos);
+  CHECK(tb.find("{exp_a_ready_o, exp_c_o, exp_c_valid_o} = out_mem[c];") != std::string::npos);
+  CHECK(tb.find("if ((1'b0 || a_ready_o !== exp_a_ready_o || c_valid_o !== exp_c_valid_o) || "
+                "((|{exp_c_valid_o}) && (1'b0 || c_o !== exp_c_o))) bad = bad + 1;") != std::string::npos);
+  CHECK(tb.find("    rst_ni = 1'b0;\n") != std::string::npos);  // reset held for the prelude
+  // Without a valid output every output is compared every cycle.
+  t.outputs = {{"s_o", 5, false}};
+  const std::string plain = gate_testbench("tpe_x", t, "clk_i", "rst_ni", 2000, 1);
+  CHECK(plain.find("if ((1'b0) || (1'b1 && (1'b0 || s_o !== exp_s_o)))") != std::string::npos);
+}
+
 TEST_CASE("model instrumentation: delayed outputs, zero-initialized state, two counters per output") {
   const std::string m = instrument_models(
       "module INV(A, Y);\n  input A;\n  output Y;\n  wire _0_;\n  assign _0_ = ~A;\n  assign Y = _0_;\nendmodule\n"

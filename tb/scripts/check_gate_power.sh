@@ -9,7 +9,8 @@
 #     every net toggles once per cycle (no glitches), and the flip-flops' power agrees with
 #     OpenSTA's report_power at that uniform activity within TOL percent (see below);
 #  3. `synth --activity gate` on a 2x2 systolic array: the JSON breakdown's parts sum to the
-#     total, glitch <= combinational, every block has energy.
+#     total, glitch <= combinational, every block has energy, and the netlist's outputs match
+#     the RTL run's (valid and results while valid) in every cycle.
 # usage: check_gate_power.sh TPEGEN WORKDIR LIBERTY   (exit 77: skipped, no liberty file)
 set -euo pipefail
 tpegen=$1; work=$2; lib=$3
@@ -90,6 +91,8 @@ assert abs(sum(v["total"] for v in blocks.values()) - tot) <= 1e-9 * tot
 assert all(v["total"] > 0 for k, v in blocks.items() if k != "ports"), blocks
 g = j["activity_gate"]
 assert g["unknown_cells"] == 0 and g["transitions"] >= g["functional_transitions"] > 0, g
+# The netlist reproduces the RTL run's handshake outputs, and its results while valid.
+assert g["output_mismatches"] == 0, g
 print(f"systolic-os 2x2: {tot:.3f} pJ/MAC, glitch {b['glitch']:.3f}, clock {b['clock']:.3f}, "
       f"{len(blocks)} blocks, {g['output_mismatches']} of {g['cycles']} cycles differ from the RTL outputs")
 PY

@@ -144,9 +144,9 @@ void run_gate_level(const fs::path& work, const fs::path& liberty, const std::st
   fs::remove(t.sim->vcd);
   fmt::print("tpegen: gate-level simulation took {:.1f} s; files in {}\n", g.sim_seconds, g.dir.string());
   if (g.mismatches)
-    fmt::print("tpegen: note: the netlist's outputs differ from the RTL run's in {} of {} cycles (outputs of "
-               "registers without reset start at 0 here, random there)\n",
-               g.mismatches, g.cycles);
+    fmt::print("tpegen: warning: the netlist's outputs differ from the RTL run's in {} of {} cycles (handshake "
+               "outputs, and data outputs while valid; see {}): its activity may not be the RTL run's\n",
+               g.mismatches, g.cycles, (g.dir / "tb.v").string());
   r.gate = g.report();
 }
 

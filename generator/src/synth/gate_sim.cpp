@@ -184,12 +184,23 @@ std::string gate_testbench(const std::string& top, const PortTrace& t, const std
     decl += fmt::format("  reg [{}:0] {};\n", p.width - 1, p.name);
     conn += fmt::format(",\n    .{0}({0})", p.name);
   }
+  // Handshake outputs (*valid_o, *ready_o) are compared every cycle, data outputs only while
+  // the RTL run shows a valid bit: outside it they are don't-cares (registers without reset).
+  std::string control = "1'b0", data = "1'b0", valid;
+  auto ends_with = [](const std::string& n, const std::string& tail) {
+    return n.size() >= tail.size() && n.compare(n.size() - tail.size(), tail.size(), tail) == 0;
+  };
   for (const PortSpec& p : t.outputs) {
     out_bits += p.width;
-    outs += (outs.empty() ? "" : ", ") + p.name;
-    decl += fmt::format("  wire [{}:0] {};\n", p.width - 1, p.name);
+    outs += (outs.empty() ? "" : ", ") + ("exp_" + p.name);
+    decl += fmt::format("  wire [{0}:0] {1};\n  reg [{0}:0] exp_{1};\n", p.width - 1, p.name);
     conn += fmt::format(",\n    .{0}({0})", p.name);
+    const bool handshake = ends_with(p.name, "valid_o") || ends_with(p.name, "ready_o");
+    (handshake ? control : data) += fmt::format(" || {0} !== exp_{0}", p.name);
+    if (ends_with(p.name, "valid_o")) valid += (valid.empty() ? "" : ", ") + ("exp_" + p.name);
   }
+  const std::string mismatch =
+      fmt::format("({}) || ({} && ({}))", control, valid.empty() ? "1'b1" : "(|{" + valid + "})", data);
   const int half = period_units / 2;
   std::ostringstream v;
   v << "// Written by tpegen synth --activity gate: replays the RTL run's port values on the netlist.\n"
@@ -206,7 +217,8 @@ std::string gate_testbench(const std::string& top, const PortTrace& t, const std
     << "    -> clear;\n    bad = 0;\n    for (c = 0; c < CYCLES; c = c + 1) begin\n"
     << fmt::format("      {{{}}} = in_mem[c];\n", ins) << fmt::format("      #{} {} = 1'b1;\n", half, clock)
     << fmt::format("      #{};\n", period_units - half - 1) << "      -> sample;\n"
-    << fmt::format("      if ({{{}}} !== out_mem[c]) bad = bad + 1;\n", outs)
+    << fmt::format("      {{{}}} = out_mem[c];\n", outs)
+    << fmt::format("      if ({}) bad = bad + 1;\n", mismatch)
     << fmt::format("      #1 {} = 1'b0;\n", clock) << "    end\n    -> report;\n"
     << "    #1 $fdisplay(fd, \"tpe_tb cycles %0d mismatches %0d\", CYCLES, bad);\n"
     << "    $fclose(fd);\n    $finish;\n  end\nendmodule\n";

@@ -42,7 +42,9 @@ std::map<std::string, uint64_t> input_toggles(const PortTrace& t, const std::str
 std::string instrument_models(const std::string& models_v);
 
 /// The testbench: resets for two cycles, replays `stim_in.mem` one row per clock period, checks
-/// the outputs against `stim_out.mem` just before the next row, writes counts.txt.
+/// the outputs against `stim_out.mem` just before the next row (handshake outputs, *valid_o and
+/// *ready_o, always; the others only in cycles where the trace has a valid bit set, when there
+/// is a *valid_o output), writes counts.txt.
 std::string gate_testbench(const std::string& top, const PortTrace& t, const std::string& clock,
                            const std::string& reset, int period_units, int cell_delay_units);
 
