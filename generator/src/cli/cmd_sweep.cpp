@@ -192,11 +192,18 @@ void write_reports(std::vector<sweep::Result>& results, const std::vector<sweep:
   write_text_file_atomic(out / "results.md", sweep::to_markdown(results, points));
   write_text_file_atomic(out / "area_vs_fmax.svg", sweep::svg_area_fmax(results));
   write_text_file_atomic(out / "area_efficiency.svg", sweep::svg_area_eff(results));
+  // Only with gate-level energy (activity gate); an older run's plot would mislead.
+  const std::string energy_svg = sweep::svg_energy_breakdown(results);
+  if (energy_svg.empty())
+    fs::remove(out / "energy_breakdown.svg");
+  else
+    write_text_file_atomic(out / "energy_breakdown.svg", energy_svg);
   size_t failed = 0;
   for (const sweep::Result& r : results) failed += r.ok ? 0 : 1;
   fmt::print("tpegen: {} ok, {} failed, {} skipped; results.csv, results.md, area_vs_fmax.svg, "
-             "area_efficiency.svg in {}\n",
-             results.size() - failed, failed, skipped, out.string());
+             "area_efficiency.svg{} in {}\n",
+             results.size() - failed, failed, skipped, energy_svg.empty() ? "" : ", energy_breakdown.svg",
+             out.string());
   if (interrupted) {
     fmt::print("tpegen: interrupted: rerun the same command to resume (finished points are cached)\n");
     throw ExitStatus{130};
@@ -208,6 +215,9 @@ void run_sweep(const SweepOptions& o) {
   const std::vector<sweep::Point> points = load_points(o);
   check_synth_run_flags(o.run);
   const SynthTools tools = find_synth_tools(o.run.liberty, o.run.no_liberty, o.run.no_timing);
+  // Like every tool, Icarus Verilog for activity gate is checked before anything runs.
+  for (const sweep::Point& p : points)
+    if (p.resolved && tools.timing && run_settings(o, p.run).activity == "gate") require_tool("iverilog", "iverilog");
   const auto [work, out] = claim_dirs(o);
   const fs::path exe = fs::read_symlink("/proc/self/exe");
   SweepPlan plan = plan_points(o, points, tools, work);

@@ -25,6 +25,7 @@
 #include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
 #include "util/paths.hpp"
+#include "util/run.hpp"
 #include "util/text_file.hpp"
 #include "util/work_dir.hpp"
 
@@ -98,6 +99,7 @@ void run_synth(const SynthOptions& o) {
   check_workload(o.workload);
   synth::check_target(o.target, o.device);
   synth::check_fpga_options(o.target, o.run.fmax_search, o.run.activity);
+  if (o.run.activity == "gate") require_tool("iverilog", "iverilog");
   if (o.target != "asic") {
     const DesignFiles files = make_design_files(c);
     const fs::path work = make_work_dir(o.work, files.top);
@@ -127,10 +129,11 @@ void run_synth(const SynthOptions& o) {
   fmt::print("tpegen: yosys took {:.1f} s; log, script and reports in {}\n", r.yosys_seconds, work.string());
   if (timing) {
     std::optional<SimActivity> sim;
-    if (o.run.activity == "sim") {
+    if (o.run.activity != "static") {
       fmt::print("tpegen: simulating {} trials ({}) for switching activity\n", o.workload.trials, o.workload.dist);
       std::fflush(stdout);
-      sim = measure_activity(fs::read_symlink("/proc/self/exe"), config_to_json(c), files.manifest, work, o.workload);
+      sim = measure_activity(fs::read_symlink("/proc/self/exe"), config_to_json(c), files.manifest, work, o.workload,
+                             o.run.activity == "gate");
       fmt::print("tpegen: activity simulation took {:.1f} s: {:.4f} toggles per bit per cycle over {} bits, "
                  "{} cycles; log in {}\n",
                  sim->seconds, sim->estimate.global, sim->estimate.bits, sim->estimate.cycles, sim->log.string());
@@ -143,6 +146,7 @@ void run_synth(const SynthOptions& o) {
                                                r.timing->profile->output_load)
                                  : std::string("unknown library: ideal inputs, no output load"),
                (work / synth::kStaLogFile).string());
+    if (o.run.activity == "gate") synth::run_gate_level(work, tool_liberty, files.top, files.manifest.at("ports"), r);
   } else {
     r.timing_skipped = o.run.no_timing ? "--no-timing" : lib.origin == "--no-liberty" ? "--no-liberty" : "no liberty file";
     fs::remove(work / synth::kStaLogFile);  // no stale report from an earlier run in the same --work

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   tpegen::cli::setup_sweep(*app.add_subcommand("sweep", "synthesize a grid of design points (cached) and compare them"));
   tpegen::cli::setup_sweep_point(
       *app.add_subcommand("sweep-point", "synthesize one point of a sweep's plan into its cache (one Slurm array task)"));
+  tpegen::cli::setup_gate_power(*app.add_subcommand(
+      "gate-power", "energy of a mapped netlist from a gate-level replay of a port trace (the model of synth --activity gate)"));
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (const std::string problem = tpegen::cli::check_subcommand(app, args); !problem.empty()) {
     fmt::print(stderr, "tpegen: error: {}\n", problem);

@@ -27,7 +27,7 @@ void check_workload(const ActivityWorkload& w) {
 }
 
 SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, const nlohmann::json& manifest,
-                             const fs::path& work, const ActivityWorkload& w) {
+                             const fs::path& work, const ActivityWorkload& w, bool keep_vcd) {
   const fs::path dir = work / "activity";
   fs::create_directories(dir);
   const fs::path cfg = dir / "config.json", vcd = dir / "run.vcd";
@@ -57,7 +57,10 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
   if (!vin) throw std::runtime_error("the activity simulation wrote no " + vcd.string());
   r.estimate = synth::estimate_activity(synth::parse_vcd(vin), cycles, inputs);
   vin.close();
-  fs::remove(vcd);
+  if (keep_vcd)
+    r.vcd = vcd;
+  else
+    fs::remove(vcd);
   return r;
 }
 

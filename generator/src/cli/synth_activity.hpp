@@ -26,11 +26,11 @@ using synth::SimActivity;
 /// Throws ConfigError for a bad workload (names the flag and the valid range).
 void check_workload(const ActivityWorkload& w);
 
-/// Runs `exe sim` on `config` in work/activity, reads the VCD, deletes it (it can be large)
-/// and returns the estimate. `manifest` gives the input ports. Throws std::runtime_error when
+/// Runs `exe sim` on `config` in work/activity, reads the VCD, deletes it (it can be large;
+/// `keep_vcd`: kept and named in the result, for --activity gate) and returns the estimate. `manifest` gives the input ports. Throws std::runtime_error when
 /// the simulation fails or its output cannot be read.
 SimActivity measure_activity(const std::filesystem::path& exe, const nlohmann::json& config,
                              const nlohmann::json& manifest, const std::filesystem::path& work,
-                             const ActivityWorkload& w);
+                             const ActivityWorkload& w, bool keep_vcd = false);
 
 }  // namespace tpegen::cli

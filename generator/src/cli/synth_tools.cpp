@@ -39,8 +39,10 @@ void add_synth_run_flags(CLI::App& app, SynthRunFlags& f, bool sweep) {
                                       "(abc -D, 0.85x the best period so far) until the clock stops improving; "
                                       "reports the best fmax and its area (0..10, default 0)");
   app.add_option("--activity", f.activity,
-                 key("activity") + "switching activity for power: static (0.1 per net, default) or sim (measured "
-                                   "by a Verilator run of the GEMM workload; also reports energy per MAC)");
+                 key("activity") + "switching activity for power: static (0.1 per net, default), sim (measured "
+                                   "by a Verilator run of the GEMM workload; also reports energy per MAC) or gate "
+                                   "(that run replayed on the netlist with unit cell delays in Icarus Verilog: "
+                                   "per-cell, glitch-aware energy per MAC and its breakdown)");
 }
 
 void check_synth_run_flags(const SynthRunFlags& f) {

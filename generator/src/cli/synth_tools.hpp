@@ -24,7 +24,7 @@ struct SynthRunFlags {
   double clock_period_ns = synth::kDefaultClockPeriodNs;
   bool no_timing = false;
   int fmax_search = 0;              // re-syntheses with a tighter delay target (0: none)
-  std::string activity = "static";  // static | sim
+  std::string activity = "static";  // static | sim | gate (synth/activity.hpp)
 };
 
 /// Adds --liberty, --no-liberty, --clock-period, --no-timing, --fmax-search and --activity.

@@ -19,7 +19,7 @@ namespace tpegen::sweep {
 using Resolver = std::function<DesignConfig(const nlohmann::json& design)>;
 
 /// Keys of a point that set how it is measured rather than what is built: "clock_period"
-/// (ns, for OpenSTA), "fmax_search" (re-syntheses, 0..10), "activity" ("static" | "sim"),
+/// (ns, for OpenSTA), "fmax_search" (re-syntheses, 0..10), "activity" ("static" | "sim" | "gate"),
 /// "target" (asic | ice40 | ecp5 | xilinx7 | gowin) and "device" (ice40: up5k | hx8k).
 /// They may appear in base, grid and points like design keys; absent ones take the CLI's.
 bool is_run_key(const std::string& key);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -105,6 +106,32 @@ std::string fpga_markdown(const std::vector<Result>& results) {
   return s;
 }
 
+// The gate-level energy breakdown (pJ/MAC, synth::kBreakdownKeys order) as cells joined by
+// `sep`, each formatted by `spec`; empty cells without one.
+std::string breakdown_cells(const Result& r, const char* sep, const char* spec) {
+  std::string s;
+  for (size_t i = 0; i < synth::kBreakdownKeys.size(); ++i) {
+    if (i) s += sep;
+    if (r.energy_breakdown) s += fmt::format(fmt::runtime(spec), r.energy_breakdown->values()[i]);
+  }
+  return s;
+}
+
+std::string breakdown_markdown(const std::vector<Result>& results) {
+  std::string s;
+  for (const Result& r : results) {
+    if (!r.ok || !r.energy_breakdown) continue;
+    if (s.empty())
+      s = "\nEnergy per MAC by class (activity gate: per-cell transitions of the netlist at unit delay; glitch is "
+          "the part of combinational due to glitches; clock + sequential + combinational + leakage = total), "
+          "pJ/MAC:\n\n| design | total | clock | sequential | combinational | glitch | leakage |\n"
+          "|---|---|---|---|---|---|---|\n";
+    s += fmt::format("| {} | {} | {} |\n", md_cell(r.name), fmt_opt(r.energy_per_mac_pj, "{:.3f}"),
+                     breakdown_cells(r, " | ", "{:.3f}"));
+  }
+  return s;
+}
+
 }  // namespace
 
 std::string to_csv(const std::vector<Result>& results) {
@@ -112,7 +139,8 @@ std::string to_csv(const std::vector<Result>& results) {
       "name,arch,pe,rows,cols,depth,a_width,b_width,status,error,cells,transistors,area_um2,fmax_mhz,"
       "fmax_reg2reg_mhz,critical_path_ns,power_mw,clock_period_ns,macs_per_cycle,area_eff_gmacs_per_mm2,energy_pj_per_mac,"
       "baseline,area_ratio,fmax_ratio,area_eff_ratio,energy_ratio,activity,fmax_search_mhz,fmax_search_area_um2,"
-      "target,lut,ff,carry,dsp,bram\n";
+      "target,lut,ff,carry,dsp,bram,energy_clock_pj,energy_sequential_pj,energy_combinational_pj,"
+      "energy_glitch_pj,energy_leakage_pj\n";
   auto num = [](const std::optional<double>& v) { return v ? fmt::format("{:.6g}", *v) : std::string(); };
   auto geti = [](const json& c, const char* k) {
     return c.contains(k) && c.at(k).is_number() ? std::to_string(c.at(k).get<long long>()) : std::string();
@@ -123,7 +151,8 @@ std::string to_csv(const std::vector<Result>& results) {
     const int b = find_baseline(results, i);
     const Ratios q = b >= 0 ? ratios(r, results[static_cast<size_t>(b)]) : Ratios{};
     s += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(r.name),
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+        csv_field(r.name),
         csv_field(r.arch()), csv_field(r.pe()), geti(r.config, "rows"), geti(r.config, "cols"),
         geti(r.config, "depth"), geti(r.config, "a_width"), geti(r.config, "b_width"), r.ok ? "ok" : "failed",
         csv_field(r.error), r.ok && r.cells >= 0 ? std::to_string(r.cells) : "",
@@ -132,7 +161,7 @@ std::string to_csv(const std::vector<Result>& results) {
         num(d.energy_pj), b >= 0 ? csv_field(results[static_cast<size_t>(b)].name) : "", num(q.area), num(q.fmax),
         num(q.area_eff), num(q.energy), csv_field(r.activity_source), num(r.fmax_search_mhz),
         num(r.fmax_search_area_um2), r.fpga.is_object() ? r.fpga.value("target", std::string()) : "asic",
-        fpga_counts(r, ","));
+        fpga_counts(r, ","), breakdown_cells(r, ",", "{:.6g}"));
   }
   return s;
 }
@@ -182,6 +211,7 @@ std::string to_markdown(const std::vector<Result>& results, const std::vector<Po
   }
   if (estimate) s += "\n\\* MACs/cycle estimated (variable-latency design, int8 normal data).\n";
   s += fpga_markdown(results);
+  s += breakdown_markdown(results);
   bool any_skipped = false;
   for (const Point& p : skipped) {
     if (p.resolved) continue;
@@ -223,6 +253,20 @@ std::string legend(const std::vector<std::string>& pes, double x, double y) {
                      x, yy, pe_color(pes[i]), x + 14, yy + 9, xml_escape(pes[i]));
   }
   return s;
+}
+
+// A bar chart's value axis: five grid lines from 0 to vmax with their values, and its label.
+std::string value_axis(double x0, double y0, double w, double h, double vmax, const std::string& label) {
+  std::string s;
+  for (int t = 0; t <= 5; ++t) {
+    const double v = vmax * t / 5, y = y0 + h - v / vmax * h;
+    s += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ddd\"/>"
+                     "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5:g}</text>\n",
+                     x0, y, x0 + w, x0 - 4, y + 4, v);
+  }
+  return s + fmt::format("<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0})\">{1}"
+                         "</text>\n",
+                         y0 + h / 2, label);
 }
 
 std::vector<std::string> pes_of(const std::vector<Result>& results) {
@@ -317,15 +361,7 @@ std::string svg_area_eff(const std::vector<Result>& results) {
   const int width = static_cast<int>(x0 + w + 120), height = static_cast<int>(y0 + h + 130);
   std::string s = svg_header(width, height, "area efficiency (GMAC/s/mm² at fmax), each design beside its baseline");
   auto Y = [&](double v) { return y0 + h - v / vmax * h; };
-  for (int t = 0; t <= 5; ++t) {
-    const double v = vmax * t / 5;
-    s += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ddd\"/>"
-                     "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5:g}</text>\n",
-                     x0, Y(v), x0 + w, x0 - 4, Y(v) + 4, v);
-  }
-  s += fmt::format("<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0})\">GMAC/s/mm²"
-                   "</text>\n",
-                   y0 + h / 2);
+  s += value_axis(x0, y0, w, h, vmax, "GMAC/s/mm²");
   double x = x0 + gap;
   for (const auto& g : groups) {
     const double gx = x;
@@ -349,6 +385,75 @@ std::string svg_area_eff(const std::vector<Result>& results) {
   }
   s += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>\n", x0, y0 + h, x0 + w);
   s += legend(pes_of(results), x0 + w + 20, y0 + 10);
+  return s + "</svg>\n";
+}
+
+namespace {
+
+// "arch pe RxCxD sAxB" and the point's run-key suffix ("@p5_gate"): the full names are too
+// long under a bar (they are in each segment's title).
+std::string short_label(const Result& r) {
+  const size_t at = r.name.rfind('@');
+  return r.arch() + " " + r.pe() + " " + dims(r.config) + (at == std::string::npos ? "" : r.name.substr(at));
+}
+
+}  // namespace
+
+std::string svg_energy_breakdown(const std::vector<Result>& results) {
+  // Bottom to top; combinational is split into its settled part and its glitch part.
+  struct Segment {
+    const char* cls;
+    const char* label;
+    const char* color;
+    double (*pj)(const synth::EnergyBreakdown&);
+  };
+  static const Segment kSegments[] = {
+      {"clock", "clock", "#4e79a7", [](const synth::EnergyBreakdown& e) { return e.clock; }},
+      {"sequential", "sequential", "#59a14f", [](const synth::EnergyBreakdown& e) { return e.sequential; }},
+      {"settled", "combinational (settled)", "#f28e2b",
+       [](const synth::EnergyBreakdown& e) { return e.combinational - e.glitch; }},
+      {"glitch", "combinational (glitch)", "#e15759", [](const synth::EnergyBreakdown& e) { return e.glitch; }},
+      {"leakage", "leakage", "#9c755f", [](const synth::EnergyBreakdown& e) { return e.leakage; }}};
+  std::vector<const Result*> bars;
+  double vmax = 0;
+  for (const Result& r : results)
+    if (r.ok && r.energy_breakdown) {
+      bars.push_back(&r);
+      vmax = std::max(vmax, r.energy_breakdown->total());
+    }
+  if (bars.empty()) return "";
+  vmax = nice_max(vmax);
+  const double bar_w = 28, gap = 16, x0 = 70, y0 = 30, h = 300;
+  const double w = std::max(360.0, static_cast<double>(bars.size()) * (bar_w + gap) + gap);
+  const int width = static_cast<int>(x0 + w + 190), height = static_cast<int>(y0 + h + 150);
+  std::string s = svg_header(width, height, "energy per MAC by class (activity gate), one bar per design point");
+  auto Y = [&](double v) { return y0 + h - v / vmax * h; };
+  s += value_axis(x0, y0, w, h, vmax, "pJ/MAC");
+  double x = x0 + gap;
+  for (const Result* r : bars) {
+    double base = 0;
+    for (const Segment& g : kSegments) {
+      const double v = std::max(0.0, g.pj(*r->energy_breakdown));
+      s += fmt::format("<rect class=\"{}\" x=\"{:.1f}\" y=\"{:.3f}\" width=\"{}\" height=\"{:.3f}\" fill=\"{}\">"
+                       "<title>{}: {} {:.4f} pJ/MAC</title></rect>\n",
+                       g.cls, x, Y(base + v), bar_w, Y(base) - Y(base + v), g.color, xml_escape(r->name), g.label, v);
+      base += v;
+    }
+    s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"middle\">{:.2f}</text>\n",
+                     x + bar_w / 2, Y(base) - 3, r->energy_breakdown->total());
+    s += fmt::format("<text x=\"{0:.1f}\" y=\"{1:.1f}\" font-size=\"9\" text-anchor=\"end\" "
+                     "transform=\"rotate(-45 {0:.1f} {1:.1f})\">{2}</text>\n",
+                     x + bar_w / 2, y0 + h + 12, xml_escape(short_label(*r)));
+    x += bar_w + gap;
+  }
+  s += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>\n", x0, y0 + h, x0 + w);
+  for (size_t i = 0; i < std::size(kSegments); ++i) {  // legend, top segment first
+    const Segment& g = kSegments[std::size(kSegments) - 1 - i];
+    const double yy = y0 + 10 + 16.0 * static_cast<double>(i);
+    s += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"10\" height=\"10\" fill=\"{}\"/>"
+                     "<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
+                     x0 + w + 20, yy, g.color, x0 + w + 34, yy + 9, g.label);
+  }
   return s + "</svg>\n";
 }
 

@@ -1,4 +1,4 @@
-// The reports of a sweep: results.csv, results.md and two SVG plots.
+// The reports of a sweep: results.csv, results.md and its SVG plots.
 #pragma once
 
 #include <filesystem>
@@ -20,5 +20,9 @@ std::string to_csv(const std::vector<Result>& results);
 std::string to_markdown(const std::vector<Result>& results, const std::vector<Point>& skipped);
 std::string svg_area_fmax(const std::vector<Result>& results);
 std::string svg_area_eff(const std::vector<Result>& results);
+/// Energy per MAC by class (activity gate), one stacked bar per design point with a gate-level
+/// breakdown: clock, sequential, combinational (settled, then its glitch part), leakage.
+/// Empty when no point has one.
+std::string svg_energy_breakdown(const std::vector<Result>& results);
 
 }  // namespace tpegen::sweep

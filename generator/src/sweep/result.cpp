@@ -68,6 +68,7 @@ Result result_from_report(const std::string& name, const json& report_json, cons
   r.clock_period_ns = rep->clock_period_ns;
   r.activity_source = rep->activity_source;
   r.energy_per_mac_pj = rep->energy_per_mac_pj;
+  if (rep->gate) r.energy_breakdown = rep->gate->breakdown;
   if (rep->target != "asic") {
     r.fpga = {{"target", rep->target}, {"device", rep->device ? json(*rep->device) : json(nullptr)},
               {"lut", rep->lut}, {"ff", rep->ff}, {"carry", rep->carry}, {"dsp", rep->dsp}, {"bram", rep->bram}};
@@ -115,6 +116,8 @@ json result_to_json(const Result& r) {
           {"run", r.run},
           {"activity_source", r.activity_source},
           {"energy_per_mac_pj", opt_json(r.energy_per_mac_pj)},
+          {"energy_breakdown_pj_per_mac",
+           r.energy_breakdown ? synth::breakdown_json(*r.energy_breakdown) : json(nullptr)},
           {"fmax_search_mhz", opt_json(r.fmax_search_mhz)},
           {"fmax_search_area_um2", opt_json(r.fmax_search_area_um2)},
           {"fpga", r.fpga}};
@@ -145,6 +148,7 @@ std::optional<Result> result_from_json(const json& j) {
   r.run = j.contains("run") && j.at("run").is_object() ? j.at("run") : json::object();
   r.activity_source = j.value("activity_source", std::string());
   r.energy_per_mac_pj = opt_num(j, "energy_per_mac_pj");
+  r.energy_breakdown = synth::breakdown_from_json(j.value("energy_breakdown_pj_per_mac", json()));
   r.fmax_search_mhz = opt_num(j, "fmax_search_mhz");
   r.fmax_search_area_um2 = opt_num(j, "fmax_search_area_um2");
   r.fpga = j.contains("fpga") && j.at("fpga").is_object() ? j.at("fpga") : json(nullptr);

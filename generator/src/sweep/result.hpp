@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/design_config.hpp"
+#include "synth/gate_report.hpp"
 
 namespace tpegen::sweep {
 
@@ -31,8 +32,9 @@ struct Result {
   std::optional<double> macs_per_cycle;
   std::string macs_note;        // where macs_per_cycle came from when it is an estimate
   nlohmann::json run = nlohmann::json::object();  // the point's run keys (baselines must match them)
-  std::string activity_source;  // "static" or "sim"
-  std::optional<double> energy_per_mac_pj;  // measured (activity sim): energy of the run / its useful MACs
+  std::string activity_source;  // "static", "sim" or "gate"
+  std::optional<double> energy_per_mac_pj;  // measured (activity sim/gate): energy of the run / its useful MACs
+  std::optional<synth::EnergyBreakdown> energy_breakdown;  // activity gate: pJ/MAC by class
   std::optional<double> fmax_search_mhz;    // best clock of --fmax-search, and the area it costs
   std::optional<double> fmax_search_area_um2;
   /// FPGA targets (tpegen synth --target): {"target", "device", "lut", "ff", "carry", "dsp",

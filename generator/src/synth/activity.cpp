@@ -42,8 +42,8 @@ uint64_t apply(Tracked& t, int width, const std::string& bits) {
 }  // namespace
 
 void check_activity_mode(const std::string& mode, const std::string& name) {
-  if (mode != "static" && mode != "sim")
-    throw ConfigError("invalid " + name + " = '" + mode + "': valid values are static, sim");
+  if (mode != "static" && mode != "sim" && mode != "gate")
+    throw ConfigError("invalid " + name + " = '" + mode + "': valid values are static, sim, gate");
 }
 
 VcdActivity parse_vcd(std::istream& in) {

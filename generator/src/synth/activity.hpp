@@ -26,7 +26,8 @@ struct VcdActivity {
   uint64_t last_time = 0;
 };
 
-/// The --activity modes: "static" (a fixed activity per net) and "sim" (measured).
+/// The --activity modes: "static" (a fixed activity per net), "sim" (measured) and "gate"
+/// (measured per cell on the netlist, synth/gate_activity.hpp).
 /// Throws ConfigError naming `name` (the flag, or a sweep key) for any other value.
 void check_activity_mode(const std::string& mode, const std::string& name = "--activity");
 

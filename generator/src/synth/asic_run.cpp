@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "config/design_config.hpp"
+#include "synth/gate_activity.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
@@ -129,6 +130,26 @@ TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::o
   return t;
 }
 
+void run_gate_level(const fs::path& work, const fs::path& liberty, const std::string& top, const nlohmann::json& ports,
+                    SynthResult& r) {
+  const TimingResult& t = *r.timing;
+  GateRunInputs in{work, liberty, top, {}, t.sim->vcd, t.sim->macs,
+                   t.period_ns, t.profile ? t.profile->output_load : 0};
+  for (const auto& p : ports)
+    in.ports.push_back({p.at("name").get<std::string>(), p.at("width").get<int>(), p.at("dir") == "in"});
+  fmt::print("tpegen: gate-level activity: replaying {} cycles on the netlist in Icarus Verilog\n",
+             t.sim->estimate.cycles);
+  std::fflush(stdout);
+  const GateActivity g = run_gate_activity(in);
+  fs::remove(t.sim->vcd);
+  fmt::print("tpegen: gate-level simulation took {:.1f} s; files in {}\n", g.sim_seconds, g.dir.string());
+  if (g.mismatches)
+    fmt::print("tpegen: warning: the netlist's outputs differ from the RTL run's in {} of {} cycles (handshake "
+               "outputs, and data outputs while valid; see {}): its activity may not be the RTL run's\n",
+               g.mismatches, g.cycles, (g.dir / "tb.v").string());
+  r.gate = g.report();
+}
+
 void search_fmax(int max_steps, const fs::path& work, const std::vector<std::string>& rtl, const std::string& top,
                  const fs::path& liberty, SynthResult& r) {
   r.fmax_steps.push_back({0, met_period_ns(*r.timing), *r.lib->area_um2});
@@ -188,6 +209,12 @@ SynthReport asic_report(const nlohmann::json& config, const std::string& top, co
     j.sta_log = (work / kStaLogFile).string();
     j.sta_seconds = r.timing->sta_seconds;
   }
+  if (r.gate) {
+    j.activity_source = "gate";
+    j.energy_per_mac_pj_global_activity = j.energy_per_mac_pj;
+    j.energy_per_mac_pj = r.gate->breakdown.total();
+    j.gate = r.gate;
+  }
   j.fmax_steps = r.fmax_steps;
   return j;
 }
@@ -213,11 +240,14 @@ void print_asic_summary(const SynthReport& r) {
   fmt::print("critical_path_ns: {:.3f} ({} -> {})\n", r.worst->arrival_ns, r.worst->startpoint, r.worst->endpoint);
   fmt::print("slack_ns: {:.3f} at period {}\n", r.worst->slack_ns, period);
   fmt::print("fmax_mhz: {:.1f} ({})\n", r.fmax_mhz.value_or(0), r.fmax_definition);
-  if (r.activity_source == "sim") {
+  if (r.activity_source != "static") {
     const nlohmann::json& sim = r.activity_detail.at("activity_sim");
     fmt::print("power_mw: {:.3f} (simulated activity {:.4f}: {} cycles, {} MACs)\n", r.power_mw.value_or(0),
                r.activity.value_or(0), sim.at("cycles").get<uint64_t>(), sim.at("macs").get<uint64_t>());
-    fmt::print("energy_per_mac_pj: {:.4f}\n", r.energy_per_mac_pj.value_or(0));
+    if (r.gate)
+      fmt::print("energy_per_mac_pj_global_activity: {:.4f}\n", r.energy_per_mac_pj_global_activity.value_or(0));
+    else
+      fmt::print("energy_per_mac_pj: {:.4f}\n", r.energy_per_mac_pj.value_or(0));
   } else {
     fmt::print("power_mw: {:.3f} (static activity {})\n", r.power_mw.value_or(0), kDefaultActivity);
   }
@@ -228,6 +258,7 @@ void print_asic_summary(const SynthReport& r) {
   if (const FmaxStep* best = r.best_fmax_step())
     fmt::print("fmax_search_mhz: {:.1f} (area_um2 {:.3f}, {} of {} syntheses)\n", 1000.0 / best->period_ns,
                best->area_um2, best - r.fmax_steps.data() + 1, r.fmax_steps.size());
+  if (r.gate) fmt::print("{}", gate_summary(*r.gate));
 }
 
 }  // namespace tpegen::synth

@@ -12,6 +12,7 @@
 
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"
+#include "synth/gate_report.hpp"
 #include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
 #include "synth/synth_report.hpp"
@@ -24,6 +25,7 @@ struct SimActivity {
   uint64_t macs = 0;   // useful multiply-accumulates of the traced run
   double seconds = 0;  // simulation (build included)
   std::filesystem::path log;
+  std::filesystem::path vcd;  // kept for --activity gate (empty: deleted once read)
 };
 
 struct TimingResult {
@@ -42,6 +44,7 @@ struct SynthResult {
   std::optional<TimingResult> timing;  // set when OpenSTA ran
   std::string timing_skipped;          // why it did not (empty when it ran)
   std::vector<FmaxStep> fmax_steps;    // --fmax-search: the first run, then each re-synthesis
+  std::optional<GateReport> gate;      // --activity gate
 };
 
 /// The clock period a timed netlist meets (kFmaxDefinition): period - slack of the
@@ -57,6 +60,12 @@ SynthResult run_yosys(const std::filesystem::path& work, const std::filesystem::
 TimingResult run_sta(const std::filesystem::path& work, const std::filesystem::path& liberty,
                      const std::optional<StaLibProfile>& profile, const std::string& top, double period_ns,
                      std::optional<SimActivity> sim);
+
+/// --activity gate: replays the activity run's trace (timing->sim->vcd) on the netlist in
+/// Icarus Verilog (gate_activity.hpp) and sets r.gate; deletes the trace (it can be large).
+/// `ports`: the manifest's port list.
+void run_gate_level(const std::filesystem::path& work, const std::filesystem::path& liberty, const std::string& top,
+                    const nlohmann::json& ports, SynthResult& r);
 
 /// Re-synthesizes with abc -D at shrinking periods (fmax_search.hpp), each step in
 /// work/fmax/stepN, and records what each one meets. The first entry is the run already done.

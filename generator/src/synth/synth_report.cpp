@@ -63,6 +63,10 @@ void asic_to_json(const SynthReport& r, json& j) {
     j["energy_per_mac_pj"] = opt(r.energy_per_mac_pj);
     if (r.activity_detail.is_object())
       for (auto& [k, v] : r.activity_detail.items()) j[k] = v;
+    if (r.gate) {
+      j["energy_per_mac_pj_global_activity"] = opt(r.energy_per_mac_pj_global_activity);
+      j.update(gate_json(*r.gate));  // its energy_per_mac_pj is the report's
+    }
     j["drive_cell"] = opt(r.drive_cell);
     j["output_load"] = opt(r.output_load);
     json groups = json::object();
@@ -191,6 +195,8 @@ std::optional<SynthReport> synth_report_from_json(const json& j) {
   r.activity = get_opt<double>(j, "activity");
   r.input_activity = get_opt<double>(j, "input_activity");
   r.energy_per_mac_pj = get_opt<double>(j, "energy_per_mac_pj");
+  r.energy_per_mac_pj_global_activity = get_opt<double>(j, "energy_per_mac_pj_global_activity");
+  r.gate = gate_from_json(j);
   for (const char* k : {"activity_ports", "activity_bits", "activity_sim"})
     if (j.contains(k)) r.activity_detail[k] = j.at(k);
   r.drive_cell = get_opt<std::string>(j, "drive_cell");

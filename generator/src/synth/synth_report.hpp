@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "synth/fmax_search.hpp"
+#include "synth/gate_report.hpp"
 
 namespace tpegen::synth {
 
@@ -53,8 +54,11 @@ struct SynthReport {
   std::string fmax_definition;
   std::optional<double> power_mw;
   nlohmann::json power_breakdown_mw = nullptr;
-  std::string activity_source;  // static | sim
-  std::optional<double> activity, input_activity, energy_per_mac_pj;
+  std::string activity_source;  // static | sim | gate
+  // energy_per_mac_pj: activity sim: from the global rate; activity gate: gate->breakdown.total(),
+  // with the global-rate figure of the same run kept beside it.
+  std::optional<double> activity, input_activity, energy_per_mac_pj, energy_per_mac_pj_global_activity;
+  std::optional<GateReport> gate;  // activity gate: the per-cell energy model's result
   nlohmann::json activity_detail = nullptr;  // activity_ports, activity_bits, activity_sim
   std::optional<std::string> drive_cell;
   std::optional<double> output_load;

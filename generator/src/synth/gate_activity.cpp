@@ -1,0 +1,126 @@
+#include "synth/gate_activity.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "util/run.hpp"
+#include "util/text_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tpegen::synth {
+namespace {
+
+EnergyBreakdown per_mac(const GateActivity& g, const EnergySplit& e) {
+  return {g.pj_per_mac(e.clock), g.pj_per_mac(e.sequential), g.pj_per_mac(e.combinational), g.pj_per_mac(e.glitch),
+          g.pj_per_mac(e.leakage)};
+}
+
+void run_step(const std::vector<std::string>& argv, const fs::path& dir, const std::string& log) {
+  if (run_program(argv, dir, dir / log) != 0)
+    throw std::runtime_error(fmt::format("{} failed in the gate-level activity run; see {}", argv.front(),
+                                         (dir / log).string()));
+}
+
+}  // namespace
+
+GateReport GateActivity::report() const {
+  GateReport r;
+  r.breakdown = per_mac(*this, power.energy);
+  for (const auto& [name, e] : power.blocks) r.blocks[name] = {per_mac(*this, e), power.block_instances.at(name)};
+  r.cycles = cycles;
+  r.macs = macs;
+  r.power_mw = power_mw();
+  r.zero_delay_energy_per_mac_pj = pj_per_mac(power.functional.total());
+  r.transitions = power.transitions;
+  r.functional_transitions = power.functional_transitions;
+  r.output_mismatches = mismatches;
+  r.cells = power.cells;
+  r.nets = power.nets;
+  r.unknown_cells = power.unknown_cells;
+  r.nominal_slew_ns = kNominalSlewNs;
+  r.seconds = sim_seconds;
+  r.dir = dir.string();
+  return r;
+}
+
+std::map<std::string, std::string> top_instances(const std::string& netlist_v, const std::string& top) {
+  std::map<std::string, std::string> r;
+  std::istringstream in(netlist_v);
+  std::string line;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("module ", 0) == 0) inside = line.compare(7, top.size() + 1, top + "(") == 0;
+    if (!inside || line.size() < 3 || line[0] != ' ' || line[1] != ' ' || line[2] == ' ') continue;
+    std::istringstream ls(line);
+    std::string type, name, paren;
+    if (!(ls >> type >> name >> paren) || paren != "(") continue;
+    if (type == "wire" || type == "input" || type == "output" || type == "reg" || type == "assign") continue;
+    if (name[0] == '\\') name = name.substr(1);
+    const size_t cut = type.rfind('\\');  // "$paramod$<hash>\tpe_pipe" -> "tpe_pipe"
+    r[name] = cut == std::string::npos ? type : type.substr(cut + 1);
+  }
+  return r;
+}
+
+GateActivity run_gate_activity(const GateRunInputs& in) {
+  GateActivity g;
+  g.dir = in.work / "gate";
+  g.macs = in.macs;
+  g.period_ns = in.period_ns;
+  fs::create_directories(g.dir);
+  for (const char* f : {"flat.json", "flat.v", "models.v", "counts.txt", "gate.vvp"}) fs::remove(g.dir / f);
+  const std::string lib = (fs::path("..") / in.liberty).string();
+  write_text_file(g.dir / "gate.ys",
+                  fmt::format("# Written by tpegen synth --activity gate.\n"
+                              "read_liberty -lib {0}\nread_verilog ../netlist.v\nhierarchy -top {1}\n"
+                              "flatten\nwrite_json flat.json\nwrite_verilog -noattr flat.v\n"
+                              "design -reset\nread_liberty -ignore_miss_func -ignore_miss_dir {0}\n"
+                              "write_verilog -noattr models.v\n",
+                              lib, in.top));
+  run_step({"yosys", "-q", "-s", "gate.ys"}, g.dir, "yosys.log");
+  write_text_file(g.dir / "models_counted.v", instrument_models(read_text_or_empty(g.dir / "models.v")));
+
+  std::ifstream vcd(in.vcd);
+  if (!vcd) throw std::runtime_error("cannot read the activity trace " + in.vcd.string());
+  const PortTrace trace = sample_ports(vcd, in.ports, in.clock);
+  {
+    std::string text;
+    for (const auto& r : trace.in_rows) text += r + "\n";
+    write_text_file(g.dir / "stim_in.mem", text);
+    text.clear();
+    for (const auto& r : trace.out_rows) text += r + "\n";
+    write_text_file(g.dir / "stim_out.mem", text);
+  }
+  write_text_file(g.dir / "tb.v", gate_testbench(in.top, trace, in.clock, in.reset, kGatePeriodUnits, kGateCellDelay));
+  const auto t0 = std::chrono::steady_clock::now();
+  run_step({"iverilog", "-g2005", "-s", "tpe_tb", "-o", "gate.vvp", "tb.v", "models_counted.v", "flat.v"}, g.dir,
+           "iverilog.log");
+  run_step({"vvp", "-n", "gate.vvp"}, g.dir, "vvp.log");
+  g.sim_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::ifstream counts_in(g.dir / "counts.txt");
+  const GateCounts counts = parse_gate_counts(counts_in);
+  g.cycles = counts.cycles;
+  g.mismatches = counts.mismatches;
+
+  const auto lib_text = read_text_file(in.work / in.liberty);
+  if (!lib_text) throw std::runtime_error("cannot read the liberty file " + (in.work / in.liberty).string());
+  const LibertyPower power = read_liberty_power(*lib_text);
+  std::ifstream json_in(g.dir / "flat.json");
+  const nlohmann::json flat = nlohmann::json::parse(json_in);
+  GatePowerInputs pin;
+  pin.period_s = in.period_ns * 1e-9;
+  pin.cycles = g.cycles;
+  pin.output_load_f = in.output_load * power.cap_unit_f;
+  pin.clock = in.clock;
+  pin.block_of = top_instances(read_text_or_empty(in.work / "netlist.v"), in.top);
+  g.power = gate_power(flat, in.top, power, counts, input_toggles(trace, in.reset), pin);
+  for (const char* f : {"flat.json", "gate.vvp", "models.v"}) fs::remove(g.dir / f);  // large, rebuilt on demand
+  return g;
+}
+
+}  // namespace tpegen::synth

@@ -1,0 +1,64 @@
+// The result of the gate-level energy model (`synth --activity gate`, `tpegen gate-power`) as
+// SynthReport carries it: energy per MAC, its breakdown (clock, sequential, combinational and
+// its glitch part, leakage), the energy of each block, and the run's counts; its JSON (both
+// ways) and its "key: value" lines.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace tpegen::synth {
+
+/// The keys of energy_breakdown_pj_per_mac, in the order of EnergyBreakdown::values() (and of
+/// the sweep's CSV columns).
+inline constexpr std::array<const char*, 5> kBreakdownKeys = {"clock", "sequential", "combinational", "glitch",
+                                                              "leakage"};
+
+/// pJ per MAC by class. glitch is the part of combinational due to glitches; the other four
+/// sum to the total.
+struct EnergyBreakdown {
+  double clock = 0, sequential = 0, combinational = 0, glitch = 0, leakage = 0;
+  double total() const { return clock + sequential + combinational + leakage; }
+  std::array<double, 5> values() const { return {clock, sequential, combinational, glitch, leakage}; }
+  bool operator==(const EnergyBreakdown& o) const { return values() == o.values(); }
+};
+
+nlohmann::json breakdown_json(const EnergyBreakdown& e);
+/// nullopt unless `j` is an object with the five keys as numbers.
+std::optional<EnergyBreakdown> breakdown_from_json(const nlohmann::json& j);
+
+struct BlockEnergy {
+  EnergyBreakdown split;  // pJ/MAC
+  int instances = 0;
+};
+
+struct GateReport {
+  EnergyBreakdown breakdown;                 // pJ/MAC; its total is energy_per_mac_pj
+  std::map<std::string, BlockEnergy> blocks;  // by first-level instance's module; "top", "ports"
+  uint64_t cycles = 0, macs = 0;
+  double power_mw = 0;
+  double zero_delay_energy_per_mac_pj = 0;  // functional transitions only
+  uint64_t transitions = 0, functional_transitions = 0;  // over cell outputs, at unit delay
+  uint64_t output_mismatches = 0;  // cycles whose netlist outputs differ from the RTL run's
+  uint64_t cells = 0, nets = 0, unknown_cells = 0;
+  double nominal_slew_ns = 0;
+  double seconds = 0;  // iverilog + vvp
+  std::string dir;     // the gate-level run's files
+  double glitch_share() const;
+};
+
+/// The JSON fields: energy_per_mac_pj, energy_breakdown_pj_per_mac, energy_blocks_pj_per_mac,
+/// activity_gate (README "synth").
+nlohmann::json gate_json(const GateReport& g);
+/// nullopt unless `j` holds energy_breakdown_pj_per_mac and activity_gate.
+std::optional<GateReport> gate_from_json(const nlohmann::json& j);
+
+/// "key: value" lines for the synth summary (energy_per_mac_pj, energy_breakdown_pj_per_mac, ...).
+std::string gate_summary(const GateReport& g);
+
+}  // namespace tpegen::synth

@@ -1,0 +1,63 @@
+// The power data of a liberty file, for the gate-level energy model (`synth --activity gate`):
+// pin capacitances, internal energy per transition (the internal_power tables looked up at a
+// nominal input slew and the actual output load), leakage, and which cells are sequential.
+// Units are converted to SI (farads, joules, watts, volts).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tpegen::synth {
+
+/// A 1-D or 2-D lookup table (liberty NLDM) with its axes named by its template.
+struct PowerTable {
+  std::vector<double> slew_axis, load_axis;  // liberty units; an absent axis is empty
+  std::vector<double> values;                // row-major: slew index outer, load index inner
+  double at(double slew, double load) const; // bilinear inter-/extrapolation, liberty units
+};
+
+struct PinPower {
+  bool input = false, output = false, clock = false;
+  double cap_f = 0;  // input pin capacitance
+  // Output pins: one entry per internal_power group tied to an input (related_pin).
+  struct Arc {
+    std::string related;
+    PowerTable rise, fall;
+    bool has_rise = false, has_fall = false;
+  };
+  std::vector<Arc> arcs;
+  // Input pins: internal_power groups of the pin itself (e.g. a flip-flop's clock pin).
+  std::vector<Arc> own;
+};
+
+struct CellPower {
+  bool sequential = false;  // has an ff or latch group
+  double leakage_w = 0;     // cell_leakage_power
+  std::map<std::string, PinPower> pins;
+};
+
+struct LibertyPower {
+  double voltage_v = 0;
+  double cap_unit_f = 0;     // one capacitive_load_unit in farads
+  double time_unit_s = 0;    // one time_unit in seconds
+  double energy_unit_j = 0;  // internal_power table unit: cap unit x volt unit^2
+  std::map<std::string, CellPower> cells;
+  // The first wire_load model (in sky130hd "Small"): cap per length x fanout_length(fanout).
+  double wire_cap_per_length = 0, wire_slope = 0;
+  std::map<int, double> fanout_length;
+
+  /// Estimated wire capacitance (F) of a net with `fanout` sinks (0 without a wire_load model).
+  double wire_cap_f(int fanout) const;
+
+  /// Internal energy (J) of one transition of `pin`'s output, averaged over its arcs and
+  /// rise/fall, at input slew `slew_s` and output load `load_f`.
+  double output_energy_j(const CellPower& c, const std::string& pin, double slew_s, double load_f) const;
+  /// Internal energy (J) of one transition of input `pin` (0 when it has no table).
+  double input_energy_j(const CellPower& c, const std::string& pin, double slew_s) const;
+};
+
+/// Parses a liberty text. Throws std::runtime_error naming the line on malformed text.
+LibertyPower read_liberty_power(const std::string& text);
+
+}  // namespace tpegen::synth

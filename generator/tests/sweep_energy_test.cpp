@@ -1,0 +1,97 @@
+// The sweep's gate-level energy columns (synth --activity gate): the breakdown from a synth
+// report into the result, its JSON, the CSV columns and the Markdown table.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "sweep/sweep.hpp"
+
+using nlohmann::json;
+using namespace tpegen::sweep;
+
+TEST_CASE("sweep: a gate-level energy breakdown goes from the report into the CSV, the Markdown and back") {
+  const json report = {{"config", {{"arch", "systolic-os"}, {"pe", "mac"}, {"rows", 2}, {"cols", 2}}},
+                       {"cells", 1},
+                       {"activity_source", "gate"},
+                       {"energy_per_mac_pj", 3.5},
+                       {"energy_breakdown_pj_per_mac",
+                        {{"clock", 1.0},
+                         {"sequential", 0.5},
+                         {"combinational", 2.0},
+                         {"glitch", 0.75},
+                         {"leakage", 0.0}}},
+                       {"activity_gate", {{"cycles", 10}, {"macs", 40}}}};
+  const Result r = result_from_report("os_mac", report, nullptr);
+  REQUIRE(r.energy_breakdown);
+  CHECK(r.energy_breakdown->glitch == 0.75);
+  CHECK(to_csv({r}).find(",asic,,,,,,1,0.5,2,0.75,0\n") != std::string::npos);
+  const std::string md = to_markdown({r}, {});
+  CHECK(md.find("| design | total | clock | sequential | combinational | glitch | leakage |") != std::string::npos);
+  CHECK(md.find("| os_mac | 3.500 | 1.000 | 0.500 | 2.000 | 0.750 | 0.000 |\n") != std::string::npos);
+  CHECK(result_from_json(result_to_json(r))->energy_breakdown == r.energy_breakdown);
+  // A report without activity_gate (activity sim) has none, and a cached result without the key reads as none.
+  json sim = report;
+  sim.erase("activity_gate");
+  CHECK(!result_from_report("os_mac", sim, nullptr).energy_breakdown);
+  json cached = result_to_json(r);
+  cached.erase("energy_breakdown_pj_per_mac");
+  CHECK(!result_from_json(cached)->energy_breakdown);
+}
+
+namespace {
+
+// The height of the `cls` segment of the bar whose title starts with `name`.
+double segment_height(const std::string& svg, const std::string& cls, const std::string& name) {
+  size_t at = 0;
+  while ((at = svg.find("<rect class=\"" + cls + "\"", at)) != std::string::npos) {
+    const size_t end = svg.find("</rect>", at);
+    const std::string rect = svg.substr(at, end - at);
+    at = end;
+    if (rect.find("<title>" + name + ": ") == std::string::npos) continue;
+    const size_t h = rect.find("height=\"") + 8;
+    return std::stod(rect.substr(h, rect.find('"', h) - h));
+  }
+  return -1;
+}
+
+Result gate_result(const std::string& name, tpegen::synth::EnergyBreakdown e) {
+  Result r;
+  r.name = name;
+  r.ok = true;
+  r.config = {{"arch", "systolic-os"}, {"pe", "mac"}, {"rows", 2}, {"cols", 2}, {"depth", 1}, {"a_width", 8},
+              {"b_width", 8}};
+  r.energy_per_mac_pj = e.total();
+  r.energy_breakdown = e;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("sweep: the stacked-bar SVG of energy per MAC by class") {
+  // Totals 4 and 8 pJ/MAC: the axis ends at 10, the plot is 300 px high (30 px per pJ).
+  const std::vector<Result> rs = {gate_result("a", {1.0, 0.5, 2.0, 0.75, 0.5}),
+                                  gate_result("b", {2.0, 1.0, 4.0, 3.0, 1.0}), Result{}};
+  const std::string svg = svg_energy_breakdown(rs);
+  REQUIRE(!svg.empty());
+  CHECK(svg.rfind("<svg", 0) == 0);
+  CHECK(svg.find("</svg>\n") == svg.size() - 7);
+  CHECK(segment_height(svg, "clock", "a") == doctest::Approx(30.0));
+  CHECK(segment_height(svg, "sequential", "a") == doctest::Approx(15.0));
+  CHECK(segment_height(svg, "settled", "a") == doctest::Approx(37.5));  // combinational - glitch
+  CHECK(segment_height(svg, "glitch", "a") == doctest::Approx(22.5));
+  CHECK(segment_height(svg, "leakage", "a") == doctest::Approx(15.0));
+  CHECK(segment_height(svg, "settled", "b") == doctest::Approx(30.0));
+  CHECK(segment_height(svg, "glitch", "b") == doctest::Approx(90.0));
+  CHECK(svg.find("<title>b: combinational (glitch) 3.0000 pJ/MAC</title>") != std::string::npos);
+  CHECK(svg.find(">8.00</text>") != std::string::npos);  // b's total above its bar
+  CHECK(svg.find(">systolic-os mac 2x2x1 s8x8</text>") != std::string::npos);  // label under the bar
+  // One bar per point with a breakdown (five segments each); none without.
+  size_t rects = 0;
+  for (size_t at = 0; (at = svg.find("<rect class=", at)) != std::string::npos; ++at) ++rects;
+  CHECK(rects == 10);
+  Result plain = gate_result("c", {});
+  plain.energy_breakdown.reset();
+  CHECK(svg_energy_breakdown({plain}).empty());
+}
