@@ -17,6 +17,7 @@
 #include "ir/module.hpp"
 #include "output/design_files.hpp"
 #include "util/paths.hpp"
+#include "util/verilator_bugs.hpp"
 
 using namespace tpegen;
 using namespace tpegen::ir;
@@ -380,6 +381,7 @@ TEST_CASE("emitted files: one module per file, file name = module name, banner w
       } else if (path == f.top + ".core") {
         saw_core = true;
         CHECK(text.find("toplevel: " + f.top + "\n") != std::string::npos);
+        CHECK(text.find(std::string("verilator_options: [") + kNoBitOpTreeFlag + "]") != std::string::npos);
       } else if (path == "manifest.json") {
         saw_manifest = true;
         CHECK(text == f.manifest.dump(2) + "\n");

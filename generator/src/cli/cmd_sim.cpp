@@ -16,6 +16,7 @@
 #include "output/dir_writer.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
+#include "util/verilator_bugs.hpp"
 #include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -133,12 +134,17 @@ void run_sim(const SimOptions& o) {
   std::vector<std::string> build = {"verilator", "--cc", "--exe", "--build", "-j", "2", "-Wno-fatal", "--x-assign",
                                     "unique", "--x-initial", "unique"};
   if (trace) build.push_back("--trace");
+  const std::vector<std::string> workarounds = verilator_workaround_flags(run_capture({"verilator", "--version"}).text);
+  build.insert(build.end(), workarounds.begin(), workarounds.end());
   build.insert(build.end(), {"--top-module", files.top, "--prefix", "Vdut", "-Mdir", obj.string(), "-CFLAGS",
                              fmt::format("-std=c++17 -I{} -I{} -I{}", tb.string(), (source_root() / "model").string(),
                                          work.string()),
                              "-MAKEFLAGS", fmt::format("OPT_FAST=-O{0} OPT_GLOBAL=-O{0}", o.build_opt) + single_unit + objcache,
                              (tb / "harness" / "harness.cpp").string(), "-f", "files.f"});
-  std::printf("tpegen: building %s with Verilator in %s\n", files.top.c_str(), work.string().c_str());
+  std::string note;
+  for (const std::string& f : workarounds) note += (note.empty() ? " (" : " ") + f;
+  if (!note.empty()) note += ": works around a miscompile of this Verilator, see README \"Known tool bugs\")";
+  std::printf("tpegen: building %s with Verilator in %s%s\n", files.top.c_str(), work.string().c_str(), note.c_str());
   std::fflush(stdout);
   if (run_program(build, work / "design", work / "build.log") != 0)
     throw std::runtime_error("Verilator build failed; see " + (work / "build.log").string());
