@@ -3,6 +3,7 @@
 // closing "N passed, M failed"; tpegen exits with its status.
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
@@ -36,6 +37,24 @@ struct SimOptions {
   std::string work;
   std::string vcd;  // dump every signal of the run here (builds a traced model)
 };
+
+/// A model build left in a reused --work by an older tpegen can name harness headers that have
+/// since moved; make then stops on "No rule to make target". Such a build is dropped.
+void drop_stale_model_build(const fs::path& obj) {
+  std::error_code ec;
+  if (!fs::is_directory(obj, ec)) return;
+  for (const auto& entry : fs::directory_iterator(obj, ec)) {
+    if (entry.path().extension() != ".d") continue;
+    std::ifstream in(entry.path());
+    for (std::string word; in >> word;) {
+      if (!word.empty() && word.back() == ':') word.pop_back();
+      if (word.size() > 1 && word[0] == '/' && !fs::exists(word, ec)) {
+        fs::remove_all(obj, ec);
+        return;
+      }
+    }
+  }
+}
 
 /// The Verilator C++ type of a port of `width` bits.
 std::string verilated_type(int width) {
@@ -131,6 +150,7 @@ void run_sim(const SimOptions& o) {
   // A traced model is slower, so it is a build of its own beside the plain one.
   const bool trace = !o.vcd.empty();
   const fs::path obj = work / (trace ? "obj-trace" : "obj");
+  drop_stale_model_build(obj);
   std::vector<std::string> build = {"verilator", "--cc", "--exe", "--build", "-j", "2", "-Wno-fatal", "--x-assign",
                                     "unique", "--x-initial", "unique"};
   if (trace) build.push_back("--trace");
