@@ -1,7 +1,7 @@
 # Independent simulator: a small Verilator regression per architecture is recorded (VCD) and
 # replayed in iverilog, which must produce every result and control output cycle for cycle
-# (tb/scripts/iverilog_replay.sh, vcd_replay.py). About 35 s of CPU each, mostly the traced
-# Verilator build; small sizes, 20 GEMMs.
+# (tb/scripts/iverilog_replay.sh, vcd_replay.py). About 10 s of CPU each, mostly the traced
+# Verilator build (ports only: --vcd-depth 1); small sizes, 20 GEMMs.
 function(tpegen_xsim name)
   add_test(NAME xsim.${name} COMMAND ${SCRIPTS}/iverilog_replay.sh ${TPEGEN_BIN} ${WORK}/xsim/${name} 20 ${ARGN})
   set_tests_properties(xsim.${name} PROPERTIES LABELS "xsim" PASS_REGULAR_EXPRESSION "REPLAY OK")

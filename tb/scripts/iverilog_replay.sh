@@ -10,7 +10,7 @@ tpegen=$1; work=$2; trials=$3; shift 3
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work"
 mkdir -p "$work"
-"$tpegen" sim "$@" --trials "$trials" --seed 7 --build-opt 0 --vcd "$work/run.vcd" --work "$work/sim" > "$work/sim.log"
+"$tpegen" sim "$@" --trials "$trials" --seed 7 --build-opt 0 --vcd "$work/run.vcd" --vcd-depth 1 --work "$work/sim" > "$work/sim.log"
 grep -q " 0 failed" "$work/sim.log" || { cat "$work/sim.log"; exit 1; }
 design="$work/sim/design"
 python3 "$here/vcd_replay.py" ${REPLAY_FLIP:+--flip-first-result} "$design/manifest.json" "$work/run.vcd" "$work/replay"

@@ -36,6 +36,7 @@ struct SimOptions {
   int build_opt = 2;
   std::string work;
   std::string vcd;  // dump every signal of the run here (builds a traced model)
+  int vcd_depth = 0;  // Verilator --trace-depth; 0: every level of the hierarchy
 };
 
 /// A model build left in a reused --work by an older tpegen can name harness headers that have
@@ -120,6 +121,9 @@ void validate(const SimOptions& o) {
   if (o.build_opt < 0 || o.build_opt > 3)
     throw ConfigError(fmt::format("invalid --build-opt = {}: valid range is 0..3", o.build_opt));
   if (o.trials < 1) throw ConfigError(fmt::format("invalid --trials = {}: valid range is 1 or more", o.trials));
+  if (o.vcd_depth < 0)
+    throw ConfigError(fmt::format("invalid --vcd-depth = {}: valid range is 0 (every level) or more", o.vcd_depth));
+  if (o.vcd_depth > 0 && o.vcd.empty()) throw ConfigError("invalid --vcd-depth: it needs --vcd FILE");
   try {
     golden::Distribution::parse(o.dist);
   } catch (const std::exception& e) {
@@ -149,11 +153,15 @@ void run_sim(const SimOptions& o) {
   const std::string single_unit = o.build_opt == 0 ? " VM_PARALLEL_BUILDS=0" : "";
   // A traced model is slower, so it is a build of its own beside the plain one.
   const bool trace = !o.vcd.empty();
-  const fs::path obj = work / (trace ? "obj-trace" : "obj");
+  // A shallow trace is a much smaller model (a 2x2x2 cube's full trace is 4.6 MB of C++): its
+  // own build, so that switching depths never reuses the other's objects.
+  const fs::path obj =
+      work / (trace ? (o.vcd_depth > 0 ? fmt::format("obj-trace-d{}", o.vcd_depth) : std::string("obj-trace")) : "obj");
   drop_stale_model_build(obj);
   std::vector<std::string> build = {"verilator", "--cc", "--exe", "--build", "-j", "2", "-Wno-fatal", "--x-assign",
                                     "unique", "--x-initial", "unique"};
   if (trace) build.push_back("--trace");
+  if (trace && o.vcd_depth > 0) build.insert(build.end(), {"--trace-depth", std::to_string(o.vcd_depth)});
   const std::vector<std::string> workarounds = verilator_workaround_flags(run_capture({"verilator", "--version"}).text);
   build.insert(build.end(), workarounds.begin(), workarounds.end());
   build.insert(build.end(), {"--top-module", files.top, "--prefix", "Vdut", "-Mdir", obj.string(), "-CFLAGS",
@@ -197,6 +205,9 @@ void setup_sim(CLI::App& app) {
   app.add_option("--vcd", o->vcd,
                  "dump every signal of the whole run to this VCD file (builds a traced model; for switching "
                  "activity, see tpegen synth --activity sim)");
+  app.add_option("--vcd-depth", o->vcd_depth,
+                 "with --vcd: trace only this many levels of the hierarchy (1: the top's ports and nets; "
+                 "builds far faster), 0 for every level (default 0)");
   app.callback([o] { run_sim(*o); });
 }
 
