@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "cli/parse_errors.hpp"
 
 using tpegen::cli::check_subcommand;

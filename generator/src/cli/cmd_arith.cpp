@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "arch/components.hpp"
 #include "arch/opt3_column.hpp"
 #include "arith/compressor_tree.hpp"

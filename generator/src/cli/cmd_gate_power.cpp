@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "cli/commands.hpp"
 #include "config/design_config.hpp"
 #include "synth/gate_activity.hpp"

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <CLI/CLI.hpp>
+
 #include "arch/registry.hpp"
 #include "cli/commands.hpp"
 #include "config/config_fields.hpp"

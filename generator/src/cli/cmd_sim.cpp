@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "arch/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/parse_errors.hpp"

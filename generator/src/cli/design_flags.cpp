@@ -8,6 +8,8 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include <CLI/CLI.hpp>
+
 #include "arch/registry.hpp"
 #include "cli/parse_errors.hpp"
 #include "config/config_fields.hpp"

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <CLI/CLI.hpp>
+#include "cli/cli_fwd.hpp"
 
 #include "config/design_config.hpp"
 

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include <CLI/CLI.hpp>
+
 #include "config/design_config.hpp"
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"

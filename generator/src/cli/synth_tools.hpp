@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include <CLI/CLI.hpp>
+#include "cli/cli_fwd.hpp"
 
 #include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
