@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <nlohmann/json.hpp>
 
 #include "config/design_config.hpp"
 #include "synth/fpga_flow.hpp"

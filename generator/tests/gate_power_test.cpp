@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "synth/gate_power.hpp"
 #include "synth/gate_sim.hpp"

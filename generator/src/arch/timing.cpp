@@ -1,5 +1,7 @@
 #include "arch/timing.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace tpegen {
 
 nlohmann::json timing_to_json(const Timing& t) {

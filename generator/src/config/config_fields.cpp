@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
 
 #include "arch/registry.hpp"
 #include "arith/compressor_tree.hpp"

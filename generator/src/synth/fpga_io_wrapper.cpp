@@ -1,6 +1,7 @@
 #include "synth/fpga_io_wrapper.hpp"
 
 #include <vector>
+#include <nlohmann/json.hpp>
 
 #include "emit/verilog_emitter.hpp"
 #include "ir/module.hpp"

@@ -17,7 +17,7 @@
 #include <map>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "synth/gate_sim.hpp"
 #include "synth/liberty_power.hpp"

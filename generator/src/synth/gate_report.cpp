@@ -1,6 +1,7 @@
 #include "synth/gate_report.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace tpegen::synth {
 namespace {
