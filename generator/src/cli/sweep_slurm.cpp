@@ -218,7 +218,8 @@ void wait_array(const std::string& job_id, const fs::path& work, const std::vect
     print_progress(++done, results.size(), *r);
     return true;
   };
-  std::optional<Clock::time_point> silent_since;
+  bool silent = false;                // the controller stopped answering...
+  Clock::time_point silent_since{};   // ... at this time
   auto pause = std::chrono::milliseconds(500);
   while (remaining > 0) {
     const size_t before = remaining;
@@ -228,12 +229,13 @@ void wait_array(const std::string& job_id, const fs::path& work, const std::vect
     std::string why;
     const auto states = task_states(job_id, &why);
     if (!states) {
-      if (!silent_since) silent_since = Clock::now();
-      if (Clock::now() - *silent_since > std::chrono::minutes(5))
+      if (!silent) silent_since = Clock::now();
+      silent = true;
+      if (Clock::now() - silent_since > std::chrono::minutes(5))
         throw ConfigError(fmt::format("lost contact with the Slurm controller for 5 minutes ({}); job {} may still "
                                       "run: rerun with --collect later", why, job_id));
     } else {
-      silent_since.reset();
+      silent = false;
       for (size_t t = 0; t < jobs.size(); ++t) {
         if (finished[t]) continue;
         const auto it = states->find(t);
