@@ -48,6 +48,12 @@ struct Operand {
   bool operator==(const Operand& o) const { return key() == o.key(); }
 };
 
+// A W-bit value and the bits of it that can be non-zero.
+struct Val {
+  ExprP e;
+  uint64_t sup = 0;
+};
+
 // Group operations: the gate ops, and one per cell kind.
 enum class GOp { Not, And, Or, Xor, Mux, Ha, Fa, C42 };
 
@@ -106,6 +112,7 @@ class VectorEmitter {
   int new_vec() {
     vecs_.emplace_back();
     read_.push_back(0);
+    sup_.push_back(0);
     vec_group_.push_back(-1);
     return static_cast<int>(vecs_.size() - 1);
   }
@@ -119,9 +126,13 @@ class VectorEmitter {
     const int g = vec_group_[static_cast<size_t>(v)];
     return g < 0 ? 0 : groups_[static_cast<size_t>(g)].rank;
   }
-  ExprP read(const Operand& o, int extra_shift, uint64_t mask);
-  ExprP gather(const Pin& pin, int extra_shift);
-  ExprP masked(const ExprP& e, uint64_t mask) const { return mask == all() ? e : band(e, constant(w_, mask)); }
+  Val read(const Operand& o, int extra_shift, uint64_t mask);
+  Val gather(const Pin& pin, int extra_shift);
+  // v limited to `mask` (no operation when it cannot be non-zero elsewhere).
+  Val masked(const Val& v, uint64_t mask) const {
+    if (!(v.sup & ~mask)) return v;
+    return {band(v.e, constant(w_, mask)), v.sup & mask};
+  }
   std::string name(const char* tag, int level) {
     const std::string base = fmt::format("{}{}_l{}", prefix_, tag, level);
     return fmt::format("{}_{}", base, count_[base]++);
@@ -145,6 +156,7 @@ class VectorEmitter {
   std::map<std::tuple<int, int, int>, std::vector<int>> by_key_;
   std::vector<ExprP> vecs_;     // vector id -> W-bit net
   std::vector<uint64_t> read_;  // vector id -> bits some reader uses (for lint)
+  std::vector<uint64_t> sup_;   // vector id -> bits that can be non-zero
   std::vector<int> vec_group_;  // vector id -> group (-1: an input)
   std::map<std::string, int> count_;
   bool ranked_ = false;
@@ -235,6 +247,7 @@ bool VectorEmitter::group_nodes(bool ranked) {
   ranked_ = ranked;
   vecs_.clear();
   read_.clear();
+  sup_.clear();
   vec_group_.clear();
   groups_.clear();
   order_.clear();
@@ -422,69 +435,80 @@ bool VectorEmitter::order_groups() {
 
 // One source of a pin for the members in `mask`, W bits; extra_shift = 1 reads it for the
 // column above (carries). Bits outside the mask may be anything (the group's output is masked).
-ExprP VectorEmitter::read(const Operand& o, int extra_shift, uint64_t mask) {
+Val VectorEmitter::read(const Operand& o, int extra_shift, uint64_t mask) {
   const uint64_t at = (mask << extra_shift) & all();
   switch (o.kind) {
-    case OpKind::Const: return constant(w_, o.a ? at : 0);
+    case OpKind::Const: return {constant(w_, o.a ? at : 0), o.a ? at : 0};
     case OpKind::Bcast: {
       const auto k = static_cast<size_t>(o.a);
       const int v = vec_of(o.a);
       read_[static_cast<size_t>(v)] |= bit_at(col_[k]);
-      return mux(bits(vecs_[static_cast<size_t>(v)], col_[k], 1), constant(w_, at), constant(w_, 0));
+      return {mux(bits(vecs_[static_cast<size_t>(v)], col_[k], 1), constant(w_, at), constant(w_, 0)), at};
     }
     case OpKind::Vec: break;
   }
   const ExprP& x = vecs_[static_cast<size_t>(o.a)];
+  const uint64_t sup = sup_[static_cast<size_t>(o.a)];
   uint64_t& used = read_[static_cast<size_t>(o.a)];
   const int d = o.off - extra_shift;  // result bit k = x[k + d]
-  if (d >= w_ || -d >= w_) return constant(w_, 0);
+  if (d >= w_ || -d >= w_) return {constant(w_, 0), 0};
   if (d == 0) {
     used = all();
-    return x;
+    return {x, sup};
   }
   if (d > 0) {
     used |= all() & ~(bit_at(d) - 1);
-    return concat({constant(d, 0), bits(x, d, w_ - d)});
+    return {concat({constant(d, 0), bits(x, d, w_ - d)}), sup >> d};
   }
   used |= bit_at(w_ + d) - 1;
-  return concat({bits(x, 0, w_ + d), constant(-d, 0)});
+  return {concat({bits(x, 0, w_ + d), constant(-d, 0)}), (sup << -d) & all()};
 }
 
-// A pin as one W-bit value: its one source as is, or each source masked to its members.
-ExprP VectorEmitter::gather(const Pin& pin, int extra_shift) {
+// A pin as one W-bit value: its one source as is, or each source masked to its members (no
+// mask where the source can only be non-zero there anyway).
+Val VectorEmitter::gather(const Pin& pin, int extra_shift) {
   if (pin.size() == 1) return read(pin.begin()->first, extra_shift, pin.begin()->second);
-  ExprP e;
+  Val acc{nullptr, 0};
   for (const auto& [x, mask] : pin) {
-    const ExprP r = read(x, extra_shift, mask);
-    const ExprP p = x.kind == OpKind::Vec ? masked(r, (mask << extra_shift) & all()) : r;
-    e = e ? bor(e, p) : p;
+    const Val r = masked(read(x, extra_shift, mask), (mask << extra_shift) & all());
+    acc = acc.e ? Val{bor(acc.e, r.e), acc.sup | r.sup} : r;
   }
-  return e;
+  return acc;
 }
 
-ExprP majority3(const ExprP& a, const ExprP& b, const ExprP& c) { return bor(bor(band(a, b), band(a, c)), band(b, c)); }
+namespace {
+Val vand(const Val& a, const Val& b) { return {band(a.e, b.e), a.sup & b.sup}; }
+Val vor(const Val& a, const Val& b) { return {bor(a.e, b.e), a.sup | b.sup}; }
+Val vxor(const Val& a, const Val& b) { return {bxor(a.e, b.e), a.sup | b.sup}; }
+Val majority3(const Val& a, const Val& b, const Val& c) { return vor(vor(vand(a, b), vand(a, c)), vand(b, c)); }
+}  // namespace
 
 void VectorEmitter::emit_group(const Group& g) {
-  auto out = [&](size_t k, const std::string& nm, const ExprP& e) {
+  auto out = [&](size_t k, const std::string& nm, const Val& v) {
     if (g.mask[k] == 0) return;  // an output no member's reader uses
-    vecs_[static_cast<size_t>(g.vec[k])] = m_.wire(nm, masked(e, g.mask[k]));
+    const auto vi = static_cast<size_t>(g.vec[k]);
+    vecs_[vi] = m_.wire(nm, masked(v, g.mask[k]).e);
+    sup_[vi] = v.sup & g.mask[k];
   };
   // A gathered pin read twice (sum and carry) gets a wire of its own.
-  std::vector<ExprP> pin_wire(g.pins.size());
+  std::vector<Val> pin_wire(g.pins.size());
   const std::string tag = g.op == GOp::Ha ? "ha" : g.op == GOp::Fa ? "fa" : g.op == GOp::C42 ? "c42" : g.level ? "g" : "pp";
   const std::string nm = name(tag.c_str(), g.level);
   const bool cell = g.op == GOp::Ha || g.op == GOp::Fa || g.op == GOp::C42;
-  auto r = [&](size_t k, int shift = 0) -> ExprP {
+  auto up = [&](const Val& v) {  // one column up
+    return Val{concat({bits(v.e, 0, w_ - 1), constant(1, 0)}), (v.sup << 1) & all()};
+  };
+  auto r = [&](size_t k, int shift = 0) -> Val {
     const Pin& pin = g.pins[k];
     if (!cell || pin.size() == 1) return gather(pin, shift);
-    if (!pin_wire[k]) {
-      pin_wire[k] = m_.wire(fmt::format("{}_i{}", nm, k), gather(pin, 0));  // read whole below
+    if (!pin_wire[k].e) {
+      const Val v = gather(pin, 0);
+      pin_wire[k] = {m_.wire(fmt::format("{}_i{}", nm, k), v.e), v.sup};  // read whole below
     }
-    if (shift == 0) return pin_wire[k];
-    return concat({bits(pin_wire[k], 0, w_ - 1), constant(1, 0)});
+    return shift == 0 ? pin_wire[k] : up(pin_wire[k]);
   };
   switch (g.op) {
-    case GOp::Not: out(0, nm, bnot(r(0))); return;
+    case GOp::Not: out(0, nm, {bnot(r(0).e), all()}); return;
     case GOp::And: {
       // A broadcast select is a mux: one conditional instead of a replicated mask.
       for (size_t s = 0; s < 2; ++s) {
@@ -493,33 +517,35 @@ void VectorEmitter::emit_group(const Group& g) {
         const auto k = static_cast<size_t>(p.begin()->first.a);
         const int v = vec_of(p.begin()->first.a);
         read_[static_cast<size_t>(v)] |= bit_at(col_[k]);
-        out(0, nm, mux(bits(vecs_[static_cast<size_t>(v)], col_[k], 1), r(1 - s), constant(w_, 0)));
+        const Val other = r(1 - s);
+        out(0, nm, {mux(bits(vecs_[static_cast<size_t>(v)], col_[k], 1), other.e, constant(w_, 0)), other.sup});
         return;
       }
-      out(0, nm, band(r(0), r(1)));
+      out(0, nm, vand(r(0), r(1)));
       return;
     }
-    case GOp::Or: out(0, nm, bor(r(0), r(1))); return;
-    case GOp::Xor: out(0, nm, bxor(r(0), r(1))); return;
+    case GOp::Or: out(0, nm, vor(r(0), r(1))); return;
+    case GOp::Xor: out(0, nm, vxor(r(0), r(1))); return;
     case GOp::Mux: {
-      const auto sel = r(0);
-      out(0, nm, bor(band(sel, r(1)), band(bnot(sel), r(2))));
+      const Val sel = r(0), a = r(1), b = r(2);
+      out(0, nm, {bor(band(sel.e, a.e), band(bnot(sel.e), b.e)), a.sup | b.sup});
       return;
     }
     case GOp::Ha:
-      out(0, nm + "_s", bxor(r(0), r(1)));
-      out(1, nm + "_c", band(r(0, 1), r(1, 1)));
+      out(0, nm + "_s", vxor(r(0), r(1)));
+      out(1, nm + "_c", vand(r(0, 1), r(1, 1)));
       return;
     case GOp::Fa:
-      out(0, nm + "_s", bxor(bxor(r(0), r(1)), r(2)));
+      out(0, nm + "_s", vxor(vxor(r(0), r(1)), r(2)));
       out(1, nm + "_c", majority3(r(0, 1), r(1, 1), r(2, 1)));
       return;
     case GOp::C42: {
       // Pins {x1, x2, x3} {x4, cin}: s1 = x1^x2^x3, sum = s1^x4^cin, carry = maj(s1, x4, cin)
       // and cout = maj(x1, x2, x3), both one column up.
-      const auto s1 = m_.wire(nm + "_s1", bxor(bxor(r(0), r(1)), r(2)));
-      out(0, nm + "_s", bxor(bxor(s1, r(3)), r(4)));
-      out(1, nm + "_c", majority3(concat({bits(s1, 0, w_ - 1), constant(1, 0)}), r(3, 1), r(4, 1)));
+      const Val x = vxor(vxor(r(0), r(1)), r(2));
+      const Val s1{m_.wire(nm + "_s1", x.e), x.sup};
+      out(0, nm + "_s", vxor(vxor(s1, r(3)), r(4)));
+      out(1, nm + "_c", majority3(up(s1), r(3, 1), r(4, 1)));
       out(2, nm + "_co", majority3(r(0, 1), r(1, 1), r(2, 1)));
       return;
     }
@@ -552,6 +578,7 @@ std::vector<ExprP> VectorEmitter::emit() {
   for (size_t i = 0; i < inputs_.size(); ++i) {
     const ExprP& x = inputs_[i];
     vecs_[i] = m_.wire(prefix_ + "in_" + net_.inputs()[i].name, x->width == w_ ? x : concat({constant(w_ - x->width, 0), x}));
+    sup_[i] = x->width >= 64 ? ~uint64_t{0} : bit_at(x->width) - 1;
   }
   for (int gi : order_) emit_group(groups_[static_cast<size_t>(gi)]);
   // Outputs: OR of the masked vectors their bits sit in (a bit elsewhere is broadcast).
@@ -567,7 +594,7 @@ std::vector<ExprP> VectorEmitter::emit() {
     }
     ExprP e = ones ? constant(w_, ones) : nullptr;
     for (const auto& [x, mask] : pieces) {
-      const ExprP p = masked(read(x, 0, mask), mask);
+      const ExprP p = masked(read(x, 0, mask), mask).e;
       e = e ? bor(e, p) : p;
     }
     if (!e) e = constant(w_, 0);
