@@ -103,7 +103,8 @@ class VectorEmitter {
  private:
   uint64_t all() const { return w_ >= 64 ? ~uint64_t{0} : bit_at(w_) - 1; }
   void place_columns(std::vector<int>& lo, std::vector<int>& hi);
-  Operand operand(NodeId o, int at) const;
+  Operand operand(NodeId o, int at, bool bcast_input = false, bool open = false) const;
+  std::vector<Operand> gate_key(NodeId i, unsigned mask, bool open) const;
   // The vector holding a node (input i is vector i).
   int vec_of(NodeId o) const {
     const auto& nd = net_.nodes()[static_cast<size_t>(o)];
@@ -148,12 +149,11 @@ class VectorEmitter {
   std::vector<int> col_;        // column of each live node (-1: dead or constant)
   std::vector<int> cell_col_;   // column of each live cell
   std::vector<bool> scalar_;    // read at columns too far apart for one offset: broadcast
-  std::map<std::pair<int, int>, int> input_reads_;  // (input, offset) -> readers
-  std::vector<int> bit_reads_;  // input bit node -> readers
+  std::map<std::vector<Operand>, int> votes_;  // gate_key(open) -> gates that could share it
   std::vector<int> node_vec_;   // vector holding each grouped node
   std::vector<Group> groups_;
   std::vector<int> order_;      // groups, producers first
-  std::map<std::tuple<int, int, int>, std::vector<int>> by_key_;
+  std::map<std::tuple<int, int, int, std::vector<Operand>>, std::vector<int>> by_key_;
   std::vector<ExprP> vecs_;     // vector id -> W-bit net
   std::vector<uint64_t> read_;  // vector id -> bits some reader uses (for lint)
   std::vector<uint64_t> sup_;   // vector id -> bits that can be non-zero
@@ -215,24 +215,15 @@ bool VectorEmitter::plan() {
   place_columns(lo, hi);
   for (size_t i = 0; i < n; ++i)
     if (col_[i] >= w_) return false;
-  // Readers of each input at each offset, and of each input bit: an input bit is broadcast to
-  // a reader when it has more readers than that reader's offset into the input (a folded
-  // Booth digit that is just a[0] selects a whole row; b[k] is read row-wise at offsets).
-  bit_reads_.assign(n, 0);
-  auto count_reads = [&](NodeId o, int at) {
-    const auto& nd = nodes[static_cast<size_t>(o)];
-    if (nd.op != NodeOp::Input) return;
-    ++input_reads_[{nd.input, nd.bit - at}];
-    ++bit_reads_[static_cast<size_t>(o)];
-  };
+  // An input bit a gate reads is either a vector read at an offset (b[k] across a Booth row)
+  // or a broadcast (a folded digit that is just a[0] selects a whole row): each gate takes
+  // the choice that the most gates share (counted with the other operands left open).
   for (size_t i = 0; i < n; ++i) {
     const auto& nd = nodes[i];
-    if (nd.op == NodeOp::CellOut) {
-      const auto& cell = net_.cells()[static_cast<size_t>(nd.cell)];
-      if (static_cast<size_t>(cell.out[0]) == i && cell_col_[static_cast<size_t>(nd.cell)] >= 0)
-        for (auto x : cell.in) count_reads(x, cell_col_[static_cast<size_t>(nd.cell)]);
-    } else if (col_[i] >= 0 && nd.op != NodeOp::Input) {
-      for (auto x : nd.in) count_reads(x, col_[i]);
+    if (col_[i] < 0 || nd.op == NodeOp::Input || nd.op == NodeOp::CellOut) continue;
+    for (unsigned mask = 0; mask < (1U << nd.in.size()); ++mask) {
+      const auto key = gate_key(static_cast<NodeId>(i), mask, true);
+      if (!key.empty()) ++votes_[key];
     }
   }
   // Groups by operation alone may read each other (a tree's outputs read by gates as shallow
@@ -296,9 +287,18 @@ bool VectorEmitter::group_nodes(bool ranked) {
       default: continue;
     }
     int d = 0;
+    unsigned best = 0;
+    int best_votes = -1;
+    for (unsigned mask = 0; mask < (1U << nd.in.size()); ++mask) {
+      const auto key = gate_key(static_cast<NodeId>(i), mask, true);
+      if (key.empty()) continue;
+      const int v = votes_[key] * 8 - __builtin_popcount(mask);  // ties: fewer broadcasts
+      if (v > best_votes) best_votes = v, best = mask;
+    }
+    in = gate_key(static_cast<NodeId>(i), best, false);
+    in.erase(in.begin());
     for (auto x : nd.in) {
       const auto xi = static_cast<size_t>(x);
-      in.push_back(operand(x, col_[i]));
       d = std::max(d, depth[xi] + 1);
       if (lvl[xi] == nd.level) chain[i] = std::max(chain[i], chain[xi] + 1);
     }
@@ -309,18 +309,33 @@ bool VectorEmitter::group_nodes(bool ranked) {
   return order_groups();
 }
 
-Operand VectorEmitter::operand(NodeId o, int at) const {
+Operand VectorEmitter::operand(NodeId o, int at, bool bcast_input, bool open) const {
   const auto k = static_cast<size_t>(o);
   const auto& nd = net_.nodes()[k];
   if (nd.op == NodeOp::Const0) return {OpKind::Const, 0, 0};
   if (nd.op == NodeOp::Const1) return {OpKind::Const, 1, 0};
   if (nd.op == NodeOp::Input) {
-    const int off = nd.bit - at;
-    if (bit_reads_[k] > input_reads_.at({nd.input, off})) return {OpKind::Bcast, o, 0};
-    return {OpKind::Vec, nd.input, off};  // input i is vector i
+    if (bcast_input) return {OpKind::Bcast, o, 0};
+    return {OpKind::Vec, nd.input, nd.bit - at};  // input i is vector i
   }
-  if (!scalar_[k]) return {OpKind::Vec, node_vec_[k], col_[k] - at};
+  if (!scalar_[k]) return {OpKind::Vec, open ? -1 : node_vec_[k], col_[k] - at};
   return {OpKind::Bcast, o, 0};
+}
+
+// {op and level as a constant, then gate i's operands}, input operand j broadcast when bit j
+// of `mask` is set; `open`: other operands' vectors left unknown (for the vote). Empty when
+// the mask broadcasts an operand that is not an input.
+std::vector<Operand> VectorEmitter::gate_key(NodeId i, unsigned mask, bool open) const {
+  const auto& nd = net_.nodes()[static_cast<size_t>(i)];
+  std::vector<Operand> key;
+  for (size_t j = 0; j < nd.in.size(); ++j) {
+    const bool is_input = net_.nodes()[static_cast<size_t>(nd.in[j])].op == NodeOp::Input;
+    if (((mask >> j) & 1U) && !is_input) return {};
+    key.push_back(operand(nd.in[j], col_[static_cast<size_t>(i)], (mask >> j) & 1U, open));
+  }
+  if (nd.op == NodeOp::And || nd.op == NodeOp::Or || nd.op == NodeOp::Xor) std::sort(key.begin(), key.end());
+  key.insert(key.begin(), Operand{OpKind::Const, static_cast<int>(nd.op) * 1000 + nd.level, 0});
+  return key;
 }
 
 // Puts the node(s) `outs` (a gate, or a cell's outputs) into a group of this operation, level
@@ -328,7 +343,16 @@ Operand VectorEmitter::operand(NodeId o, int at) const {
 // goes to a pin (a symmetric one that already reads the same source, if any).
 void VectorEmitter::place(const std::vector<NodeId>& outs, const std::vector<int>& cols, GOp op, int level, int depth,
                           std::vector<Operand> in) {
-  auto& candidates = by_key_[{static_cast<int>(op), level, depth}];
+  // A gate costs one operation, a gathered source about two: gates group only with gates
+  // reading the same sources (pins of one source each); cells (several operations) group by
+  // level and gather their pins.
+  const bool is_cell = op == GOp::Ha || op == GOp::Fa || op == GOp::C42;
+  std::vector<Operand> sources;
+  if (!is_cell) {
+    sources = in;
+    if (op == GOp::And || op == GOp::Or || op == GOp::Xor) std::sort(sources.begin(), sources.end());
+  }
+  auto& candidates = by_key_[{static_cast<int>(op), level, is_cell ? depth : 0, sources}];
   int rank = 1;
   for (const auto& x : in) rank = std::max(rank, rank_of(x) + 1);
   int gi = -1;
