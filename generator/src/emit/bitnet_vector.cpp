@@ -1,22 +1,23 @@
 // emit_bitnet's word-level form of a BitNet: the same gates and cells, grouped into vector
-// operations (see bitnet_to_ir.hpp). Verilator then evaluates one 64-bit operation per group
-// instead of one 1-bit operation per gate, which is what made the structural OPT1 PE slow.
+// operations (see bitnet_to_ir.hpp), so that Verilator evaluates a few word operations per
+// reduction level instead of one 1-bit operation per gate (README, `make bench` in "Tests").
 //
 // Every node gets a column (its position in a vector): an input bit its bit index, a cell its
-// heap column (carries one higher), a gate the lowest column it is read at. Groups collect
-// nodes of one operation: cells by kind and reduction level, gates (and 4:2 cells, whose cin
-// is the cout of the column below) also by depth, so no group reads itself; a second node in
-// an occupied column opens the next group (slot). A group's vector holds its members at their
-// columns and zero elsewhere (a constant mask): a full-adder group is sum = a ^ b ^ c and
-// carry = maj(a, b, c) one column up, on whole rows. Each operand pin is gathered from its
-// sources, a source being
+// heap column (carries one higher), a gate the lowest column it is read at. Cells group by
+// kind, reduction level and depth within the level (0 in a tree; a 4:2's cin or a ripple
+// carry reads its own level); gates group only with gates reading the same sources, since a
+// gathered source costs more than the gate. A second node in an occupied column opens the
+// next group (slot). A group's vector holds its members at their columns and zero elsewhere
+// (a constant mask): a full-adder group is sum = a ^ b ^ c and carry = maj(a, b, c) one column
+// up, on whole rows. Each operand pin is gathered from its sources, a source being
 //   - a vector read at a fixed offset (heap bits at offset 0, or -1 for a folded carry; an
-//     input read with the offset most of its readers share), masked to the members using it;
+//     input bit as most gates can share it), masked to the members using it;
 //   - a scalar broadcast to those members (a node read at several columns, e.g. a Booth
 //     digit's `one`, which selects a whole partial-product row);
 //   - a constant.
-// A symmetric cell or gate puts each operand on the pin that already reads that source.
+// A symmetric cell puts each operand on the pin that already reads that source.
 #include <algorithm>
+#include <bitset>
 #include <map>
 #include <stdexcept>
 #include <tuple>
@@ -292,7 +293,7 @@ bool VectorEmitter::group_nodes(bool ranked) {
     for (unsigned mask = 0; mask < (1U << nd.in.size()); ++mask) {
       const auto key = gate_key(static_cast<NodeId>(i), mask, true);
       if (key.empty()) continue;
-      const int v = votes_[key] * 8 - __builtin_popcount(mask);  // ties: fewer broadcasts
+      const int v = votes_[key] * 8 - static_cast<int>(std::bitset<8>(mask).count());  // ties: fewer broadcasts
       if (v > best_votes) best_votes = v, best = mask;
     }
     in = gate_key(static_cast<NodeId>(i), best, false);
