@@ -1,4 +1,5 @@
-// emit_bitnet: compressor cells become flat bit-level assigns (no module instances), and
+// emit_bitnet_flat (the bit-level form, also behind emit_bitnet_pipelined): compressor cells
+// become flat bit-level assigns (no module instances), and
 // every net is named by reduction level and column, deterministically.
 #include <doctest/doctest.h>
 
@@ -31,7 +32,7 @@ arith::BitNet three_operand_net() {
 std::vector<std::string> emit_names(const arith::BitNet& net) {
   ir::Module m("m");
   std::vector<ir::ExprP> ins = {m.input("x_i", 3), m.input("y_i", 3), m.input("z_i", 3)};
-  const auto outs = emit::emit_bitnet(m, net, "t_", ins);
+  const auto outs = emit::emit_bitnet_flat(m, net, "t_", ins);
   CHECK(outs.size() == 2);
   CHECK(m.body().instances.empty());  // cells are assigns, not tpe_fa instances
   std::vector<std::string> names;
@@ -47,7 +48,7 @@ bool has(const std::vector<std::string>& v, const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("emit_bitnet: cells as assigns, nets named by level and column") {
+TEST_CASE("emit_bitnet_flat: cells as assigns, nets named by level and column") {
   const arith::BitNet net = three_operand_net();
   const auto names = emit_names(net);
   // Every cell's outputs are named after its level and column, e.g. t_fa_l1_c2_0_s.

@@ -223,6 +223,11 @@ std::vector<ExprP> emit_impl(Module& m, const BitNet& net, const std::string& pr
 }  // namespace
 
 std::vector<ExprP> emit_bitnet(Module& m, const BitNet& net, const std::string& prefix, const std::vector<ExprP>& inputs) {
+  return emit_bitnet_vectors(m, net, prefix, inputs);
+}
+
+std::vector<ExprP> emit_bitnet_flat(Module& m, const BitNet& net, const std::string& prefix,
+                                    const std::vector<ExprP>& inputs) {
   return emit_impl(m, net, prefix, inputs, -1);
 }
 

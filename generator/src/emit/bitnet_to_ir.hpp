@@ -1,7 +1,11 @@
-// Turns a BitNet (arith/) into IR inside a module: gates and compressor cells become flat
-// bit-level assigns (a cell's sum and carry, the logic of rtl_templates/tpe_ha/fa/c42.v),
-// named by reduction level and column (fa_l2_c13_0_s). Only logic that reaches an output
-// is emitted.
+// Turns a BitNet (arith/) into IR inside a module. Only logic that reaches an output is
+// emitted. Two forms of the same gates and cells:
+//  - word-level (emit_bitnet, bitnet_vector.cpp): gates and cells grouped into vector
+//    operations on rows of columns (a group of full adders is sum = a ^ b ^ c and carry =
+//    maj(a, b, c) one column up, masked to its members' columns), named by kind, level and
+//    group (fa_l2_0_s); Verilator simulates one word operation per group;
+//  - bit-level (emit_bitnet_flat, emit_bitnet_pipelined): one assign per gate and cell output
+//    (the logic of rtl_templates/tpe_ha/fa/c42.v), named by level and column (fa_l2_c13_0_s).
 #pragma once
 
 #include <string>
@@ -14,9 +18,16 @@ namespace tpegen::emit {
 
 /// Adds the net's logic to `m`. inputs[i] feeds input vector i (an lvalue of its width).
 /// Wires are named with `prefix`. Returns one wire per output vector, named
-/// prefix + output name.
+/// prefix + output name. Word-level when every output has the width W of the widest (<= 64)
+/// and no input is wider; bit-level otherwise.
 std::vector<ir::ExprP> emit_bitnet(ir::Module& m, const arith::BitNet& net, const std::string& prefix,
                                    const std::vector<ir::ExprP>& inputs);
+/// The word-level form, falling back to emit_bitnet_flat where it does not apply.
+std::vector<ir::ExprP> emit_bitnet_vectors(ir::Module& m, const arith::BitNet& net, const std::string& prefix,
+                                           const std::vector<ir::ExprP>& inputs);
+/// The bit-level form.
+std::vector<ir::ExprP> emit_bitnet_flat(ir::Module& m, const arith::BitNet& net, const std::string& prefix,
+                                        const std::vector<ir::ExprP>& inputs);
 
 /// As emit_bitnet, with one pipeline register stage after reduction level `cut_level`
 /// (>= 0): every signal computed before the cut (inputs, encoders, partial products and
