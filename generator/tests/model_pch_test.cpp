@@ -15,16 +15,15 @@ using namespace tpegen;
 
 namespace {
 
-// TMPDIR for one scope (fs::temp_directory_path reads it).
-struct TmpDir {
-  explicit TmpDir(const fs::path& p) {
-    const char* old = std::getenv("TMPDIR");
+// XDG_CACHE_HOME for one scope (the cache folder's base).
+struct CacheHome {
+  explicit CacheHome(const fs::path& p) {
+    const char* old = std::getenv("XDG_CACHE_HOME");
     had_ = old != nullptr;
     if (had_) old_ = old;
-    fs::create_directories(p);
-    setenv("TMPDIR", p.c_str(), 1);
+    setenv("XDG_CACHE_HOME", p.c_str(), 1);
   }
-  ~TmpDir() { had_ ? setenv("TMPDIR", old_.c_str(), 1) : unsetenv("TMPDIR"); }
+  ~CacheHome() { had_ ? setenv("XDG_CACHE_HOME", old_.c_str(), 1) : unsetenv("XDG_CACHE_HOME"); }
   bool had_ = false;
   std::string old_;
 };
@@ -40,7 +39,7 @@ fs::path scratch(const std::string& name) {
 
 TEST_CASE("model_pch_make_args: a shared header per key, a fragment in the work folder") {
   const fs::path root = scratch("ok");
-  TmpDir tmp(root / "tmp");
+  CacheHome cache(root / "cache");
   const std::vector<std::string> args = cli::model_pch_make_args(root / "work", "v5|O0|trace0", 0, true);
   REQUIRE(args.size() == 3);
   CHECK(args[0] == "-f");
@@ -49,11 +48,18 @@ TEST_CASE("model_pch_make_args: a shared header per key, a fragment in the work 
   const std::string mk = read_text_or_empty(root / "work" / "pch.mk");
   CHECK(mk.find("TPE_OPT := -O0\n") != std::string::npos);
   CHECK(mk.find("OPT_FAST = $(TPE_OPT) -include $(TPE_PCH) -Winvalid-pch\n") != std::string::npos);
-  CHECK(mk.find("$(VK_USER_OBJS) $(VK_OBJS): | $(TPE_PCH).gch\n") != std::string::npos);
-  // The header lives under <tmp>/tpegen-pch/<key hash>/ and names Verilator's runtime header.
+  CHECK(mk.find("$(VK_USER_OBJS) $(VK_FAST_OBJS) $(VM_PREFIX)__ALL.o: | $(TPE_PCH).gch\n") != std::string::npos);
+  // A failed .gch build must not stop the model build: make ignores it ('-') and GCC then
+  // reads the header itself.
+  CHECK(mk.find("\t-$(CXX) ") != std::string::npos);
+  CHECK(mk.find("|| rm -f $@.$$$$.tmp\n") != std::string::npos);
+  // The header lives in the private cache folder <cache>/tpegen/pch/<key hash>/ (nobody else
+  // may write it: it is compiled into every model) and names Verilator's runtime header.
   const size_t at = mk.find("TPE_PCH := ") + 11;
   const std::string line = mk.substr(at, mk.find('\n', at) - at);
-  CHECK(line.rfind((root / "tmp" / "tpegen-pch").string(), 0) == 0);
+  CHECK(line.rfind((root / "cache" / "tpegen" / "pch").string(), 0) == 0);
+  CHECK((fs::status(root / "cache" / "tpegen" / "pch").permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
+        fs::perms::none);
   CHECK(read_text_or_empty(line).find("#include \"verilated.h\"") != std::string::npos);
 
   // Another key (optimization level, tracing, Verilator) gets its own header; the same key
@@ -68,10 +74,12 @@ TEST_CASE("model_pch_make_args: a shared header per key, a fragment in the work 
   fs::remove_all(root);
 }
 
-TEST_CASE("model_pch_make_args: none under a temporary folder make would split") {
-  const fs::path root = scratch("unsafe");
-  TmpDir tmp(root / "a b");
-  CHECK(cli::model_pch_make_args(root / "work", "k", 0, true).empty());
-  CHECK_FALSE(fs::exists(root / "work" / "pch.mk"));
-  fs::remove_all(root);
+TEST_CASE("model_pch_make_args: none under a cache folder make would split") {
+  for (const char* name : {"a b", "a:b", "a%b"}) {
+    const fs::path root = scratch("unsafe");
+    CacheHome cache(root / name);
+    CHECK(cli::model_pch_make_args(root / "work", "k", 0, true).empty());
+    CHECK_FALSE(fs::exists(root / "work" / "pch.mk"));
+    fs::remove_all(root);
+  }
 }

@@ -26,7 +26,6 @@
 #include <string>
 #include <vector>
 
-
 #include "arch/timing.hpp"
 #include "config/design_config.hpp"
 #include "ir/module.hpp"

@@ -225,7 +225,7 @@ void setup_sim(CLI::App& app) {
                  "C++ optimization level of the Verilated model, 0..3 (default 2; 0 builds fastest, for short runs)");
   app.add_option("--work", o->work, "build directory (default: <tmp>/tpegen-sim/<design>)");
   app.add_option("--vcd", o->vcd,
-                 "dump every signal of the whole run to this VCD file (builds a traced model; for switching "
+                 "dump the signals of the whole run to this VCD file (every level, or see --vcd-depth; builds a traced model; for switching "
                  "activity, see tpegen synth --activity sim)");
   app.add_option("--vcd-depth", o->vcd_depth,
                  "with --vcd: trace only this many levels of the hierarchy (1: the top's ports and nets; "
