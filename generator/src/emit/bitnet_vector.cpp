@@ -66,6 +66,7 @@ struct Group {
   int level = 0;
   std::vector<Pin> pins;
   std::vector<uint64_t> mask;  // per output vector: columns of its members
+  uint64_t at = 0;             // the members' own columns (where their operands sit on the pins)
   std::vector<int> vec;        // per output vector: its vector id
   std::vector<int> deps;       // groups whose vectors the pins read
   int rank = 0;                // ranked grouping: above the rank of every group it reads
@@ -73,7 +74,7 @@ struct Group {
 
 constexpr int kMaxWidth = 64;
 
-uint64_t bit_at(int k) { return k >= 64 ? 0 : uint64_t{1} << k; }
+uint64_t bit_at(int k) { return k < 0 || k >= 64 ? 0 : uint64_t{1} << k; }
 
 int pin_count(GOp op) {
   switch (op) {
@@ -356,9 +357,15 @@ void VectorEmitter::place(const std::vector<NodeId>& outs, const std::vector<int
   auto& candidates = by_key_[{static_cast<int>(op), level, is_cell ? depth : 0, sources}];
   int rank = 1;
   for (const auto& x : in) rank = std::max(rank, rank_of(x) + 1);
+  int at = -1;  // the member's column (of its first live output, minus one for a carry)
+  for (size_t k = 0; k < outs.size() && at < 0; ++k)
+    if (cols[k] >= 0) at = cols[k] - (k > 0 ? 1 : 0);
   int gi = -1;
   for (int c : candidates) {
-    bool free = !ranked_ || rank <= groups_[static_cast<size_t>(c)].rank;
+    // Free output columns are not enough: a member whose sum is unused and one whose carry is
+    // unused can sit at the same column, and their operands would be ORed on the pins.
+    bool free = (!ranked_ || rank <= groups_[static_cast<size_t>(c)].rank) &&
+                !(groups_[static_cast<size_t>(c)].at & bit_at(at));
     for (size_t k = 0; k < outs.size(); ++k)
       free = free && (cols[k] < 0 || !(groups_[static_cast<size_t>(c)].mask[k] & bit_at(cols[k])));
     if (free) {
@@ -383,9 +390,7 @@ void VectorEmitter::place(const std::vector<NodeId>& outs, const std::vector<int
     candidates.push_back(gi);
   }
   auto& g = groups_[static_cast<size_t>(gi)];
-  int at = -1;  // the member's column (of its first live output, minus one for a carry)
-  for (size_t k = 0; k < outs.size() && at < 0; ++k)
-    if (cols[k] >= 0) at = cols[k] - (k > 0 ? 1 : 0);
+  g.at |= bit_at(at);
   for (size_t k = 0; k < outs.size(); ++k) {
     if (cols[k] < 0) continue;
     g.mask[k] |= bit_at(cols[k]);
@@ -520,7 +525,8 @@ void VectorEmitter::emit_group(const Group& g) {
   const std::string tag = g.op == GOp::Ha ? "ha" : g.op == GOp::Fa ? "fa" : g.op == GOp::C42 ? "c42" : g.level ? "g" : "pp";
   const std::string nm = name(tag.c_str(), g.level);
   const bool cell = g.op == GOp::Ha || g.op == GOp::Fa || g.op == GOp::C42;
-  auto up = [&](const Val& v) {  // one column up
+  auto up = [&](const Val& v) {  // one column up (nothing is left of a 1-bit vector)
+    if (w_ == 1) return Val{constant(1, 0), 0};
     return Val{concat({bits(v.e, 0, w_ - 1), constant(1, 0)}), (v.sup << 1) & all()};
   };
   auto r = [&](size_t k, int shift = 0) -> Val {
