@@ -3,13 +3,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdint>
 #include <cstdlib>
 #include <exception>
 #include <system_error>
 
 #include <fmt/format.h>
 
+#include "util/fnv1a.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
 #include "util/work_dir.hpp"
@@ -26,12 +26,6 @@ constexpr const char* kHeader =
     "#include \"verilated.h\"\n"
     "#include <algorithm>\n#include <chrono>\n#include <cmath>\n#include <deque>\n#include <memory>\n"
     "#include <optional>\n#include <random>\n#include <string>\n#include <vector>\n";
-
-uint64_t fnv1a(const std::string& s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
 
 /// The user's own cache folder for precompiled headers: beside ccache's (which persists as
 /// long as it does: a .gch is not byte-reproducible, and ccache hashes its bytes), created
@@ -68,7 +62,7 @@ std::vector<std::string> model_pch_make_args(const fs::path& work, const std::st
   // GCC would silently ignore one built by another version, on every build.
   const std::string tools = run_capture({"g++", "-dumpfullversion"}).text +
                             run_capture({"verilator", "--getenv", "VERILATOR_ROOT"}).text;
-  const fs::path dir = cache / fmt::format("{:016x}", fnv1a(key + "|" + tools + "|" + kHeader));
+  const fs::path dir = cache / fmt::format("{:016x}", fnv1a(kFnvBasis, key + "|" + tools + "|" + kHeader));
   if (!make_safe(dir.string())) return {};
   const fs::path header = dir / "tpe_model.h";
   std::error_code ec;

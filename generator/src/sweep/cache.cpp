@@ -6,6 +6,7 @@
 
 #include "sweep/json_fields.hpp"
 #include "synth/synth_report.hpp"
+#include "util/fnv1a.hpp"
 #include "util/text_file.hpp"
 
 namespace tpegen::sweep {
@@ -22,20 +23,6 @@ json cache_key_json(const CacheInputs& in) {
           // A result measured under another fmax definition is not reused.
           {"fmax", synth::kFmaxDefinition}};
 }
-
-namespace {
-
-// FNV-1a 64, continued from h.
-uint64_t fnv1a(uint64_t h, const std::string& s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
-
-}  // namespace
 
 std::string cache_key(const CacheInputs& in) {
   return fmt::format("{:016x}", fnv1a(kFnvBasis, cache_key_json(in).dump()));  // objects are key-sorted: canonical
