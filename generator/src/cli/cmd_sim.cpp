@@ -177,8 +177,9 @@ void run_sim(const SimOptions& o) {
   std::vector<std::string> make_args = model_make_args(work, o.build_opt, trace, verilator_version);
   // A shallow trace is a much smaller model (a 2x2x2 cube's full trace is 4.6 MB of C++): its
   // own build, so that switching depths never reuses the other's objects.
-  const fs::path obj =
-      work / (trace ? (o.vcd_depth > 0 ? fmt::format("obj-trace-d{}", o.vcd_depth) : std::string("obj-trace")) : "obj");
+  std::string obj_name = "obj";
+  if (trace) obj_name = o.vcd_depth > 0 ? fmt::format("obj-trace-d{}", o.vcd_depth) : "obj-trace";
+  const fs::path obj = work / obj_name;
   drop_stale_model_build(obj);
   std::vector<std::string> build = {"verilator", "--cc", "--exe", "--build", "-j", "2", "-Wno-fatal", "--x-assign",
                                     "unique", "--x-initial", "unique"};
@@ -225,8 +226,8 @@ void setup_sim(CLI::App& app) {
                  "C++ optimization level of the Verilated model, 0..3 (default 2; 0 builds fastest, for short runs)");
   app.add_option("--work", o->work, "build directory (default: <tmp>/tpegen-sim/<design>)");
   app.add_option("--vcd", o->vcd,
-                 "dump the signals of the whole run to this VCD file (every level, or see --vcd-depth; builds a traced model; for switching "
-                 "activity, see tpegen synth --activity sim)");
+                 "dump the signals of the whole run to this VCD file (every level, or see --vcd-depth; builds a "
+                 "traced model; for switching activity, see tpegen synth --activity sim)");
   app.add_option("--vcd-depth", o->vcd_depth,
                  "with --vcd: trace only this many levels of the hierarchy (1: the top's ports and nets; "
                  "builds far faster), 0 for every level (default 0)");
