@@ -14,6 +14,7 @@
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
 #include "test_bits.hpp"
+#include "test_trees.hpp"
 
 using namespace tpegen::arith;
 
@@ -66,17 +67,6 @@ std::vector<std::vector<uint64_t>> eval64(const BitNet& net, const std::vector<s
   return out;
 }
 
-struct TreeCfg {
-  TreeOptions opt;
-  const char* name;
-};
-const TreeCfg kTrees[] = {{{TreeKind::Dadda, false}, "dadda"},
-                          {{TreeKind::Wallace, false}, "wallace"},
-                          {{TreeKind::Dadda, true}, "dadda+4:2"},
-                          {{TreeKind::Wallace, true}, "wallace+4:2"},
-                          {{TreeKind::Timing, false}, "timing"},
-                          {{TreeKind::Timing, true}, "timing+4:2"}};
-constexpr int kTreeCount = 6;
 const AdderKind kAdders[] = {AdderKind::Ripple,   AdderKind::KoggeStone, AdderKind::BrentKung,
                              AdderKind::Sklansky, AdderKind::Timing};
 constexpr int kAdderCount = 5;
@@ -105,7 +95,7 @@ std::string describe(Encoding enc, bool s, int wa, int wb, int width, const char
 TEST_CASE("bit-sliced evaluator agrees with BitNet::eval") {
   std::mt19937_64 rng(7);
   for (Encoding enc : kEncodings)
-    for (const auto& t : kTrees) {
+    for (const auto& t : kAllTrees) {
       const BitNet net = multiplier(enc, true, 7, 6, 20, t.opt, AdderKind::BrentKung);
       std::vector<std::vector<uint64_t>> in(2, std::vector<uint64_t>(64));
       for (int l = 0; l < 64; ++l) {
@@ -125,7 +115,7 @@ TEST_CASE("multipliers: every encoding, signedness, 2 <= WA, WB <= 8 exhaustive,
       for (int wa = 2; wa <= 8; ++wa)
         for (int wb = 2; wb <= 8; ++wb)
           for (int width : {wa + wb, 32})
-            for (const auto& t : kTrees) {
+            for (const auto& t : kAllTrees) {
               const AdderKind adder = kAdders[turn++ % kAdderCount];
               const BitNet net = multiplier(enc, s, wa, wb, width, t.opt, adder);
               ++nets;
@@ -163,7 +153,7 @@ TEST_CASE("multipliers: random 12x12 and 16x16 (10k pairs each, BitNet::eval)") 
   for (int w : {12, 16})
     for (Encoding enc : kEncodings)
       for (bool s : {false, true}) {
-        const auto& t = kTrees[turn % kTreeCount];
+        const auto& t = kAllTrees[turn % kTreeCount];
         const AdderKind adder = kAdders[turn % kAdderCount];
         const int width = (turn % 2) ? 2 * w : 64;
         ++turn;

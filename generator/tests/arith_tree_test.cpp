@@ -15,13 +15,12 @@
 #include "arith/partial_products.hpp"
 #include "test_bits.hpp"
 #include "test_step_net.hpp"
+#include "test_trees.hpp"
 
 using namespace tpegen::arith;
 
 namespace {
 
-const TreeOptions kTrees[] = {{TreeKind::Dadda, false},  {TreeKind::Wallace, false}, {TreeKind::Dadda, true},
-                              {TreeKind::Wallace, true}, {TreeKind::Timing, false},  {TreeKind::Timing, true}};
 
 struct CellCount {
   int ha = 0, fa = 0, c42 = 0, max_level = 0;
@@ -132,7 +131,7 @@ TEST_CASE("BitHeap: bits, constants, signed numbers") {
 TEST_CASE("compress: heap value preserved, carry-save rows sum to it (random heaps)") {
   std::mt19937_64 rng(11);
   for (int trial = 0; trial < 24; ++trial) {
-    const TreeOptions& opt = kTrees[trial % 6];
+    const TreeOptions& opt = kAllTrees[trial % kTreeCount].opt;
     BitNet net;
     const auto in = net.add_input("in", 40);
     const int width = 6 + static_cast<int>(rng() % 30);
@@ -170,12 +169,12 @@ TEST_CASE("compress: heap value preserved, carry-save rows sum to it (random hea
 
 TEST_CASE("OPT1 step: s' + c' == s + c + a*b (mod 2^20), int8 Booth, every tree") {
   std::mt19937_64 rng(20);
-  for (const auto& opt : kTrees)
+  for (const auto& [opt, name] : kAllTrees)
     for (Encoding enc : {Encoding::Booth, Encoding::Ent, Encoding::And}) {
       BitNet net;
       const CarrySave cs = build_step_net(net, enc, true, 20, opt);
       if (enc == Encoding::Booth)
-        MESSAGE("OPT1 int8 booth acc20 " << std::string(to_string(opt.kind)) << std::string(opt.use_42 ? "+4:2" : "") << ": " << cs.levels
+        MESSAGE("OPT1 int8 booth acc20 " << name << ": " << cs.levels
                                          << " levels, HA " << count_cells(net).ha << ", FA " << count_cells(net).fa
                                          << ", 4:2 " << count_cells(net).c42);
       for (int i = 0; i < 3000; ++i) {

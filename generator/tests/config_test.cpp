@@ -14,6 +14,7 @@
 #include "arch/registry.hpp"
 #include "cli/design_flags.hpp"
 #include "config/design_config.hpp"
+#include "test_text.hpp"
 
 namespace fs = std::filesystem;
 using namespace tpegen;
@@ -45,8 +46,6 @@ std::string json_error(const std::string& text) {
   }
   return "";
 }
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

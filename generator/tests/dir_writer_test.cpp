@@ -15,6 +15,7 @@
 
 #include "config/design_config.hpp"
 #include "output/dir_writer.hpp"
+#include "test_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -104,8 +105,6 @@ std::string error_of(const fs::path& dir, const Files& files, bool force) {
   }
   return "";
 }
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

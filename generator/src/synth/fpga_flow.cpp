@@ -6,11 +6,10 @@
 #include <fmt/format.h>
 
 #include "config/design_config.hpp"
+#include "util/text.hpp"
 
 namespace tpegen::synth {
 namespace {
-
-bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
 std::string join(const std::vector<std::string>& v) {
   std::string s;

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.hpp"
+
 namespace tpegen::synth {
 namespace {
 
@@ -16,12 +18,6 @@ std::string bits_of(const std::string& v, int width) {
   const size_t n = std::min(v.size(), out.size());
   for (size_t i = 0; i < n; ++i) out[out.size() - 1 - i] = v[v.size() - 1 - i] == '1' ? '1' : '0';
   return out;
-}
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
 }
 
 }  // namespace

@@ -10,17 +10,10 @@
 #include <fmt/format.h>
 
 #include "config/design_config.hpp"
+#include "util/text.hpp"
 
 namespace tpegen::synth {
 namespace {
-
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
 
 // A word in Tcl braces is taken literally; only braces, backslashes and newlines break it.
 std::string braced(const std::string& s, const char* what) {

@@ -8,6 +8,7 @@
 
 #include "config/design_config.hpp"
 #include "synth/sta_flow.hpp"
+#include "util/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -46,14 +47,6 @@ std::string quoted(const std::string& path) {
   if (path.find_first_of("\"\n") != std::string::npos)
     throw ConfigError(fmt::format("cannot pass '{}' to Yosys: the path contains a double quote or newline", path));
   return "\"" + path + "\"";
-}
-
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
 }
 
 // The number after the last ':' of a stat line; `partial` is set when it ends in '+'.

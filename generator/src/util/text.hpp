@@ -1,0 +1,18 @@
+// Small string helpers the tool-output parsers (Yosys, OpenSTA, nextpnr logs, VCD) share.
+#pragma once
+
+#include <string>
+
+namespace tpegen {
+
+/// True when s begins with prefix.
+inline bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+/// s without leading and trailing spaces, tabs and carriage returns.
+inline std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+}  // namespace tpegen
