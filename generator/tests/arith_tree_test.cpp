@@ -21,7 +21,6 @@ using namespace tpegen::arith;
 
 namespace {
 
-
 struct CellCount {
   int ha = 0, fa = 0, c42 = 0, max_level = 0;
 };
