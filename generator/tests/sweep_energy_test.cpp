@@ -95,3 +95,57 @@ TEST_CASE("sweep: the stacked-bar SVG of energy per MAC by class") {
   plain.energy_breakdown.reset();
   CHECK(svg_energy_breakdown({plain}).empty());
 }
+
+TEST_CASE("sweep: energy per MAC by block goes from the report into energy_blocks.csv, the Markdown and back") {
+  const json split = {{"clock", 1.0}, {"sequential", 0.5}, {"combinational", 2.0}, {"glitch", 0.75}, {"leakage", 0.25}};
+  json pe = split;
+  pe["instances"] = 4;
+  json skew = {{"clock", 0.25}, {"sequential", 0.0}, {"combinational", 0.0}, {"glitch", 0.0}, {"leakage", 0.0}};
+  skew["instances"] = 2;
+  const json report = {{"config", {{"arch", "systolic-os"}, {"pe", "mac"}, {"rows", 2}, {"cols", 2}}},
+                       {"cells", 1},
+                       {"activity_source", "gate"},
+                       {"energy_per_mac_pj", 4.0},
+                       {"energy_breakdown_pj_per_mac", split},
+                       {"energy_blocks_pj_per_mac",
+                        {{"tpe_os_r2c2_pe", pe}, {"tpe_skew", skew}, {"broken", {{"clock", 1.0}}}}},
+                       {"activity_gate", {{"cycles", 10}, {"macs", 40}}}};
+  const Result r = result_from_report("tpe_os_r2c2", report, nullptr);
+  REQUIRE(r.energy_blocks.size() == 2);  // an entry without the five keys is left out
+  CHECK(r.energy_blocks.at("tpe_os_r2c2_pe").instances == 4);
+  CHECK(r.energy_blocks.at("tpe_skew").split.clock == 0.25);
+
+  const std::string csv = blocks_csv({r, Result{}});
+  CHECK(csv ==
+        "name,block,module,instances,total_pj,clock_pj,sequential_pj,combinational_pj,glitch_pj,leakage_pj\n"
+        "tpe_os_r2c2,pe,tpe_os_r2c2_pe,4,3.75,1,0.5,2,0.75,0.25\n"
+        "tpe_os_r2c2,skew,tpe_skew,2,0.25,0.25,0,0,0,0\n");
+  const std::string md = to_markdown({r}, {});
+  CHECK(md.find("| design | block | instances | total | clock | sequential | combinational | glitch | leakage |") !=
+        std::string::npos);
+  CHECK(md.find("| tpe_os_r2c2 | pe | 4 | 3.750 | 1.000 | 0.500 | 2.000 | 0.750 | 0.250 |\n") != std::string::npos);
+  CHECK(md.find("| tpe_os_r2c2 | skew | 2 | 0.250 |") != std::string::npos);
+
+  // Cached results keep the blocks; results without any give no CSV and no table.
+  const std::optional<Result> back = result_from_json(result_to_json(r));
+  REQUIRE(back);
+  REQUIRE(back->energy_blocks.size() == 2);
+  CHECK(back->energy_blocks.at("tpe_os_r2c2_pe").split == r.energy_blocks.at("tpe_os_r2c2_pe").split);
+  CHECK(back->energy_blocks.at("tpe_os_r2c2_pe").instances == 4);
+  Result plain = r;
+  plain.energy_blocks.clear();
+  CHECK(blocks_csv({plain}).empty());
+  CHECK(to_markdown({plain}, {}).find("by block") == std::string::npos);
+  json old = result_to_json(r);
+  old.erase("energy_blocks_pj_per_mac");
+  CHECK(result_from_json(old)->energy_blocks.empty());
+}
+
+TEST_CASE("sweep: block labels drop the design's top-module prefix or the library's tpe_") {
+  CHECK(block_label("tpe_systolic_os_mac_r2c2_s8x8_acc32_pe", "tpe_systolic_os_mac_r2c2_s8x8_acc32") == "pe");
+  CHECK(block_label("tpe_skew", "tpe_systolic_os_mac_r2c2_s8x8_acc32") == "skew");
+  CHECK(block_label("top", "tpe_x") == "top");
+  CHECK(block_label("ports", "tpe_x") == "ports");
+  CHECK(block_label("tpe_x", "tpe_x") == "x");  // the top's own name is not a prefix of itself
+  CHECK(block_label("tpe_", "") == "tpe_");
+}

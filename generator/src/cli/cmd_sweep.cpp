@@ -186,7 +186,16 @@ void print_plan(const SweepOptions& o, const SweepPlan& plan, const SynthTools& 
   std::fflush(stdout);
 }
 
-// results.csv, results.md and the two plots; the exit status says whether all points ran.
+// A report that only some sweeps have: written when there is something to say, else removed.
+void write_or_remove(const fs::path& path, const std::string& text) {
+  if (text.empty())
+    fs::remove(path);
+  else
+    write_text_file_atomic(path, text);
+}
+
+// results.csv, results.md and the plots (energy_breakdown.svg and energy_blocks.csv with
+// gate-level energy); the exit status says whether all points ran.
 void write_reports(std::vector<sweep::Result>& results, const std::vector<sweep::Point>& points, size_t skipped,
                    const fs::path& out, bool interrupted) {
   sweep::link_baselines(results, baseline_config_json);
@@ -194,18 +203,17 @@ void write_reports(std::vector<sweep::Result>& results, const std::vector<sweep:
   write_text_file_atomic(out / "results.md", sweep::to_markdown(results, points));
   write_text_file_atomic(out / "area_vs_fmax.svg", sweep::svg_area_fmax(results));
   write_text_file_atomic(out / "area_efficiency.svg", sweep::svg_area_eff(results));
-  // Only with gate-level energy (activity gate); an older run's plot would mislead.
+  // Only with gate-level energy (activity gate); an older run's files would mislead.
   const std::string energy_svg = sweep::svg_energy_breakdown(results);
-  if (energy_svg.empty())
-    fs::remove(out / "energy_breakdown.svg");
-  else
-    write_text_file_atomic(out / "energy_breakdown.svg", energy_svg);
+  const std::string blocks_csv = sweep::blocks_csv(results);
+  write_or_remove(out / "energy_breakdown.svg", energy_svg);
+  write_or_remove(out / "energy_blocks.csv", blocks_csv);
   size_t failed = 0;
   for (const sweep::Result& r : results) failed += r.ok ? 0 : 1;
   fmt::print("tpegen: {} ok, {} failed, {} skipped; results.csv, results.md, area_vs_fmax.svg, "
-             "area_efficiency.svg{} in {}\n",
+             "area_efficiency.svg{}{} in {}\n",
              results.size() - failed, failed, skipped, energy_svg.empty() ? "" : ", energy_breakdown.svg",
-             out.string());
+             blocks_csv.empty() ? "" : ", energy_blocks.csv", out.string());
   if (interrupted) {
     fmt::print("tpegen: interrupted: rerun the same command to resume (finished points are cached)\n");
     throw ExitStatus{130};

@@ -6,8 +6,10 @@
 
 #include <fmt/format.h>
 
+#include "sweep/energy_blocks.hpp"
 #include "sweep/expand.hpp"
 #include "sweep/json_fields.hpp"
+#include "sweep/table_cells.hpp"
 #include "synth/synth_report.hpp"
 
 namespace tpegen::sweep {
@@ -37,23 +39,6 @@ std::string xml_escape(const std::string& s) {
       case '"': o += "&quot;"; break;
       default: o += c;
     }
-  }
-  return o;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-std::string md_cell(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '|') o += "\\|";
-    else if (c == '\n') o += ' ';
-    else o += c;
   }
   return o;
 }
@@ -212,6 +197,7 @@ std::string to_markdown(const std::vector<Result>& results, const std::vector<Po
   if (estimate) s += "\n\\* MACs/cycle estimated (variable-latency design, int8 normal data).\n";
   s += fpga_markdown(results);
   s += breakdown_markdown(results);
+  s += blocks_markdown(results);
   bool any_skipped = false;
   for (const Point& p : skipped) {
     if (p.resolved) continue;

@@ -68,7 +68,10 @@ Result result_from_report(const std::string& name, const json& report_json, cons
   r.clock_period_ns = rep->clock_period_ns;
   r.activity_source = rep->activity_source;
   r.energy_per_mac_pj = rep->energy_per_mac_pj;
-  if (rep->gate) r.energy_breakdown = rep->gate->breakdown;
+  if (rep->gate) {
+    r.energy_breakdown = rep->gate->breakdown;
+    r.energy_blocks = rep->gate->blocks;
+  }
   if (rep->target != "asic") {
     r.fpga = {{"target", rep->target}, {"device", rep->device ? json(*rep->device) : json(nullptr)},
               {"lut", rep->lut}, {"ff", rep->ff}, {"carry", rep->carry}, {"dsp", rep->dsp}, {"bram", rep->bram}};
@@ -118,6 +121,7 @@ json result_to_json(const Result& r) {
           {"energy_per_mac_pj", opt_json(r.energy_per_mac_pj)},
           {"energy_breakdown_pj_per_mac",
            r.energy_breakdown ? synth::breakdown_json(*r.energy_breakdown) : json(nullptr)},
+          {"energy_blocks_pj_per_mac", synth::blocks_json(r.energy_blocks)},
           {"fmax_search_mhz", opt_json(r.fmax_search_mhz)},
           {"fmax_search_area_um2", opt_json(r.fmax_search_area_um2)},
           {"fpga", r.fpga}};
@@ -149,6 +153,7 @@ std::optional<Result> result_from_json(const json& j) {
   r.activity_source = j.value("activity_source", std::string());
   r.energy_per_mac_pj = opt_num(j, "energy_per_mac_pj");
   r.energy_breakdown = synth::breakdown_from_json(j.value("energy_breakdown_pj_per_mac", json()));
+  r.energy_blocks = synth::blocks_from_json(j.value("energy_blocks_pj_per_mac", json()));
   r.fmax_search_mhz = opt_num(j, "fmax_search_mhz");
   r.fmax_search_area_um2 = opt_num(j, "fmax_search_area_um2");
   r.fpga = j.contains("fpga") && j.at("fpga").is_object() ? j.at("fpga") : json(nullptr);

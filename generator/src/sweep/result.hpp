@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,7 @@ struct Result {
   std::string activity_source;  // "static", "sim" or "gate"
   std::optional<double> energy_per_mac_pj;  // measured (activity sim/gate): energy of the run / its useful MACs
   std::optional<synth::EnergyBreakdown> energy_breakdown;  // activity gate: pJ/MAC by class
+  std::map<std::string, synth::BlockEnergy> energy_blocks;  // activity gate: pJ/MAC by block (module)
   std::optional<double> fmax_search_mhz;    // best clock of --fmax-search, and the area it costs
   std::optional<double> fmax_search_area_um2;
   /// FPGA targets (tpegen synth --target): {"target", "device", "lut", "ff", "carry", "dsp",

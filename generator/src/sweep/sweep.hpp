@@ -4,6 +4,7 @@
 #pragma once
 
 #include "sweep/cache.hpp"
+#include "sweep/energy_blocks.hpp"
 #include "sweep/expand.hpp"
 #include "sweep/report.hpp"
 #include "sweep/result.hpp"

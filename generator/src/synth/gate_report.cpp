@@ -40,16 +40,28 @@ std::optional<EnergyBreakdown> breakdown_from_json(const json& j) {
                          j.at("leakage").get<double>()};
 }
 
-json gate_json(const GateReport& g) {
-  json blocks = json::object();
-  for (const auto& [name, b] : g.blocks) {
-    blocks[name] = breakdown_json(b.split);
-    blocks[name]["total"] = b.split.total();
-    blocks[name]["instances"] = b.instances;
+json blocks_json(const std::map<std::string, BlockEnergy>& blocks) {
+  json j = json::object();
+  for (const auto& [name, b] : blocks) {
+    j[name] = breakdown_json(b.split);
+    j[name]["total"] = b.split.total();
+    j[name]["instances"] = b.instances;
   }
+  return j;
+}
+
+std::map<std::string, BlockEnergy> blocks_from_json(const json& j) {
+  std::map<std::string, BlockEnergy> blocks;
+  if (!j.is_object()) return blocks;
+  for (const auto& [name, b] : j.items())
+    if (const auto split = breakdown_from_json(b)) blocks[name] = {*split, get_or(b, "instances", 0)};
+  return blocks;
+}
+
+json gate_json(const GateReport& g) {
   return {{"energy_per_mac_pj", g.breakdown.total()},
           {"energy_breakdown_pj_per_mac", breakdown_json(g.breakdown)},
-          {"energy_blocks_pj_per_mac", blocks},
+          {"energy_blocks_pj_per_mac", blocks_json(g.blocks)},
           {"activity_gate",
            {{"cycles", g.cycles},
             {"macs", g.macs},
@@ -74,9 +86,7 @@ std::optional<GateReport> gate_from_json(const json& j) {
   if (!e) return std::nullopt;
   GateReport g;
   g.breakdown = *e;
-  if (j.contains("energy_blocks_pj_per_mac") && j.at("energy_blocks_pj_per_mac").is_object())
-    for (const auto& [name, b] : j.at("energy_blocks_pj_per_mac").items())
-      if (const auto split = breakdown_from_json(b)) g.blocks[name] = {*split, get_or(b, "instances", 0)};
+  g.blocks = blocks_from_json(j.value("energy_blocks_pj_per_mac", json()));
   const json& a = j.at("activity_gate");
   g.cycles = get_or<uint64_t>(a, "cycles", 0);
   g.macs = get_or<uint64_t>(a, "macs", 0);

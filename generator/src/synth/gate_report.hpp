@@ -37,6 +37,11 @@ struct BlockEnergy {
   int instances = 0;
 };
 
+/// energy_blocks_pj_per_mac: each block's breakdown plus "total" and "instances"; and back
+/// (entries without the five keys are left out; not an object: none).
+nlohmann::json blocks_json(const std::map<std::string, BlockEnergy>& blocks);
+std::map<std::string, BlockEnergy> blocks_from_json(const nlohmann::json& j);
+
 struct GateReport {
   EnergyBreakdown breakdown;                 // pJ/MAC; its total is energy_per_mac_pj
   std::map<std::string, BlockEnergy> blocks;  // by first-level instance's module; "top", "ports"

@@ -1,0 +1,59 @@
+#include "sweep/energy_blocks.hpp"
+
+#include <fmt/format.h>
+
+#include "sweep/table_cells.hpp"
+
+namespace tpegen::sweep {
+namespace {
+
+bool has_blocks(const std::vector<Result>& results) {
+  for (const Result& r : results)
+    if (r.ok && !r.energy_blocks.empty()) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string block_label(const std::string& module, const std::string& top) {
+  if (!top.empty() && module.size() > top.size() + 1 && module.compare(0, top.size() + 1, top + "_") == 0)
+    return module.substr(top.size() + 1);
+  if (module.size() > 4 && module.compare(0, 4, "tpe_") == 0) return module.substr(4);
+  return module;
+}
+
+std::string blocks_csv(const std::vector<Result>& results) {
+  if (!has_blocks(results)) return "";
+  std::string s = "name,block,module,instances,total_pj,clock_pj,sequential_pj,combinational_pj,glitch_pj,leakage_pj\n";
+  for (const Result& r : results) {
+    if (!r.ok) continue;
+    for (const auto& [module, b] : r.energy_blocks) {
+      const synth::EnergyBreakdown& e = b.split;
+      s += fmt::format("{},{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}\n", csv_field(r.name),
+                       csv_field(block_label(module, r.name)), csv_field(module), b.instances, e.total(), e.clock,
+                       e.sequential, e.combinational, e.glitch, e.leakage);
+    }
+  }
+  return s;
+}
+
+std::string blocks_markdown(const std::vector<Result>& results) {
+  if (!has_blocks(results)) return "";
+  std::string s =
+      "\nEnergy per MAC by block (activity gate; each first-level instance's cells, grouped by module; "
+      "top: the top module's own cells; the blocks sum to the total), pJ/MAC:\n\n"
+      "| design | block | instances | total | clock | sequential | combinational | glitch | leakage |\n"
+      "|---|---|---|---|---|---|---|---|---|\n";
+  for (const Result& r : results) {
+    if (!r.ok) continue;
+    for (const auto& [module, b] : r.energy_blocks) {
+      const synth::EnergyBreakdown& e = b.split;
+      s += fmt::format("| {} | {} | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", md_cell(r.name),
+                       md_cell(block_label(module, r.name)), b.instances, e.total(), e.clock, e.sequential,
+                       e.combinational, e.glitch, e.leakage);
+    }
+  }
+  return s;
+}
+
+}  // namespace tpegen::sweep
