@@ -125,6 +125,9 @@ TEST_CASE("sweep: energy per MAC by block goes from the report into energy_block
         std::string::npos);
   CHECK(md.find("| tpe_os_r2c2 | pe | 4 | 3.750 | 1.000 | 0.500 | 2.000 | 0.750 | 0.250 |\n") != std::string::npos);
   CHECK(md.find("| tpe_os_r2c2 | skew | 2 | 0.250 |") != std::string::npos);
+  // A point with run keys in its name (`<top>@gate`) labels its blocks the same way.
+  const Result keyed = result_from_report("tpe_os_r2c2@gate", report, nullptr);
+  CHECK(blocks_csv({keyed}).find("\ntpe_os_r2c2@gate,pe,tpe_os_r2c2_pe,4,") != std::string::npos);
 
   // Cached results keep the blocks; results without any give no CSV and no table.
   const std::optional<Result> back = result_from_json(result_to_json(r));

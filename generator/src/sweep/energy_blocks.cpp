@@ -7,6 +7,9 @@
 namespace tpegen::sweep {
 namespace {
 
+// The design's top module: the point's name without its run keys (`<top>@gate`).
+std::string top_of(const Result& r) { return r.name.substr(0, r.name.find('@')); }
+
 bool has_blocks(const std::vector<Result>& results) {
   for (const Result& r : results)
     if (r.ok && !r.energy_blocks.empty()) return true;
@@ -30,7 +33,7 @@ std::string blocks_csv(const std::vector<Result>& results) {
     for (const auto& [module, b] : r.energy_blocks) {
       const synth::EnergyBreakdown& e = b.split;
       s += fmt::format("{},{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}\n", csv_field(r.name),
-                       csv_field(block_label(module, r.name)), csv_field(module), b.instances, e.total(), e.clock,
+                       csv_field(block_label(module, top_of(r))), csv_field(module), b.instances, e.total(), e.clock,
                        e.sequential, e.combinational, e.glitch, e.leakage);
     }
   }
@@ -49,7 +52,7 @@ std::string blocks_markdown(const std::vector<Result>& results) {
     for (const auto& [module, b] : r.energy_blocks) {
       const synth::EnergyBreakdown& e = b.split;
       s += fmt::format("| {} | {} | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", md_cell(r.name),
-                       md_cell(block_label(module, r.name)), b.instances, e.total(), e.clock, e.sequential,
+                       md_cell(block_label(module, top_of(r))), b.instances, e.total(), e.clock, e.sequential,
                        e.combinational, e.glitch, e.leakage);
     }
   }
