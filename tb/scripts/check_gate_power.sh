@@ -7,7 +7,9 @@
 #     10 transitions, 4 functional;
 #  2. an 8-inverter chain and a 4-flip-flop register bank whose inputs toggle every cycle:
 #     every net toggles once per cycle (no glitches), and the flip-flops' power agrees with
-#     OpenSTA's report_power at that uniform activity within TOL percent (see below);
+#     OpenSTA's report_power at that uniform activity within TOL percent (see below); and a
+#     chain of inverters and buffers whose internal and switching power agree with OpenSTA's
+#     within COMB_TOL percent;
 #  3. `synth --activity gate` on a 2x2 systolic array: the JSON breakdown's parts sum to the
 #     total, glitch <= combinational, every block has energy, and the netlist's outputs match
 #     the RTL run's (valid and results while valid) in every cycle.
@@ -76,6 +78,53 @@ print(f"register bank: flip-flops {g:.6f} mW here, OpenSTA sequential internal {
 sys.exit(0 if abs(d) <= tol else 1)
 PY
 
+# 2b. Combinational cells against OpenSTA: a chain of inverters and buffers, d_i toggling every
+# cycle. OpenSTA propagates an input's activity into the logic only when the input has an input
+# delay on the clock (without one, its combinational power is ~1e-15 W); through inverters and
+# buffers its propagated activity is exactly the simulated one. Its internal power is again
+# twice ours (rise + fall per transition, as for the flip-flops above); its tables are read at
+# the slews it computes, ours at the nominal 0.1 ns, hence COMB_TOL.
+COMB_TOL=10
+{
+  printf '$timescale 1ps $end\n $scope module TOP $end\n'
+  printf '  $var wire 1 ! clk_i $end\n  $var wire 1 " d_i $end\n  $var wire 1 $ y_o $end\n $upscope $end\n'
+  printf '$enddefinitions $end\n'
+  for ((c = 0; c < cycles; c++)); do
+    d=$((c % 2))
+    printf '#%d\n0!\n%d"\n#%d\n1!\n%d$\n' $((2 * c)) $d $((2 * c + 1)) $d
+  done
+} > "$work/bufchain.vcd"
+"$tpegen" gate-power --netlist "$here/bufchain.v" --top bufchain --liberty "$lib" --vcd "$work/bufchain.vcd" \
+  --ports clk_i:1,d_i:1,y_o:1:out --work "$work/bufchain" --json "$work/bufchain.json" --clock-period 10 \
+  > "$work/bufchain.log"
+cat > "$work/bufchain.tcl" <<TCL
+read_liberty $lib
+read_verilog $here/bufchain.v
+link_design bufchain
+create_clock -name clk -period 10 [get_ports clk_i]
+set_input_delay 0 -clock clk [get_ports d_i]
+set_power_activity -input -activity $(python3 -c "print(($cycles - 1) / $cycles)")
+report_power -digits 6
+TCL
+sta -no_splash -exit "$work/bufchain.tcl" > "$work/bufchain_sta.log" 2>&1
+! grep -q "^Error" "$work/bufchain_sta.log" || fail "OpenSTA: $(grep -m1 '^Error' "$work/bufchain_sta.log")"
+read -r sta_int sta_sw < <(awk '$1 == "Combinational" { print $2, $3; exit }' "$work/bufchain_sta.log")
+[ -n "${sta_sw:-}" ] || fail "no combinational power in $work/bufchain_sta.log"
+python3 - "$work/bufchain.json" "$sta_int" "$sta_sw" "$cycles" "$COMB_TOL" <<'PY' ||
+import json, sys
+j = json.load(open(sys.argv[1]))
+sta_int, sta_sw, cycles, tol = float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
+c = j["energy_components_pj_per_mac"]
+window = cycles * 10e-9
+ours_int, ours_sw = c["internal"] * 1e-12 / window, c["switching"] * 1e-12 / window
+d_int = 100 * (2 * ours_int - sta_int) / sta_int
+d_sw = 100 * (ours_sw - sta_sw) / sta_sw
+print(f"buffer chain: internal {ours_int * 1e6:.3f} uW here, OpenSTA {sta_int * 1e6:.3f} uW = 2 x ours {d_int:+.1f} %; "
+      f"switching {ours_sw * 1e6:.3f} uW here, OpenSTA {sta_sw * 1e6:.3f} uW ({d_sw:+.1f} %; tolerance {tol:.0f} %)")
+sys.exit(0 if abs(d_int) <= tol and abs(d_sw) <= tol and c["internal"] > 0 and c["switching"] > 0 else 1)
+PY
+  fail "buffer chain: combinational power differs from OpenSTA's by more than $COMB_TOL %"
+
 # 3. A whole design through synth --activity gate.
 "$tpegen" synth --arch systolic-os --rows 2 --cols 2 --liberty "$lib" --activity gate --activity-trials 1 \
   --work "$work/os2" --json "$work/os2.json" > "$work/os2.log" || fail "synth --activity gate failed: $(tail -3 "$work/os2.log")"
@@ -89,6 +138,9 @@ assert 0 <= b["glitch"] <= b["combinational"], b
 blocks = j["energy_blocks_pj_per_mac"]
 assert abs(sum(v["total"] for v in blocks.values()) - tot) <= 1e-9 * tot
 assert all(v["total"] > 0 for k, v in blocks.items() if k != "ports"), blocks
+# The cells' components plus the input ports' nets are the total too.
+comp = j["energy_components_pj_per_mac"]
+assert abs(comp["internal"] + comp["switching"] + comp["leakage"] + blocks["ports"]["total"] - tot) <= 1e-9 * tot, comp
 g = j["activity_gate"]
 assert g["unknown_cells"] == 0 and g["transitions"] >= g["functional_transitions"] > 0, g
 # The netlist reproduces the RTL run's handshake outputs, and its results while valid.

@@ -37,6 +37,9 @@ GateReport GateActivity::report() const {
   r.macs = macs;
   r.power_mw = power_mw();
   r.zero_delay_energy_per_mac_pj = pj_per_mac(power.functional.total());
+  r.internal_pj = pj_per_mac(power.components.internal);
+  r.switching_pj = pj_per_mac(power.components.switching);
+  r.leakage_pj = pj_per_mac(power.components.leakage);
   r.transitions = power.transitions;
   r.functional_transitions = power.functional_transitions;
   r.output_mismatches = mismatches;

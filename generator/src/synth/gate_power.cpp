@@ -132,18 +132,23 @@ GatePower gate_power(const nlohmann::json& flat, const std::string& top, const L
     const bool seq = c.power->sequential;
     EnergySplit all, fn;
     all.leakage = fn.leakage = c.power->leakage_w * window_s;
+    r.components.leakage += all.leakage;
     for (const auto& [pin, bits] : (*c.cell)["connections"].items()) {
       const auto p = c.power->pins.find(pin);
       if (p == c.power->pins.end() || bits.empty()) continue;
       const int64_t id = bit_id(bits[0]);
       if (id < 0) continue;
       const Net& n = nets[id];
-      double e = 0;
+      double switching = 0, internal = 0;
       if (p->second.output) {
-        e = 0.5 * n.cap_f * v2 + lib.output_energy_j(*c.power, pin, slew_s, n.cap_f);
+        switching = 0.5 * n.cap_f * v2;
+        internal = lib.output_energy_j(*c.power, pin, slew_s, n.cap_f);
       } else if (p->second.input) {
-        e = lib.input_energy_j(*c.power, pin, slew_s);
+        internal = lib.input_energy_j(*c.power, pin, slew_s);
       }
+      const double e = switching + internal;
+      r.components.switching += switching * static_cast<double>(n.all);
+      r.components.internal += internal * static_cast<double>(n.all);
       const double ea = e * static_cast<double>(n.all), ef = e * static_cast<double>(n.functional);
       if (seq && p->second.clock) {
         all.clock += ea;

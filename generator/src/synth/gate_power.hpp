@@ -32,8 +32,15 @@ struct EnergySplit {
   void add(const EnergySplit& o);
 };
 
+/// The cells' energy by component, as OpenSTA's report_power columns split it (the nets of
+/// the input ports, driven by no cell, are not in it; they are the "ports" block).
+struct EnergyComponents {
+  double internal = 0, switching = 0, leakage = 0;  // joules
+};
+
 struct GatePower {
   EnergySplit energy;                         // over the simulated window
+  EnergyComponents components;                // the cells' part of `energy` by component
   EnergySplit functional;                     // the same with functional (zero-delay) counts
   std::map<std::string, EnergySplit> blocks;  // by block (first hierarchy level; "top" for the glue)
   std::map<std::string, int> block_instances;

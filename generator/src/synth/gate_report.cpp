@@ -62,6 +62,8 @@ json gate_json(const GateReport& g) {
   return {{"energy_per_mac_pj", g.breakdown.total()},
           {"energy_breakdown_pj_per_mac", breakdown_json(g.breakdown)},
           {"energy_blocks_pj_per_mac", blocks_json(g.blocks)},
+          {"energy_components_pj_per_mac",
+           {{"internal", g.internal_pj}, {"switching", g.switching_pj}, {"leakage", g.leakage_pj}}},
           {"activity_gate",
            {{"cycles", g.cycles},
             {"macs", g.macs},
@@ -87,6 +89,12 @@ std::optional<GateReport> gate_from_json(const json& j) {
   GateReport g;
   g.breakdown = *e;
   g.blocks = blocks_from_json(j.value("energy_blocks_pj_per_mac", json()));
+  const json comp = j.value("energy_components_pj_per_mac", json::object());
+  if (comp.is_object()) {
+    g.internal_pj = get_or(comp, "internal", 0.0);
+    g.switching_pj = get_or(comp, "switching", 0.0);
+    g.leakage_pj = get_or(comp, "leakage", 0.0);
+  }
   const json& a = j.at("activity_gate");
   g.cycles = get_or<uint64_t>(a, "cycles", 0);
   g.macs = get_or<uint64_t>(a, "macs", 0);
@@ -110,6 +118,9 @@ std::string gate_summary(const GateReport& g) {
   s += fmt::format("energy_breakdown_pj_per_mac: {}\n", split_text(g.breakdown));
   s += fmt::format("energy_zero_delay_pj_per_mac: {:.4f} (functional transitions only)\n",
                    g.zero_delay_energy_per_mac_pj);
+  s += fmt::format("energy_components_pj_per_mac: internal {:.4f}, switching {:.4f}, leakage {:.4f} (cells; "
+                   "without the input ports' nets)\n",
+                   g.internal_pj, g.switching_pj, g.leakage_pj);
   s += fmt::format("transitions: {} at unit delay, {} functional ({:.1f} % glitches)\n", g.transitions,
                    g.functional_transitions, 100 * g.glitch_share());
   for (const auto& [name, b] : g.blocks)

@@ -44,6 +44,9 @@ std::map<std::string, BlockEnergy> blocks_from_json(const nlohmann::json& j);
 
 struct GateReport {
   EnergyBreakdown breakdown;                 // pJ/MAC; its total is energy_per_mac_pj
+  // The cells' energy (pJ/MAC) by OpenSTA's report_power components; the input ports' nets
+  // (block "ports") are not in it.
+  double internal_pj = 0, switching_pj = 0, leakage_pj = 0;
   std::map<std::string, BlockEnergy> blocks;  // by first-level instance's module; "top", "ports"
   uint64_t cycles = 0, macs = 0;
   double power_mw = 0;
@@ -58,7 +61,7 @@ struct GateReport {
 };
 
 /// The JSON fields: energy_per_mac_pj, energy_breakdown_pj_per_mac, energy_blocks_pj_per_mac,
-/// activity_gate (README "synth").
+/// energy_components_pj_per_mac, activity_gate (README "synth").
 nlohmann::json gate_json(const GateReport& g);
 /// nullopt unless `j` holds energy_breakdown_pj_per_mac and activity_gate.
 std::optional<GateReport> gate_from_json(const nlohmann::json& j);
