@@ -1,6 +1,7 @@
 // The gate-level energy model's pure parts: the liberty power reader (units, templates,
 // interpolation, wire load), the port sampler, the model instrumentation and the energy sum
 // over a hand-made netlist whose answer is computed here by hand.
+#include <cmath>
 #include <sstream>
 
 #include <doctest/doctest.h>
@@ -33,7 +34,10 @@ const char* kLib = R"(library (mini) {
       internal_power () { related_pin : "A";
         rise_power (p2) { index_1 ("0.0, 1.0"); index_2 ("0.0, 1.0"); values ("1.0, 3.0", \
                                                                                 "2.0, 4.0"); }
-        fall_power (p2) { values ("0.0, 0.0", "0.0, 0.0"); } } }
+        fall_power (p2) { values ("0.0, 0.0", "0.0, 0.0"); } }
+      timing () { related_pin : "A";
+        cell_rise (p2) { values ("0.1, 0.3", "0.2, 0.4"); }
+        cell_fall (p2) { values ("0.1, 0.1", "0.1, 0.1"); } } }
   }
   cell (DFF) {
     ff (IQ, IQN) { clocked_on : "CLK"; next_state : "D"; }
@@ -69,6 +73,20 @@ TEST_CASE("liberty power: units, templates, bilinear interpolation, wire load") 
   CHECK(lib.wire_cap_f(0) == 0);
   CHECK_THROWS_WITH_AS(read_liberty_power("library (x) { cell (A) { "), doctest::Contains("missing '}'"),
                        std::runtime_error);
+}
+
+TEST_CASE("liberty delays: cell_rise/cell_fall averaged, and each output's delay at a nominal load") {
+  const LibertyPower lib = read_liberty_power(kLib);
+  const CellPower& inv = lib.cells.at("INV");
+  // Rise 0.1..0.4 ns over slew x load, fall 0.1 ns.
+  CHECK(lib.output_delay_s(inv, "Y", 0, 0) == doctest::Approx(0.1e-9));
+  CHECK(lib.output_delay_s(inv, "Y", 1e-9, 1e-12) == doctest::Approx(0.25e-9));
+  CHECK(lib.output_delay_s(lib.cells.at("DFF"), "Q", 0, 0) == 0);  // no timing table
+  // Nominal load: twice the median input pin (0.001 pF of 0.001, 0.001, 0.002) + the wire
+  // estimate for fanout 2 (0.003 pF) = 0.005 pF; at 0 slew rise 0.101, fall 0.1 ns.
+  const auto d = lib.nominal_delays_ps(0);
+  REQUIRE(d.size() == 1);
+  CHECK(std::abs(d.at("INV/Y") - 100.5) <= 0.5);
 }
 
 TEST_CASE("port sampler: inputs before the edge, outputs after it, per cycle") {
@@ -136,6 +154,13 @@ TEST_CASE("model instrumentation: delayed outputs, zero-initialized state, two c
   CHECK(m.find("assign #(`TPE_CELL_DELAY) Y = _0_;") != std::string::npos);
   CHECK(m.find("assign #(`TPE_CELL_DELAY) Q = IQ;") != std::string::npos);
   CHECK(m.find("reg IQ = 1'b0;") != std::string::npos);
+  // With a delay per cell output, that delay; outputs without one keep the unit.
+  const std::string timed = instrument_models(
+      "module INV(A, Y);\n  input A;\n  output Y;\n  assign Y = ~A;\nendmodule\n"
+      "module BUF(A, X);\n  input A;\n  output X;\n  assign X = A;\nendmodule\n",
+      {{"INV/Y", 37}});
+  CHECK(timed.find("assign #(37) Y = ~A;") != std::string::npos);
+  CHECK(timed.find("assign #(`TPE_CELL_DELAY) X = A;") != std::string::npos);
   CHECK(m.find("always @(Y) tpe_a_Y = tpe_a_Y + 1;") != std::string::npos);
   CHECK(m.find("$fdisplay(tpe_tb.fd, \"%m Q %0d %0d\", tpe_a_Q, tpe_f_Q)") != std::string::npos);
   std::istringstream counts("tpe_tb.dut.\\u1.x  Y 7 3\ntpe_tb.dut.r Q 2 2\ntpe_tb cycles 9 mismatches 1\n");

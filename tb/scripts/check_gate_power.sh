@@ -5,6 +5,8 @@
 #     with one unit of delay per cell, sum bits 1..3 rise on the operands and fall back when
 #     the carry arrives (2 transitions each, 0 functional), carries 1..4 rise once:
 #     10 transitions, 4 functional;
+#  1b. the liberty's cell delays (--gate-delay liberty): an XOR of two two-cell paths, one
+#     through a delay gate, glitches on every input toggle, and never at unit delay;
 #  2. an 8-inverter chain and a 4-flip-flop register bank whose inputs toggle every cycle:
 #     every net toggles once per cycle (no glitches), and the flip-flops' power agrees with
 #     OpenSTA's report_power at that uniform activity within TOL percent (see below); and a
@@ -34,8 +36,27 @@ mm=$(jq_num "$work/rca.json" "['activity_gate']['output_mismatches']")
 grep -q "u1 SUM 2 0" "$work/rca/gate/counts.txt" || fail "ripple adder: u1/SUM should glitch once (2 transitions, 0 functional)"
 echo "ripple adder: 10 transitions, 4 functional, as computed by hand"
 
-# 2. Inverter chain and register bank, every input toggling every cycle (20 cycles).
+# 1b. Cell delays from the liberty (--gate-delay liberty) against one unit per cell: two
+# two-cell paths into an XOR, one through a delay gate; d_i toggles in 19 of 20 cycles.
 cycles=20
+{
+  printf '$timescale 1ps $end\n $scope module TOP $end\n'
+  printf '  $var wire 1 ! clk_i $end\n  $var wire 1 " d_i $end\n  $var wire 1 $ y_o $end\n $upscope $end\n'
+  printf '$enddefinitions $end\n'
+  for ((c = 0; c < cycles; c++)); do printf '#%d\n0!\n%d"\n#%d\n1!\n0$\n' $((2 * c)) $((c % 2)) $((2 * c + 1)); done
+} > "$work/skew_xor.vcd"
+for delay in unit liberty; do
+  "$tpegen" gate-power --netlist "$here/skew_xor.v" --top skew_xor --liberty "$lib" --vcd "$work/skew_xor.vcd" \
+    --ports clk_i:1,d_i:1,y_o:1:out --work "$work/skew_xor_$delay" --gate-delay $delay > "$work/skew_xor_$delay.log"
+done
+grep -q "x X 0 0$" "$work/skew_xor_unit/gate/counts.txt" ||
+  fail "unit delay: the XOR of two equally long paths moved: $(grep ' x X' "$work/skew_xor_unit/gate/counts.txt")"
+grep -q "x X 38 0$" "$work/skew_xor_liberty/gate/counts.txt" ||
+  fail "liberty delays: the XOR should pulse on each of 19 toggles (38 transitions, 0 functional): $(grep ' x X' "$work/skew_xor_liberty/gate/counts.txt")"
+grep -q "cell_delay: liberty" "$work/skew_xor_liberty.log" || fail "liberty delays: not named in the report"
+echo "skew xor: 0 transitions at unit delay, 38 (all glitches) with the liberty's delays"
+
+# 2. Inverter chain and register bank, every input toggling every cycle (20 cycles).
 {
   printf '$timescale 1ps $end\n $scope module TOP $end\n'
   printf '  $var wire 1 ! clk_i $end\n  $var wire 1 " d_i $end\n  $var wire 4 # q_i [3:0] $end\n'

@@ -13,6 +13,7 @@
 
 #include "cli/commands.hpp"
 #include "config/design_config.hpp"
+#include "synth/activity.hpp"
 #include "synth/gate_activity.hpp"
 #include "synth/sta_flow.hpp"
 #include "util/run.hpp"
@@ -29,6 +30,7 @@ struct GatePowerOptions {
   uint64_t macs = 1;
   double period_ns = 10;
   double output_load = 0;
+  std::string gate_delay = "unit";  // unit | liberty
 };
 
 // "a_i:8,b_i:8,s_o:9:out": the top's ports with widths (1 when left out), inputs unless marked out.
@@ -64,6 +66,7 @@ void run(const GatePowerOptions& o) {
   const std::vector<synth::PortSpec> ports = parse_ports(o.ports);
   if (o.macs < 1) throw ConfigError(fmt::format("invalid --macs = {}: valid range is >= 1", o.macs));
   synth::check_clock_period(o.period_ns);
+  synth::check_gate_delay(o.gate_delay);
   if (!(o.output_load >= 0))
     throw ConfigError(fmt::format("invalid --output-load = {}: valid range is >= 0", o.output_load));
   for (const auto& [flag, f] : {std::pair{"--netlist", o.netlist}, {"--liberty", o.liberty}, {"--vcd", o.vcd}})
@@ -74,6 +77,7 @@ void run(const GatePowerOptions& o) {
   fs::remove(work / "cells.lib", ec);
   fs::create_symlink(fs::absolute(o.liberty), work / "cells.lib");
   synth::GateRunInputs in{work, "cells.lib", o.top, ports, fs::absolute(o.vcd), o.macs, o.period_ns, o.output_load};
+  in.liberty_delays = o.gate_delay == "liberty";
   const synth::GateReport g = synth::run_gate_activity(in).report();
   fmt::print("{}", synth::gate_summary(g));
   fmt::print("output_mismatches: {}\n", g.output_mismatches);
@@ -93,6 +97,9 @@ void setup_gate_power(CLI::App& app) {
   app.add_option("--macs", o->macs, "useful MACs of the trace (for per-MAC figures; default 1)");
   app.add_option("--clock-period", o->period_ns, "ns (default 10)");
   app.add_option("--output-load", o->output_load, "per output bit, liberty capacitance unit (default 0)");
+  app.add_option("--gate-delay", o->gate_delay,
+                 "the cells' delays: unit (default: one unit per cell) or liberty (each cell output's "
+                 "cell_rise/cell_fall at 0.1 ns slew and a fanout-2 load)");
   app.add_option("--json", o->json, "also write the results as JSON");
   app.callback([o] { run(*o); });
 }

@@ -46,6 +46,11 @@ void check_activity_mode(const std::string& mode, const std::string& name) {
     throw ConfigError("invalid " + name + " = '" + mode + "': valid values are static, sim, gate");
 }
 
+void check_gate_delay(const std::string& mode) {
+  if (mode != "unit" && mode != "liberty")
+    throw ConfigError("invalid --gate-delay = '" + mode + "': valid values are unit, liberty");
+}
+
 VcdActivity parse_vcd(std::istream& in) {
   VcdActivity r;
   std::unordered_map<std::string, Tracked> ids;

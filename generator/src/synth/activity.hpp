@@ -30,6 +30,9 @@ struct VcdActivity {
 /// (measured per cell on the netlist, synth/gate_activity.hpp).
 /// Throws ConfigError naming `name` (the flag, or a sweep key) for any other value.
 void check_activity_mode(const std::string& mode, const std::string& name = "--activity");
+/// --gate-delay: unit (one unit per cell) or liberty (each cell's delay from its tables).
+/// Throws ConfigError naming the flag and the valid values.
+void check_gate_delay(const std::string& mode);
 
 /// Reads a VCD (scopes, $var, value changes); x and z count as 0. Throws std::runtime_error
 /// naming the line when the text is not a VCD.

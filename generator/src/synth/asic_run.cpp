@@ -131,10 +131,11 @@ TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::o
 }
 
 void run_gate_level(const fs::path& work, const fs::path& liberty, const std::string& top, const nlohmann::json& ports,
-                    SynthResult& r) {
+                    bool liberty_delays, SynthResult& r) {
   const TimingResult& t = *r.timing;
   GateRunInputs in{work, liberty, top, {}, t.sim->vcd, t.sim->macs,
                    t.period_ns, t.profile ? t.profile->output_load : 0};
+  in.liberty_delays = liberty_delays;
   for (const auto& p : ports)
     in.ports.push_back({p.at("name").get<std::string>(), p.at("width").get<int>(), p.at("dir") == "in"});
   fmt::print("tpegen: gate-level activity: replaying {} cycles on the netlist in Icarus Verilog\n",

@@ -63,9 +63,10 @@ TimingResult run_sta(const std::filesystem::path& work, const std::filesystem::p
 
 /// --activity gate: replays the activity run's trace (timing->sim->vcd) on the netlist in
 /// Icarus Verilog (gate_activity.hpp) and sets r.gate; deletes the trace (it can be large).
-/// `ports`: the manifest's port list.
+/// `ports`: the manifest's port list. `liberty_delays`: each cell's delay from its liberty
+/// tables instead of one unit.
 void run_gate_level(const std::filesystem::path& work, const std::filesystem::path& liberty, const std::string& top,
-                    const nlohmann::json& ports, SynthResult& r);
+                    const nlohmann::json& ports, bool liberty_delays, SynthResult& r);
 
 /// Re-synthesizes with abc -D at shrinking periods (fmax_search.hpp), each step in
 /// work/fmax/stepN, and records what each one meets. The first entry is the run already done.

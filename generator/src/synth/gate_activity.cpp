@@ -37,6 +37,7 @@ GateReport GateActivity::report() const {
   r.macs = macs;
   r.power_mw = power_mw();
   r.zero_delay_energy_per_mac_pj = pj_per_mac(power.functional.total());
+  r.cell_delay = cell_delay;
   r.internal_pj = pj_per_mac(power.components.internal);
   r.switching_pj = pj_per_mac(power.components.switching);
   r.leakage_pj = pj_per_mac(power.components.leakage);
@@ -87,7 +88,18 @@ GateActivity run_gate_activity(const GateRunInputs& in) {
                               "write_verilog -noattr models.v\n",
                               lib, in.top));
   run_step({"yosys", "-q", "-s", "gate.ys"}, g.dir, "yosys.log");
-  write_text_file(g.dir / "models_counted.v", instrument_models(read_text_or_empty(g.dir / "models.v")));
+  const auto lib_text = read_text_file(in.work / in.liberty);
+  if (!lib_text) throw std::runtime_error("cannot read the liberty file " + (in.work / in.liberty).string());
+  const LibertyPower power = read_liberty_power(*lib_text);
+  std::map<std::string, int> delays;
+  g.cell_delay = "unit (1 per cell)";
+  if (in.liberty_delays) {
+    delays = power.nominal_delays_ps(kNominalSlewNs * 1e-9);
+    g.cell_delay = fmt::format("liberty (cell_rise/cell_fall at {} ns input slew and a fanout-2 load; {} cell "
+                               "outputs, 1 ps for those without tables)",
+                               kNominalSlewNs, delays.size());
+  }
+  write_text_file(g.dir / "models_counted.v", instrument_models(read_text_or_empty(g.dir / "models.v"), delays));
 
   std::ifstream vcd(in.vcd);
   if (!vcd) throw std::runtime_error("cannot read the activity trace " + in.vcd.string());
@@ -100,7 +112,9 @@ GateActivity run_gate_activity(const GateRunInputs& in) {
     for (const auto& r : trace.out_rows) text += r + "\n";
     write_text_file(g.dir / "stim_out.mem", text);
   }
-  write_text_file(g.dir / "tb.v", gate_testbench(in.top, trace, in.clock, in.reset, kGatePeriodUnits, kGateCellDelay));
+  write_text_file(g.dir / "tb.v", gate_testbench(in.top, trace, in.clock, in.reset,
+                                                 in.liberty_delays ? kGateLibertyPeriodPs : kGatePeriodUnits,
+                                                 kGateCellDelay));
   const auto t0 = std::chrono::steady_clock::now();
   run_step({"iverilog", "-g2005", "-s", "tpe_tb", "-o", "gate.vvp", "tb.v", "models_counted.v", "flat.v"}, g.dir,
            "iverilog.log");
@@ -111,9 +125,6 @@ GateActivity run_gate_activity(const GateRunInputs& in) {
   g.cycles = counts.cycles;
   g.mismatches = counts.mismatches;
 
-  const auto lib_text = read_text_file(in.work / in.liberty);
-  if (!lib_text) throw std::runtime_error("cannot read the liberty file " + (in.work / in.liberty).string());
-  const LibertyPower power = read_liberty_power(*lib_text);
   std::ifstream json_in(g.dir / "flat.json");
   const nlohmann::json flat = nlohmann::json::parse(json_in);
   GatePowerInputs pin;

@@ -17,6 +17,10 @@ namespace tpegen::synth {
 
 inline constexpr int kGatePeriodUnits = 2000;  // one clock period in cell delays: every path settles
 inline constexpr int kGateCellDelay = 1;       // unit delay per cell
+// With liberty delays the time unit is 1 ps and the replayed period 100 ns, whatever the clock:
+// glitches depend only on the delays' ratios, energy only on the counts (leakage uses the
+// real period), and every path settles before the outputs are compared.
+inline constexpr int kGateLibertyPeriodPs = 100000;
 
 struct GateRunInputs {
   std::filesystem::path work;     // the synth work folder (netlist.v, the cells.lib link)
@@ -28,6 +32,7 @@ struct GateRunInputs {
   double period_ns = 0;
   double output_load = 0;     // per output port bit, in the liberty's capacitance unit
   std::string clock = "clk_i", reset = "rst_ni";
+  bool liberty_delays = false;  // each cell's delay from its liberty tables instead of one unit
 };
 
 struct GateActivity {
@@ -35,6 +40,7 @@ struct GateActivity {
   uint64_t cycles = 0, macs = 0, mismatches = 0;
   double period_ns = 0;
   double sim_seconds = 0;  // iverilog + vvp
+  std::string cell_delay;  // how the cells were delayed, as the report names it
   std::filesystem::path dir;
   double pj_per_mac(double joules) const { return joules / static_cast<double>(macs) * 1e12; }
   double power_mw() const { return power.energy.total() / (period_ns * 1e-9 * static_cast<double>(cycles)) * 1e3; }

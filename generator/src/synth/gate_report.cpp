@@ -76,7 +76,7 @@ json gate_json(const GateReport& g) {
             {"cells", g.cells},
             {"nets", g.nets},
             {"unknown_cells", g.unknown_cells},
-            {"cell_delay", "unit (1 per cell)"},
+            {"cell_delay", g.cell_delay},
             {"nominal_slew_ns", g.nominal_slew_ns},
             {"seconds", g.seconds},
             {"dir", g.dir}}}};
@@ -109,6 +109,7 @@ std::optional<GateReport> gate_from_json(const json& j) {
   g.nominal_slew_ns = get_or(a, "nominal_slew_ns", 0.0);
   g.seconds = get_or(a, "seconds", 0.0);
   g.dir = a.contains("dir") && a.at("dir").is_string() ? a.at("dir").get<std::string>() : "";
+  if (a.contains("cell_delay") && a.at("cell_delay").is_string()) g.cell_delay = a.at("cell_delay").get<std::string>();
   return g;
 }
 
@@ -121,7 +122,8 @@ std::string gate_summary(const GateReport& g) {
   s += fmt::format("energy_components_pj_per_mac: internal {:.4f}, switching {:.4f}, leakage {:.4f} (cells; "
                    "without the input ports' nets)\n",
                    g.internal_pj, g.switching_pj, g.leakage_pj);
-  s += fmt::format("transitions: {} at unit delay, {} functional ({:.1f} % glitches)\n", g.transitions,
+  s += fmt::format("cell_delay: {}\n", g.cell_delay);
+  s += fmt::format("transitions: {} with these delays, {} functional ({:.1f} % glitches)\n", g.transitions,
                    g.functional_transitions, 100 * g.glitch_share());
   for (const auto& [name, b] : g.blocks)
     s += fmt::format("energy_block: {} x{}: {:.4f} pJ/MAC ({})\n", name, b.instances, b.split.total(),

@@ -55,6 +55,7 @@ struct GateReport {
   uint64_t output_mismatches = 0;  // cycles whose netlist outputs differ from the RTL run's
   uint64_t cells = 0, nets = 0, unknown_cells = 0;
   double nominal_slew_ns = 0;
+  std::string cell_delay = "unit (1 per cell)";  // the gate-level simulation's cell delays
   double seconds = 0;  // iverilog + vvp
   std::string dir;     // the gate-level run's files
   double glitch_share() const;

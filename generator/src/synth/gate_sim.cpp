@@ -130,14 +130,18 @@ std::map<std::string, uint64_t> input_toggles(const PortTrace& t, const std::str
   return r;
 }
 
-std::string instrument_models(const std::string& models_v) {
+std::string instrument_models(const std::string& models_v, const std::map<std::string, int>& delays) {
   std::istringstream in(models_v);
   std::ostringstream out;
-  std::string line;
+  std::string line, module;
   std::set<std::string> outputs;
   while (std::getline(in, line)) {
     const std::string s = trim(line);
-    if (s.rfind("module ", 0) == 0) outputs.clear();
+    if (s.rfind("module ", 0) == 0) {
+      outputs.clear();
+      module = trim(s.substr(7, s.find('(') == std::string::npos ? std::string::npos : s.find('(') - 7));
+      if (!module.empty() && module[0] == '\\') module = module.substr(1);
+    }
     if (s.rfind("output ", 0) == 0 && s.back() == ';') outputs.insert(trim(s.substr(7, s.size() - 8)));
     if (s.rfind("reg ", 0) == 0 && s.back() == ';' && s.find('=') == std::string::npos) {
       out << "  reg " << trim(s.substr(4, s.size() - 5)) << " = 1'b0;\n";
@@ -147,7 +151,9 @@ std::string instrument_models(const std::string& models_v) {
       const size_t eq = s.find('=');
       const std::string lhs = trim(s.substr(7, eq - 7));
       if (outputs.count(lhs)) {
-        out << "  assign #(`TPE_CELL_DELAY) " << s.substr(7) << "\n";
+        const auto d = delays.find(module + "/" + lhs);
+        out << "  assign #(" << (d == delays.end() ? std::string("`TPE_CELL_DELAY") : std::to_string(d->second))
+            << ") " << s.substr(7) << "\n";
         continue;
       }
     }

@@ -35,11 +35,11 @@ PortTrace sample_ports(std::istream& vcd, const std::vector<PortSpec>& ports, co
 /// counting the change from the last prelude value (reset held low, first inputs) too.
 std::map<std::string, uint64_t> input_toggles(const PortTrace& t, const std::string& reset);
 
-/// Adds to the Yosys cell models (write_verilog of a liberty read without -lib): a delay of
-/// `TPE_CELL_DELAY on every output assignment, zero initial state for every reg (flip-flops
-/// without reset would otherwise hold x), and per output the two transition counters,
-/// written by the testbench's `report` event.
-std::string instrument_models(const std::string& models_v);
+/// Adds to the Yosys cell models (write_verilog of a liberty read without -lib): a delay on
+/// every output assignment (`delays`["cell/pin"] where given, else `TPE_CELL_DELAY), zero
+/// initial state for every reg (flip-flops without reset would otherwise hold x), and per
+/// output the two transition counters, written by the testbench's `report` event.
+std::string instrument_models(const std::string& models_v, const std::map<std::string, int>& delays = {});
 
 /// The testbench: resets for two cycles, replays `stim_in.mem` one row per clock period, checks
 /// the outputs against `stim_out.mem` just before the next row (handshake outputs, *valid_o and

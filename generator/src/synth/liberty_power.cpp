@@ -262,6 +262,41 @@ double LibertyPower::input_energy_j(const CellPower& c, const std::string& pin, 
   return sum / static_cast<double>(it->second.own.size()) * energy_unit_j;
 }
 
+double LibertyPower::output_delay_s(const CellPower& c, const std::string& pin, double slew_s, double load_f) const {
+  const auto it = c.pins.find(pin);
+  if (it == c.pins.end() || it->second.delays.empty()) return 0;
+  double sum = 0;
+  int n = 0;
+  const double slew = slew_s / time_unit_s, load = load_f / cap_unit_f;
+  for (const auto& a : it->second.delays) {
+    if (a.has_rise) {
+      sum += a.rise.at(slew, load);
+      ++n;
+    }
+    if (a.has_fall) {
+      sum += a.fall.at(slew, load);
+      ++n;
+    }
+  }
+  return sum / n * time_unit_s;
+}
+
+std::map<std::string, int> LibertyPower::nominal_delays_ps(double slew_s) const {
+  std::vector<double> caps;
+  for (const auto& [name, c] : cells)
+    for (const auto& [pin, p] : c.pins)
+      if (p.input && !p.output && p.cap_f > 0) caps.push_back(p.cap_f);
+  std::map<std::string, int> r;
+  if (caps.empty()) return r;
+  std::nth_element(caps.begin(), caps.begin() + static_cast<long>(caps.size() / 2), caps.end());
+  const double load_f = 2 * caps[caps.size() / 2] + wire_cap_f(2);
+  for (const auto& [name, c] : cells)
+    for (const auto& [pin, p] : c.pins)
+      if (p.output && !p.delays.empty())
+        r[name + "/" + pin] = std::max(1, static_cast<int>(std::lround(output_delay_s(c, pin, slew_s, load_f) * 1e12)));
+  return r;
+}
+
 double LibertyPower::wire_cap_f(int fanout) const {
   if (fanout <= 0 || fanout_length.empty()) return 0;
   const auto it = fanout_length.find(fanout);
@@ -320,6 +355,21 @@ LibertyPower read_liberty_power(const std::string& text) {
       p.clock = sub->first("clock") == "true";
       p.cap_f = std::stod(sub->first("capacitance", "0")) * r.cap_unit_f;
       for (const auto& ip : sub->groups) {
+        if (ip->type == "timing" && p.output) {
+          PinPower::Arc a;
+          a.related = ip->first("related_pin");
+          for (const auto& t : ip->groups) {
+            if (t->type == "cell_rise" && t->attr("values")) {
+              a.rise = table(*t, templates);
+              a.has_rise = true;
+            } else if (t->type == "cell_fall" && t->attr("values")) {
+              a.fall = table(*t, templates);
+              a.has_fall = true;
+            }
+          }
+          if (a.has_rise || a.has_fall) p.delays.push_back(std::move(a));
+          continue;
+        }
         if (ip->type != "internal_power") continue;
         PinPower::Arc a;
         a.related = ip->first("related_pin");

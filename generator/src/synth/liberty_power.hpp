@@ -1,6 +1,7 @@
 // The power data of a liberty file, for the gate-level energy model (`synth --activity gate`):
 // pin capacitances, internal energy per transition (the internal_power tables looked up at a
-// nominal input slew and the actual output load), leakage, and which cells are sequential.
+// nominal input slew and the actual output load), leakage, which cells are sequential, and the
+// cells' delays (cell_rise/cell_fall) for a gate-level simulation with liberty delays.
 // Units are converted to SI (farads, joules, watts, volts).
 #pragma once
 
@@ -29,6 +30,8 @@ struct PinPower {
   std::vector<Arc> arcs;
   // Input pins: internal_power groups of the pin itself (e.g. a flip-flop's clock pin).
   std::vector<Arc> own;
+  // Output pins: the cell_rise/cell_fall tables of each timing group (one per related pin).
+  std::vector<Arc> delays;
 };
 
 struct CellPower {
@@ -55,6 +58,13 @@ struct LibertyPower {
   double output_energy_j(const CellPower& c, const std::string& pin, double slew_s, double load_f) const;
   /// Internal energy (J) of one transition of input `pin` (0 when it has no table).
   double input_energy_j(const CellPower& c, const std::string& pin, double slew_s) const;
+  /// Propagation delay (s) to output `pin`: cell_rise and cell_fall averaged over its timing
+  /// arcs, at input slew `slew_s` and output load `load_f` (0 when it has no timing table).
+  double output_delay_s(const CellPower& c, const std::string& pin, double slew_s, double load_f) const;
+  /// Every output pin's delay ("cell/pin" -> whole picoseconds, at least 1) at input slew
+  /// `slew_s` and a nominal load of two typical sinks: twice the median input pin capacitance
+  /// of the library plus the wire estimate for fanout 2. Pins without timing tables are left out.
+  std::map<std::string, int> nominal_delays_ps(double slew_s) const;
 };
 
 /// Parses a liberty text. Throws std::runtime_error naming the line on malformed text.
