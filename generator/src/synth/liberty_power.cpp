@@ -212,6 +212,27 @@ PowerTable table(const Group& g, const std::map<std::string, Template>& template
   return t;
 }
 
+// A group's related_pin and its rise and fall tables (`both`: one table for both edges).
+PinPower::Arc arc(const Group& g, const char* rise, const char* fall, const char* both,
+                  const std::map<std::string, Template>& templates) {
+  PinPower::Arc a;
+  a.related = g.first("related_pin");
+  for (const auto& t : g.groups) {
+    if (!t->attr("values")) continue;
+    if (t->type == rise) {
+      a.rise = table(*t, templates);
+      a.has_rise = true;
+    } else if (t->type == fall) {
+      a.fall = table(*t, templates);
+      a.has_fall = true;
+    } else if (both && t->type == both) {
+      a.rise = a.fall = table(*t, templates);
+      a.has_rise = a.has_fall = true;
+    }
+  }
+  return a;
+}
+
 // Position of x on an axis: the segment index and the fraction (linear extrapolation).
 std::pair<size_t, double> locate(const std::vector<double>& axis, double x) {
   if (axis.size() < 2) return {0, 0};
@@ -356,35 +377,12 @@ LibertyPower read_liberty_power(const std::string& text) {
       p.cap_f = std::stod(sub->first("capacitance", "0")) * r.cap_unit_f;
       for (const auto& ip : sub->groups) {
         if (ip->type == "timing" && p.output) {
-          PinPower::Arc a;
-          a.related = ip->first("related_pin");
-          for (const auto& t : ip->groups) {
-            if (t->type == "cell_rise" && t->attr("values")) {
-              a.rise = table(*t, templates);
-              a.has_rise = true;
-            } else if (t->type == "cell_fall" && t->attr("values")) {
-              a.fall = table(*t, templates);
-              a.has_fall = true;
-            }
-          }
+          PinPower::Arc a = arc(*ip, "cell_rise", "cell_fall", nullptr, templates);
           if (a.has_rise || a.has_fall) p.delays.push_back(std::move(a));
           continue;
         }
         if (ip->type != "internal_power") continue;
-        PinPower::Arc a;
-        a.related = ip->first("related_pin");
-        for (const auto& t : ip->groups) {
-          if (t->type == "rise_power" && t->attr("values")) {
-            a.rise = table(*t, templates);
-            a.has_rise = true;
-          } else if (t->type == "fall_power" && t->attr("values")) {
-            a.fall = table(*t, templates);
-            a.has_fall = true;
-          } else if (t->type == "power" && t->attr("values")) {  // one table for both edges
-            a.rise = a.fall = table(*t, templates);
-            a.has_rise = a.has_fall = true;
-          }
-        }
+        PinPower::Arc a = arc(*ip, "rise_power", "fall_power", "power", templates);
         if (p.output && !a.related.empty()) {
           // "A B": one group for several inputs.
           std::istringstream rel(a.related);
