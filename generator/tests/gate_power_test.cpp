@@ -161,6 +161,16 @@ TEST_CASE("model instrumentation: delayed outputs, zero-initialized state, two c
       {{"INV/Y", 37}});
   CHECK(timed.find("assign #(37) Y = ~A;") != std::string::npos);
   CHECK(timed.find("assign #(`TPE_CELL_DELAY) X = A;") != std::string::npos);
+  // Module names with parameters or escaped: the name itself is the key; counted.
+  ModelDelays count;
+  const std::string named = instrument_models(
+      "module INV #(parameter W = 1) (A, Y);\n  output Y;\n  assign Y = ~A;\nendmodule\n"
+      "module \\BUF$1 (A, X);\n  output X;\n  assign X = A;\nendmodule\n",
+      {{"INV/Y", 5}, {"BUF$1/X", 6}}, &count);
+  CHECK(named.find("assign #(5) Y = ~A;") != std::string::npos);
+  CHECK(named.find("assign #(6) X = A;") != std::string::npos);
+  CHECK(count.outputs == 2);
+  CHECK(count.from_delays == 2);
   CHECK(m.find("always @(Y) tpe_a_Y = tpe_a_Y + 1;") != std::string::npos);
   CHECK(m.find("$fdisplay(tpe_tb.fd, \"%m Q %0d %0d\", tpe_a_Q, tpe_f_Q)") != std::string::npos);
   std::istringstream counts("tpe_tb.dut.\\u1.x  Y 7 3\ntpe_tb.dut.r Q 2 2\ntpe_tb cycles 9 mismatches 1\n");
@@ -210,4 +220,12 @@ TEST_CASE("gate power: an inverter and a flip-flop, energy by hand") {
   CHECK(p.block_instances.at("blk_mod") == 1);
   CHECK(p.transitions == 10);
   CHECK(p.functional_transitions == 8);
+  // The cells' components and the input ports' nets make up the total.
+  double ports = 0;
+  if (p.blocks.count("ports")) ports = p.blocks.at("ports").total();
+  CHECK(p.components.internal + p.components.switching + p.components.leakage + ports ==
+        doctest::Approx(p.energy.total()));
+  CHECK(p.components.leakage == doctest::Approx(p.energy.leakage));
+  CHECK(p.components.internal > 0);
+  CHECK(p.components.switching > 0);
 }

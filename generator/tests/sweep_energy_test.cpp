@@ -117,7 +117,8 @@ TEST_CASE("sweep: energy per MAC by block goes from the report into energy_block
 
   const std::string csv = blocks_csv({r, Result{}});
   CHECK(csv ==
-        "name,block,module,instances,total_pj,clock_pj,sequential_pj,combinational_pj,glitch_pj,leakage_pj\n"
+        "name,block,module,instances,energy_pj,energy_clock_pj,energy_sequential_pj,energy_combinational_pj,"
+        "energy_glitch_pj,energy_leakage_pj\n"
         "tpe_os_r2c2,pe,tpe_os_r2c2_pe,4,3.75,1,0.5,2,0.75,0.25\n"
         "tpe_os_r2c2,skew,tpe_skew,2,0.25,0.25,0,0,0,0\n");
   const std::string md = to_markdown({r}, {});

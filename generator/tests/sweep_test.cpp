@@ -181,6 +181,15 @@ TEST_CASE("sweep: cache files round-trip; corrupt or foreign ones are ignored") 
   CHECK(!read_cache_file(f, key, &why));
   CHECK(why.rfind("corrupt", 0) == 0);
   CHECK(!read_cache_file(dir / "missing.json", key, &why));
+  // A gate-level result written before the sweep kept the energy by block is run again.
+  Result gate = r;
+  gate.energy_breakdown = tpegen::synth::EnergyBreakdown{1, 1, 1, 0, 0};
+  { std::ofstream(f) << cache_file_text(key, in, gate); }
+  CHECK(!read_cache_file(f, key, &why));
+  CHECK(why == "cache file without the energy by block");
+  gate.energy_blocks["top"] = {{1, 1, 1, 0, 0}, 1};
+  { std::ofstream(f) << cache_file_text(key, in, gate); }
+  CHECK(read_cache_file(f, key, &why));
   fs::remove_all(dir);
 }
 
@@ -284,6 +293,20 @@ TEST_CASE("sweep: run keys (clock period, fmax search, activity) are per point a
   CHECK(pts[3].skipped.find("clock_period") != std::string::npos);
   CHECK(pts[4].skipped.find("activity") != std::string::npos);
   CHECK(run_suffix(json::object()).empty());
+}
+
+TEST_CASE("sweep: the gate_delay run key is checked and named") {
+  const auto pts = expand(R"({"base": {"arch": "cube", "rows": 2, "cols": 2, "depth": 2, "activity": "gate"},
+                              "points": [{"gate_delay": "liberty"}, {"gate_delay": "fast"}, {"gate_delay": 1}]})",
+                          "t", resolve_json);
+  REQUIRE(pts.size() == 3);
+  CHECK(pts[0].resolved);
+  CHECK(pts[0].run == json{{"activity", "gate"}, {"gate_delay", "liberty"}});
+  CHECK(pts[0].name.find("@gate_delay-liberty") != std::string::npos);
+  CHECK(!pts[1].resolved);
+  CHECK(pts[1].skipped.find("gate_delay = 'fast': valid values are unit, liberty") != std::string::npos);
+  CHECK(!pts[2].resolved);
+  CHECK(pts[2].skipped.find("gate_delay") != std::string::npos);
 }
 
 TEST_CASE("sweep: macs per cycle by architecture") {

@@ -94,6 +94,7 @@ TEST_CASE("SynthReport: the gate-level energy (activity gate) round trips and ke
   g.macs = 400;
   g.power_mw = 0.9;
   g.zero_delay_energy_per_mac_pj = 3.0;
+  g.cell_delay = "liberty (test)";
   g.internal_pj = 1.5;
   g.switching_pj = 1.75;
   g.leakage_pj = 0.25;
@@ -127,6 +128,7 @@ TEST_CASE("SynthReport: the gate-level energy (activity gate) round trips and ke
   CHECK(back->gate->blocks.at("tpe_pe_mac").instances == 4);
   CHECK(j.at("energy_components_pj_per_mac").at("switching") == 1.75);
   CHECK(back->gate->internal_pj == 1.5);
+  CHECK(back->gate->cell_delay == "liberty (test)");
   CHECK(back->gate->leakage_pj == 0.25);
   CHECK(*back->energy_per_mac_pj_global_activity == 4.5);
   CHECK(to_json(*back) == j);

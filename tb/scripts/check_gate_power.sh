@@ -39,12 +39,20 @@ echo "ripple adder: 10 transitions, 4 functional, as computed by hand"
 # 1b. Cell delays from the liberty (--gate-delay liberty) against one unit per cell: two
 # two-cell paths into an XOR, one through a delay gate; d_i toggles in 19 of 20 cycles.
 cycles=20
-{
-  printf '$timescale 1ps $end\n $scope module TOP $end\n'
-  printf '  $var wire 1 ! clk_i $end\n  $var wire 1 " d_i $end\n  $var wire 1 $ y_o $end\n $upscope $end\n'
-  printf '$enddefinitions $end\n'
-  for ((c = 0; c < cycles; c++)); do printf '#%d\n0!\n%d"\n#%d\n1!\n0$\n' $((2 * c)) $((c % 2)) $((2 * c + 1)); done
-} > "$work/skew_xor.vcd"
+# toggle_vcd FILE OUT: a trace of clk_i, d_i toggling every cycle, and y_o (OUT: "d" follows d_i,
+# "0" stays 0), `cycles` cycles.
+toggle_vcd() {
+  {
+    printf '$timescale 1ps $end\n $scope module TOP $end\n'
+    printf '  $var wire 1 ! clk_i $end\n  $var wire 1 " d_i $end\n  $var wire 1 $ y_o $end\n $upscope $end\n'
+    printf '$enddefinitions $end\n'
+    for ((c = 0; c < cycles; c++)); do
+      local d=$((c % 2))
+      printf '#%d\n0!\n%d"\n#%d\n1!\n%d$\n' $((2 * c)) $d $((2 * c + 1)) "$([ "$2" = d ] && echo $d || echo 0)"
+    done
+  } > "$1"
+}
+toggle_vcd "$work/skew_xor.vcd" 0
 for delay in unit liberty; do
   "$tpegen" gate-power --netlist "$here/skew_xor.v" --top skew_xor --liberty "$lib" --vcd "$work/skew_xor.vcd" \
     --ports clk_i:1,d_i:1,y_o:1:out --work "$work/skew_xor_$delay" --gate-delay $delay > "$work/skew_xor_$delay.log"
@@ -73,8 +81,9 @@ all=$(jq_num "$work/chain.json" "['activity_gate']['transitions']")
 fn=$(jq_num "$work/chain.json" "['activity_gate']['functional_transitions']")
 # The first replayed cycle repeats the reset prelude's inputs: 19 toggles per net.
 [ "$all" = $((12 * (cycles - 1))) ] && [ "$fn" = "$all" ] || fail "chain: $all transitions ($fn functional), expected $((12 * (cycles - 1)))"
-# OpenSTA 2.0.17 propagates no activity from input ports into combinational logic (its
-# combinational power here is ~1e-15 W) and charges rise + fall energy on every transition
+# Without an input delay on the inputs (as here) OpenSTA 2.0.17 propagates no activity into the
+# inverters (its combinational power here is ~1e-15 W; 2b below gives them one). It charges
+# rise + fall energy on every transition
 # (measured: 8.14 uW per dfxtp_1 clock pin at 100 MHz = 2 x (rise + fall) / 2 x 2 edges x f),
 # where a transition is either a rise or a fall. So the check compares OpenSTA's sequential
 # internal power with twice the flip-flops' energy here (clock pins, Q arcs, D pins).
@@ -106,15 +115,7 @@ PY
 # twice ours (rise + fall per transition, as for the flip-flops above); its tables are read at
 # the slews it computes, ours at the nominal 0.1 ns, hence COMB_TOL.
 COMB_TOL=10
-{
-  printf '$timescale 1ps $end\n $scope module TOP $end\n'
-  printf '  $var wire 1 ! clk_i $end\n  $var wire 1 " d_i $end\n  $var wire 1 $ y_o $end\n $upscope $end\n'
-  printf '$enddefinitions $end\n'
-  for ((c = 0; c < cycles; c++)); do
-    d=$((c % 2))
-    printf '#%d\n0!\n%d"\n#%d\n1!\n%d$\n' $((2 * c)) $d $((2 * c + 1)) $d
-  done
-} > "$work/bufchain.vcd"
+toggle_vcd "$work/bufchain.vcd" d
 "$tpegen" gate-power --netlist "$here/bufchain.v" --top bufchain --liberty "$lib" --vcd "$work/bufchain.vcd" \
   --ports clk_i:1,d_i:1,y_o:1:out --work "$work/bufchain" --json "$work/bufchain.json" --clock-period 10 \
   > "$work/bufchain.log"

@@ -97,9 +97,7 @@ void setup_gate_power(CLI::App& app) {
   app.add_option("--macs", o->macs, "useful MACs of the trace (for per-MAC figures; default 1)");
   app.add_option("--clock-period", o->period_ns, "ns (default 10)");
   app.add_option("--output-load", o->output_load, "per output bit, liberty capacitance unit (default 0)");
-  app.add_option("--gate-delay", o->gate_delay,
-                 "the cells' delays: unit (default: one unit per cell) or liberty (each cell output's "
-                 "cell_rise/cell_fall at 0.1 ns slew and a fanout-2 load)");
+  app.add_option("--gate-delay", o->gate_delay, synth::kGateDelayHelp);
   app.add_option("--json", o->json, "also write the results as JSON");
   app.callback([o] { run(*o); });
 }

@@ -69,7 +69,7 @@ void check_executor_flags(const SweepOptions& o) {
 RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
   return {run.value("clock_period", o.run.clock_period_ns), run.value("fmax_search", o.run.fmax_search),
           run.value("activity", o.run.activity), run.value("target", std::string("asic")),
-          run.value("device", std::string())};
+          run.value("device", std::string()), run.value("gate_delay", o.run.gate_delay)};
 }
 
 // The config's design points, expanded and resolved (an invalid one is kept, to be skipped).
@@ -146,6 +146,7 @@ SweepPlan plan_points(const SweepOptions& o, const std::vector<sweep::Point>& po
     nlohmann::json run_in = point_timing && !fpga ? nlohmann::json{{"fmax_search", rs.fmax_search}, {"activity", rs.activity}}
                                                   : nlohmann::json::object();
     if (fpga) run_in = {{"target", rs.target}, {"device", rs.device}};  // asic keys unchanged: old caches stay valid
+    if (!fpga && point_timing && rs.activity == "gate" && rs.gate_delay != "unit") run_in["gate_delay"] = rs.gate_delay;
     sweep::CacheInputs in{config_to_json(*p.resolved), fpga ? std::string() : tools.lib.path.string(),
                           point_timing ? std::optional<double>(rs.clock_period_ns) : std::nullopt, version(), run_in,
                           rtl};
@@ -194,8 +195,8 @@ void write_or_remove(const fs::path& path, const std::string& text) {
     write_text_file_atomic(path, text);
 }
 
-// results.csv, results.md and the plots (energy_breakdown.svg and energy_blocks.csv with
-// gate-level energy); the exit status says whether all points ran.
+// results.csv, results.md and the plots, with gate-level energy also energy_breakdown.svg and
+// energy_blocks.csv; the exit status says whether all points ran.
 void write_reports(std::vector<sweep::Result>& results, const std::vector<sweep::Point>& points, size_t skipped,
                    const fs::path& out, bool interrupted) {
   sweep::link_baselines(results, baseline_config_json);
@@ -226,8 +227,15 @@ void run_sweep(const SweepOptions& o) {
   check_synth_run_flags(o.run);
   const SynthTools tools = find_synth_tools(o.run.liberty, o.run.no_liberty, o.run.no_timing);
   // Like every tool, Icarus Verilog for activity gate is checked before anything runs.
-  for (const sweep::Point& p : points)
-    if (p.resolved && tools.timing && run_settings(o, p.run).activity == "gate") require_tool("iverilog", "iverilog");
+  for (const sweep::Point& p : points) {
+    if (!p.resolved) continue;
+    const RunSettings rs = run_settings(o, p.run);
+    if (rs.gate_delay != "unit" && rs.activity != "gate")
+      throw ConfigError(fmt::format("invalid gate_delay = '{}' for point {} with activity {}: it applies to activity "
+                                    "gate only",
+                                    rs.gate_delay, p.name, rs.activity));
+    if (tools.timing && rs.activity == "gate") require_tool("iverilog", "iverilog");
+  }
   const auto [work, out] = claim_dirs(o);
   const fs::path exe = fs::read_symlink("/proc/self/exe");
   SweepPlan plan = plan_points(o, points, tools, work);

@@ -44,7 +44,6 @@ struct SynthOptions {
   ActivityWorkload workload;
   std::string target = "asic";  // asic | ice40 | ecp5 | xilinx7 | gowin (synth/fpga_run.hpp)
   std::string device;           // iCE40 part for nextpnr (up5k when empty)
-  std::string gate_delay = "unit";  // --activity gate: unit | liberty
 };
 
 // --work as given, or a fresh directory under the system temp dir (never reused, so
@@ -100,10 +99,9 @@ void run_synth(const SynthOptions& o) {
   check_json_target(o.json);
   check_synth_run_flags(o.run);
   check_workload(o.workload);
-  synth::check_gate_delay(o.gate_delay);
-  if (o.gate_delay != "unit" && o.run.activity != "gate")
+  if (o.run.gate_delay != "unit" && o.run.activity != "gate")
     throw ConfigError(fmt::format("invalid --gate-delay = '{}' with --activity {}: it applies to --activity gate only",
-                                  o.gate_delay, o.run.activity));
+                                  o.run.gate_delay, o.run.activity));
   synth::check_target(o.target, o.device);
   synth::check_fpga_options(o.target, o.run.fmax_search, o.run.activity);
   if (o.run.activity == "gate") require_tool("iverilog", "iverilog");
@@ -154,7 +152,7 @@ void run_synth(const SynthOptions& o) {
                                  : std::string("unknown library: ideal inputs, no output load"),
                (work / synth::kStaLogFile).string());
     if (o.run.activity == "gate")
-      synth::run_gate_level(work, tool_liberty, files.top, files.manifest.at("ports"), o.gate_delay == "liberty", r);
+      synth::run_gate_level(work, tool_liberty, files.top, files.manifest.at("ports"), o.run.gate_delay == "liberty", r);
   } else {
     r.timing_skipped = o.run.no_timing ? "--no-timing" : lib.origin == "--no-liberty" ? "--no-liberty" : "no liberty file";
     fs::remove(work / synth::kStaLogFile);  // no stale report from an earlier run in the same --work
@@ -182,9 +180,6 @@ void setup_synth(CLI::App& app) {
   app.add_option("--device", o->device, "with --target ice40: up5k (default; DSP blocks used) or hx8k (no DSP)");
   app.add_option("--activity-dist", o->workload.dist, "operands of the activity run (default normal:0:30)");
   app.add_option("--activity-trials", o->workload.trials, "random GEMMs in the activity run, 1..1000 (default 3)");
-  app.add_option("--gate-delay", o->gate_delay,
-                 "with --activity gate: the cells' delays in the gate-level run: unit (default: one unit per "
-                 "cell) or liberty (each cell output's cell_rise/cell_fall at 0.1 ns slew and a fanout-2 load)");
   app.callback([o] { run_synth(*o); });
 }
 

@@ -60,6 +60,7 @@ sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJo
     } else if (job.timing) {
       cmd.insert(cmd.end(), {"--clock-period", period, "--fmax-search", std::to_string(rs.fmax_search), "--activity",
                              rs.activity});
+      if (rs.activity == "gate") cmd.insert(cmd.end(), {"--gate-delay", rs.gate_delay});
     } else {
       cmd.push_back("--no-timing");
     }

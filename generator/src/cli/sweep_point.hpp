@@ -18,6 +18,7 @@ struct RunSettings {
   std::string activity;
   std::string target = "asic";  // asic or an FPGA family (tpegen synth --target)
   std::string device;           // ice40 part, "" = default
+  std::string gate_delay = "unit";  // activity gate: unit | liberty
 };
 
 /// Everything a point's synth run needs, independent of the sweep that planned it.

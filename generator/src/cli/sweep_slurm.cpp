@@ -86,6 +86,7 @@ json point_job_to_json(const PointJob& j) {
           {"clock_period_ns", j.settings.clock_period_ns},
           {"fmax_search", j.settings.fmax_search},
           {"activity", j.settings.activity},
+          {"gate_delay", j.settings.gate_delay},
           {"target", j.settings.target},
           {"device", j.settings.device},
           {"liberty", j.liberty},
@@ -102,7 +103,7 @@ PointJob point_job_from_json(const json& j) {
     p.run = j.at("run");
     p.settings = {j.at("clock_period_ns").get<double>(), j.at("fmax_search").get<int>(),
                   j.at("activity").get<std::string>(), j.at("target").get<std::string>(),
-                  j.at("device").get<std::string>()};
+                  j.at("device").get<std::string>(), j.value("gate_delay", std::string("unit"))};
     p.liberty = j.at("liberty").get<std::string>();
     p.timing = j.at("timing").get<bool>();
     p.key = j.at("key").get<std::string>();

@@ -43,14 +43,16 @@ void add_synth_run_flags(CLI::App& app, SynthRunFlags& f, bool sweep) {
   app.add_option("--activity", f.activity,
                  key("activity") + "switching activity for power: static (0.1 per net, default), sim (measured "
                                    "by a Verilator run of the GEMM workload; also reports energy per MAC) or gate "
-                                   "(that run replayed on the netlist with unit cell delays in Icarus Verilog: "
-                                   "per-cell, glitch-aware energy per MAC and its breakdown)");
+                                   "(that run replayed on the netlist in Icarus Verilog: per-cell, glitch-aware "
+                                   "energy per MAC and its breakdown)");
+  app.add_option("--gate-delay", f.gate_delay, key("gate_delay") + "with --activity gate: " + synth::kGateDelayHelp);
 }
 
 void check_synth_run_flags(const SynthRunFlags& f) {
   synth::check_clock_period(f.clock_period_ns);
   synth::check_fmax_search(f.fmax_search);
   synth::check_activity_mode(f.activity);
+  synth::check_gate_delay(f.gate_delay);
 }
 
 }  // namespace tpegen::cli

@@ -25,9 +25,11 @@ struct SynthRunFlags {
   bool no_timing = false;
   int fmax_search = 0;              // re-syntheses with a tighter delay target (0: none)
   std::string activity = "static";  // static | sim | gate (synth/activity.hpp)
+  std::string gate_delay = "unit";  // activity gate: unit | liberty (synth/gate_activity.hpp)
 };
 
-/// Adds --liberty, --no-liberty, --clock-period, --no-timing, --fmax-search and --activity.
+/// Adds --liberty, --no-liberty, --clock-period, --no-timing, --fmax-search, --activity and
+/// --gate-delay.
 void add_synth_run_flags(CLI::App& app, SynthRunFlags& f, bool sweep);
 
 /// Their range checks (one ConfigError line each), before any work.

@@ -54,6 +54,8 @@ std::optional<Result> read_cache_file(const std::filesystem::path& p, const std:
   if (!j.contains("result")) return fail("corrupt cache file (no result)");
   std::optional<Result> r = result_from_json(j.at("result"));
   if (!r || !r->ok) return fail("corrupt cache file (bad result)");
+  // Written before the sweep kept the energy by block: run again rather than report it empty.
+  if (r->energy_breakdown && r->energy_blocks.empty()) return fail("cache file without the energy by block");
   r->cached = true;
   return r;
 }

@@ -27,7 +27,9 @@ std::string block_label(const std::string& module, const std::string& top) {
 
 std::string blocks_csv(const std::vector<Result>& results) {
   if (!has_blocks(results)) return "";
-  std::string s = "name,block,module,instances,total_pj,clock_pj,sequential_pj,combinational_pj,glitch_pj,leakage_pj\n";
+  std::string s =
+      "name,block,module,instances,energy_pj,energy_clock_pj,energy_sequential_pj,energy_combinational_pj,"
+      "energy_glitch_pj,energy_leakage_pj\n";
   for (const Result& r : results) {
     if (!r.ok) continue;
     for (const auto& [module, b] : r.energy_blocks) {
@@ -44,7 +46,7 @@ std::string blocks_markdown(const std::vector<Result>& results) {
   if (!has_blocks(results)) return "";
   std::string s =
       "\nEnergy per MAC by block (activity gate; each first-level instance's cells, grouped by module; "
-      "top: the top module's own cells; the blocks sum to the total), pJ/MAC:\n\n"
+      "top: the top module's own cells; ports: the input nets; the blocks sum to the total), pJ/MAC:\n\n"
       "| design | block | instances | total | clock | sequential | combinational | glitch | leakage |\n"
       "|---|---|---|---|---|---|---|---|---|\n";
   for (const Result& r : results) {

@@ -15,9 +15,9 @@ namespace tpegen::sweep {
 /// module's own cells) and "ports" stay as they are.
 std::string block_label(const std::string& module, const std::string& top);
 
-/// One row per point and block: name,block,module,instances,total_pj,clock_pj,sequential_pj,
-/// combinational_pj,glitch_pj,leakage_pj (pJ per MAC of the whole design). Empty when no
-/// point has a block breakdown.
+/// One row per point and block: name,block,module,instances,energy_pj, then energy_<class>_pj
+/// for clock, sequential, combinational, glitch, leakage (the names of results.csv; pJ per MAC
+/// of the whole design). Empty when no point has a block breakdown.
 std::string blocks_csv(const std::vector<Result>& results);
 
 /// The same as a Markdown table under a heading, or "" when no point has one.

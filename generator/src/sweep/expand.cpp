@@ -35,6 +35,11 @@ void check_run_keys(const json& run) {
     if (!v.is_string()) throw wrong_type("activity", v, "a string");
     synth::check_activity_mode(v.get<std::string>(), "activity");
   }
+  if (run.contains("gate_delay")) {
+    const json& v = run.at("gate_delay");
+    if (!v.is_string()) throw wrong_type("gate_delay", v, "a string");
+    synth::check_gate_delay(v.get<std::string>(), "gate_delay");
+  }
   for (const char* key : {"target", "device"})
     if (run.contains(key) && !run.at(key).is_string()) throw wrong_type(key, run.at(key), "a string");
   if (run.contains("target") || run.contains("device")) {
@@ -116,7 +121,8 @@ std::vector<Point> expand(const std::string& text, const std::string& origin, co
 }
 
 bool is_run_key(const std::string& key) {
-  return key == "clock_period" || key == "fmax_search" || key == "activity" || key == "target" || key == "device";
+  return key == "clock_period" || key == "fmax_search" || key == "activity" || key == "gate_delay" ||
+         key == "target" || key == "device";
 }
 
 std::string run_suffix(const json& run) {
@@ -124,6 +130,7 @@ std::string run_suffix(const json& run) {
   if (run.contains("clock_period")) s += fmt::format("_p{:g}", run.at("clock_period").get<double>());
   if (run.contains("fmax_search")) s += fmt::format("_fs{}", run.at("fmax_search").get<int>());
   if (run.contains("activity")) s += "_" + run.at("activity").get<std::string>();
+  if (run.contains("gate_delay")) s += "_delay-" + run.at("gate_delay").get<std::string>();
   if (run.contains("target")) s += "_" + run.at("target").get<std::string>();
   if (run.contains("device")) s += "_" + run.at("device").get<std::string>();
   return s.empty() ? s : "@" + s.substr(1);

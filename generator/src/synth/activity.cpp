@@ -46,9 +46,9 @@ void check_activity_mode(const std::string& mode, const std::string& name) {
     throw ConfigError("invalid " + name + " = '" + mode + "': valid values are static, sim, gate");
 }
 
-void check_gate_delay(const std::string& mode) {
+void check_gate_delay(const std::string& mode, const std::string& name) {
   if (mode != "unit" && mode != "liberty")
-    throw ConfigError("invalid --gate-delay = '" + mode + "': valid values are unit, liberty");
+    throw ConfigError("invalid " + name + " = '" + mode + "': valid values are unit, liberty");
 }
 
 VcdActivity parse_vcd(std::istream& in) {

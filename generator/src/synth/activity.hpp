@@ -30,9 +30,13 @@ struct VcdActivity {
 /// (measured per cell on the netlist, synth/gate_activity.hpp).
 /// Throws ConfigError naming `name` (the flag, or a sweep key) for any other value.
 void check_activity_mode(const std::string& mode, const std::string& name = "--activity");
+/// The help of --gate-delay (synth, sweep, gate-power).
+inline constexpr const char* kGateDelayHelp =
+    "the cells' delays in the gate-level run: unit (default: one unit per cell) or liberty (each cell "
+    "output's cell_rise/cell_fall at 0.1 ns slew and a fanout-2 load)";
 /// --gate-delay: unit (one unit per cell) or liberty (each cell's delay from its tables).
 /// Throws ConfigError naming the flag and the valid values.
-void check_gate_delay(const std::string& mode);
+void check_gate_delay(const std::string& mode, const std::string& name = "--gate-delay");
 
 /// Reads a VCD (scopes, $var, value changes); x and z count as 0. Throws std::runtime_error
 /// naming the line when the text is not a VCD.

@@ -92,14 +92,20 @@ GateActivity run_gate_activity(const GateRunInputs& in) {
   if (!lib_text) throw std::runtime_error("cannot read the liberty file " + (in.work / in.liberty).string());
   const LibertyPower power = read_liberty_power(*lib_text);
   std::map<std::string, int> delays;
-  g.cell_delay = "unit (1 per cell)";
   if (in.liberty_delays) {
     delays = power.nominal_delays_ps(kNominalSlewNs * 1e-9);
-    g.cell_delay = fmt::format("liberty (cell_rise/cell_fall at {} ns input slew and a fanout-2 load; {} cell "
-                               "outputs, 1 ps for those without tables)",
-                               kNominalSlewNs, delays.size());
+    if (delays.empty())
+      throw std::runtime_error("--gate-delay liberty: the liberty file " + in.liberty.string() +
+                               " has no cell_rise/cell_fall tables (or no input pin capacitances)");
   }
-  write_text_file(g.dir / "models_counted.v", instrument_models(read_text_or_empty(g.dir / "models.v"), delays));
+  ModelDelays count;
+  write_text_file(g.dir / "models_counted.v",
+                  instrument_models(read_text_or_empty(g.dir / "models.v"), delays, &count));
+  g.cell_delay = in.liberty_delays
+                     ? fmt::format("liberty (cell_rise/cell_fall at {} ns input slew and a fanout-2 load; {} of {} "
+                                   "cell-model outputs, 1 ps for the others)",
+                                   kNominalSlewNs, count.from_delays, count.outputs)
+                     : std::string(kUnitDelayText);
 
   std::ifstream vcd(in.vcd);
   if (!vcd) throw std::runtime_error("cannot read the activity trace " + in.vcd.string());

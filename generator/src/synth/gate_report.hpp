@@ -42,6 +42,9 @@ struct BlockEnergy {
 nlohmann::json blocks_json(const std::map<std::string, BlockEnergy>& blocks);
 std::map<std::string, BlockEnergy> blocks_from_json(const nlohmann::json& j);
 
+/// GateReport::cell_delay of a run at unit delay.
+inline constexpr const char* kUnitDelayText = "unit (1 per cell)";
+
 struct GateReport {
   EnergyBreakdown breakdown;                 // pJ/MAC; its total is energy_per_mac_pj
   // The cells' energy (pJ/MAC) by OpenSTA's report_power components; the input ports' nets
@@ -55,7 +58,7 @@ struct GateReport {
   uint64_t output_mismatches = 0;  // cycles whose netlist outputs differ from the RTL run's
   uint64_t cells = 0, nets = 0, unknown_cells = 0;
   double nominal_slew_ns = 0;
-  std::string cell_delay = "unit (1 per cell)";  // the gate-level simulation's cell delays
+  std::string cell_delay = kUnitDelayText;  // the gate-level simulation's cell delays
   double seconds = 0;  // iverilog + vvp
   std::string dir;     // the gate-level run's files
   double glitch_share() const;

@@ -130,17 +130,29 @@ std::map<std::string, uint64_t> input_toggles(const PortTrace& t, const std::str
   return r;
 }
 
-std::string instrument_models(const std::string& models_v, const std::map<std::string, int>& delays) {
+namespace {
+
+// The name in "module NAME(...)", "module NAME #(...)" or "module \\NAME (...)".
+std::string module_name(const std::string& decl) {
+  const std::string rest = trim(decl.substr(7));
+  if (!rest.empty() && rest[0] == '\\') return rest.substr(1, rest.find_first_of(" \t") - 1);
+  return rest.substr(0, rest.find_first_of(" \t(#;"));
+}
+
+}  // namespace
+
+std::string instrument_models(const std::string& models_v, const std::map<std::string, int>& delays,
+                              ModelDelays* count) {
   std::istringstream in(models_v);
   std::ostringstream out;
   std::string line, module;
   std::set<std::string> outputs;
+  ModelDelays n;
   while (std::getline(in, line)) {
     const std::string s = trim(line);
     if (s.rfind("module ", 0) == 0) {
       outputs.clear();
-      module = trim(s.substr(7, s.find('(') == std::string::npos ? std::string::npos : s.find('(') - 7));
-      if (!module.empty() && module[0] == '\\') module = module.substr(1);
+      module = module_name(s);
     }
     if (s.rfind("output ", 0) == 0 && s.back() == ';') outputs.insert(trim(s.substr(7, s.size() - 8)));
     if (s.rfind("reg ", 0) == 0 && s.back() == ';' && s.find('=') == std::string::npos) {
@@ -152,6 +164,8 @@ std::string instrument_models(const std::string& models_v, const std::map<std::s
       const std::string lhs = trim(s.substr(7, eq - 7));
       if (outputs.count(lhs)) {
         const auto d = delays.find(module + "/" + lhs);
+        ++n.outputs;
+        n.from_delays += d != delays.end();
         out << "  assign #(" << (d == delays.end() ? std::string("`TPE_CELL_DELAY") : std::to_string(d->second))
             << ") " << s.substr(7) << "\n";
         continue;
@@ -171,6 +185,7 @@ std::string instrument_models(const std::string& models_v, const std::map<std::s
     }
     out << line << "\n";
   }
+  if (count) *count = n;
   return out.str();
 }
 

@@ -39,7 +39,12 @@ std::map<std::string, uint64_t> input_toggles(const PortTrace& t, const std::str
 /// every output assignment (`delays`["cell/pin"] where given, else `TPE_CELL_DELAY), zero
 /// initial state for every reg (flip-flops without reset would otherwise hold x), and per
 /// output the two transition counters, written by the testbench's `report` event.
-std::string instrument_models(const std::string& models_v, const std::map<std::string, int>& delays = {});
+/// `from_delays` (optional): how many of the outputs got their delay from `delays`, of `outputs`.
+struct ModelDelays {
+  int outputs = 0, from_delays = 0;
+};
+std::string instrument_models(const std::string& models_v, const std::map<std::string, int>& delays = {},
+                              ModelDelays* count = nullptr);
 
 /// The testbench: resets for two cycles, replays `stim_in.mem` one row per clock period, checks
 /// the outputs against `stim_out.mem` just before the next row (handshake outputs, *valid_o and

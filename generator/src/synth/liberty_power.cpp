@@ -198,7 +198,7 @@ PowerTable table(const Group& g, const std::map<std::string, Template>& template
       t.slew_axis.clear();
       t.load_axis.clear();
     } else {
-      throw std::runtime_error("liberty: a power table has " + std::to_string(t.values.size()) +
+      throw std::runtime_error("liberty: a " + g.type + " table has " + std::to_string(t.values.size()) +
                                " values for " + std::to_string(n) + " index points");
     }
   }
@@ -299,7 +299,7 @@ double LibertyPower::output_delay_s(const CellPower& c, const std::string& pin, 
       ++n;
     }
   }
-  return sum / n * time_unit_s;
+  return n ? sum / n * time_unit_s : 0;
 }
 
 std::map<std::string, int> LibertyPower::nominal_delays_ps(double slew_s) const {
