@@ -62,14 +62,19 @@ TEST_CASE("parse_vcd: toggles per identifier, aliases once, short and x vectors"
   CHECK(v.signals[3].scope == "TOP.dut");
   CHECK(v.signals[3].width == 8);
   CHECK(v.signals[3].toggles == 1 + 1);  // 0 -> x1 (= 01) -> 11
+  CHECK(v.signals[2].active_bits == 4);
+  CHECK(v.signals[3].active_bits == 2);  // the upper 6 bits of acc_q never change
+  CHECK(v.signals[1].active_bits == 0);
 }
 
 TEST_CASE("estimate_activity: mean toggle rate without clock and reset; input ports on their own") {
   std::istringstream in(kVcd);
   const ActivityEstimate e = estimate_activity(parse_vcd(in), 3, {"clk_i", "rst_ni", "a_i"});
   CHECK(e.bits == 12);
+  CHECK(e.active_bits == 6);
   CHECK(e.cycles == 3);
-  CHECK(e.global == doctest::Approx(8.0 / (12 * 3)));
+  // Over the bits that toggle: constant bits (6 of acc_q's 8) would dilute the mean.
+  CHECK(e.global == doctest::Approx(8.0 / (6 * 3)));
   CHECK(e.input == doctest::Approx(6.0 / (4 * 3)));
   REQUIRE(e.ports.size() == 1);
   CHECK(e.ports.at("a_i") == doctest::Approx(0.5));

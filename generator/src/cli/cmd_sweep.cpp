@@ -147,6 +147,8 @@ SweepPlan plan_points(const SweepOptions& o, const std::vector<sweep::Point>& po
                                                   : nlohmann::json::object();
     if (fpga) run_in = {{"target", rs.target}, {"device", rs.device}};  // asic keys unchanged: old caches stay valid
     if (!fpga && point_timing && rs.activity == "gate" && rs.gate_delay != "unit") run_in["gate_delay"] = rs.gate_delay;
+    // The measured global rate averages over the bits that toggle (was: every traced bit).
+    if (!fpga && point_timing && rs.activity != "static") run_in["activity_mean"] = "toggling bits";
     sweep::CacheInputs in{config_to_json(*p.resolved), fpga ? std::string() : tools.lib.path.string(),
                           point_timing ? std::optional<double>(rs.clock_period_ns) : std::nullopt, version(), run_in,
                           rtl};

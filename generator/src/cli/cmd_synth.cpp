@@ -139,9 +139,10 @@ void run_synth(const SynthOptions& o) {
       std::fflush(stdout);
       sim = measure_activity(fs::read_symlink("/proc/self/exe"), config_to_json(c), files.manifest, work, o.workload,
                              o.run.activity == "gate");
-      fmt::print("tpegen: activity simulation took {:.1f} s: {:.4f} toggles per bit per cycle over {} bits, "
-                 "{} cycles; log in {}\n",
-                 sim->seconds, sim->estimate.global, sim->estimate.bits, sim->estimate.cycles, sim->log.string());
+      fmt::print("tpegen: activity simulation took {:.1f} s: {:.4f} toggles per bit per cycle over the {} of {} "
+                 "bits that toggle, {} cycles; log in {}\n",
+                 sim->seconds, sim->estimate.global, sim->estimate.active_bits, sim->estimate.bits,
+                 sim->estimate.cycles, sim->log.string());
     }
     std::fflush(stdout);
     r.timing = synth::run_sta(work, tool_liberty, synth::find_sta_profile(read_text_or_empty(lib.path)), files.top,

@@ -13,6 +13,7 @@ namespace {
 struct Tracked {
   size_t signal;                 // index into VcdActivity::signals
   std::vector<uint64_t> value;   // current bits, 64 per word
+  std::vector<uint64_t> changed; // bits that have changed so far
   bool seen = false;             // the first value is a starting state, not a toggle
 };
 
@@ -29,7 +30,10 @@ uint64_t apply(Tracked& t, int width, const std::string& bits) {
   }
   uint64_t changed = 0;
   if (t.seen)
-    for (size_t w = 0; w < v.size(); ++w) changed += static_cast<uint64_t>(popcount64(v[w] ^ t.value[w]));
+    for (size_t w = 0; w < v.size(); ++w) {
+      changed += static_cast<uint64_t>(popcount64(v[w] ^ t.value[w]));
+      t.changed[w] |= v[w] ^ t.value[w];
+    }
   t.value.swap(v);
   t.seen = true;
   return changed;
@@ -82,7 +86,8 @@ VcdActivity parse_vcd(std::istream& in) {
         std::string path;
         for (const auto& s : scope) path += (path.empty() ? "" : ".") + s;
         r.signals.push_back({path, name, width, 0});
-        ids.emplace(id, Tracked{r.signals.size() - 1, std::vector<uint64_t>((width + 63) / 64, 0), false});
+        const std::vector<uint64_t> zero((width + 63) / 64, 0);
+        ids.emplace(id, Tracked{r.signals.size() - 1, zero, zero, false});
       } else if (kw == "$enddefinitions") {
         if (!saw_var) bad(line_no, "no $var before $enddefinitions");
         in_header = false;
@@ -111,6 +116,8 @@ VcdActivity parse_vcd(std::istream& in) {
     }
   }
   if (in_header) bad(line_no, "no $enddefinitions");
+  for (const auto& [id, t] : ids)
+    for (uint64_t w : t.changed) r.signals[t.signal].active_bits += static_cast<uint64_t>(popcount64(w));
   return r;
 }
 
@@ -124,6 +131,7 @@ ActivityEstimate estimate_activity(const VcdActivity& vcd, uint64_t cycles, cons
     if (s.name == clock || s.name == reset) continue;
     toggles += s.toggles;
     e.bits += static_cast<uint64_t>(s.width);
+    e.active_bits += s.active_bits;
     // Top-level ports sit in the outermost scope (Verilator: "TOP").
     if (s.scope.find('.') != std::string::npos) continue;
     for (const std::string& p : inputs) {
@@ -135,7 +143,7 @@ ActivityEstimate estimate_activity(const VcdActivity& vcd, uint64_t cycles, cons
   }
   if (e.bits == 0) throw std::runtime_error("the VCD has no signals besides clock and reset");
   const double c = static_cast<double>(cycles);
-  e.global = static_cast<double>(toggles) / (static_cast<double>(e.bits) * c);
+  e.global = e.active_bits ? static_cast<double>(toggles) / (static_cast<double>(e.active_bits) * c) : 0;
   e.input = in_bits ? static_cast<double>(in_toggles) / (static_cast<double>(in_bits) * c) : 0;
   return e;
 }

@@ -1,9 +1,12 @@
 // Switching activity from a simulation: toggles per bit per clock cycle, read from the VCD
 // file that `tpegen sim --vcd` writes (Verilator --trace of the real GEMM workload). OpenSTA
 // 2.0.17 has no read_vcd/read_saif, so `tpegen synth --activity sim` feeds it the measured
-// figures through set_power_activity: the mean toggle rate of every RTL signal bit as the
-// global activity, and each input port's own rate. Documented estimate: gate-level nets
-// are assumed to toggle like the RTL signals on average (no glitches, no per-net rates).
+// figures through set_power_activity: the mean toggle rate of the RTL signal bits that toggle
+// at all as the global activity, and each input port's own rate. Bits that never change are
+// left out: they are mostly constants (the unused bits of the word-level arithmetic's
+// vectors), which synthesis removes, and counting them would make a design look quieter the
+// more of them its RTL has. Documented estimate: gate-level nets are assumed to toggle like the
+// RTL signals on average (no glitches, no per-net rates).
 #pragma once
 
 #include <cstdint>
@@ -18,7 +21,8 @@ struct VcdSignal {
   std::string scope;   // dotted scope path, e.g. "TOP.tpe_cube_mac_r2c2d2_s8x8_acc32"
   std::string name;    // first name the VCD gives this identifier code
   int width = 1;
-  uint64_t toggles = 0;  // bit transitions after the first value
+  uint64_t toggles = 0;      // bit transitions after the first value
+  uint64_t active_bits = 0;  // bits that changed at least once
 };
 
 struct VcdActivity {
@@ -44,8 +48,9 @@ VcdActivity parse_vcd(std::istream& in);
 
 struct ActivityEstimate {
   uint64_t cycles = 0;
-  uint64_t bits = 0;                   // signal bits the global figure averages over
-  double global = 0;                   // toggles per bit per cycle, every signal but clock/reset
+  uint64_t bits = 0;                   // signal bits traced, clock and reset excluded
+  uint64_t active_bits = 0;            // of those, the bits that toggled: the global figure's base
+  double global = 0;                   // toggles per active bit per cycle
   double input = 0;                    // mean over the data/control input port bits
   std::map<std::string, double> ports; // per top-level input port (clock and reset excluded)
 };

@@ -51,6 +51,7 @@ void add_timing(const TimingResult& t, SynthReport& j) {
   if (t.sim) {
     j.activity_detail = {{"activity_ports", t.sim->estimate.ports},
                          {"activity_bits", t.sim->estimate.bits},
+                         {"activity_active_bits", t.sim->estimate.active_bits},
                          {"activity_sim", {{"cycles", t.sim->estimate.cycles},
                                            {"macs", t.sim->macs},
                                            {"seconds", t.sim->seconds},

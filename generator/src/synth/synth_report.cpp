@@ -197,7 +197,7 @@ std::optional<SynthReport> synth_report_from_json(const json& j) {
   r.energy_per_mac_pj = get_opt<double>(j, "energy_per_mac_pj");
   r.energy_per_mac_pj_global_activity = get_opt<double>(j, "energy_per_mac_pj_global_activity");
   r.gate = gate_from_json(j);
-  for (const char* k : {"activity_ports", "activity_bits", "activity_sim"})
+  for (const char* k : {"activity_ports", "activity_bits", "activity_active_bits", "activity_sim"})
     if (j.contains(k)) r.activity_detail[k] = j.at(k);
   r.drive_cell = get_opt<std::string>(j, "drive_cell");
   r.output_load = get_opt<double>(j, "output_load");

@@ -59,7 +59,7 @@ struct SynthReport {
   // with the global-rate figure of the same run kept beside it.
   std::optional<double> activity, input_activity, energy_per_mac_pj, energy_per_mac_pj_global_activity;
   std::optional<GateReport> gate;  // activity gate: the per-cell energy model's result
-  nlohmann::json activity_detail = nullptr;  // activity_ports, activity_bits, activity_sim
+  nlohmann::json activity_detail = nullptr;  // activity_ports, activity_bits, activity_active_bits, activity_sim
   std::optional<std::string> drive_cell;
   std::optional<double> output_load;
   std::optional<std::string> sta_log;
