@@ -25,20 +25,30 @@ std::string block_label(const std::string& module, const std::string& top) {
   return module;
 }
 
+namespace {
+
+// Calls row(result, label, module, block) for every block of every ok result, in order.
+template <class Row>
+void each_block(const std::vector<Result>& results, Row row) {
+  for (const Result& r : results)
+    if (r.ok)
+      for (const auto& [module, b] : r.energy_blocks) row(r, block_label(module, top_of(r)), module, b);
+}
+
+}  // namespace
+
 std::string blocks_csv(const std::vector<Result>& results) {
   if (!has_blocks(results)) return "";
   std::string s =
       "name,block,module,instances,energy_pj,energy_clock_pj,energy_sequential_pj,energy_combinational_pj,"
       "energy_glitch_pj,energy_leakage_pj\n";
-  for (const Result& r : results) {
-    if (!r.ok) continue;
-    for (const auto& [module, b] : r.energy_blocks) {
-      const synth::EnergyBreakdown& e = b.split;
-      s += fmt::format("{},{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}\n", csv_field(r.name),
-                       csv_field(block_label(module, top_of(r))), csv_field(module), b.instances, e.total(), e.clock,
-                       e.sequential, e.combinational, e.glitch, e.leakage);
-    }
-  }
+  each_block(results, [&](const Result& r, const std::string& label, const std::string& module,
+                          const synth::BlockEnergy& b) {
+    const synth::EnergyBreakdown& e = b.split;
+    s += fmt::format("{},{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}\n", csv_field(r.name), csv_field(label),
+                     csv_field(module), b.instances, e.total(), e.clock, e.sequential, e.combinational, e.glitch,
+                     e.leakage);
+  });
   return s;
 }
 
@@ -49,15 +59,13 @@ std::string blocks_markdown(const std::vector<Result>& results) {
       "top: the top module's own cells; ports: the input nets; the blocks sum to the total), pJ/MAC:\n\n"
       "| design | block | instances | total | clock | sequential | combinational | glitch | leakage |\n"
       "|---|---|---|---|---|---|---|---|---|\n";
-  for (const Result& r : results) {
-    if (!r.ok) continue;
-    for (const auto& [module, b] : r.energy_blocks) {
-      const synth::EnergyBreakdown& e = b.split;
-      s += fmt::format("| {} | {} | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", md_cell(r.name),
-                       md_cell(block_label(module, top_of(r))), b.instances, e.total(), e.clock, e.sequential,
-                       e.combinational, e.glitch, e.leakage);
-    }
-  }
+  each_block(results, [&](const Result& r, const std::string& label, const std::string&,
+                          const synth::BlockEnergy& b) {
+    const synth::EnergyBreakdown& e = b.split;
+    s += fmt::format("| {} | {} | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", md_cell(r.name),
+                     md_cell(label), b.instances, e.total(), e.clock, e.sequential, e.combinational, e.glitch,
+                     e.leakage);
+  });
   return s;
 }
 
