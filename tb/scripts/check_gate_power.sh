@@ -23,6 +23,20 @@ TOL=5
 [ -f "$lib" ] || { echo "check_gate_power: SKIP: no liberty file $lib"; exit 77; }
 rm -rf "$work"; mkdir -p "$work"
 fail() { echo "check_gate_power: FAIL: $*"; exit 1; }
+# sta_power NAME ACTIVITY: OpenSTA's report_power of tb/gate_power/NAME.v (top NAME) with a 10 ns
+# clock on clk_i after the Tcl lines ACTIVITY, into $work/NAME_sta.log; an Error in it fails.
+sta_power() {
+  cat > "$work/$1.tcl" <<TCL
+read_liberty $lib
+read_verilog $here/$1.v
+link_design $1
+create_clock -name clk -period 10 [get_ports clk_i]
+$2
+report_power -digits 6
+TCL
+  sta -no_splash -exit "$work/$1.tcl" > "$work/$1_sta.log" 2>&1
+  ! grep -q "^Error" "$work/$1_sta.log" || fail "OpenSTA: $(grep -m1 '^Error' "$work/$1_sta.log")"
+}
 jq_num() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print(eval('j'+sys.argv[2]))" "$@"; }
 
 # 1. Ripple-carry adder.
@@ -88,16 +102,7 @@ fn=$(jq_num "$work/chain.json" "['activity_gate']['functional_transitions']")
 # where a transition is either a rise or a fall. So the check compares OpenSTA's sequential
 # internal power with twice the flip-flops' energy here (clock pins, Q arcs, D pins).
 ff_mw=$(python3 -c "import json; j=json.load(open('$work/chain.json')); b=j['energy_blocks_pj_per_mac']['top']; print((b['clock'] + b['sequential']) * 1e-12 / ($cycles * 10e-9) * 1e3)")
-cat > "$work/chain.tcl" <<TCL
-read_liberty $lib
-read_verilog $here/chain.v
-link_design chain
-create_clock -name clk -period 10 [get_ports clk_i]
-set_power_activity -global -activity $(python3 -c "print(($cycles - 1) / $cycles)")
-report_power -digits 6
-TCL
-sta -no_splash -exit "$work/chain.tcl" > "$work/chain_sta.log" 2>&1
-! grep -q "^Error" "$work/chain_sta.log" || fail "OpenSTA: $(grep -m1 '^Error' "$work/chain_sta.log")"
+sta_power chain "set_power_activity -global -activity $(python3 -c "print(($cycles - 1) / $cycles)")"
 sta_mw=$(awk '$1 == "Sequential" { print $2 * 1000; exit }' "$work/chain_sta.log")
 [ -n "$sta_mw" ] || fail "no sequential power in $work/chain_sta.log"
 python3 - "$ff_mw" "$sta_mw" "$TOL" <<'PY' || fail "register bank: flip-flop energy differs from OpenSTA's by more than $TOL %"
@@ -119,17 +124,8 @@ toggle_vcd "$work/bufchain.vcd" d
 "$tpegen" gate-power --netlist "$here/bufchain.v" --top bufchain --liberty "$lib" --vcd "$work/bufchain.vcd" \
   --ports clk_i:1,d_i:1,y_o:1:out --work "$work/bufchain" --json "$work/bufchain.json" --clock-period 10 \
   > "$work/bufchain.log"
-cat > "$work/bufchain.tcl" <<TCL
-read_liberty $lib
-read_verilog $here/bufchain.v
-link_design bufchain
-create_clock -name clk -period 10 [get_ports clk_i]
-set_input_delay 0 -clock clk [get_ports d_i]
-set_power_activity -input -activity $(python3 -c "print(($cycles - 1) / $cycles)")
-report_power -digits 6
-TCL
-sta -no_splash -exit "$work/bufchain.tcl" > "$work/bufchain_sta.log" 2>&1
-! grep -q "^Error" "$work/bufchain_sta.log" || fail "OpenSTA: $(grep -m1 '^Error' "$work/bufchain_sta.log")"
+sta_power bufchain "set_input_delay 0 -clock clk [get_ports d_i]
+set_power_activity -input -activity $(python3 -c "print(($cycles - 1) / $cycles)")"
 read -r sta_int sta_sw < <(awk '$1 == "Combinational" { print $2, $3; exit }' "$work/bufchain_sta.log")
 [ -n "${sta_sw:-}" ] || fail "no combinational power in $work/bufchain_sta.log"
 python3 - "$work/bufchain.json" "$sta_int" "$sta_sw" "$cycles" "$COMB_TOL" <<'PY' ||
