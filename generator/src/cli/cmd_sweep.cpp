@@ -143,12 +143,15 @@ SweepPlan plan_points(const SweepOptions& o, const std::vector<sweep::Point>& po
     // An FPGA point's "timing" is nextpnr's place and route, which needs no liberty file.
     const bool fpga = rs.target != "asic";
     const bool point_timing = fpga ? !o.run.no_timing : tools.timing;
-    nlohmann::json run_in = point_timing && !fpga ? nlohmann::json{{"fmax_search", rs.fmax_search}, {"activity", rs.activity}}
-                                                  : nlohmann::json::object();
-    if (fpga) run_in = {{"target", rs.target}, {"device", rs.device}};  // asic keys unchanged: old caches stay valid
-    if (!fpga && point_timing && rs.activity == "gate" && rs.gate_delay != "unit") run_in["gate_delay"] = rs.gate_delay;
-    // The measured global rate averages over the bits that toggle (was: every traced bit).
-    if (!fpga && point_timing && rs.activity != "static") run_in["activity_mean"] = "toggling bits";
+    nlohmann::json run_in = nlohmann::json::object();
+    if (fpga) {
+      run_in = {{"target", rs.target}, {"device", rs.device}};  // asic keys unchanged: old caches stay valid
+    } else if (point_timing) {
+      run_in = {{"fmax_search", rs.fmax_search}, {"activity", rs.activity}};
+      if (rs.activity == "gate" && rs.gate_delay != "unit") run_in["gate_delay"] = rs.gate_delay;
+      // The measured global rate averages over the bits that toggle (was: every traced bit).
+      if (rs.activity != "static") run_in["activity_mean"] = "toggling bits";
+    }
     sweep::CacheInputs in{config_to_json(*p.resolved), fpga ? std::string() : tools.lib.path.string(),
                           point_timing ? std::optional<double>(rs.clock_period_ns) : std::nullopt, version(), run_in,
                           rtl};
@@ -232,10 +235,7 @@ void run_sweep(const SweepOptions& o) {
   for (const sweep::Point& p : points) {
     if (!p.resolved) continue;
     const RunSettings rs = run_settings(o, p.run);
-    if (rs.gate_delay != "unit" && rs.activity != "gate")
-      throw ConfigError(fmt::format("invalid gate_delay = '{}' for point {} with activity {}: it applies to activity "
-                                    "gate only",
-                                    rs.gate_delay, p.name, rs.activity));
+    synth::check_gate_delay_activity(rs.gate_delay, rs.activity, "gate_delay of point " + p.name, "activity");
     if (tools.timing && rs.activity == "gate") require_tool("iverilog", "iverilog");
   }
   const auto [work, out] = claim_dirs(o);

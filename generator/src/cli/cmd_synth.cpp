@@ -19,6 +19,7 @@
 #include "cli/design_flags.hpp"
 #include "cli/synth_tools.hpp"
 #include "cli/synth_activity.hpp"
+#include "synth/activity.hpp"
 #include "synth/asic_run.hpp"
 #include "synth/fpga_flow.hpp"
 #include "synth/fpga_run.hpp"
@@ -99,9 +100,7 @@ void run_synth(const SynthOptions& o) {
   check_json_target(o.json);
   check_synth_run_flags(o.run);
   check_workload(o.workload);
-  if (o.run.gate_delay != "unit" && o.run.activity != "gate")
-    throw ConfigError(fmt::format("invalid --gate-delay = '{}' with --activity {}: it applies to --activity gate only",
-                                  o.run.gate_delay, o.run.activity));
+  synth::check_gate_delay_activity(o.run.gate_delay, o.run.activity);
   synth::check_target(o.target, o.device);
   synth::check_fpga_options(o.target, o.run.fmax_search, o.run.activity);
   if (o.run.activity == "gate") require_tool("iverilog", "iverilog");

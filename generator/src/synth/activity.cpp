@@ -55,6 +55,13 @@ void check_gate_delay(const std::string& mode, const std::string& name) {
     throw ConfigError("invalid " + name + " = '" + mode + "': valid values are unit, liberty");
 }
 
+void check_gate_delay_activity(const std::string& gate_delay, const std::string& activity,
+                               const std::string& gate_delay_name, const std::string& activity_name) {
+  if (gate_delay != "unit" && activity != "gate")
+    throw ConfigError("invalid " + gate_delay_name + " = '" + gate_delay + "' with " + activity_name + " " + activity +
+                      ": it applies to " + activity_name + " gate only");
+}
+
 VcdActivity parse_vcd(std::istream& in) {
   VcdActivity r;
   std::unordered_map<std::string, Tracked> ids;

@@ -41,6 +41,11 @@ inline constexpr const char* kGateDelayHelp =
 /// --gate-delay: unit (one unit per cell) or liberty (each cell's delay from its tables).
 /// Throws ConfigError naming the flag and the valid values.
 void check_gate_delay(const std::string& mode, const std::string& name = "--gate-delay");
+/// A gate delay other than unit only with activity gate; the names are the flags' or, in a
+/// sweep, the keys'. Throws ConfigError naming both.
+void check_gate_delay_activity(const std::string& gate_delay, const std::string& activity,
+                               const std::string& gate_delay_name = "--gate-delay",
+                               const std::string& activity_name = "--activity");
 
 /// Reads a VCD (scopes, $var, value changes); x and z count as 0. Throws std::runtime_error
 /// naming the line when the text is not a VCD.
