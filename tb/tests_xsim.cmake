@@ -16,6 +16,7 @@ tpegen_xsim(opt4c        --arch opt4c --rows 2 --cols 2)
 tpegen_xsim(opt4e        --arch opt4e --cols 2 --depth 2)
 tpegen_xsim(bitslice_laconic --arch bitslice --pe laconic --cols 2)
 tpegen_xsim(bitslice_opt3 --arch bitslice --pe opt3 --cols 2 --unsigned)
+tpegen_xsim(cg_os_opt1   --arch systolic-os --pe opt1 --rows 2 --cols 2 --clock-gate)
 # The check can fail: one flipped result bit in Verilator's record must fail the replay.
 add_test(NAME xsim.mutant_flip COMMAND env REPLAY_FLIP=1 ${SCRIPTS}/iverilog_replay.sh ${TPEGEN_BIN}
          ${WORK}/xsim/mutant_flip 5 --arch systolic-os --rows 2 --cols 2)

@@ -142,6 +142,11 @@ class ColumnRun {
       check_ready();
       step();
     }
+    for (int idle = duty.idle_cycles(); idle > 0; --idle) {  // --duty: inputs held
+      d_.a_valid_i = 0;
+      check_ready();
+      step();
+    }
   }
 
   // Drives k step ks of tile (m0, n0); returns its cycles (those of its slowest operand).

@@ -61,6 +61,10 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
 #else
         put_b(k0, n0);
 #endif
+        for (int idle = duty.idle_cycles(); idle > 0; --idle) {
+          d.valid_i = 0;
+          step();
+        }
         for (int i = 0; i < Mt; ++i)
           for (int k = 0; k < Kt; ++k)
             put(d.a_i, (i * Kt + k) * tpe::kAWidth, tpe::kAWidth, static_cast<uint64_t>(at_or_zero(a, m0 + i, k0 + k)));

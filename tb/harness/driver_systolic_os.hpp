@@ -52,6 +52,10 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
           d.last_i = 1;
           step();
         }
+        for (int idle = duty.idle_cycles(); idle > 0; --idle) {
+          d.valid_i = 0;
+          step();
+        }
         for (int i = 0; i < R; ++i) put(d.a_i, i * tpe::kAWidth, tpe::kAWidth, static_cast<uint64_t>(at_or_zero(a, m0 + i, k)));
         for (int j = 0; j < C; ++j) put(d.b_i, j * tpe::kBWidth, tpe::kBWidth, static_cast<uint64_t>(at_or_zero(b, k, n0 + j)));
         d.valid_i = 1;

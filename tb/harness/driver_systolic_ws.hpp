@@ -40,6 +40,10 @@ inline RunResult run_gemm(Sim& s, const tpegen::golden::Matrix& a, const tpegen:
       }
       d.w_we_i = 0;
       for (int m = 0; m < M; ++m) {
+        for (int idle = duty.idle_cycles(); idle > 0; --idle) {
+          d.valid_i = 0;
+          step();
+        }
         for (int k = 0; k < R; ++k) put(d.a_i, k * tpe::kAWidth, tpe::kAWidth, static_cast<uint64_t>(at_or_zero(a, m, k0 + k)));
         for (int j = 0; j < C; ++j) put(d.c_i, j * ACC, ACC, partial[static_cast<size_t>(m) * C + static_cast<size_t>(j)]);
         d.valid_i = 1;

@@ -48,10 +48,11 @@ struct Options {
   uint64_t min_elements = 0;
   uint64_t min_cycles = 0;
   std::string vcd;
+  int duty = 100;  // percent of cycles with valid data (tb::DutyCycle)
 };
 
 [[noreturn]] void usage(const char* why) {
-  std::fprintf(stderr, "harness: %s\nusage: Vdut [--trials T] [--gemm random|MxKxN] [--dist D] [--seed S]\n", why);
+  std::fprintf(stderr, "harness: %s\nusage: Vdut [--trials T] [--gemm random|MxKxN] [--dist D] [--seed S] [--duty P]\n", why);
   std::exit(2);
 }
 
@@ -80,6 +81,9 @@ Options parse(int argc, char** argv) {
       usage("--vcd needs a model built with --trace");
 #endif
       o.vcd = v;
+    } else if (arg == "--duty") {
+      o.duty = std::atoi(v.c_str());
+      if (o.duty < 1 || o.duty > 100) usage("invalid --duty: valid range is 1..100");
     } else if (arg == "--seed") {
       o.seed = std::strtoull(v.c_str(), nullptr, 10);
     } else {
@@ -100,11 +104,12 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     usage(e.what());
   }
-  std::printf("harness: %s, %d trials, gemm %s, dist %s, seed %" PRIu64 "\n", tpe::kTop, o.trials,
+  std::printf("harness: %s, %d trials, gemm %s, dist %s, duty %d %%, seed %" PRIu64 "\n", tpe::kTop, o.trials,
               o.random_dims ? "random" : (std::to_string(o.m) + "x" + std::to_string(o.k) + "x" + std::to_string(o.n)).c_str(),
-              o.dist.c_str(), o.seed);
+              o.dist.c_str(), o.duty, o.seed);
   tpegen::golden::OperandSource src(o.seed, dist);
   tb::Sim sim(o.seed);
+  tb::duty.set(o.duty, o.seed);
 #if VM_TRACE
   if (!o.vcd.empty()) sim.open_vcd(o.vcd);
 #endif

@@ -42,6 +42,34 @@ class Sim : public Model {
 };
 #endif  // !TPE_AXI
 
+/// --duty P: before each valid step the drivers insert idle cycles (valid_i = 0, the other
+/// inputs held) so that about P % of the cycles carry data, from a stream of their own. The
+/// idle state is what clock gating (--clock-gate) saves energy on.
+class DutyCycle {
+ public:
+  void set(int percent, uint64_t seed) {
+    percent_ = percent;
+    state_ = seed * 0xd1342543de82ef95ULL + 0x2545f4914f6cdd1dULL;
+  }
+  /// Idle cycles before the next valid step: geometric, mean 100 / P - 1.
+  int idle_cycles() {
+    int n = 0;
+    while (percent_ < 100 && static_cast<int>(next() % 100) >= percent_) ++n;
+    return n;
+  }
+
+ private:
+  uint64_t next() {
+    state_ ^= state_ << 13;
+    state_ ^= state_ >> 7;
+    state_ ^= state_ << 17;
+    return state_;
+  }
+  int percent_ = 100;
+  uint64_t state_ = 1;
+};
+inline DutyCycle duty;
+
 /// What a driver returns for one GEMM.
 struct RunResult {
   std::vector<uint64_t> c;         // M x N, raw acc bits

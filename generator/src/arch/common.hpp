@@ -13,6 +13,11 @@ namespace tpegen::arch {
 /// built from them) in the design.
 void declare_templates(ir::Design& d);
 
+/// The enable of state that may hold while idle: `valid` under --clock-gate (the register
+/// group then gets a gated clock, arch/clock_gating.hpp), else none: without clock gating
+/// these registers load every cycle, which costs no enable mux.
+inline ir::ExprP idle_enable(const DesignConfig& c, const ir::ExprP& valid) { return c.clock_gate ? valid : nullptr; }
+
 /// prod = a * b in exactly a_width + b_width bits (a narrow multiplier, not a
 /// 32-bit one), then sign/zero-extended or truncated to the accumulator width.
 ir::ExprP product_to_acc(ir::Module& m, const std::string& name, const ir::ExprP& a, const ir::ExprP& b,

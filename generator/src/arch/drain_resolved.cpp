@@ -6,6 +6,7 @@
 // drain's registered column read-out adder, which this drain no longer needs.
 #include "arch/drain_resolved.hpp"
 
+#include "arch/common.hpp"
 #include "arch/opt1_common.hpp"
 
 namespace tpegen::arch {
@@ -20,7 +21,7 @@ ExprP resolved_drain_slot(Module& m, const DesignConfig& c, const ExprP& acc_q, 
   capture = m.wire("capture", band(ref("valid_q", 1), ref("last_q", 1)));
   auto resolved = readout_adder(m, "res_", bits(acc_q, 0, ACC), bits(acc_q, ACC, ACC), c);
   auto drain_q = m.reg("drain_q", ACC);
-  m.update(drain_q, mux(capture, resolved, drain_i));
+  m.update(drain_q, mux(capture, resolved, drain_i), idle_enable(c, bor(capture, ref("drain_valid_i", 1))));
   return drain_q;
 }
 

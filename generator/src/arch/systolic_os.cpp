@@ -87,7 +87,8 @@ ExprP accumulate(Module& m, const DesignConfig& c, const ExprP& acc_q, const Exp
                                                 bits(acc_q, c.acc_width, c.acc_width)});
     auto acc_d = m.wire("acc_d", concat({next[1], next[0]}));
     // Shifting, the pair moves up as a pair; the column's read-out adder resolves it.
-    m.update(acc_q, shifting ? mux(shifting, drain_i, acc_d) : acc_d);
+    m.update(acc_q, shifting ? mux(shifting, drain_i, acc_d) : acc_d,
+             idle_enable(c, shifting ? bor(valid_i, shifting) : valid_i));
     return acc_d;
   }
   auto prod = product_to_acc(m, "prod", a_i, b_i, c);
@@ -113,7 +114,7 @@ std::pair<ExprP, ExprP> drain_slot(Module& m, const DesignConfig& c, const ExprP
     capture = m.wire("capture", band(ref("valid_i", 1), ref("last_i", 1)));
     if (!shifting) {
       slot = m.reg("drain_q", drain_width(c));
-      m.update(slot, mux(capture, acc_d, drain_i));
+      m.update(slot, mux(capture, acc_d, drain_i), idle_enable(c, bor(capture, drain_valid_i)));
     }
   }
   auto drain_valid_q = m.reg("drain_valid_q", 1);
@@ -122,6 +123,7 @@ std::pair<ExprP, ExprP> drain_slot(Module& m, const DesignConfig& c, const ExprP
 }
 
 // a right, b down, valid/first/last right: one register each per PE (the systolic rhythm).
+// Every consumer qualifies a, b, first and last by valid, so under --clock-gate they hold.
 void forward(Module& m, const DesignConfig& c) {
   struct Link {
     const char* name;
@@ -136,7 +138,7 @@ void forward(Module& m, const DesignConfig& c) {
     if (l.reset)
       m.update_with_reset(q, in, 0);
     else
-      m.update(q, in);
+      m.update(q, in, idle_enable(c, ref("valid_i", 1)));
   }
   for (auto& l : links) m.assign(ref(fmt::format("{}_o", l.name), l.width), ref(fmt::format("{}_q", l.name), l.width));
 }

@@ -49,18 +49,20 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   if (c.pe == "opt1") {
     auto next = opt1_step(m, c, 1, false, "t_", {a_i, w, bits(psum_i, 0, c.acc_width),
                                                  bits(psum_i, c.acc_width, c.acc_width)});
-    m.update(psum_q, concat({next[1], next[0]}));
+    m.update(psum_q, concat({next[1], next[0]}), idle_enable(c, valid_i));
   } else {
     auto prod = product_to_acc(m, "prod", a_i, w, c);
-    m.update(psum_q, acc_add(m, "psum_d", psum_i, prod, c));
+    m.update(psum_q, acc_add(m, "psum_d", psum_i, prod, c), idle_enable(c, valid_i));
   }
 
   auto a_q = m.reg("a_q", c.a_width);
   auto valid_q = m.reg("valid_q", 1);
   auto bank_q = m.reg("bank_q", 1);
-  m.update(a_q, a_i);
+  // A bubble's psum is never read (its valid travels with it), so under --clock-gate the
+  // psum, a and bank registers hold.
+  m.update(a_q, a_i, idle_enable(c, valid_i));
   m.update_with_reset(valid_q, valid_i, 0);
-  m.update(bank_q, bank_i);
+  m.update(bank_q, bank_i, idle_enable(c, valid_i));
   m.assign(a_o, a_q);
   m.assign(valid_o, valid_q);
   m.assign(bank_o, bank_q);

@@ -15,6 +15,7 @@
 #include "cli/parse_errors.hpp"
 #include "cli/design_flags.hpp"
 #include "cli/model_pch.hpp"
+#include "cli/synth_activity.hpp"
 #include "golden/stimulus.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
@@ -33,6 +34,7 @@ struct SimOptions {
   std::string gemm = "random";
   int trials = 100;
   std::string dist = "uniform";
+  int duty = 100;
   uint64_t seed = 1;
   uint64_t min_elements = 0;
   uint64_t min_cycles = 0;
@@ -124,6 +126,7 @@ void validate(const SimOptions& o) {
   if (o.build_opt < 0 || o.build_opt > 3)
     throw ConfigError(fmt::format("invalid --build-opt = {}: valid range is 0..3", o.build_opt));
   if (o.trials < 1) throw ConfigError(fmt::format("invalid --trials = {}: valid range is 1 or more", o.trials));
+  check_duty(o.duty, "--duty");
   if (o.vcd_depth < 0)
     throw ConfigError(fmt::format("invalid --vcd-depth = {}: valid range is 0 (every level) or more", o.vcd_depth));
   if (o.vcd_depth > 0 && o.vcd.empty()) throw ConfigError("invalid --vcd-depth: it needs --vcd FILE");
@@ -200,7 +203,8 @@ void run_sim(const SimOptions& o) {
   if (run_program(build, work / "design", work / "build.log") != 0)
     throw std::runtime_error("Verilator build failed; see " + (work / "build.log").string());
   std::vector<std::string> run = {(obj / "Vdut").string(), "--trials", std::to_string(o.trials), "--gemm", o.gemm,
-                                  "--dist", o.dist, "--seed", std::to_string(o.seed), "--min-elements",
+                                  "--dist", o.dist, "--duty", std::to_string(o.duty), "--seed", std::to_string(o.seed),
+                                  "--min-elements",
                                   std::to_string(o.min_elements), "--min-cycles", std::to_string(o.min_cycles)};
   if (trace) run.insert(run.end(), {"--vcd", fs::absolute(o.vcd).string()});
   std::fflush(stdout);
@@ -216,6 +220,9 @@ void setup_sim(CLI::App& app) {
   app.add_option("--gemm", o->gemm, "GEMM size MxKxN, or random (default: random sizes, a few tiles each)");
   app.add_option("--trials", o->trials, "number of GEMMs (default 100)");
   app.add_option("--dist", o->dist, "operands: uniform | normal:MEAN:STD | extremes (default uniform)");
+  app.add_option("--duty", o->duty,
+                 "percent of cycles that carry data, 1..100 (default 100): idle cycles (valid low, inputs held) "
+                 "are inserted before steps, the idle state --clock-gate saves energy on");
   app.add_option("--seed", o->seed, "random seed (default 1); the same seed gives the same run")
       ->check(non_negative_whole());
   app.add_option("--min-elements", o->min_elements, "run trials beyond --trials until this many output elements were checked")

@@ -105,6 +105,10 @@ void run_synth(const SynthOptions& o) {
   synth::check_fpga_options(o.target, o.run.fmax_search, o.run.activity);
   if (o.run.activity == "gate") require_tool("iverilog", "iverilog");
   if (o.target != "asic") {
+    if (c.clock_gate)
+      throw ConfigError(fmt::format("--clock-gate with --target {}: FPGA flip-flops have clock enables, which the "
+                                    "design's enables map to; synthesize it without --clock-gate",
+                                    o.target));
     const DesignFiles files = make_design_files(c);
     const fs::path work = make_work_dir(o.work, files.top);
     synth::run_fpga_synth({o.target, o.device, files.top, config_to_json(c), files.manifest.at("ports"), work,
@@ -120,7 +124,9 @@ void run_synth(const SynthOptions& o) {
   // The tools see the liberty file under a plain name in the work folder: ABC splits its
   // script at ';' and Yosys/OpenSTA scripts would need quoting of ' ', '[', '$' and '"'.
   const fs::path tool_liberty = lib.path.empty() ? fs::path() : link_into_work(work, lib.path);
-  write_work_file(work / "synth.ys", synth::yosys_script({files.top, rtl, tool_liberty, std::nullopt, ""}), "--work");
+  const std::string clock_gate_map = c.clock_gate ? synth::clock_gate_map_for(lib.path) : std::string();
+  write_work_file(work / "synth.ys", synth::yosys_script({files.top, rtl, tool_liberty, std::nullopt, "", clock_gate_map}),
+                  "--work");
 
   fmt::print("tpegen: synthesizing {} with Yosys in {}\n", files.top, work.string());
   if (lib.path.empty() && !o.run.no_liberty)
@@ -157,7 +163,7 @@ void run_synth(const SynthOptions& o) {
     r.timing_skipped = o.run.no_timing ? "--no-timing" : lib.origin == "--no-liberty" ? "--no-liberty" : "no liberty file";
     fs::remove(work / synth::kStaLogFile);  // no stale report from an earlier run in the same --work
   }
-  if (timing && o.run.fmax_search > 0) synth::search_fmax(o.run.fmax_search, work, rtl, files.top, tool_liberty, r);
+  if (timing && o.run.fmax_search > 0) synth::search_fmax(o.run.fmax_search, work, rtl, files.top, tool_liberty, clock_gate_map, r);
   const synth::SynthReport report = synth::asic_report(config_to_json(c), files.top, work, lib, r);
   if (!o.json.empty()) write_work_file(o.json, to_json(report).dump(2) + "\n", "--json");
   synth::print_asic_summary(report);
@@ -179,6 +185,8 @@ void setup_synth(CLI::App& app) {
                  "DSP/BRAM counts");
   app.add_option("--device", o->device, "with --target ice40: up5k (default; DSP blocks used) or hx8k (no DSP)");
   app.add_option("--activity-dist", o->workload.dist, "operands of the activity run (default normal:0:30)");
+  app.add_option("--activity-duty", o->workload.duty,
+                 "percent of the activity run's cycles that carry data, 1..100 (default 100; see tpegen sim --duty)");
   app.add_option("--activity-trials", o->workload.trials, "random GEMMs in the activity run, 1..1000 (default 3)");
   app.callback([o] { run_synth(*o); });
 }

@@ -16,7 +16,12 @@ namespace fs = std::filesystem;
 
 namespace tpegen::cli {
 
+void check_duty(int duty, const char* flag) {
+  if (duty < 1 || duty > 100) throw ConfigError(fmt::format("invalid {} = {}: valid range is 1..100", flag, duty));
+}
+
 void check_workload(const ActivityWorkload& w) {
+  check_duty(w.duty, "--activity-duty");
   if (w.trials < 1 || w.trials > 1000)
     throw ConfigError(fmt::format("invalid --activity-trials = {}: valid range is 1..1000", w.trials));
   try {
@@ -38,7 +43,8 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
   const auto t0 = std::chrono::steady_clock::now();
   // --build-opt 0: the run is short, so the C++ build dominates.
   const int status = run_program({exe.string(), "sim", "--config", cfg.string(), "--trials", std::to_string(w.trials),
-                                   "--min-cycles", std::to_string(w.min_cycles), "--dist", w.dist, "--seed",
+                                   "--min-cycles", std::to_string(w.min_cycles), "--dist", w.dist, "--duty",
+                                   std::to_string(w.duty), "--seed",
                                    std::to_string(w.seed), "--build-opt", "0", "--work", (dir / "sim").string(),
                                    "--vcd", vcd.string()},
                                   {}, r.log);

@@ -19,7 +19,11 @@ struct ActivityWorkload {
   int trials = 3;                    // random GEMMs of a few tiles each ...
   uint64_t min_cycles = 1000;        // ... and more until this many cycles (small arrays finish fast)
   uint64_t seed = 1;
+  int duty = 100;                    // percent of cycles with data (tpegen sim --duty)
 };
+
+/// Throws ConfigError unless 1 <= duty <= 100 (`flag` names it).
+void check_duty(int duty, const char* flag);
 
 using synth::SimActivity;
 

@@ -146,11 +146,16 @@ const std::vector<ConfigField>& table() {
           .applies(Applies::BitWeightPe)
           .shown(Shown::NonDefault)
           .pe_option(),
+      Row("clock_gate", "--clock-gate", &D::clock_gate,
+          "clock-gate idle state (operand, accumulator and drain registers while their valid is 0, weight banks): "
+          "a latch-based gate per register group, the liberty's integrated clock-gating cell after synthesis")
+          .shown(Shown::NonDefault),
       Row("inject_bug", "--inject-bug", &D::inject_bug,
           "test only: 'adder' breaks the accumulator adder, 'lockstep' lets the encoders of an opt4c/opt4e step "
-          "take operands on their own, 'axi_drop' breaks the AXI output serializer")
+          "take operands on their own, 'axi_drop' breaks the AXI output serializer, 'clock_gate' (with --clock-gate) "
+          "lets every clock gate pass the clock")
           .by_default("none")
-          .choices({"adder", "lockstep", "axi_drop"})
+          .choices({"adder", "lockstep", "axi_drop", "clock_gate"})
           .shown(Shown::NonDefault)
           .pe_option()
           .hidden(),

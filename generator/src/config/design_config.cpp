@@ -143,6 +143,8 @@ DesignConfig resolve(const DesignConfig& in) {
                                   Limits::kMinAxis, Limits::kMaxAxis));
   if (c.inject_bug == "axi_drop" && c.wrap != "axi")
     throw ConfigError("invalid --inject-bug = 'axi_drop': it breaks the AXI wrapper, so it needs --wrap axi");
+  if (c.inject_bug == "clock_gate" && !c.clock_gate)
+    throw ConfigError("invalid --inject-bug = 'clock_gate': it breaks the clock gates, so it needs --clock-gate");
   return c;
 }
 
@@ -171,6 +173,7 @@ std::string canonical_name(const DesignConfig& c) {
   if (c.drain == "shift") name += "_dshift";
   if (c.drain == "resolved") name += "_dres";
   if (c.view == "behavioral") name += "_beh";
+  if (c.clock_gate) name += "_cg";
   if (!c.inject_bug.empty()) name += "_bug_" + c.inject_bug;
   return name;
 }

@@ -47,6 +47,7 @@ struct DesignConfig {
   std::optional<arith::AdderKind> final_adder;
   std::string drain;         // systolic-os: buffered | shift ("" = buffered; other architectures: "")
   std::string view;          // bit-weight PEs: structural (the bit-level netlist) | behavioral (opt1: + and *, same ports)
+  bool clock_gate = false;   // idle state on gated clocks (arch/clock_gating.hpp) instead of enables
   std::string inject_bug;    // test-only: "adder" breaks the accumulator adder (mutation check)
   std::string wrap = "none"; // none | axi: AXI4-Stream data + AXI4-Lite control wrapper around the engine
   int axis_width = 32;       // wrap=axi: tdata bits of both streams, a multiple of 8 in 8..1024

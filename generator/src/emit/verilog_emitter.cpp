@@ -245,22 +245,32 @@ class ModuleWriter {
       put(fmt::format("{}{} <= {};", pad(level), r.reg, emit_expr(r.next, &m_)));
   }
 
+  // One always block per clock (the module's, then each gated clock in order of first use)
+  // and per reset style.
   void registers() {
-    std::vector<const ir::Register*> with_reset, plain;
-    for (auto& r : m_.registers()) (r.has_reset ? with_reset : plain).push_back(&r);
-    if (!with_reset.empty()) {
-      out_ += fmt::format("\n  always @(posedge {} or negedge {}) begin\n", m_.clock, m_.reset_n);
-      out_ += fmt::format("    if (!{}) begin\n", m_.reset_n);
-      for (auto* r : with_reset)
-        out_ += fmt::format("      {} <= {};\n", r->reg, emit_expr(ir::constant(m_.width_of(r->reg), r->reset_value)));
-      out_ += "    end else begin\n";
-      for (auto* r : with_reset) update_line(*r, 3);
-      out_ += "    end\n  end\n";
+    std::vector<std::string> clocks;
+    for (auto& r : m_.registers()) {
+      const std::string& clk = r.clock.empty() ? m_.clock : r.clock;
+      if (std::find(clocks.begin(), clocks.end(), clk) == clocks.end()) clocks.push_back(clk);
     }
-    if (!plain.empty()) {
-      out_ += fmt::format("\n  always @(posedge {}) begin\n", m_.clock);
-      for (auto* r : plain) update_line(*r, 2);
-      out_ += "  end\n";
+    for (const std::string& clk : clocks) {
+      std::vector<const ir::Register*> with_reset, plain;
+      for (auto& r : m_.registers())
+        if ((r.clock.empty() ? m_.clock : r.clock) == clk) (r.has_reset ? with_reset : plain).push_back(&r);
+      if (!with_reset.empty()) {
+        out_ += fmt::format("\n  always @(posedge {} or negedge {}) begin\n", clk, m_.reset_n);
+        out_ += fmt::format("    if (!{}) begin\n", m_.reset_n);
+        for (auto* r : with_reset)
+          out_ += fmt::format("      {} <= {};\n", r->reg, emit_expr(ir::constant(m_.width_of(r->reg), r->reset_value)));
+        out_ += "    end else begin\n";
+        for (auto* r : with_reset) update_line(*r, 3);
+        out_ += "    end\n  end\n";
+      }
+      if (!plain.empty()) {
+        out_ += fmt::format("\n  always @(posedge {}) begin\n", clk);
+        for (auto* r : plain) update_line(*r, 2);
+        out_ += "  end\n";
+      }
     }
   }
 

@@ -73,7 +73,7 @@ void Module::update(const ExprP& reg, const ExprP& next, const ExprP& enable) {
     throw std::logic_error(fmt::format("IR: register '{}' is {} bits, next value {}", reg->net,
                                        reg->width, next->width));
   if (enable && enable->width != 1) throw std::logic_error("IR: register enable must be 1 bit");
-  regs_.push_back({reg->net, next, enable, false, 0});
+  regs_.push_back({reg->net, next, enable, false, 0, {}});
 }
 
 void Module::update_with_reset(const ExprP& reg, const ExprP& next, uint64_t reset_value,

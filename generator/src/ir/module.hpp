@@ -51,13 +51,15 @@ struct Assign {
 
 /// A clocked register update: on each rising clock edge, if enable (or always when
 /// null), reg <= next. With has_reset, the register is cleared asynchronously by the
-/// module's active-low reset to reset_value.
+/// module's active-low reset to reset_value. `clock` names a gated clock net (ir/clock_gating);
+/// empty: the module's clock.
 struct Register {
   std::string reg;
   ExprP next;
   ExprP enable;
   bool has_reset = false;
   uint64_t reset_value = 0;
+  std::string clock;
 };
 
 struct Instance {
@@ -113,6 +115,7 @@ class Module {
   const std::vector<LocalParam>& localparams() const { return params_; }
   const LocalParam* find_localparam(const std::string& name) const;
   const std::vector<Register>& registers() const { return regs_; }
+  std::vector<Register>& registers() { return regs_; }  // for passes over finished modules
   const Body& body() const { return body_; }
   Body& body() { return body_; }
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "arch/clock_gating.hpp"
 #include "arch/registry.hpp"
 #include "config/config_fields.hpp"
 #include "emit/verilog_emitter.hpp"
@@ -95,6 +96,7 @@ DesignFiles make_design_files(const DesignConfig& c) {
     axi = wrap::axi_layout(*d.find_module(d.top), timing, c);
     wrap::add_axi_wrapper(d, timing, c);
   }
+  if (c.clock_gate) arch::gate_clocks(d, c.inject_bug == "clock_gate");
   ir::check_design(d);
   const std::vector<std::string> banner = provenance({"Configuration: " + describe(c), "Reproduce: " + equivalent_command(c)});
   DesignFiles out;

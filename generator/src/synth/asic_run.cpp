@@ -8,6 +8,7 @@
 
 #include "config/design_config.hpp"
 #include "synth/gate_activity.hpp"
+#include "synth/liberty_power.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
@@ -152,8 +153,21 @@ void run_gate_level(const fs::path& work, const fs::path& liberty, const std::st
   r.gate = g.report();
 }
 
+std::string clock_gate_map_for(const fs::path& liberty) {
+  if (liberty.empty()) return "";
+  const auto text = read_text_file(liberty);
+  if (!text) throw ConfigError("cannot read the liberty file " + liberty.string());
+  const auto cell = find_clock_gate_cell(read_liberty_power(*text));
+  if (!cell)
+    throw ConfigError(fmt::format("--clock-gate: the liberty file {} has no usable integrated clock-gating cell "
+                                  "(clock_gating_integrated_cell : latch_posedge, with clock, enable and output pins, "
+                                  "not dont_use); synthesize without --clock-gate or give another --liberty",
+                                  liberty.string()));
+  return clock_gate_map_verilog(*cell);
+}
+
 void search_fmax(int max_steps, const fs::path& work, const std::vector<std::string>& rtl, const std::string& top,
-                 const fs::path& liberty, SynthResult& r) {
+                 const fs::path& liberty, const std::string& clock_gate_map, SynthResult& r) {
   r.fmax_steps.push_back({0, met_period_ns(*r.timing), *r.lib->area_um2});
   if (!r.timing->profile)
     fmt::print("tpegen: note: unknown liberty library: abc gets no driving cell or load, so its delay target "
@@ -164,7 +178,7 @@ void search_fmax(int max_steps, const fs::path& work, const std::vector<std::str
     std::vector<std::string> files;
     for (const std::string& f : rtl) files.push_back("../../" + f);
     const fs::path step_liberty = fs::path("../..") / liberty;  // the link in the work folder
-    ScriptInputs in{top, files, step_liberty, *target * 1000, ""};
+    ScriptInputs in{top, files, step_liberty, *target * 1000, "", clock_gate_map};
     if (r.timing->profile) {
       write_work_file(dir / kAbcConstrFile,
                       abc_constraints(r.timing->profile->drive_cell, r.timing->profile->output_load), "--work");

@@ -71,7 +71,13 @@ void run_gate_level(const std::filesystem::path& work, const std::filesystem::pa
 /// Re-synthesizes with abc -D at shrinking periods (fmax_search.hpp), each step in
 /// work/fmax/stepN, and records what each one meets. The first entry is the run already done.
 void search_fmax(int max_steps, const std::filesystem::path& work, const std::vector<std::string>& rtl,
-                 const std::string& top, const std::filesystem::path& liberty, SynthResult& r);
+                 const std::string& top, const std::filesystem::path& liberty, const std::string& clock_gate_map,
+                 SynthResult& r);
+
+/// --clock-gate: tpe_clock_gate as the liberty's smallest integrated clock-gating cell
+/// (ScriptInputs::clock_gate_map); "" without a liberty (generic cells keep the latch).
+/// Throws ConfigError when the liberty has no usable "latch_posedge" clock-gating cell.
+std::string clock_gate_map_for(const std::filesystem::path& liberty);
 
 /// The report of an ASIC run.
 SynthReport asic_report(const nlohmann::json& config, const std::string& top, const std::filesystem::path& work,

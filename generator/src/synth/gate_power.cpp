@@ -150,7 +150,7 @@ GatePower gate_power(const nlohmann::json& flat, const std::string& top, const L
       r.components.switching += switching * static_cast<double>(n.all);
       r.components.internal += internal * static_cast<double>(n.all);
       const double ea = e * static_cast<double>(n.all), ef = e * static_cast<double>(n.functional);
-      if (seq && p->second.clock) {
+      if (!c.power->clock_gate.empty() || (seq && p->second.clock)) {  // a clock gate and its gated clock
         all.clock += ea;
         fn.clock += ef;
       } else if (seq) {

@@ -7,9 +7,9 @@
 //               averaged, at the nominal input slew and the net's load), plus transitions of
 //               each input pin x that pin's own tables (a flip-flop's clock pin, D pins);
 //   leakage   = cell_leakage_power x time.
-// Classes: clock (clock pins of sequential cells and the clock net), sequential (the rest of
-// the flip-flops' energy and their output nets), combinational (the other cells, their nets
-// and the nets of the data input ports), leakage; glitch = the combinational energy of the
+// Classes: clock (clock pins of sequential cells, the clock net, clock-gating cells and their
+// gated clocks), sequential (the rest of the flip-flops' energy and their output nets),
+// combinational (the other cells, their nets and the nets of the data input ports), leakage; glitch = the combinational energy of the
 // transitions beyond the functional (settled, once per cycle) ones.
 #pragma once
 

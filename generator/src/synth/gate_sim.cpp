@@ -202,19 +202,39 @@ std::string gate_testbench(const std::string& top, const PortTrace& t, const std
     conn += fmt::format(",\n    .{0}({0})", p.name);
   }
   // Handshake outputs (*valid_o, *ready_o) are compared every cycle, data outputs only while
-  // the RTL run shows a valid bit: outside it they are don't-cares (registers without reset).
+  // the RTL run shows a valid bit: outside it they are don't-cares (registers without reset,
+  // or, with clock gating, holding whatever they held). With one valid output of N > 1 bits
+  // (a valid per column) and a data output of N equal lanes, only the valid lanes count.
   std::string control = "1'b0", data = "1'b0", valid;
   auto ends_with = [](const std::string& n, const std::string& tail) {
     return n.size() >= tail.size() && n.compare(n.size() - tail.size(), tail.size(), tail) == 0;
   };
+  const PortSpec* lane_valid = nullptr;
+  int valid_outputs = 0;
+  for (const PortSpec& p : t.outputs)
+    if (ends_with(p.name, "valid_o")) {
+      ++valid_outputs;
+      lane_valid = &p;
+    }
+  if (valid_outputs != 1 || lane_valid->width < 2) lane_valid = nullptr;
   for (const PortSpec& p : t.outputs) {
     out_bits += p.width;
     outs += (outs.empty() ? "" : ", ") + ("exp_" + p.name);
     decl += fmt::format("  wire [{0}:0] {1};\n  reg [{0}:0] exp_{1};\n", p.width - 1, p.name);
     conn += fmt::format(",\n    .{0}({0})", p.name);
     const bool handshake = ends_with(p.name, "valid_o") || ends_with(p.name, "ready_o");
-    (handshake ? control : data) += fmt::format(" || {0} !== exp_{0}", p.name);
     if (ends_with(p.name, "valid_o")) valid += (valid.empty() ? "" : ", ") + ("exp_" + p.name);
+    if (handshake) {
+      control += fmt::format(" || {0} !== exp_{0}", p.name);
+    } else if (lane_valid && p.width % lane_valid->width == 0) {
+      std::string mask;  // each lane's valid bit repeated over the lane, msb lane first
+      for (int lane = lane_valid->width - 1; lane >= 0; --lane)
+        mask += fmt::format("{}{{{}{{exp_{}[{}]}}}}", mask.empty() ? "" : ", ", p.width / lane_valid->width,
+                            lane_valid->name, lane);
+      data += fmt::format(" || (({0} ^ exp_{0}) & {{{1}}}) !== {2}'d0", p.name, mask, p.width);
+    } else {
+      data += fmt::format(" || {0} !== exp_{0}", p.name);
+    }
   }
   const std::string mismatch =
       fmt::format("({}) || ({} && ({}))", control, valid.empty() ? "1'b1" : "(|{" + valid + "})", data);

@@ -365,6 +365,9 @@ LibertyPower read_liberty_power(const std::string& text) {
     if (g->type != "cell" || g->args.empty()) continue;
     CellPower c;
     c.leakage_w = std::stod(g->first("cell_leakage_power", "0")) * leak_unit;
+    c.clock_gate = g->first("clock_gating_integrated_cell");
+    c.area = std::stod(g->first("area", "0"));
+    c.dont_use = g->first("dont_use") == "true";
     for (const auto& sub : g->groups) {
       if (sub->type == "ff" || sub->type == "latch" || sub->type == "ff_bank" || sub->type == "statetable")
         c.sequential = true;
@@ -374,6 +377,8 @@ LibertyPower read_liberty_power(const std::string& text) {
       p.input = dir == "input" || dir == "inout";
       p.output = dir == "output" || dir == "inout";
       p.clock = sub->first("clock") == "true";
+      for (const char* role : {"clock", "enable", "out", "test"})
+        if (sub->first(std::string("clock_gate_") + role + "_pin") == "true") p.gate_role = role;
       p.cap_f = std::stod(sub->first("capacitance", "0")) * r.cap_unit_f;
       for (const auto& ip : sub->groups) {
         if (ip->type == "timing" && p.output) {
@@ -401,6 +406,40 @@ LibertyPower read_liberty_power(const std::string& text) {
     r.cells[g->args.front()] = std::move(c);
   }
   return r;
+}
+
+std::optional<ClockGateCell> clock_gate_pins(const std::string& name, const CellPower& cell) {
+  if (cell.clock_gate.rfind("latch_posedge", 0) != 0) return std::nullopt;
+  ClockGateCell g{name, "", "", "", ""};
+  for (const auto& [pin, p] : cell.pins) {
+    if (p.gate_role == "clock") g.clock_pin = pin;
+    if (p.gate_role == "enable") g.enable_pin = pin;
+    if (p.gate_role == "out") g.out_pin = pin;
+    if (p.gate_role == "test") g.test_pin = pin;
+  }
+  if (g.clock_pin.empty() || g.enable_pin.empty() || g.out_pin.empty()) return std::nullopt;
+  return g;
+}
+
+std::optional<ClockGateCell> find_clock_gate_cell(const LibertyPower& lib) {
+  std::optional<ClockGateCell> best;
+  double best_area = 0;
+  for (const auto& [name, c] : lib.cells) {
+    if (c.clock_gate != "latch_posedge" || c.dont_use || (best && c.area >= best_area)) continue;
+    if (auto g = clock_gate_pins(name, c)) {
+      best = g;
+      best_area = c.area;
+    }
+  }
+  return best;
+}
+
+std::string clock_gate_map_verilog(const ClockGateCell& g) {
+  std::string s = "module tpe_clock_gate (input wire clk_i, input wire en_i, output wire gclk_o);\n";
+  s += "  " + g.name + " u_icg (." + g.clock_pin + "(clk_i), ." + g.enable_pin + "(en_i), ";
+  if (!g.test_pin.empty()) s += "." + g.test_pin + "(1'b0), ";
+  s += "." + g.out_pin + "(gclk_o));\nendmodule\n";
+  return s;
 }
 
 }  // namespace tpegen::synth

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct PowerTable {
 
 struct PinPower {
   bool input = false, output = false, clock = false;
+  std::string gate_role;  // integrated clock-gating cells: "clock", "enable", "out" or "test
   double cap_f = 0;  // input pin capacitance
   // Output pins: one entry per internal_power group tied to an input (related_pin).
   struct Arc {
@@ -36,6 +38,9 @@ struct PinPower {
 
 struct CellPower {
   bool sequential = false;  // has an ff or latch group
+  std::string clock_gate;   // clock_gating_integrated_cell (e.g. "latch_posedge"); empty: none
+  double area = 0;
+  bool dont_use = false;
   double leakage_w = 0;     // cell_leakage_power
   std::map<std::string, PinPower> pins;
 };
@@ -66,6 +71,22 @@ struct LibertyPower {
   /// of the library plus the wire estimate for fanout 2. Pins without timing tables are left out.
   std::map<std::string, int> nominal_delays_ps(double slew_s) const;
 };
+
+/// An integrated clock-gating cell: gclk = clk & (enable latched while clk is low).
+struct ClockGateCell {
+  std::string name, clock_pin, enable_pin, out_pin, test_pin;  // test_pin: "" when it has none
+};
+
+/// The cell's clock-gating pins, when it is a "latch_posedge*" integrated clock-gating cell
+/// with clock, enable and output pins.
+std::optional<ClockGateCell> clock_gate_pins(const std::string& name, const CellPower& cell);
+
+/// The smallest usable "latch_posedge" clock-gating cell (test pin, if any, tied to 0), or
+/// nullopt when the library has none (e.g. sky130hd's dont_use-marked ones only).
+std::optional<ClockGateCell> find_clock_gate_cell(const LibertyPower& lib);
+
+/// Verilog of `tpe_clock_gate` (rtl_templates/tpe_clock_gate.v's ports) as one `cell`.
+std::string clock_gate_map_verilog(const ClockGateCell& cell);
 
 /// Parses a liberty text. Throws std::runtime_error naming the line on malformed text.
 LibertyPower read_liberty_power(const std::string& text);

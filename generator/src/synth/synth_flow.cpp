@@ -158,14 +158,20 @@ std::string yosys_script(const ScriptInputs& in) {
   std::string s = "# Written by tpegen synth (Yosys 0.23). Hierarchical on purpose: one module per\n"
                   "# distinct PE, so a large array costs little more than one PE (-flatten is ~100x slower).\n"
                   "# The leaf adder cells are flattened into their PE, so each PE is optimized whole.\n";
+  const bool map_clock_gate = !in.clock_gate_map.empty() && !in.liberty.empty();
+  if (map_clock_gate) s += "read_liberty -lib " + quoted(in.liberty.string()) + "\n";
   s += "read_verilog -sv";
   std::string leaves;
   for (const auto& f : in.verilog_files) {
-    s += " " + quoted(f);
     const std::string stem = std::filesystem::path(f).stem().string();
+    if (map_clock_gate && stem == "tpe_clock_gate") continue;
+    s += " " + quoted(f);
     for (const char* cell : kLeafCells)
       if (stem == cell) leaves += " " + stem;
   }
+  // --clock-gate: the latch-based gate becomes the liberty's integrated cell, which STA
+  // times as a clock gate and which is the cell a designer would place.
+  if (map_clock_gate) s += "\nread_verilog <<EOT\n" + in.clock_gate_map + "EOT";
   // After `hierarchy`: set before it, the attribute changed the synthesis of leafless modules
   // (a MAC PE grew 3 %, measured) and did not reach the parametrized tpe_pipe copies.
   s += fmt::format("\nhierarchy -check -top {}\nsetattr -mod -set keep_hierarchy 1 *\n", in.top);

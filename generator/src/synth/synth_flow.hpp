@@ -45,6 +45,9 @@ struct ScriptInputs {
   std::filesystem::path liberty;           // empty: generic flow only
   std::optional<double> delay_target_ps;   // abc -D: map for this combinational delay (fmax search)
   std::string abc_constr;                  // abc -constr file (driving cell, load); needed for -D to act
+  // --clock-gate with a liberty: tpe_clock_gate as the liberty's clock-gating cell
+  // (clock_gate_map_verilog), read instead of the behavioural template; empty: the template.
+  std::string clock_gate_map = {};
 };
 
 inline constexpr const char* kAbcConstrFile = "abc.constr";
