@@ -51,6 +51,12 @@ formal: build
 compare-arith: build
 	JOBS=$(JOBS) tb/scripts/compare_arith.sh $(TPEGEN) $(BUILD)/compare-arith
 
+# Opt-in: gate-level energy per MAC of small arrays with and without --clock-gate at 100 % and
+# 50 % input duty (tb/scripts/compare_clock_gate.sh); results.md in $(BUILD)/compare-clock-gate.
+.PHONY: compare-clock-gate
+compare-clock-gate: build
+	JOBS=$(JOBS) tb/scripts/compare_clock_gate.sh $(TPEGEN) $(BUILD)/compare-clock-gate
+
 # Opt-in: baseline vs OPT1 synthesized at the paper's sizes (sky130hd area, OpenSTA timing).
 compare-opt1: build
 	tb/scripts/compare_pe.sh $(TPEGEN) $(BUILD)/compare-opt1 opt1

@@ -17,6 +17,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
+#include "cli/gate_slice.hpp"
 #include "cli/synth_tools.hpp"
 #include "cli/synth_activity.hpp"
 #include "synth/activity.hpp"
@@ -45,6 +46,7 @@ struct SynthOptions {
   ActivityWorkload workload;
   std::string target = "asic";  // asic | ice40 | ecp5 | xilinx7 | gowin (synth/fpga_run.hpp)
   std::string device;           // iCE40 part for nextpnr (up5k when empty)
+  int gate_slice = 0;           // --activity gate on the design with its dimensions capped (0: whole)
 };
 
 // --work as given, or a fresh directory under the system temp dir (never reused, so
@@ -101,6 +103,12 @@ void run_synth(const SynthOptions& o) {
   check_synth_run_flags(o.run);
   check_workload(o.workload);
   synth::check_gate_delay_activity(o.run.gate_delay, o.run.activity);
+  if (o.gate_slice < 0 || o.gate_slice > Limits::kMaxDim)
+    throw ConfigError(fmt::format("invalid --gate-slice = {}: valid range is 1..{} (0: the whole design)", o.gate_slice,
+                                  Limits::kMaxDim));
+  if (o.gate_slice > 0 && o.run.activity != "gate")
+    throw ConfigError(fmt::format("invalid --gate-slice = {} with --activity {}: it applies to --activity gate only",
+                                  o.gate_slice, o.run.activity));
   synth::check_target(o.target, o.device);
   synth::check_fpga_options(o.target, o.run.fmax_search, o.run.activity);
   if (o.run.activity == "gate") require_tool("iverilog", "iverilog");
@@ -139,11 +147,13 @@ void run_synth(const SynthOptions& o) {
   fmt::print("tpegen: yosys took {:.1f} s; log, script and reports in {}\n", r.yosys_seconds, work.string());
   if (timing) {
     std::optional<SimActivity> sim;
+    // The slice's own run measures the gate level; the design's trace is not needed then.
+    const bool slice = o.gate_slice > 0 && !(slice_config(c, o.gate_slice) == c);
     if (o.run.activity != "static") {
       fmt::print("tpegen: simulating {} trials ({}) for switching activity\n", o.workload.trials, o.workload.dist);
       std::fflush(stdout);
       sim = measure_activity(fs::read_symlink("/proc/self/exe"), config_to_json(c), files.manifest, work, o.workload,
-                             o.run.activity == "gate");
+                             o.run.activity == "gate" && !slice);
       fmt::print("tpegen: activity simulation took {:.1f} s: {:.4f} toggles per bit per cycle over the {} of {} "
                  "bits that toggle, {} cycles; log in {}\n",
                  sim->seconds, sim->estimate.global, sim->estimate.active_bits, sim->estimate.bits,
@@ -157,8 +167,17 @@ void run_synth(const SynthOptions& o) {
                                                r.timing->profile->output_load)
                                  : std::string("unknown library: ideal inputs, no output load"),
                (work / synth::kStaLogFile).string());
-    if (o.run.activity == "gate")
+    if (o.run.activity == "gate" && slice) {
+      const DesignConfig sc = slice_config(c, o.gate_slice);
+      fmt::print("tpegen: gate-level activity on the slice {} (every dimension at most {}) in {}\n", top_name(sc),
+                 o.gate_slice, (work / "slice").string());
+      std::fflush(stdout);
+      r.gate = run_gate_slice(sc, {fs::read_symlink("/proc/self/exe"), work / "slice", lib.path, o.run.clock_period_ns,
+                                   o.run.gate_delay, o.workload});
+      fmt::print("tpegen: the slice's gate-level simulation took {:.1f} s\n", r.gate->seconds);
+    } else if (o.run.activity == "gate") {
       synth::run_gate_level(work, tool_liberty, files.top, files.manifest.at("ports"), o.run.gate_delay == "liberty", r);
+    }
   } else {
     r.timing_skipped = o.run.no_timing ? "--no-timing" : lib.origin == "--no-liberty" ? "--no-liberty" : "no liberty file";
     fs::remove(work / synth::kStaLogFile);  // no stale report from an earlier run in the same --work
@@ -184,6 +203,9 @@ void setup_synth(CLI::App& app) {
                  "ice40 (then placed and routed with nextpnr-ice40), ecp5, xilinx7, gowin; reports LUT/FF/carry/"
                  "DSP/BRAM counts");
   app.add_option("--device", o->device, "with --target ice40: up5k (default; DSP blocks used) or hx8k (no DSP)");
+  app.add_option("--gate-slice", o->gate_slice,
+                 "with --activity gate: measure the gate-level energy on a slice, the design with every dimension "
+                 "capped at N (for arrays too large to simulate at gate level; the report names the slice)");
   app.add_option("--activity-dist", o->workload.dist, "operands of the activity run (default normal:0:30)");
   app.add_option("--activity-duty", o->workload.duty,
                  "percent of the activity run's cycles that carry data, 1..100 (default 100; see tpegen sim --duty)");

@@ -61,6 +61,7 @@ struct GateReport {
   std::string cell_delay = kUnitDelayText;  // the gate-level simulation's cell delays
   double seconds = 0;  // iverilog + vvp
   std::string dir;     // the gate-level run's files
+  std::string slice;   // --gate-slice: the slice design the figures come from ("": the design itself)
   double glitch_share() const;
 };
 
