@@ -309,6 +309,20 @@ TEST_CASE("sweep: the gate_delay run key is checked and named") {
   CHECK(pts[2].skipped.find("gate_delay") != std::string::npos);
 }
 
+TEST_CASE("sweep: the gate_slice run key is checked and named") {
+  const auto pts = expand(R"({"base": {"arch": "systolic-os", "rows": 8, "cols": 8, "activity": "gate"},
+                              "points": [{"gate_slice": 4}, {"gate_slice": -2}, {"gate_slice": "4"}]})",
+                          "t", resolve_json);
+  REQUIRE(pts.size() == 3);
+  CHECK(pts[0].resolved);
+  CHECK(pts[0].run == json{{"activity", "gate"}, {"gate_slice", 4}});
+  CHECK(pts[0].name.find("@gate_slice4") != std::string::npos);
+  CHECK(!pts[1].resolved);
+  CHECK(pts[1].skipped.find("gate_slice = -2: valid range is 1..256 (0: the whole design)") != std::string::npos);
+  CHECK(!pts[2].resolved);
+  CHECK(pts[2].skipped.find("gate_slice") != std::string::npos);
+}
+
 TEST_CASE("sweep: macs per cycle by architecture") {
   CHECK(macs_per_cycle_formula(json{{"arch", "systolic-os"}, {"rows", 4}, {"cols", 3}, {"depth", 1}}) == 12);
   CHECK(macs_per_cycle_formula(json{{"arch", "cube"}, {"rows", 2}, {"cols", 3}, {"depth", 4}}) == 24);

@@ -69,7 +69,7 @@ void check_executor_flags(const SweepOptions& o) {
 RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
   return {run.value("clock_period", o.run.clock_period_ns), run.value("fmax_search", o.run.fmax_search),
           run.value("activity", o.run.activity), run.value("target", std::string("asic")),
-          run.value("device", std::string()), run.value("gate_delay", o.run.gate_delay)};
+          run.value("device", std::string()), run.value("gate_delay", o.run.gate_delay), run.value("gate_slice", 0)};
 }
 
 // The config's design points, expanded and resolved (an invalid one is kept, to be skipped).
@@ -149,6 +149,7 @@ SweepPlan plan_points(const SweepOptions& o, const std::vector<sweep::Point>& po
     } else if (point_timing) {
       run_in = {{"fmax_search", rs.fmax_search}, {"activity", rs.activity}};
       if (rs.activity == "gate" && rs.gate_delay != "unit") run_in["gate_delay"] = rs.gate_delay;
+      if (rs.activity == "gate" && rs.gate_slice > 0) run_in["gate_slice"] = rs.gate_slice;
       // The measured global rate averages over the bits that toggle (was: every traced bit).
       if (rs.activity != "static") run_in["activity_mean"] = "toggling bits";
     }
@@ -236,6 +237,7 @@ void run_sweep(const SweepOptions& o) {
     if (!p.resolved) continue;
     const RunSettings rs = run_settings(o, p.run);
     synth::check_gate_delay_activity(rs.gate_delay, rs.activity, "gate_delay of point " + p.name, "activity");
+    synth::check_gate_slice(rs.gate_slice, rs.activity, "gate_slice of point " + p.name, "activity");
     if (tools.timing && rs.activity == "gate") require_tool("iverilog", "iverilog");
   }
   const auto [work, out] = claim_dirs(o);

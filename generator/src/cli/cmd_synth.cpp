@@ -103,12 +103,7 @@ void run_synth(const SynthOptions& o) {
   check_synth_run_flags(o.run);
   check_workload(o.workload);
   synth::check_gate_delay_activity(o.run.gate_delay, o.run.activity);
-  if (o.gate_slice < 0 || o.gate_slice > Limits::kMaxDim)
-    throw ConfigError(fmt::format("invalid --gate-slice = {}: valid range is 1..{} (0: the whole design)", o.gate_slice,
-                                  Limits::kMaxDim));
-  if (o.gate_slice > 0 && o.run.activity != "gate")
-    throw ConfigError(fmt::format("invalid --gate-slice = {} with --activity {}: it applies to --activity gate only",
-                                  o.gate_slice, o.run.activity));
+  synth::check_gate_slice(o.gate_slice, o.run.activity);
   synth::check_target(o.target, o.device);
   synth::check_fpga_options(o.target, o.run.fmax_search, o.run.activity);
   if (o.run.activity == "gate") require_tool("iverilog", "iverilog");

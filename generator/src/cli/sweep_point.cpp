@@ -61,6 +61,7 @@ sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJo
       cmd.insert(cmd.end(), {"--clock-period", period, "--fmax-search", std::to_string(rs.fmax_search), "--activity",
                              rs.activity});
       if (rs.activity == "gate") cmd.insert(cmd.end(), {"--gate-delay", rs.gate_delay});
+      if (rs.activity == "gate" && rs.gate_slice > 0) cmd.insert(cmd.end(), {"--gate-slice", std::to_string(rs.gate_slice)});
     } else {
       cmd.push_back("--no-timing");
     }

@@ -19,6 +19,7 @@ struct RunSettings {
   std::string target = "asic";  // asic or an FPGA family (tpegen synth --target)
   std::string device;           // ice40 part, "" = default
   std::string gate_delay = "unit";  // activity gate: unit | liberty
+  int gate_slice = 0;               // activity gate: measured on the design capped at N (0: whole)
 };
 
 /// Everything a point's synth run needs, independent of the sweep that planned it.

@@ -40,6 +40,11 @@ void check_run_keys(const json& run) {
     if (!v.is_string()) throw wrong_type("gate_delay", v, "a string");
     synth::check_gate_delay(v.get<std::string>(), "gate_delay");
   }
+  if (run.contains("gate_slice")) {
+    const json& v = run.at("gate_slice");
+    if (!v.is_number_integer()) throw wrong_type("gate_slice", v, "an integer");
+    synth::check_gate_slice(v.get<int>(), "gate", "gate_slice");  // its activity is checked per point
+  }
   for (const char* key : {"target", "device"})
     if (run.contains(key) && !run.at(key).is_string()) throw wrong_type(key, run.at(key), "a string");
   if (run.contains("target") || run.contains("device")) {
@@ -121,7 +126,7 @@ std::vector<Point> expand(const std::string& text, const std::string& origin, co
 }
 
 bool is_run_key(const std::string& key) {
-  return key == "clock_period" || key == "fmax_search" || key == "activity" || key == "gate_delay" ||
+  return key == "clock_period" || key == "fmax_search" || key == "activity" || key == "gate_delay" || key == "gate_slice" ||
          key == "target" || key == "device";
 }
 
@@ -131,6 +136,7 @@ std::string run_suffix(const json& run) {
   if (run.contains("fmax_search")) s += fmt::format("_fs{}", run.at("fmax_search").get<int>());
   if (run.contains("activity")) s += "_" + run.at("activity").get<std::string>();
   if (run.contains("gate_delay")) s += "_delay-" + run.at("gate_delay").get<std::string>();
+  if (run.contains("gate_slice")) s += fmt::format("_slice{}", run.at("gate_slice").get<int>());
   if (run.contains("target")) s += "_" + run.at("target").get<std::string>();
   if (run.contains("device")) s += "_" + run.at("device").get<std::string>();
   return s.empty() ? s : "@" + s.substr(1);

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "config/design_config.hpp"
 
 namespace tpegen::synth {
@@ -60,6 +62,16 @@ void check_gate_delay_activity(const std::string& gate_delay, const std::string&
   if (gate_delay != "unit" && activity != "gate")
     throw ConfigError("invalid " + gate_delay_name + " = '" + gate_delay + "' with " + activity_name + " " + activity +
                       ": it applies to " + activity_name + " gate only");
+}
+
+void check_gate_slice(int slice, const std::string& activity, const std::string& slice_name,
+                      const std::string& activity_name) {
+  if (slice < 0 || slice > Limits::kMaxDim)
+    throw ConfigError(fmt::format("invalid {} = {}: valid range is 1..{} (0: the whole design)", slice_name, slice,
+                                  Limits::kMaxDim));
+  if (slice > 0 && activity != "gate")
+    throw ConfigError(fmt::format("invalid {} = {} with {} {}: it applies to {} gate only", slice_name, slice,
+                                  activity_name, activity, activity_name));
 }
 
 VcdActivity parse_vcd(std::istream& in) {

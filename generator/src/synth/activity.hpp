@@ -46,6 +46,10 @@ void check_gate_delay(const std::string& mode, const std::string& name = "--gate
 void check_gate_delay_activity(const std::string& gate_delay, const std::string& activity,
                                const std::string& gate_delay_name = "--gate-delay",
                                const std::string& activity_name = "--activity");
+/// --gate-slice: 0 (the whole design) or 1..256, and only with activity gate. Throws
+/// ConfigError naming the flag (or sweep key) and the valid range.
+void check_gate_slice(int slice, const std::string& activity, const std::string& slice_name = "--gate-slice",
+                      const std::string& activity_name = "--activity");
 
 /// Reads a VCD (scopes, $var, value changes); x and z count as 0. Throws std::runtime_error
 /// naming the line when the text is not a VCD.
