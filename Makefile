@@ -89,6 +89,13 @@ compare-opt234: build
 sweep-paper: build
 	$(TPEGEN) sweep synth/paper_sweep.json -j $(JOBS) --work $(BUILD)/sweep-paper -o $(BUILD)/sweep-paper/out
 
+# Opt-in: the paper's equal-area experiment at PE level (OPT4C columns and OPT4E groups against
+# one MAC PE, gate-level energy), synth/paper_equal_area.json; the table in equal_area.md.
+.PHONY: sweep-equal-area
+sweep-equal-area: build
+	$(TPEGEN) sweep synth/paper_equal_area.json -j $(JOBS) --work $(BUILD)/sweep-equal-area -o $(BUILD)/sweep-equal-area/out
+	tb/scripts/equal_area_table.py $(BUILD)/sweep-equal-area/out/results.csv | tee $(BUILD)/sweep-equal-area/out/equal_area.md
+
 # Opt-in: bit-slice cycles per int8 operand, Laconic baseline vs the paper's OPT3 version.
 .PHONY: bitslice-table
 bitslice-table: build

@@ -25,6 +25,7 @@
 
 #include "harness/model.hpp"
 #include "harness/port_io.hpp"
+#include "harness/xorshift.hpp"
 #include "tb_params.h"
 
 namespace tb {
@@ -60,7 +61,7 @@ void record_to_port(const Record& rec, int lsb, int width, P& port) {
 /// a long stall (20..300 cycles off).
 class Pattern {
  public:
-  Pattern(uint64_t seed, int duty_percent) : rng_(seed | 1), duty_(duty_percent) {}
+  Pattern(uint64_t seed, int duty_percent) : rng_{seed | 1}, duty_(duty_percent) {}
   bool next() {
     if (stall_ > 0) {
       --stall_;
@@ -75,13 +76,8 @@ class Pattern {
   }
 
  private:
-  uint64_t step() {
-    rng_ ^= rng_ << 13;
-    rng_ ^= rng_ >> 7;
-    rng_ ^= rng_ << 17;
-    return rng_;
-  }
-  uint64_t rng_;
+  uint64_t step() { return rng_.next(); }
+  Xorshift64 rng_;
   int duty_;
   int stall_ = 0;
 };

@@ -89,11 +89,8 @@ class ColumnRun {
 
   // One xorshift stream for every GEMM of the run (idle gaps and garbage inputs).
   static uint64_t next() {
-    static uint64_t rng = 0x9e3779b97f4a7c15ULL;
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
+    static Xorshift64 rng;
+    return rng.next();
   }
   static bool coin(int one_in) { return next() % static_cast<uint64_t>(one_in) == 0; }
 

@@ -12,6 +12,7 @@
 #include "golden/gemm.hpp"
 #include "harness/model.hpp"
 #include "harness/port_io.hpp"
+#include "harness/xorshift.hpp"
 #include "tb_params.h"
 #include "verilated.h"
 
@@ -49,24 +50,18 @@ class DutyCycle {
  public:
   void set(int percent, uint64_t seed) {
     percent_ = percent;
-    state_ = seed * 0xd1342543de82ef95ULL + 0x2545f4914f6cdd1dULL;
+    rng_.state = seed * 0xd1342543de82ef95ULL + 0x2545f4914f6cdd1dULL;
   }
   /// Idle cycles before the next valid step: geometric, mean 100 / P - 1.
   int idle_cycles() {
     int n = 0;
-    while (percent_ < 100 && static_cast<int>(next() % 100) >= percent_) ++n;
+    while (percent_ < 100 && static_cast<int>(rng_.next() % 100) >= percent_) ++n;
     return n;
   }
 
  private:
-  uint64_t next() {
-    state_ ^= state_ << 13;
-    state_ ^= state_ >> 7;
-    state_ ^= state_ << 17;
-    return state_;
-  }
   int percent_ = 100;
-  uint64_t state_ = 1;
+  Xorshift64 rng_;
 };
 inline DutyCycle duty;
 

@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""The paper's equal-area experiment at PE level, from a `tpegen sweep` of
+synth/paper_equal_area.json: each OPT4C column (N OPT3 PEs sharing one encoder) and OPT4E group
+against ONE MAC PE (systolic-os 1x1): how many of its PEs fit in the MAC PE's area, and the
+throughput and energy per MAC of the same area, both at each design's own fmax and at the common
+clock of the run (its clock period). Throughput is the sweep's MACs/cycle (an estimate for
+int8 normal(0,30) data for OPT4C/OPT4E) times the clock.
+
+usage: equal_area_table.py RESULTS_CSV   (prints Markdown)
+"""
+import csv
+import sys
+
+
+def main():
+    rows = list(csv.DictReader(open(sys.argv[1])))
+    ok = [r for r in rows if r["status"] == "ok"]
+    ref = next((r for r in ok if r["arch"] == "systolic-os" and r["pe"] == "mac" and r["rows"] == "1"
+                and r["cols"] == "1"), None)
+    if not ref:
+        sys.exit("equal_area_table: no systolic-os 1x1 mac point (the MAC PE) in " + sys.argv[1])
+    f = lambda r, k: float(r[k])
+    own = lambda r: f(r, "area_eff_gmacs_per_mm2")  # MACs/cycle x fmax / area, as the sweep defines it
+    common = lambda r: f(r, "macs_per_cycle") * 1000.0 / f(r, "clock_period_ns") / f(r, "area_um2")
+    print(f"Reference: one MAC PE ({ref['name']}): {f(ref, 'area_um2'):.0f} um2, "
+          f"{f(ref, 'macs_per_cycle'):g} MAC/cycle, fmax {f(ref, 'fmax_mhz'):.0f} MHz, "
+          f"{f(ref, 'energy_pj_per_mac'):.2f} pJ/MAC\n")
+    print("| design | PEs | area / MAC PE | PEs in one MAC PE's area | MAC/cycle | fmax MHz | "
+          "throughput at equal area, own fmax | at the common clock | energy/MAC vs MAC PE |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in ok:
+        if r["pe"] != "opt3":
+            continue
+        pes = int(r["cols"]) * (int(r["rows"] or 1) if r["arch"] == "opt4c" else 1)
+        area = f(r, "area_um2") / f(ref, "area_um2")
+        print(f"| {r['name']} | {pes} | {area:.2f} | {pes / area:.2f} | {f(r, 'macs_per_cycle'):.2f} | "
+              f"{f(r, 'fmax_mhz'):.0f} | {own(r) / own(ref):.2f}x | {common(r) / common(ref):.2f}x | "
+              f"{f(r, 'energy_pj_per_mac') / f(ref, 'energy_pj_per_mac'):.2f}x |")
+
+
+if __name__ == "__main__":
+    main()
