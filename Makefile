@@ -96,6 +96,12 @@ sweep-equal-area: build
 	$(TPEGEN) sweep synth/paper_equal_area.json -j $(JOBS) --work $(BUILD)/sweep-equal-area -o $(BUILD)/sweep-equal-area/out
 	tb/scripts/equal_area_table.py $(BUILD)/sweep-equal-area/out/results.csv | tee $(BUILD)/sweep-equal-area/out/equal_area.md
 
+# Opt-in: the OPT1/OPT2 rows of the paper sweep on uniform int8 operands (the reference
+# testbenches' data) instead of normal(0,30).
+.PHONY: sweep-paper-uniform
+sweep-paper-uniform: build
+	$(TPEGEN) sweep synth/paper_sweep_uniform.json -j $(JOBS) --work $(BUILD)/sweep-paper-uniform -o $(BUILD)/sweep-paper-uniform/out
+
 # Opt-in: bit-slice cycles per int8 operand, Laconic baseline vs the paper's OPT3 version.
 .PHONY: bitslice-table
 bitslice-table: build

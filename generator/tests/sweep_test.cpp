@@ -323,6 +323,20 @@ TEST_CASE("sweep: the gate_slice run key is checked and named") {
   CHECK(pts[2].skipped.find("gate_slice") != std::string::npos);
 }
 
+TEST_CASE("sweep: the activity_dist run key is checked and named") {
+  const auto pts = expand(R"({"base": {"arch": "cube", "rows": 2, "cols": 2, "depth": 2, "activity": "sim"},
+                              "points": [{"activity_dist": "uniform"}, {"activity_dist": "gauss"},
+                                         {"activity_dist": "normal:0:60"}]})",
+                          "t", resolve_json);
+  REQUIRE(pts.size() == 3);
+  CHECK(pts[2].name.find("@sim_dist-normal_0_60") != std::string::npos);
+  CHECK(pts[0].resolved);
+  CHECK(pts[0].run == json{{"activity", "sim"}, {"activity_dist", "uniform"}});
+  CHECK(pts[0].name.find("@sim_dist-uniform") != std::string::npos);
+  CHECK(!pts[1].resolved);
+  CHECK(pts[1].skipped.find("activity_dist = 'gauss'") != std::string::npos);
+}
+
 TEST_CASE("sweep: macs per cycle by architecture") {
   CHECK(macs_per_cycle_formula(json{{"arch", "systolic-os"}, {"rows", 4}, {"cols", 3}, {"depth", 1}}) == 12);
   CHECK(macs_per_cycle_formula(json{{"arch", "cube"}, {"rows", 2}, {"cols", 3}, {"depth", 4}}) == 24);

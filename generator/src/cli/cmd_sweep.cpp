@@ -69,7 +69,8 @@ void check_executor_flags(const SweepOptions& o) {
 RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
   return {run.value("clock_period", o.run.clock_period_ns), run.value("fmax_search", o.run.fmax_search),
           run.value("activity", o.run.activity), run.value("target", std::string("asic")),
-          run.value("device", std::string()), run.value("gate_delay", o.run.gate_delay), run.value("gate_slice", 0)};
+          run.value("device", std::string()), run.value("gate_delay", o.run.gate_delay), run.value("gate_slice", 0),
+          run.value("activity_dist", std::string(synth::kDefaultActivityDist))};
 }
 
 // The config's design points, expanded and resolved (an invalid one is kept, to be skipped).
@@ -150,6 +151,7 @@ SweepPlan plan_points(const SweepOptions& o, const std::vector<sweep::Point>& po
       run_in = {{"fmax_search", rs.fmax_search}, {"activity", rs.activity}};
       if (rs.activity == "gate" && rs.gate_delay != "unit") run_in["gate_delay"] = rs.gate_delay;
       if (rs.activity == "gate" && rs.gate_slice > 0) run_in["gate_slice"] = rs.gate_slice;
+      if (rs.activity != "static" && rs.activity_dist != synth::kDefaultActivityDist) run_in["activity_dist"] = rs.activity_dist;
       // The measured global rate averages over the bits that toggle (was: every traced bit).
       if (rs.activity != "static") run_in["activity_mean"] = "toggling bits";
     }

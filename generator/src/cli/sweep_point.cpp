@@ -62,6 +62,7 @@ sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJo
                              rs.activity});
       if (rs.activity == "gate") cmd.insert(cmd.end(), {"--gate-delay", rs.gate_delay});
       if (rs.activity == "gate" && rs.gate_slice > 0) cmd.insert(cmd.end(), {"--gate-slice", std::to_string(rs.gate_slice)});
+      if (rs.activity != "static") cmd.insert(cmd.end(), {"--activity-dist", rs.activity_dist});
     } else {
       cmd.push_back("--no-timing");
     }

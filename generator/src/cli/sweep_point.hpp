@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sweep/sweep.hpp"
+#include "synth/activity.hpp"
 
 namespace tpegen::cli {
 
@@ -20,6 +21,7 @@ struct RunSettings {
   std::string device;           // ice40 part, "" = default
   std::string gate_delay = "unit";  // activity gate: unit | liberty
   int gate_slice = 0;               // activity gate: measured on the design capped at N (0: whole)
+  std::string activity_dist = synth::kDefaultActivityDist;  // operands of the activity run (synth --activity-dist)
 };
 
 /// Everything a point's synth run needs, independent of the sweep that planned it.

@@ -88,6 +88,7 @@ json point_job_to_json(const PointJob& j) {
           {"activity", j.settings.activity},
           {"gate_delay", j.settings.gate_delay},
           {"gate_slice", j.settings.gate_slice},
+          {"activity_dist", j.settings.activity_dist},
           {"target", j.settings.target},
           {"device", j.settings.device},
           {"liberty", j.liberty},
@@ -105,7 +106,7 @@ PointJob point_job_from_json(const json& j) {
     p.settings = {j.at("clock_period_ns").get<double>(), j.at("fmax_search").get<int>(),
                   j.at("activity").get<std::string>(), j.at("target").get<std::string>(),
                   j.at("device").get<std::string>(), j.value("gate_delay", std::string("unit")),
-                  j.value("gate_slice", 0)};
+                  j.value("gate_slice", 0), j.value("activity_dist", std::string(synth::kDefaultActivityDist))};
     p.liberty = j.at("liberty").get<std::string>();
     p.timing = j.at("timing").get<bool>();
     p.key = j.at("key").get<std::string>();

@@ -10,12 +10,13 @@
 #include <nlohmann/json.hpp>
 
 #include "config/design_config.hpp"
+#include "synth/activity.hpp"
 #include "synth/asic_run.hpp"
 
 namespace tpegen::cli {
 
 struct ActivityWorkload {
-  std::string dist = "normal:0:30";  // operands (the paper's OPT3 figures use normal data)
+  std::string dist = synth::kDefaultActivityDist;
   int trials = 3;                    // random GEMMs of a few tiles each ...
   uint64_t min_cycles = 1000;        // ... and more until this many cycles (small arrays finish fast)
   uint64_t seed = 1;

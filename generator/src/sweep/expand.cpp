@@ -1,9 +1,11 @@
 #include "sweep/expand.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "golden/stimulus.hpp"
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"
 #include "synth/fpga_flow.hpp"
@@ -44,6 +46,15 @@ void check_run_keys(const json& run) {
     const json& v = run.at("gate_slice");
     if (!v.is_number_integer()) throw wrong_type("gate_slice", v, "an integer");
     synth::check_gate_slice(v.get<int>(), "gate", "gate_slice");  // its activity is checked per point
+  }
+  if (run.contains("activity_dist")) {
+    const json& v = run.at("activity_dist");
+    if (!v.is_string()) throw wrong_type("activity_dist", v, "a string");
+    try {
+      golden::Distribution::parse(v.get<std::string>());
+    } catch (const std::exception& e) {
+      throw ConfigError(fmt::format("invalid activity_dist = '{}': {}", v.get<std::string>(), e.what()));
+    }
   }
   for (const char* key : {"target", "device"})
     if (run.contains(key) && !run.at(key).is_string()) throw wrong_type(key, run.at(key), "a string");
@@ -126,7 +137,7 @@ std::vector<Point> expand(const std::string& text, const std::string& origin, co
 }
 
 bool is_run_key(const std::string& key) {
-  return key == "clock_period" || key == "fmax_search" || key == "activity" || key == "gate_delay" || key == "gate_slice" ||
+  return key == "clock_period" || key == "fmax_search" || key == "activity" || key == "gate_delay" || key == "gate_slice" || key == "activity_dist" ||
          key == "target" || key == "device";
 }
 
@@ -137,6 +148,11 @@ std::string run_suffix(const json& run) {
   if (run.contains("activity")) s += "_" + run.at("activity").get<std::string>();
   if (run.contains("gate_delay")) s += "_delay-" + run.at("gate_delay").get<std::string>();
   if (run.contains("gate_slice")) s += fmt::format("_slice{}", run.at("gate_slice").get<int>());
+  if (run.contains("activity_dist")) {  // "normal:0:30" -> "dist-normal_0_30" (names become file names)
+    std::string d = run.at("activity_dist").get<std::string>();
+    std::replace(d.begin(), d.end(), ':', '_');
+    s += "_dist-" + d;
+  }
   if (run.contains("target")) s += "_" + run.at("target").get<std::string>();
   if (run.contains("device")) s += "_" + run.at("device").get<std::string>();
   return s.empty() ? s : "@" + s.substr(1);

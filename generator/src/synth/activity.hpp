@@ -38,6 +38,9 @@ void check_activity_mode(const std::string& mode, const std::string& name = "--a
 inline constexpr const char* kGateDelayHelp =
     "the cells' delays in the gate-level run: unit (default: one unit per cell) or liberty (each cell "
     "output's cell_rise/cell_fall at 0.1 ns slew and a fanout-2 load)";
+/// Operands of the activity run by default (the paper's OPT3 figures use normal data).
+inline constexpr const char* kDefaultActivityDist = "normal:0:30";
+
 /// --gate-delay: unit (one unit per cell) or liberty (each cell's delay from its tables).
 /// Throws ConfigError naming the flag and the valid values.
 void check_gate_delay(const std::string& mode, const std::string& name = "--gate-delay");
