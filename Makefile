@@ -82,12 +82,15 @@ compare-opt234: build
 	tb/scripts/opt3_digit_table.sh $(TPEGEN) $(BUILD)/opt3-table
 
 # Opt-in: the paper's comparison at the paper's sizes (baseline vs OPT1 on all five arrays, OPT2
-# on cube/mac-tree/matrix2d, OPT4C, OPT4E, bit-slice vs Laconic), simulated activity, one
-# fmax-search step; about 20 minutes on 2 cores with a warm ccache (70 cold); cached in
-# $(BUILD)/sweep-paper, a rerun resumes.
+# on cube/mac-tree/matrix2d, OPT4C, OPT4E, bit-slice vs Laconic), gate-level energy measured on
+# each design's 2x2 slice (gate_slice 2), one fmax-search step; cached in $(BUILD)/sweep-paper,
+# a rerun resumes. LIBERTY=FILE runs it on another library (e.g. nangate45).
+LIBERTY ?=
 .PHONY: sweep-paper
 sweep-paper: build
-	$(TPEGEN) sweep synth/paper_sweep.json -j $(JOBS) --work $(BUILD)/sweep-paper -o $(BUILD)/sweep-paper/out
+	$(TPEGEN) sweep synth/paper_sweep.json -j $(JOBS) $(if $(LIBERTY),--liberty $(LIBERTY)) \
+	  --work $(BUILD)/sweep-paper$(if $(LIBERTY),-$(notdir $(basename $(LIBERTY)))) \
+	  -o $(BUILD)/sweep-paper$(if $(LIBERTY),-$(notdir $(basename $(LIBERTY))))/out
 
 # Opt-in: the paper's equal-area experiment at PE level (OPT4C columns and OPT4E groups against
 # one MAC PE, gate-level energy), synth/paper_equal_area.json; the table in equal_area.md.

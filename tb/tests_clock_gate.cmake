@@ -36,3 +36,5 @@ tpegen_bad_input(clock_gate_bug "--inject-bug = 'clock_gate': it breaks the cloc
                  generate --arch cube --inject-bug clock_gate -o ${WORK}/bad/cg)
 tpegen_bad_input(duty "--duty = 0: valid range is 1..100" sim --arch cube --duty 0)
 tpegen_bad_input(activity_duty "--activity-duty = 101: valid range is 1..100" synth --arch cube --activity sim --activity-duty 101)
+tpegen_bad_input(sweep_dist_static "activity_dist of point .* = 'uniform' with activity static: it applies to activity sim or gate only"
+                 sweep ${CMAKE_CURRENT_SOURCE_DIR}/scripts/testdata/dist_static.json --work ${WORK}/bad/dist_static)

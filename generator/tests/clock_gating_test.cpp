@@ -49,6 +49,11 @@ const char* kIcgLiberty = R"(library (icg) {
     pin (E) { direction : input; clock_gate_enable_pin : true; }
     pin (SE) { direction : input; clock_gate_test_pin : true; }
     pin (GCK) { direction : output; clock_gate_out_pin : true; } }
+  cell (POST_ICG) { area : 2; clock_gating_integrated_cell : "latch_posedge_postcontrol";
+    pin (CK) { direction : input; clock_gate_clock_pin : true; }
+    pin (E) { direction : input; clock_gate_enable_pin : true; }
+    pin (SE) { direction : input; clock_gate_test_pin : true; }
+    pin (GCK) { direction : output; clock_gate_out_pin : true; } }
   cell (TINY_ICG) { area : 1; dont_use : true; clock_gating_integrated_cell : "latch_posedge";
     pin (CK) { direction : input; clock_gate_clock_pin : true; }
     pin (E) { direction : input; clock_gate_enable_pin : true; }
@@ -82,7 +87,7 @@ TEST_CASE("clock-gating cell: the smallest usable latch_posedge cell, its test p
   const synth::LibertyPower lib = synth::read_liberty_power(kIcgLiberty);
   const auto cell = synth::find_clock_gate_cell(lib);
   REQUIRE(cell);
-  CHECK(cell->name == "TEST_ICG");  // TINY_ICG is dont_use
+  CHECK(cell->name == "TEST_ICG");  // TINY_ICG is dont_use, POST_ICG another kind
   CHECK(cell->test_pin == "SE");
   CHECK(synth::clock_gate_map_verilog(*cell) ==
         "module tpe_clock_gate (input wire clk_i, input wire en_i, output wire gclk_o);\n"
@@ -92,10 +97,18 @@ TEST_CASE("clock-gating cell: the smallest usable latch_posedge cell, its test p
 }
 
 TEST_CASE("clock-gating cell models: a latch open while the clock is low, the gated clock undelayed and counted") {
-  const std::string models = synth::clock_gate_models(synth::read_liberty_power(kIcgLiberty));
+  const synth::LibertyPower lib = synth::read_liberty_power(kIcgLiberty);
+  const std::string netlist = "  BIG_ICG u0 (.CK(c), .E(e), .GCK(g));\n  TEST_ICG u1 (.CK(c), .E(e), .SE(z), .GCK(h));\n"
+                              "  POST_ICG u2 (.CK(c), .E(e), .SE(z), .GCK(i));\n";
+  const std::string models = synth::clock_gate_models(lib, netlist, "");
   CHECK(has(models, "module BIG_ICG(CK, E, GCK);"));
+  CHECK(!has(models, "TINY_ICG"));  // not in the netlist
+  CHECK(!has(synth::clock_gate_models(lib, netlist, "module BIG_ICG(CK, E, GCK);\n"), "module BIG_ICG"));
   CHECK(has(models, "module TEST_ICG(CK, E, SE, GCK);"));
   CHECK(has(models, "  always @(CK or E or SE)\n    if (!CK) IQ = E | SE;\n  assign #0 GCK = CK & IQ;\n"));
+  // postcontrol: the test pin bypasses the latch.
+  CHECK(has(models, "module POST_ICG(CK, E, SE, GCK);"));
+  CHECK(has(models, "  always @(CK or E)\n    if (!CK) IQ = E;\n  assign #0 GCK = CK & (IQ | SE);\n"));
   const std::string counted = synth::instrument_models(models);
   CHECK(has(counted, "assign #0 GCK = CK & IQ;"));  // no cell delay added
   CHECK(has(counted, "reg IQ = 1'b0;"));

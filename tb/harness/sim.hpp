@@ -50,7 +50,7 @@ class DutyCycle {
  public:
   void set(int percent, uint64_t seed) {
     percent_ = percent;
-    rng_.state = seed * 0xd1342543de82ef95ULL + 0x2545f4914f6cdd1dULL;
+    rng_.state = (seed * 0xd1342543de82ef95ULL + 0x2545f4914f6cdd1dULL) | 1;  // never the stuck state 0
   }
   /// Idle cycles before the next valid step: geometric, mean 100 / P - 1.
   int idle_cycles() {

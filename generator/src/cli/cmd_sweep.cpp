@@ -240,6 +240,10 @@ void run_sweep(const SweepOptions& o) {
     const RunSettings rs = run_settings(o, p.run);
     synth::check_gate_delay_activity(rs.gate_delay, rs.activity, "gate_delay of point " + p.name, "activity");
     synth::check_gate_slice(rs.gate_slice, rs.activity, "gate_slice of point " + p.name, "activity");
+    if (p.run.contains("activity_dist") && rs.activity == "static")
+      throw ConfigError(fmt::format("invalid activity_dist of point {} = '{}' with activity static: it applies to "
+                                    "activity sim or gate only",
+                                    p.name, rs.activity_dist));
     if (tools.timing && rs.activity == "gate") require_tool("iverilog", "iverilog");
   }
   const auto [work, out] = claim_dirs(o);

@@ -2,6 +2,7 @@
 // directory and hands it to the ASIC flow (synth/asic_run: Yosys, OpenSTA, fmax search,
 // the report and its "key: value" summary) or an FPGA flow (synth/fpga_run); --json writes
 // the report (synth/synth_report).
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -104,6 +105,9 @@ void run_synth(const SynthOptions& o) {
   check_workload(o.workload);
   synth::check_gate_delay_activity(o.run.gate_delay, o.run.activity);
   synth::check_gate_slice(o.gate_slice, o.run.activity);
+  // The slice is resolved before the long synthesis of the whole design; none when it is the design.
+  std::optional<DesignConfig> slice;
+  if (o.gate_slice > 0 && !(slice_config(c, o.gate_slice) == c)) slice = slice_config(c, o.gate_slice);
   synth::check_target(o.target, o.device);
   synth::check_fpga_options(o.target, o.run.fmax_search, o.run.activity);
   if (o.run.activity == "gate") require_tool("iverilog", "iverilog");
@@ -127,7 +131,9 @@ void run_synth(const SynthOptions& o) {
   // The tools see the liberty file under a plain name in the work folder: ABC splits its
   // script at ';' and Yosys/OpenSTA scripts would need quoting of ' ', '[', '$' and '"'.
   const fs::path tool_liberty = lib.path.empty() ? fs::path() : link_into_work(work, lib.path);
-  const std::string clock_gate_map = c.clock_gate ? synth::clock_gate_map_for(lib.path) : std::string();
+  const bool has_clock_gate =
+      std::any_of(rtl.begin(), rtl.end(), [](const std::string& f) { return fs::path(f).stem() == "tpe_clock_gate"; });
+  const std::string clock_gate_map = has_clock_gate ? synth::clock_gate_map_for(lib.path) : std::string();
   write_work_file(work / "synth.ys", synth::yosys_script({files.top, rtl, tool_liberty, std::nullopt, "", clock_gate_map}),
                   "--work");
 
@@ -143,9 +149,9 @@ void run_synth(const SynthOptions& o) {
   if (timing) {
     std::optional<SimActivity> sim;
     // The slice's own run measures the gate level; the design's trace is not needed then.
-    const bool slice = o.gate_slice > 0 && !(slice_config(c, o.gate_slice) == c);
     if (o.run.activity != "static") {
-      fmt::print("tpegen: simulating {} trials ({}) for switching activity\n", o.workload.trials, o.workload.dist);
+      fmt::print("tpegen: simulating {} trials ({}, {} % of cycles with data) for switching activity\n",
+                 o.workload.trials, o.workload.dist, o.workload.duty);
       std::fflush(stdout);
       sim = measure_activity(fs::read_symlink("/proc/self/exe"), config_to_json(c), files.manifest, work, o.workload,
                              o.run.activity == "gate" && !slice);
@@ -163,11 +169,10 @@ void run_synth(const SynthOptions& o) {
                                  : std::string("unknown library: ideal inputs, no output load"),
                (work / synth::kStaLogFile).string());
     if (o.run.activity == "gate" && slice) {
-      const DesignConfig sc = slice_config(c, o.gate_slice);
-      fmt::print("tpegen: gate-level activity on the slice {} (every dimension at most {}) in {}\n", top_name(sc),
+      fmt::print("tpegen: gate-level activity on the slice {} (every dimension at most {}) in {}\n", top_name(*slice),
                  o.gate_slice, (work / "slice").string());
       std::fflush(stdout);
-      r.gate = run_gate_slice(sc, {fs::read_symlink("/proc/self/exe"), work / "slice", lib.path, o.run.clock_period_ns,
+      r.gate = run_gate_slice(*slice, {fs::read_symlink("/proc/self/exe"), work / "slice", lib.path, o.run.clock_period_ns,
                                    o.run.gate_delay, o.workload});
       fmt::print("tpegen: the slice's gate-level simulation took {:.1f} s\n", r.gate->seconds);
     } else if (o.run.activity == "gate") {

@@ -38,6 +38,9 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
   const fs::path cfg = dir / "config.json", vcd = dir / "run.vcd";
   SimActivity r;
   r.log = dir / "sim.log";
+  r.dist = w.dist;
+  r.trials = w.trials;
+  r.duty_percent = w.duty;
   write_work_file(cfg, config.dump(2) + "\n", "--work");
   fs::remove(vcd);
   const auto t0 = std::chrono::steady_clock::now();

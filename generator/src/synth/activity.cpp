@@ -147,7 +147,8 @@ ActivityEstimate estimate_activity(const VcdActivity& vcd, uint64_t cycles, cons
   e.cycles = cycles;
   uint64_t toggles = 0, in_bits = 0, in_toggles = 0;
   for (const VcdSignal& s : vcd.signals) {
-    if (s.name == clock || s.name == reset) continue;
+    // Gated clocks (--clock-gate: cg_clkN in a module, gclk_o in the gate) are clocks, not data.
+    if (s.name == clock || s.name == reset || s.name.rfind("cg_clk", 0) == 0 || s.name == "gclk_o") continue;
     toggles += s.toggles;
     e.bits += static_cast<uint64_t>(s.width);
     e.active_bits += s.active_bits;

@@ -56,6 +56,9 @@ void add_timing(const TimingResult& t, SynthReport& j) {
                          {"activity_sim", {{"cycles", t.sim->estimate.cycles},
                                            {"macs", t.sim->macs},
                                            {"seconds", t.sim->seconds},
+                                           {"dist", t.sim->dist},
+                                           {"trials", t.sim->trials},
+                                           {"duty_percent", t.sim->duty_percent},
                                            {"log", t.sim->log.string()}}}};
     j.energy_per_mac_pj = energy_per_mac_pj(t);
   }
@@ -258,8 +261,9 @@ void print_asic_summary(const SynthReport& r) {
   fmt::print("fmax_mhz: {:.1f} ({})\n", r.fmax_mhz.value_or(0), r.fmax_definition);
   if (r.activity_source != "static") {
     const nlohmann::json& sim = r.activity_detail.at("activity_sim");
-    fmt::print("power_mw: {:.3f} (simulated activity {:.4f}: {} cycles, {} MACs)\n", r.power_mw.value_or(0),
-               r.activity.value_or(0), sim.at("cycles").get<uint64_t>(), sim.at("macs").get<uint64_t>());
+    fmt::print("power_mw: {:.3f} (simulated activity {:.4f}: {} cycles, {} MACs, {} operands at {} % duty)\n",
+               r.power_mw.value_or(0), r.activity.value_or(0), sim.at("cycles").get<uint64_t>(),
+               sim.at("macs").get<uint64_t>(), sim.value("dist", std::string("?")), sim.value("duty_percent", 100));
     if (r.gate)
       fmt::print("energy_per_mac_pj_global_activity: {:.4f}\n", r.energy_per_mac_pj_global_activity.value_or(0));
     else

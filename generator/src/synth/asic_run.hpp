@@ -26,6 +26,8 @@ struct SimActivity {
   double seconds = 0;  // simulation (build included)
   std::filesystem::path log;
   std::filesystem::path vcd;  // kept for --activity gate (empty: deleted once read)
+  std::string dist;           // the workload: operand distribution, GEMMs, percent of cycles with data
+  int trials = 0, duty_percent = 100;
 };
 
 struct TimingResult {

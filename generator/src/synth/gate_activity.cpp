@@ -32,19 +32,24 @@ void run_step(const std::vector<std::string>& argv, const fs::path& dir, const s
 // The output has an explicit zero delay, which instrument_models leaves alone (it still counts
 // the transitions): gated clocks arrive with the clock, an ideal clock tree as STA assumes
 // before CTS; a cell delay there would race the flip-flops it clocks against their inputs.
-std::string clock_gate_models(const LibertyPower& lib) {
+std::string clock_gate_models(const LibertyPower& lib, const std::string& netlist_v, const std::string& models_v) {
   std::string s;
   for (const auto& [name, c] : lib.cells) {
     const auto g = clock_gate_pins(name, c);
-    if (!g) continue;
+    // Only cells the netlist uses, and not those Yosys modelled itself (a duplicate module).
+    if (!g || netlist_v.find(name + " ") == std::string::npos || models_v.find("module " + name + "(") != std::string::npos)
+      continue;
+    // postcontrol: the test pin bypasses the latch; otherwise it is latched with the enable.
+    const bool post = c.clock_gate == "latch_posedge_postcontrol";
     const std::string &clk = g->clock_pin, &en = g->enable_pin, &out = g->out_pin, &test = g->test_pin;
     s += fmt::format("module {}({}, {}{}, {});\n", name, clk, en, test.empty() ? "" : ", " + test, out);
     for (const std::string& in : {clk, en, test})
       if (!in.empty()) s += fmt::format("  input {0};\n  wire {0};\n", in);
     s += fmt::format("  output {0};\n  wire {0};\n  reg IQ;\n", out);
-    s += fmt::format("  always @({0} or {1}{2})\n    if (!{0}) IQ = {1}{3};\n", clk, en,
-                     test.empty() ? "" : " or " + test, test.empty() ? "" : " | " + test);
-    s += fmt::format("  assign #0 {} = {} & IQ;\nendmodule\n", out, clk);
+    const std::string latched = test.empty() || post ? en : en + " | " + test;
+    s += fmt::format("  always @({0} or {1}{2})\n    if (!{0}) IQ = {3};\n", clk, en,
+                     test.empty() || post ? "" : " or " + test, latched);
+    s += fmt::format("  assign #0 {} = {} & {};\nendmodule\n", out, clk, post && !test.empty() ? "(IQ | " + test + ")" : "IQ");
   }
   return s;
 }
@@ -119,8 +124,10 @@ GateActivity run_gate_activity(const GateRunInputs& in) {
                                " has no cell_rise/cell_fall tables (or no input pin capacitances)");
   }
   ModelDelays count;
+  const std::string models = read_text_or_empty(g.dir / "models.v");
   write_text_file(g.dir / "models_counted.v",
-                  instrument_models(read_text_or_empty(g.dir / "models.v") + clock_gate_models(power), delays, &count));
+                  instrument_models(models + clock_gate_models(power, read_text_or_empty(g.dir / "flat.v"), models),
+                                    delays, &count));
   g.cell_delay = in.liberty_delays
                      ? fmt::format("liberty (cell_rise/cell_fall at {} ns input slew and a fanout-2 load; {} of {} "
                                    "cell-model outputs, 1 ps for the others)",

@@ -51,10 +51,11 @@ struct GateActivity {
 /// Throws std::runtime_error naming the tool and its log when a step fails.
 GateActivity run_gate_activity(const GateRunInputs& in);
 
-/// Models of the liberty's integrated clock-gating cells (latch_posedge kinds), which Yosys
-/// does not write (their behaviour is a statetable): gclk = clk & (enable | test, latched while
-/// clk is low), in Yosys's model style, for instrument_models.
-std::string clock_gate_models(const LibertyPower& lib);
+/// Models of the liberty's integrated clock-gating cells (latch_posedge kinds) that `netlist_v`
+/// instantiates and `models_v` (Yosys's models) lacks: Yosys writes none for a statetable.
+/// gclk = clk & (enable | test, latched while clk is low); postcontrol: clk & (latched enable
+/// | test). In Yosys's model style, for instrument_models.
+std::string clock_gate_models(const LibertyPower& lib, const std::string& netlist_v, const std::string& models_v);
 
 /// First-level instances of `top` in a Yosys netlist and their modules ($paramod prefixes dropped).
 std::map<std::string, std::string> top_instances(const std::string& netlist_v, const std::string& top);
