@@ -107,7 +107,8 @@ void run_synth(const SynthOptions& o) {
   synth::check_gate_slice(o.gate_slice, o.run.activity);
   // The slice is resolved before the long synthesis of the whole design; none when it is the design.
   std::optional<DesignConfig> slice;
-  if (o.gate_slice > 0 && !(slice_config(c, o.gate_slice) == c)) slice = slice_config(c, o.gate_slice);
+  if (o.gate_slice > 0) slice = slice_config(c, o.gate_slice);
+  if (slice && *slice == c) slice.reset();
   synth::check_target(o.target, o.device);
   synth::check_fpga_options(o.target, o.run.fmax_search, o.run.activity);
   if (o.run.activity == "gate") require_tool("iverilog", "iverilog");

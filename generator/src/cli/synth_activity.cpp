@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include "golden/stimulus.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
 #include "util/work_dir.hpp"
@@ -24,11 +23,7 @@ void check_workload(const ActivityWorkload& w) {
   check_duty(w.duty, "--activity-duty");
   if (w.trials < 1 || w.trials > 1000)
     throw ConfigError(fmt::format("invalid --activity-trials = {}: valid range is 1..1000", w.trials));
-  try {
-    golden::Distribution::parse(w.dist);
-  } catch (const std::exception& e) {
-    throw ConfigError(fmt::format("invalid --activity-dist = '{}': {}", w.dist, e.what()));
-  }
+  synth::check_activity_dist(w.dist);
 }
 
 SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, const nlohmann::json& manifest,

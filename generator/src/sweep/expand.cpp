@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "golden/stimulus.hpp"
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"
 #include "synth/fpga_flow.hpp"
@@ -50,11 +49,7 @@ void check_run_keys(const json& run) {
   if (run.contains("activity_dist")) {
     const json& v = run.at("activity_dist");
     if (!v.is_string()) throw wrong_type("activity_dist", v, "a string");
-    try {
-      golden::Distribution::parse(v.get<std::string>());
-    } catch (const std::exception& e) {
-      throw ConfigError(fmt::format("invalid activity_dist = '{}': {}", v.get<std::string>(), e.what()));
-    }
+    synth::check_activity_dist(v.get<std::string>(), "activity_dist");
   }
   for (const char* key : {"target", "device"})
     if (run.contains(key) && !run.at(key).is_string()) throw wrong_type(key, run.at(key), "a string");

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "config/design_config.hpp"
+#include "golden/stimulus.hpp"
 
 namespace tpegen::synth {
 namespace {
@@ -72,6 +73,14 @@ void check_gate_slice(int slice, const std::string& activity, const std::string&
   if (slice > 0 && activity != "gate")
     throw ConfigError(fmt::format("invalid {} = {} with {} {}: it applies to {} gate only", slice_name, slice,
                                   activity_name, activity, activity_name));
+}
+
+void check_activity_dist(const std::string& dist, const std::string& name) {
+  try {
+    golden::Distribution::parse(dist);
+  } catch (const std::exception& e) {
+    throw ConfigError(fmt::format("invalid {} = '{}': {}", name, dist, e.what()));
+  }
 }
 
 VcdActivity parse_vcd(std::istream& in) {

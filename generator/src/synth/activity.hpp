@@ -49,6 +49,9 @@ void check_gate_delay(const std::string& mode, const std::string& name = "--gate
 void check_gate_delay_activity(const std::string& gate_delay, const std::string& activity,
                                const std::string& gate_delay_name = "--gate-delay",
                                const std::string& activity_name = "--activity");
+/// The activity run's operands (golden::Distribution's spellings). Throws ConfigError naming
+/// the flag (or sweep key) and the parser's reason.
+void check_activity_dist(const std::string& dist, const std::string& name = "--activity-dist");
 /// --gate-slice: 0 (the whole design) or 1..256, and only with activity gate. Throws
 /// ConfigError naming the flag (or sweep key) and the valid range.
 void check_gate_slice(int slice, const std::string& activity, const std::string& slice_name = "--gate-slice",
