@@ -92,6 +92,14 @@ sweep-paper: build
 	  --work $(BUILD)/sweep-paper$(if $(LIBERTY),-$(notdir $(basename $(LIBERTY)))) \
 	  -o $(BUILD)/sweep-paper$(if $(LIBERTY),-$(notdir $(basename $(LIBERTY))))/out
 
+# Opt-in: issue 11 point 4, the arrays with each compressor tree and read-out adder (dadda or
+# timing x brent-kung or timing) against their MAC baselines, area efficiency only (static
+# activity, one fmax-search step), synth/paper_sweep_tree.json; the table in tree_table.md.
+.PHONY: sweep-paper-tree
+sweep-paper-tree: build
+	$(TPEGEN) sweep synth/paper_sweep_tree.json -j $(JOBS) --work $(BUILD)/sweep-paper-tree -o $(BUILD)/sweep-paper-tree/out
+	tb/scripts/tree_table.py $(BUILD)/sweep-paper-tree/out/results.csv | tee $(BUILD)/sweep-paper-tree/out/tree_table.md
+
 # Opt-in: the paper's equal-area experiment at PE level (OPT4C columns and OPT4E groups against
 # one MAC PE, gate-level energy), synth/paper_equal_area.json; the table in equal_area.md.
 .PHONY: sweep-equal-area
