@@ -300,12 +300,12 @@ TEST_CASE("canonical_name examples") {
   CHECK(canonical_name(resolve(dr)) == "tpe_systolic_os_mac_r16c16_s8x8_acc32");
   dr.drain = "shift";
   dr.pe = "opt1";
-  CHECK(canonical_name(resolve(dr)) == "tpe_systolic_os_opt1_booth_dadda_bk_r16c16_s8x8_acc32_dshift");
+  CHECK(canonical_name(resolve(dr)) == "tpe_systolic_os_opt1_booth_timing_ta_r16c16_s8x8_acc32_dshift");
   CHECK(find_arch("systolic-os").timing(resolve(dr)).first_after_last_cycles == 31);
   CHECK(find_arch("systolic-os").timing(resolve(cfg("systolic-os"))).first_after_last_cycles == 1);
   // resolved: opt1 only (the MAC drain is binary already), named, no bubble, same result timing.
   dr.drain = "resolved";
-  CHECK(canonical_name(resolve(dr)) == "tpe_systolic_os_opt1_booth_dadda_bk_r16c16_s8x8_acc32_dres");
+  CHECK(canonical_name(resolve(dr)) == "tpe_systolic_os_opt1_booth_timing_ta_r16c16_s8x8_acc32_dres");
   const auto res_t = find_arch("systolic-os").timing(resolve(dr));
   CHECK(res_t.first_after_last_cycles == 1);
   CHECK(res_t.readout_adder_cycles == 1);

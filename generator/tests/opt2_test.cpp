@@ -165,7 +165,7 @@ TEST_CASE("OPT2 configuration") {
   c.pe = "opt2";
   const DesignConfig r = resolve(c);
   CHECK(r.encoding == arith::Encoding::Booth);
-  CHECK(canonical_name(r) == "tpe_cube_opt2_booth_dadda_bk_r8c8d8_s8x8_acc32");
+  CHECK(canonical_name(r) == "tpe_cube_opt2_booth_timing_ta_r8c8d8_s8x8_acc32");
   c.encoding = arith::Encoding::And;
   CHECK_THROWS_WITH_AS(resolve(c), doctest::Contains("--encoding = 'and' for --pe opt2: valid values are booth, ent"),
                        ConfigError);

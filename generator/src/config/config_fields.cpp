@@ -120,13 +120,13 @@ const std::vector<ConfigField>& table() {
           .applies(Applies::BitWeightPe)
           .pe_option(),
       Row("tree", "--tree", &D::tree, "compressor tree")
-          .by_default("dadda")
+          .by_default("timing")
           .choices({"dadda", "wallace", "timing"})
           .applies(Applies::BitWeightPe)
           .pe_option(),
       Row("use_42", "--use-42", &D::use_42, "4:2 compressors in the tree").applies(Applies::BitWeightPe).pe_option(),
       Row("final_adder", "--final-adder", &D::final_adder, "read-out adder")
-          .by_default("brent-kung")
+          .by_default("timing")
           .choices({"ripple", "kogge-stone", "brent-kung", "sklansky", "timing", "behavioral"})
           .applies(Applies::BitWeightPe)
           .pe_option(),

@@ -40,7 +40,7 @@ struct DesignConfig {
   bool acc_wrap = false;     // allow acc_width below the exact width (results wrap mod 2^acc)
   int in_regs = 0;           // pipeline registers on every input / output port
   int out_regs = 0;
-  // Bit-weight PEs only (nullopt elsewhere; resolve() fills in booth, dadda, brent-kung).
+  // Bit-weight PEs only (nullopt elsewhere; resolve() fills in booth, timing, timing).
   std::optional<arith::Encoding> encoding;
   std::optional<arith::TreeKind> tree;
   bool use_42 = false;       // bit-weight PEs: 4:2 compressors in the tree
