@@ -33,7 +33,7 @@ done
 # hand into the cheapest structural form we know (Booth rows as words, a row-wise carry-save
 # tree: tb/scripts/rowcsa_pe.py), built with the flags `tpegen sim` uses (without its
 # precompiled header, which changes no code) and run on the same GEMMs; it must pass them.
-bound="$work/sim-rowcsa"
+bound="$(cd "$work" && pwd)/sim-rowcsa"
 mkdir -p "$bound"
 cp -r "$work/sim-opt1/design" "$work/sim-opt1/tb_params.h" "$bound/"
 python3 "$(dirname "$0")/rowcsa_pe.py" "$bound"/design/rtl/*_pe.v
