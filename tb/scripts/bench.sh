@@ -21,13 +21,14 @@ echo "simulate default systolic-os 16x16 (100 GEMMs 64x64x64, then 2000 random G
 # behavioural twin (--view behavioral), against the MAC PE; at least 50,000 cycles each so
 # the rate is not dominated by start-up. The last line gives both ratios.
 declare -A rate
+rate_of() { printf '%s\n' "$1" | sed -n 's/.* \([0-9.]*\) cycles\/s.*/\1/p'; }  # from the run's report line
 for pe in mac opt1 twin; do
   flags=(--pe "$pe"); [ "$pe" = twin ] && flags=(--pe opt1 --view behavioral)
   echo "simulate systolic-os 16x16 ${flags[*]} (30 random GEMMs, >= 50,000 cycles):"
   line=$("$tpegen" sim --arch systolic-os --rows 16 --cols 16 "${flags[@]}" --trials 30 --min-cycles 50000 --seed 1 \
          --work "$work/sim-$pe" | grep -E 'elements checked|passed,')
   echo "$line"
-  rate[$pe]=$(printf '%s\n' "$line" | sed -n 's/.* \([0-9.]*\) cycles\/s.*/\1/p')
+  rate[$pe]=$(rate_of "$line")
 done
 # The reach of the structural goal: the same OPT1 array with its PEs' Dadda trees rewritten by
 # hand into the cheapest structural form we know (Booth rows as words, a row-wise carry-save
@@ -49,6 +50,6 @@ line=$("$bound/obj/Vdut" --trials 30 --gemm random --dist uniform --duty 100 --s
        --min-cycles 50000 | grep -E 'elements checked|passed,')
 echo "$line"
 printf '%s\n' "$line" | grep -q " 0 failed" || { echo "the rewritten PE failed the GEMMs"; exit 1; }
-rate[rowcsa]=$(printf '%s\n' "$line" | sed -n 's/.* \([0-9.]*\) cycles\/s.*/\1/p')
+rate[rowcsa]=$(rate_of "$line")
 awk -v m="${rate[mac]}" -v s="${rate[opt1]}" -v t="${rate[twin]}" -v r="${rate[rowcsa]}" \
   'BEGIN { printf "cycles/s relative to the MAC array: OPT1 structural %.3f (goal >= 0.25), OPT1 twin %.3f (goal >= 0.5), hand-written row-CSA bound %.3f\n", s/m, t/m, r/m }'

@@ -8,21 +8,18 @@ int8 normal(0,30) data for OPT4C/OPT4E) times the clock.
 
 usage: equal_area_table.py RESULTS_CSV   (prints Markdown)
 """
-import csv
 import sys
+
+from sweep_results import area, fmax, ok_rows
 
 
 def main():
-    rows = list(csv.DictReader(open(sys.argv[1])))
-    ok = [r for r in rows if r["status"] == "ok"]
+    ok = ok_rows(sys.argv[1])
     ref = next((r for r in ok if r["arch"] == "systolic-os" and r["pe"] == "mac" and r["rows"] == "1"
                 and r["cols"] == "1"), None)
     if not ref:
         sys.exit("equal_area_table: no systolic-os 1x1 mac point (the MAC PE) in " + sys.argv[1])
     f = lambda r, k: float(r[k])
-    # As the sweep's area efficiency: with an fmax search, its best clock and that netlist's area.
-    area = lambda r: f(r, "fmax_search_area_um2") if r["fmax_search_area_um2"] else f(r, "area_um2")
-    fmax = lambda r: f(r, "fmax_search_mhz") if r["fmax_search_mhz"] else f(r, "fmax_mhz")
     clock = lambda r: 1000.0 / f(r, "clock_period_ns")
     own = lambda r: f(r, "macs_per_cycle") * fmax(r) / area(r)
     common = lambda r: f(r, "macs_per_cycle") * clock(r) / area(r)

@@ -10,8 +10,9 @@ dynamic energy per MAC does not depend on the clock).
 
 usage: paper_table.py [--clocks] RESULTS_CSV   (prints Markdown)
 """
-import csv
 import sys
+
+from sweep_results import area, fmax, ok_rows
 
 # (label, arch, size keys, paper area eff., paper energy eff.)
 ROWS = [
@@ -29,10 +30,8 @@ ROWS = [
 def main():
     clocks = "--clocks" in sys.argv[1:]
     path = [a for a in sys.argv[1:] if a != "--clocks"][0]
-    rows = [r for r in csv.DictReader(open(path)) if r["status"] == "ok"]
+    rows = ok_rows(path)
     by_name = {r["name"]: r for r in rows}
-    fmax = lambda r: float(r["fmax_search_mhz"] or r["fmax_mhz"])
-    area = lambda r: float(r["fmax_search_area_um2"] or r["area_um2"])
     common = lambda r: float(r["macs_per_cycle"]) * 1000.0 / float(r["clock_period_ns"]) / area(r)
 
     def own_energy(r):  # leakage over the own period instead of the common one

@@ -7,12 +7,15 @@ default until this sweep) in brackets, and for timing / timing the change of are
 
 usage: tree_table.py RESULTS_CSV   (prints Markdown)
 """
-import csv
 import re
 import sys
 
-DEFAULT = ("dadda", "bk")
-ADDERS = {"bk": "brent-kung", "ta": "timing", "ks": "kogge-stone", "rca": "ripple", "sk": "sklansky", "add": "behavioral"}
+from sweep_results import area, fmax, ok_rows
+
+# (tree, read-out adder as the design name abbreviates it): the old default first, the new last.
+CONFIGS = [("dadda", "bk"), ("dadda", "ta"), ("timing", "bk"), ("timing", "ta")]
+DEFAULT, NEW = CONFIGS[0], CONFIGS[-1]
+ADDERS = {"bk": "brent-kung", "ta": "timing"}
 
 
 def config(name):
@@ -20,13 +23,8 @@ def config(name):
     return (m.group(1), m.group(2)) if m else None
 
 
-CONFIGS = [("dadda", "bk"), ("dadda", "ta"), ("timing", "bk"), ("timing", "ta")]
-
-
 def main():
-    rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["status"] == "ok"]
-    fmax = lambda r: float(r["fmax_search_mhz"] or r["fmax_mhz"])
-    area = lambda r: float(r["fmax_search_area_um2"] or r["area_um2"])
+    rows = ok_rows(sys.argv[1])
     designs = {}
     for r in rows:
         cfg = config(r["name"])
@@ -47,7 +45,7 @@ def main():
             if r and base and r is not base:
                 eff += f" ({(float(r['area_eff_ratio']) / float(base['area_eff_ratio']) - 1) * 100:+.1f} %)"
             cells.append(eff)
-        new = by_cfg.get(("timing", "ta"))
+        new = by_cfg.get(NEW)
         delta = (f"{(area(new) / area(base) - 1) * 100:+.1f} %, {(fmax(new) / fmax(base) - 1) * 100:+.1f} %"
                  if new and base else "—")
         print(f"| {arch} | {pe} | " + " | ".join(cells) + f" | {delta} |")
