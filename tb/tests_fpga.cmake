@@ -2,11 +2,8 @@
 # and the ASIC hand-off files of `tpegen generate` (SDC read by OpenSTA, ORFS/LibreLane configs).
 add_test(NAME synth.fpga_targets COMMAND ${SCRIPTS}/check_fpga.sh ${TPEGEN_BIN} ${WORK}/fpga)
 set_tests_properties(synth.fpga_targets PROPERTIES LABELS "synth")
-set(TPEGEN_SKY130_LIB ${PROJECT_SOURCE_DIR}/../shared/pdk/sky130hd/sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib)
-if(EXISTS ${TPEGEN_SKY130_LIB})
-  add_test(NAME synth.flow_files COMMAND ${SCRIPTS}/check_flow_files.sh ${TPEGEN_BIN} ${WORK}/flow_files ${TPEGEN_SKY130_LIB})
-  set_tests_properties(synth.flow_files PROPERTIES LABELS "synth")
-endif()
+add_test(NAME synth.flow_files COMMAND ${SCRIPTS}/check_flow_files.sh ${TPEGEN_BIN} ${WORK}/flow_files ${TPEGEN_SKY130_LIB})
+set_tests_properties(synth.flow_files PROPERTIES LABELS "synth")
 tpegen_bad_input(target        "--target = 'virtex': expected one of asic\\|ice40\\|ecp5\\|xilinx7\\|gowin" synth --arch cube --target virtex)
 tpegen_bad_input(device        "--device = 'hx1k': expected one of up5k\\|hx8k" synth --arch cube --target ice40 --device hx1k)
 tpegen_bad_input(device_target "--device = 'up5k': only --target ice40" synth --arch cube --target ecp5 --device up5k)

@@ -16,6 +16,7 @@ needs=(
   "nextpnr-ice40:nextpnr-ice40"
   "ccache:ccache"
   "python3:python3"
+  "xz-utils:xz"
   "libfmt-dev:/usr/include/fmt/format.h"
   "libcli11-dev:/usr/include/CLI/CLI.hpp"
   "doctest-dev:/usr/include/doctest/doctest.h"

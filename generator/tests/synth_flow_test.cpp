@@ -439,44 +439,90 @@ TEST_CASE("parse_stat: text without statistics") {
   CHECK(r.cell_types.empty());
 }
 
-TEST_CASE("find_liberty: --liberty, then TPEGEN_LIBERTY, then the default beside the repo") {
+TEST_CASE("find_liberty: --liberty, then TPEGEN_LIBERTY, then the default library") {
   TempDir t;
-  const fs::path repo = t.path / "repo";
-  fs::create_directories(repo);
   const std::string cells = " cell (DFF) { ff (IQ, IQN) { next_state : \"D\"; } } }\n";
   const fs::path flag_lib = t.write("a.lib", "library (a) {" + cells);
   const fs::path env_lib = t.write("b.lib", "library (b) {" + cells);
+  const std::vector<fs::path> empty_dirs = {t.path / "pdk"};
 
-  LibertyChoice c = find_liberty(flag_lib.string(), env_lib.c_str(), repo);
+  LibertyChoice c = find_liberty(flag_lib.string(), env_lib.c_str(), empty_dirs);
   CHECK(c.path == flag_lib);
   CHECK(c.origin == "--liberty");
+  CHECK(c.name.empty());
 
-  c = find_liberty("", env_lib.c_str(), repo);
+  c = find_liberty("", env_lib.c_str(), empty_dirs);
   CHECK(c.path == env_lib);
   CHECK(c.origin == "TPEGEN_LIBERTY");
 
-  c = find_liberty("", "", repo);  // an empty variable counts as unset
+  // No default in the folders: generic cells, and the origin says where it looked.
+  c = find_liberty("", "", empty_dirs);  // an empty variable counts as unset
   CHECK(c.path.empty());
-  CHECK(c.origin.find(kDefaultLiberty) != std::string::npos);
+  CHECK(c.origin.find("sky130hd") != std::string::npos);
+  CHECK(c.origin.find((t.path / "pdk").string()) != std::string::npos);
 
-  const fs::path def = t.write(std::string(kDefaultLiberty), "library (sky) {}\n");
-  c = find_liberty("", nullptr, repo);
+  // The default found by name, in the second folder; the first folder that has it wins.
+  const fs::path def = t.write("second/sky130hd/sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib", "library (sky) {" + cells);
+  const std::vector<fs::path> dirs = {t.path / "first", t.path / "second"};
+  c = find_liberty("", nullptr, dirs);
   CHECK(c.path == def);
   CHECK(c.origin == "default");
+  CHECK(c.name == "sky130hd");
+  const fs::path first = t.write("first/sky130hd/sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib", "library (sky) {" + cells);
+  CHECK(find_liberty("", nullptr, dirs).path == first);
+}
+
+TEST_CASE("find_liberty: library names, in the build's folder name or a shared/pdk folder name") {
+  TempDir t;
+  const std::string cells = " cell (DFF) { ff (IQ, IQN) { next_state : \"D\"; } } }\n";
+  const fs::path ihp = t.write("pdk/ihp-sg13g2/sg13g2_stdcell_typ_1p20V_25C.lib", "library (sg13g2_stdcell) {" + cells);
+  LibertyChoice c = find_liberty("sg13g2", nullptr, {t.path / "pdk"});
+  CHECK(c.path == ihp);
+  CHECK(c.name == "sg13g2");
+  CHECK(c.origin == "--liberty");
+  c = find_liberty("", "sg13g2", {t.path / "pdk"});
+  CHECK(c.path == ihp);
+  CHECK(c.origin == "TPEGEN_LIBERTY");
+  // nangate45 never ships: the error says so and where to put it.
+  CHECK_THROWS_WITH_AS(find_liberty("nangate45", nullptr, {t.path / "pdk"}),
+                       doctest::Contains("invalid --liberty = 'nangate45': nangate45 is not shipped with tpegen"),
+                       tpegen::ConfigError);
+  CHECK_THROWS_WITH_AS(find_liberty("", "sky130hd", {t.path / "pdk"}),
+                       doctest::Contains("invalid TPEGEN_LIBERTY = 'sky130hd': the shipped library sky130hd is missing"),
+                       tpegen::ConfigError);
+  // Neither a name nor a file: the valid names.
+  CHECK_THROWS_WITH_AS(find_liberty("sky130", nullptr, {t.path / "pdk"}),
+                       doctest::Contains("neither a library name (sky130hd (default, shipped), sg13g2 (shipped) or "
+                                         "nangate45 (not shipped)) nor a liberty file"),
+                       tpegen::ConfigError);
 }
 
 TEST_CASE("find_liberty: unreadable or compressed explicit files are errors naming their source") {
   TempDir t;
+  const std::vector<fs::path> dirs = {t.path};
   const std::string missing = (t.path / "missing.lib").string();
-  CHECK_THROWS_WITH_AS(find_liberty(missing, nullptr, t.path),
+  CHECK_THROWS_WITH_AS(find_liberty(missing, nullptr, dirs),
                        doctest::Contains("invalid --liberty"), tpegen::ConfigError);
-  CHECK_THROWS_WITH_AS(find_liberty("", missing.c_str(), t.path), doctest::Contains("TPEGEN_LIBERTY"),
+  CHECK_THROWS_WITH_AS(find_liberty("", missing.c_str(), dirs), doctest::Contains("TPEGEN_LIBERTY"),
                        tpegen::ConfigError);
-  CHECK_THROWS_WITH_AS(find_liberty(t.path.string(), nullptr, t.path), doctest::Contains("directory"),
+  CHECK_THROWS_WITH_AS(find_liberty(t.path.string(), nullptr, dirs), doctest::Contains("directory"),
                        tpegen::ConfigError);
   const fs::path gz = t.write("x.lib.gz", std::string("\x1f\x8b\x08\x00", 4));
-  CHECK_THROWS_WITH_AS(find_liberty(gz.string(), nullptr, t.path), doctest::Contains("gzip"),
+  CHECK_THROWS_WITH_AS(find_liberty(gz.string(), nullptr, dirs), doctest::Contains("gzip"),
                        tpegen::ConfigError);
+  const fs::path xz = t.write("x.lib.xz", std::string("\xfd" "7zXZ\0", 6));
+  CHECK_THROWS_WITH_AS(find_liberty(xz.string(), nullptr, dirs), doctest::Contains("xz-compressed"),
+                       tpegen::ConfigError);
+}
+
+TEST_CASE("the shipped libraries were decompressed by the build") {
+  for (const KnownLibrary& lib : known_libraries()) {
+    if (!lib.shipped) continue;
+    CAPTURE(lib.name);
+    const LibertyChoice c = find_liberty(lib.name, nullptr, {fs::path(TPEGEN_PDK_BUILD_DIR)});
+    CHECK(c.name == lib.name);
+    CHECK(fs::file_size(c.path) > 100000);
+  }
 }
 
 TEST_CASE("yosys_script: hierarchical, generic always, liberty section only with a liberty file") {

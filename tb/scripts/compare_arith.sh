@@ -17,13 +17,16 @@
 set -euo pipefail
 tpegen=$(realpath "$1"); out=$2
 here=$(cd "$(dirname "$0")" && pwd)
-pdk=$(cd "$here/../../.." && pwd)/shared/pdk
+# sky130hd: the build's decompressed copy; nangate45 (never shipped): $TPEGEN_PDK_DIR or a
+# shared/pdk folder beside the clone.
+build_pdk=$(dirname "$tpegen")/../pdk
+pdk=${TPEGEN_PDK_DIR:-$(cd "$here/../../.." && pwd)/shared/pdk}
 WIDTHS=${WIDTHS:-8 12 16}; SIGNS=${SIGNS:-signed unsigned}; ENCODINGS=${ENCODINGS:-and booth ent}
 TREES=${TREES:-dadda wallace timing}; ADDERS=${ADDERS:-ripple kogge-stone brent-kung sklansky timing}
 KINDS=${KINDS:-multiplier opt1-step}; LIBS=${LIBS:-sky130hd nangate45}; JOBS=${JOBS:-2}
 lib_file() {
   case $1 in
-    sky130hd) echo "$pdk/sky130hd/sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib" ;;
+    sky130hd) echo "$build_pdk/sky130hd/sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib" ;;
     nangate45) echo "$pdk/nangate45/NangateOpenCellLibrary_typical.lib" ;;
     *) echo "compare-arith: unknown library '$1' (sky130hd, nangate45)" >&2; exit 2 ;;
   esac

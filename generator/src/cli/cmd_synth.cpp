@@ -142,7 +142,7 @@ void run_synth(const SynthOptions& o) {
   if (lib.path.empty() && !o.run.no_liberty)
     fmt::print("tpegen: note: {}; reporting generic cells only (give --liberty FILE for area)\n", lib.origin);
   else if (!lib.path.empty())
-    fmt::print("tpegen: liberty ({}): {}\n", lib.origin, lib.path.string());
+    fmt::print("tpegen: liberty ({}): {}{}\n", lib.origin, lib.name.empty() ? "" : lib.name + ", ", lib.path.string());
   std::fflush(stdout);
 
   synth::SynthResult r = synth::run_yosys(work, tool_liberty);

@@ -16,7 +16,8 @@ namespace tpegen::cli {
 SynthTools find_synth_tools(const std::string& liberty, bool no_liberty, bool no_timing) {
   SynthTools t;
   t.lib = no_liberty ? synth::LibertyChoice{{}, "--no-liberty"}
-                     : synth::find_liberty(liberty, std::getenv("TPEGEN_LIBERTY"), source_root());
+                     : synth::find_liberty(liberty, std::getenv("TPEGEN_LIBERTY"),
+                                          synth::pdk_search_dirs(std::getenv("TPEGEN_PDK_DIR")));
   require_tool("yosys", "yosys");
   t.timing = !t.lib.path.empty() && !no_timing;
   if (t.timing && !on_path("sta"))
@@ -29,8 +30,10 @@ void add_synth_run_flags(CLI::App& app, SynthRunFlags& f, bool sweep) {
     return sweep ? std::string("every point's default (point key ") + k + "): " : std::string();
   };
   auto* lib = app.add_option("--liberty", f.liberty,
-                             "liberty file for dfflibmap/abc/area (default: $TPEGEN_LIBERTY, else the bundled "
-                             "sky130hd tt corner when present)");
+                             "standard-cell library for mapping, area, timing and power: a name, " +
+                                 synth::known_library_names() +
+                                 ", or a liberty file (default: $TPEGEN_LIBERTY, else sky130hd; names are looked up in "
+                                 "$TPEGEN_PDK_DIR, the build's pdk/ and a shared/pdk folder beside the source tree)");
   app.add_flag("--no-liberty", f.no_liberty, "generic cells only: no standard-cell mapping, area, timing or power")
       ->excludes(lib);
   app.add_option("--clock-period", f.clock_period_ns,

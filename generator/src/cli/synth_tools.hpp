@@ -35,7 +35,7 @@ void add_synth_run_flags(CLI::App& app, SynthRunFlags& f, bool sweep);
 /// Their range checks (one ConfigError line each), before any work.
 void check_synth_run_flags(const SynthRunFlags& f);
 
-/// Liberty from --liberty, TPEGEN_LIBERTY or the default beside the repo (none with
+/// Liberty from --liberty, TPEGEN_LIBERTY or the default library (sky130hd) (none with
 /// --no-liberty); timing needs a liberty file and no --no-timing. Throws ConfigError when
 /// yosys, or sta with timing, is not on PATH.
 SynthTools find_synth_tools(const std::string& liberty, bool no_liberty, bool no_timing);

@@ -48,7 +48,7 @@ struct StaLibProfile {
   const char* load_note;       // where the number comes from, for the report
 };
 
-/// The known libraries (the three in shared/pdk).
+/// The known libraries (liberty_choice.hpp): their drive cells and loads.
 const std::vector<StaLibProfile>& sta_lib_profiles();
 
 /// NAME of the first `library (NAME)` group of a liberty text ("" when there is none).

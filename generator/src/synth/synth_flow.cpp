@@ -15,32 +15,6 @@ namespace fs = std::filesystem;
 namespace tpegen::synth {
 namespace {
 
-// Neither Yosys 0.23 nor OpenSTA reads .lib.gz; they fail with a bare "syntax error
-// line 1", so catch it here with a message that says what to do.
-bool gzip_magic(std::ifstream& in) {
-  char magic[2] = {0, 0};
-  in.read(magic, 2);
-  return in.gcount() == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
-         static_cast<unsigned char>(magic[1]) == 0x8b;
-}
-
-void check_liberty_file(const fs::path& p, const std::string& source) {
-  std::error_code ec;
-  if (fs::is_directory(p, ec))
-    throw ConfigError(fmt::format("invalid {} = '{}': it is a directory, not a liberty file", source, p.string()));
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw ConfigError(fmt::format("invalid {} = '{}': cannot read the file", source, p.string()));
-  if (gzip_magic(in))
-    throw ConfigError(fmt::format("invalid {} = '{}': the file is gzip-compressed; Yosys 0.23 reads only "
-                                  "uncompressed liberty files (gunzip it first)",
-                                  source, p.string()));
-  in.seekg(0);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string why = liberty_text_problem(text.str());
-  if (!why.empty()) throw ConfigError(fmt::format("invalid {} = '{}': {}", source, p.string(), why));
-}
-
 // Yosys strips one pair of double quotes around a file argument (which protects spaces)
 // but has no escape for a quote inside one.
 std::string quoted(const std::string& path) {
@@ -135,23 +109,6 @@ std::string liberty_text_problem(const std::string& text) {
   if (text.find("ff") == std::string::npos && text.find("latch") == std::string::npos)
     return "the liberty file has no flip-flop (ff group): registers cannot be mapped";
   return "";
-}
-
-LibertyChoice find_liberty(const std::string& flag, const char* env, const fs::path& source_root) {
-  if (!flag.empty()) {
-    check_liberty_file(flag, "--liberty");
-    return {fs::absolute(flag), "--liberty"};
-  }
-  if (env && *env) {
-    check_liberty_file(env, "TPEGEN_LIBERTY");
-    return {fs::absolute(env), "TPEGEN_LIBERTY"};
-  }
-  const fs::path def = (source_root / ".." / kDefaultLiberty).lexically_normal();
-  std::error_code ec;
-  if (fs::is_regular_file(def, ec)) return {fs::absolute(def), "default"};
-  return {{}, fmt::format("no liberty file: --liberty not given, TPEGEN_LIBERTY unset, and the default {} "
-                          "does not exist",
-                          def.string())};
 }
 
 std::string yosys_script(const ScriptInputs& in) {

@@ -9,12 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace tpegen::synth {
+#include "synth/liberty_choice.hpp"
 
-/// The bundled default, relative to the folder that holds the tpegen repository
-/// (the project keeps shared/ beside the repo). The .dont_use variant keeps ABC away
-/// from sky130's lpflow isolation cells (Yosys 0.23 has no `abc -dont_use`).
-inline constexpr const char* kDefaultLiberty = "shared/pdk/sky130hd/sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib";
+namespace tpegen::synth {
 
 /// Report files the script writes, relative to the directory Yosys runs in.
 inline constexpr const char* kGenericStatFile = "stat_generic.txt";
@@ -24,16 +21,6 @@ inline constexpr const char* kNetlistFile = "netlist.v";
 /// Template cells (rtl_templates/) that synthesis flattens into the module instantiating
 /// them; every other module keeps its hierarchy (keep_hierarchy + synth -flatten).
 inline constexpr const char* kLeafCells[] = {"tpe_ha", "tpe_fa", "tpe_c42"};
-
-struct LibertyChoice {
-  std::filesystem::path path;  // empty: generic cells only
-  std::string origin;          // "--liberty", "TPEGEN_LIBERTY", "default", or why there is none
-};
-
-/// Lookup order: `flag` (--liberty), else `env` (TPEGEN_LIBERTY; null or empty = unset),
-/// else source_root/../kDefaultLiberty when it exists, else none. A file named by the
-/// flag or the variable must be readable and uncompressed, else ConfigError naming it.
-LibertyChoice find_liberty(const std::string& flag, const char* env, const std::filesystem::path& source_root);
 
 /// Why a liberty text cannot be used ("" when it looks usable): no library group,
 /// unbalanced braces, no cells, no flip-flop.

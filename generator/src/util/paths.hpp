@@ -8,6 +8,9 @@ namespace tpegen {
 /// The tpegen source tree: $TPEGEN_HOME when set, else the tree this binary was built from.
 std::filesystem::path source_root();
 
+/// The folder holding the running executable (from /proc/self/exe); empty when unknown.
+std::filesystem::path executable_dir();
+
 /// tpegen's version string (from CMake's project version).
 const char* version();
 

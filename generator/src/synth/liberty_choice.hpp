@@ -1,0 +1,49 @@
+// Which liberty file a flow uses: a library tpegen knows by name (sky130hd, sg13g2, nangate45)
+// or a file the user names, from --liberty, TPEGEN_LIBERTY or the default. Pure lookup: it
+// reads the file system and nothing else (generator/tests/synth_flow_test.cpp).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace tpegen::synth {
+
+/// A standard-cell library tpegen knows by name.
+struct KnownLibrary {
+  const char* name;        // the --liberty / TPEGEN_LIBERTY value
+  const char* file;        // the liberty file inside the library's folder
+  const char* shared_dir;  // the folder's name in a shared/pdk tree (may differ from `name`)
+  bool shipped;            // in synth/pdk/ and decompressed by the build (Apache-2.0)
+  const char* summary;     // one line for --help and the docs
+};
+
+/// sky130hd (the default), sg13g2 (both shipped) and nangate45 (never shipped: its licence
+/// forbids benchmarking and commercial use; found only in a pdk folder the user provides).
+const std::vector<KnownLibrary>& known_libraries();
+inline constexpr const char* kDefaultLibraryName = "sky130hd";
+
+struct LibertyChoice {
+  std::filesystem::path path;  // empty: generic cells only
+  std::string origin;          // "--liberty", "TPEGEN_LIBERTY", "default", or why there is none
+  std::string name = {};       // the known library's name; "" for a file given by path
+};
+
+/// The folders searched for a library given by name, in order: $TPEGEN_PDK_DIR (`env_dir`,
+/// null or empty = unset), the build's decompressed pdk/, the installed share/tpegen/pdk beside
+/// the executable, and a shared/pdk folder beside the source tree. Folders that do not exist
+/// are kept: the error for a missing library lists where it looked.
+std::vector<std::filesystem::path> pdk_search_dirs(const char* env_dir);
+
+/// Lookup order: `flag` (--liberty), else `env` (TPEGEN_LIBERTY; null or empty = unset), else
+/// the default library. Each is a known library's name, searched in `pdk_dirs` as
+/// DIR/<name>/<file> or DIR/<shared_dir>/<file>, or a path to a liberty file. A value that is
+/// neither, or names a library none of the folders holds, is a ConfigError naming its source
+/// and the valid names; the default missing is not an error (origin says why, generic flow).
+/// A file must be readable and uncompressed.
+LibertyChoice find_liberty(const std::string& flag, const char* env, const std::vector<std::filesystem::path>& pdk_dirs);
+
+/// "sky130hd (default, shipped), sg13g2 (shipped) or nangate45 (not shipped: ...)": for help texts.
+std::string known_library_names();
+
+}  // namespace tpegen::synth
