@@ -2,12 +2,13 @@
 #   make demo   install what is missing, build, generate + simulate + synthesize the default design
 #   make test   install what is missing, build, run the default tests (unit, RTL checks, regression)
 #   make test-all  the default tests and the heavy points (`make test-heavy`: the heavy points only)
+#   make docs   the documentation site (MkDocs) into $(BUILD)/site
 BUILD ?= build
 JOBS  ?= 2
 TPEGEN = $(BUILD)/generator/tpegen
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps build test test-heavy test-all unit rtl sim arith xsim demo bench bench-sweep formal compare-opt1 compare-opt234 golden-update clean
+.PHONY: all deps build test test-heavy test-all unit rtl sim arith xsim demo docs bench bench-sweep formal compare-opt1 compare-opt234 golden-update clean
 
 all: build
 
@@ -34,6 +35,10 @@ demo: build
 	$(TPEGEN) generate --arch systolic-os --rows 16 --cols 16 -o $(DEMO)/systolic-os
 	$(TPEGEN) sim --arch systolic-os --rows 16 --cols 16 --trials 100 --seed 1 --work $(DEMO)/sim
 	$(TPEGEN) synth --arch systolic-os --rows 16 --cols 16 --work $(DEMO)/synth
+
+# The documentation site (mkdocs.yml; docs/) with every warning an error, as the docs.build test.
+docs: deps
+	mkdocs build --strict -f mkdocs.yml -d $(BUILD)/site
 
 # Opt-in: yosys SAT proofs of every 8x8 multiplier (~90 s each) and 6x6 OPT1 step (~2 min each).
 formal: build

@@ -21,6 +21,8 @@ needs=(
   "libcli11-dev:/usr/include/CLI/CLI.hpp"
   "doctest-dev:/usr/include/doctest/doctest.h"
   "nlohmann-json3-dev:/usr/include/nlohmann/json.hpp"
+  # make docs and the docs.build test
+  "mkdocs:mkdocs"
   # tpegen sweep --executor slurm and its test against a one-node Slurm on localhost
   "slurm-wlm:/usr/sbin/slurmctld"
   "munge:/usr/sbin/munged"
