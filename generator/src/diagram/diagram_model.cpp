@@ -123,7 +123,8 @@ DiagramModel read_model(const ir::Design& d) {
     if (p.name != core.clock && p.name != core.reset_n)
       (p.dir == ir::PortDir::In ? out.core_inputs : out.core_outputs).push_back(p.name);
   const std::vector<Placed> placed = placed_instances(core);
-  const auto pe_it = std::find_if(placed.begin(), placed.end(), [](const Placed& p) { return p.inst->role.kind == "pe"; });
+  const auto pe_it =
+      std::find_if(placed.begin(), placed.end(), [](const Placed& p) { return p.inst->role.kind == "pe"; });
   if (pe_it == placed.end()) throw std::logic_error("diagram: module " + core.name() + " has no instance of role pe");
   const Placed& pe = *pe_it;
   const Module* pe_mod = d.find_module(pe.inst->module);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "diagram/diagram_legend.hpp"
 #include "util/line_wrap.hpp"
 
 namespace tpegen::diagram {
@@ -38,11 +39,6 @@ std::string esc(const std::string& s) {
   return o;
 }
 
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
-  std::string s;
-  for (const std::string& x : v) s += (s.empty() ? "" : sep) + x;
-  return s;
-}
 
 // The SVG elements, appended in drawing order.
 class Canvas {
@@ -87,40 +83,6 @@ const EdgeBlocks* find_edge(const DiagramModel& m, const char* kind_prefix, cons
   return nullptr;
 }
 
-// On the picture: the data signals only (the legend has the control signals too).
-std::string short_label(const Link& l) { return join(l.data.empty() ? l.control : l.data); }
-
-// "port a_i", "ports valid_i, first_i", "register w_q", "encoder", ...
-std::string far_words(const Feed& f) {
-  if (f.far_names.empty()) return f.far_kind;
-  return f.far_kind + (f.far_names.size() > 1 ? "s " : " ") + join(f.far_names);
-}
-
-std::string link_label(const Link& l) {
-  std::string s = join(l.data);
-  if (!l.control.empty()) s += (s.empty() ? "" : " + ") + join(l.control);
-  return s;
-}
-
-std::string feed_label(const Feed& f) { return f.data.empty() ? join(f.control) : join(f.data); }
-
-const char* spread_words(Spread s) {
-  switch (s) {
-    case Spread::Each: return "one per PE";
-    case Spread::Row: return "one per PE row, shared along the row";
-    case Spread::Column: return "one per PE column, shared down the column";
-    case Spread::All: return "one for all PEs";
-  }
-  return "";
-}
-
-const char* direction_words(const Link& l) {
-  if (l.dj == 1) return "passed to the PE on the right";
-  if (l.dj == -1) return "passed to the PE on the left";
-  if (l.di == 1) return "passed to the PE below";
-  return "passed to the PE above";
-}
-
 // Geometry of the PE grid and the bands around it.
 struct Layout {
   std::vector<int> rows, cols;  // drawn indices, -1: ellipsis
@@ -131,6 +93,45 @@ struct Layout {
   double grid_w() const { return static_cast<double>(cols.size()) * pitch_x - kGapX; }
   double grid_h() const { return static_cast<double>(rows.size()) * pitch_y - kGapY; }
 };
+
+// The wrappers as nested boxes around the core's place, outermost first: an AXI wrapper with its
+// stream ports, register port and result FIFO; pipeline registers as a plain frame.
+void draw_layers(Canvas& cv, const std::vector<Layer>& layers, double x, double y, double w, double h) {
+  for (const Layer& l : layers) {
+    const bool axi = l.kind == "axi";
+    cv.box(x, y, w, h, kWrapper, "wrapper", 8);
+    const char* what = axi ? ": AXI4-Stream / AXI4-Lite wrapper" : ": pipeline registers on every port";
+    cv.text(x + 10, y + 18, l.module + what, "start", 12, " font-weight=\"bold\"");
+    if (axi) {
+      const double mid = y + h / 2;
+      double top_x = x + 160;
+      for (const auto& [group, input] : l.port_groups) {
+        const bool stream = group.size() >= 4 && group.compare(group.size() - 4, 4, "axis") == 0;
+        if (stream && input) {
+          cv.arrow(x - 14, mid, x + 148, mid);
+          cv.text(x + 4, mid - 8, group + ": input records", "start", 11);
+        } else if (stream) {
+          const double fx = x + w - 176;
+          cv.box(fx, mid - 26, 96, 52, kFifo, "fifo");
+          cv.text(fx + 48, mid - 6, "result FIFO", "middle", 11);
+          cv.text(fx + 48, mid + 10, fmt::format("{} entries", l.fifo_depth), "middle", 11);
+          cv.arrow(x + w - 190, mid, fx, mid);
+          cv.arrow(fx + 96, mid, x + w + 14, mid);
+          cv.text(x + w - 8, mid - 34, group + ": output records", "end", 11);
+        } else {
+          cv.arrow(top_x, y - 4, top_x, y + 44);
+          cv.text(top_x + 6, y + 40, group + ": control and status registers", "start", 11);
+          top_x += 260;
+        }
+      }
+    }
+    const double p_l = axi ? 150 : 40, p_r = axi ? 190 : 40, p_t = axi ? 70 : 40;
+    x += p_l;
+    y += p_t;
+    w -= p_l + p_r;
+    h -= p_t + 24;
+  }
+}
 
 std::string slot_text(int i) { return i < 0 ? "…" : std::to_string(i); }
 
@@ -180,8 +181,10 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
   // Bands around the grid, from the grid outwards.
   const double left_band = (skew_left ? 90.0 : 0.0) + (m.encoders ? 110.0 : 0.0) + 70;
   const double top_band = 24 + 44 + (ro_top ? kBand : 0) + (skew_top ? kBand : 0) + (col_buses.empty() ? 0 : 18);
-  const double bottom_band = 40 + (ro_bottom ? kBand : 0) + (deskew_bottom ? kBand : 0) + (each_out.empty() ? 0 : 14) +
-                             (skew_left ? 12.0 * static_cast<double>(wrap_words(join(skew_left->names), 16).size()) : 0);
+  const double skew_names_h =  // the left skews' names, under their box
+      skew_left ? 12.0 * static_cast<double>(wrap_words(join_words(skew_left->names), 16).size()) : 0;
+  const double bottom_band =
+      40 + (ro_bottom ? kBand : 0) + (deskew_bottom ? kBand : 0) + (each_out.empty() ? 0 : 14) + skew_names_h;
   const double right_band = 120;  // the size label
 
   // Wrapper padding, outermost first.
@@ -201,44 +204,7 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
   const double core_w = left_band + g.grid_w() + right_band, core_h = top_band + g.grid_h() + bottom_band;
   const double content_w = core_x + core_w + pad_r + margin;
 
-  // ---- the wrappers and the core's frame ----
-  {
-    double x = margin, y = title_h, w = core_w + pad_l + pad_r, h = core_h + pad_t + pad_b;
-    for (const Layer& l : m.layers) {
-      const bool axi = l.kind == "axi";
-      cv.box(x, y, w, h, kWrapper, "wrapper", 8);
-      cv.text(x + 10, y + 18, l.module + (axi ? ": AXI4-Stream / AXI4-Lite wrapper" : ": pipeline registers on every port"),
-              "start", 12, " font-weight=\"bold\"");
-      if (axi) {
-        const double mid = y + h / 2;
-        double top_x = x + 160;
-        for (const auto& [group, input] : l.port_groups) {
-          const bool stream = group.size() >= 4 && group.compare(group.size() - 4, 4, "axis") == 0;
-          if (stream && input) {
-            cv.arrow(x - 14, mid, x + 148, mid);
-            cv.text(x + 4, mid - 8, group + ": input records", "start", 11);
-          } else if (stream) {
-            const double fx = x + w - 176;
-            cv.box(fx, mid - 26, 96, 52, kFifo, "fifo");
-            cv.text(fx + 48, mid - 6, "result FIFO", "middle", 11);
-            cv.text(fx + 48, mid + 10, fmt::format("{} entries", l.fifo_depth), "middle", 11);
-            cv.arrow(x + w - 190, mid, fx, mid);
-            cv.arrow(fx + 96, mid, x + w + 14, mid);
-            cv.text(x + w - 8, mid - 34, group + ": output records", "end", 11);
-          } else {
-            cv.arrow(top_x, y - 4, top_x, y + 44);
-            cv.text(top_x + 6, y + 40, group + ": control and status registers", "start", 11);
-            top_x += 260;
-          }
-        }
-      }
-      const double p_l = axi ? 150 : 40, p_r = axi ? 190 : 40, p_t = axi ? 70 : 40;
-      x += p_l;
-      y += p_t;
-      w -= p_l + p_r;
-      h -= p_t + 24;
-    }
-  }
+  draw_layers(cv, m.layers, margin, title_h, core_w + pad_l + pad_r, core_h + pad_t + pad_b);
   cv.frame(core_x, core_y, core_w, core_h, "core");
   cv.text(core_x + 8, core_y + 16, m.core, "start", 12, " font-weight=\"bold\"");
 
@@ -260,7 +226,7 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
   if (skew_top) {
     band_y -= kCpaH;
     cv.box(g.gx, band_y, g.grid_w(), kCpaH, kSkew, "skew");
-    cv.text(g.gx + g.grid_w() / 2, band_y + 15, "skew: " + join(skew_top->names), "middle", 11);
+    cv.text(g.gx + g.grid_w() / 2, band_y + 15, "skew: " + join_words(skew_top->names), "middle", 11);
   }
   for (size_t c = 0; c < g.cols.size(); ++c) {
     if (g.cols[c] < 0) continue;
@@ -280,7 +246,7 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
     cv.box(sx, g.gy, 50, g.grid_h(), kSkew, "skew");
     cv.text(sx + 25, g.gy + g.grid_h() / 2, "skew", "middle", 11,
             fmt::format(" transform=\"rotate(-90 {:g} {:g})\"", sx + 29, g.gy + g.grid_h() / 2).c_str());
-    const std::vector<std::string> lines = wrap_words(join(skew_left->names), 16);
+    const std::vector<std::string> lines = wrap_words(join_words(skew_left->names), 16);
     for (size_t k = 0; k < lines.size(); ++k)
       cv.text(sx, g.gy + g.grid_h() + 14 + 12.0 * static_cast<double>(k), lines[k], "start", 10);
   }
@@ -294,7 +260,7 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
       cv.text(ex + 46, ey + 36, per_row > 1 ? fmt::format("× {}", per_row) : "", "middle", 11);
       if (!m.encoder_inputs.empty()) {
         cv.arrow(ex - 14, ey + kPeH - 18, ex, ey + kPeH - 18);
-        if (r == 0) cv.text(ex - 4, ey - 4, join(m.encoder_inputs), "start", 11);
+        if (r == 0) cv.text(ex - 4, ey - 4, join_words(m.encoder_inputs), "start", 11);
       }
     }
   }
@@ -310,7 +276,7 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
   // ---- buses from outside the grid ----
   for (size_t k = 0; k < row_buses.size(); ++k) {
     const Feed& f = *row_buses[k];
-    const double off = 10 + 8.0 * static_cast<double>(k);
+    const double off = 10 + 8.0 * static_cast<double>(k), tap = 20 + 8.0 * static_cast<double>(k);
     const bool from_encoder = f.far_kind == "encoder";
     for (size_t r = 0; r < g.rows.size(); ++r) {
       if (g.rows[r] < 0) continue;
@@ -318,23 +284,23 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
       if (from_encoder) cv.line(x0, g.y(r) + kPeH / 2.0, x0 + 6, g.y(r) + kPeH / 2.0, kEncoder.stroke);
       cv.line(from_encoder ? x0 + 6 : x0, from_encoder ? g.y(r) + kPeH / 2.0 : by, from_encoder ? x0 + 6 : x0, by,
               from_encoder ? kEncoder.stroke : "#555");
-      cv.line(from_encoder ? x0 + 6 : x0, by, g.x(g.cols.size() - 1) + 20 + 8.0 * static_cast<double>(k), by,
+      cv.line(from_encoder ? x0 + 6 : x0, by, g.x(g.cols.size() - 1) + tap, by,
               from_encoder ? kEncoder.stroke : "#555");
       for (size_t c = 0; c < g.cols.size(); ++c)
-        if (g.cols[c] >= 0) cv.arrow(g.x(c) + 20 + 8.0 * static_cast<double>(k), by, g.x(c) + 20 + 8.0 * static_cast<double>(k), g.y(r));
+        if (g.cols[c] >= 0) cv.arrow(g.x(c) + tap, by, g.x(c) + tap, g.y(r));
     }
     cv.text(from_encoder ? left_x + 110 : left_x + 2, g.y(0) - off - 4,
             feed_label(f) + (from_encoder ? " (encoded digits)" : ""), "start", 11);
   }
   for (size_t k = 0; k < col_buses.size(); ++k) {
     const Feed& f = *col_buses[k];
-    const double off = 12 + 8.0 * static_cast<double>(k);
+    const double off = 12 + 8.0 * static_cast<double>(k), tap = 14 + 6.0 * static_cast<double>(k);
     for (size_t c = 0; c < g.cols.size(); ++c) {
       if (g.cols[c] < 0) continue;
       const double bx = g.x(c) - off;
-      cv.line(bx, g.gy - kArrow - 6, bx, g.y(g.rows.size() - 1) + 14 + 6.0 * static_cast<double>(k), "#555");
+      cv.line(bx, g.gy - kArrow - 6, bx, g.y(g.rows.size() - 1) + tap, "#555");
       for (size_t r = 0; r < g.rows.size(); ++r)
-        if (g.rows[r] >= 0) cv.arrow(bx, g.y(r) + 14 + 6.0 * static_cast<double>(k), g.x(c), g.y(r) + 14 + 6.0 * static_cast<double>(k));
+        if (g.rows[r] >= 0) cv.arrow(bx, g.y(r) + tap, g.x(c), g.y(r) + tap);
     }
     cv.text(g.x(0) - off, g.gy - kArrow - 10 - 12.0 * static_cast<double>(k), feed_label(f), "middle", 11);
   }
@@ -365,7 +331,8 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
       const bool last_col = c + 1 == g.cols.size(), last_row = r + 1 == g.rows.size();
       const bool dashed_c = !last_col && (g.cols[c + 1] < 0), dashed_r = !last_row && (g.rows[r + 1] < 0);
       if (right && !last_col) cv.arrow(x + kPeW, cy(r), g.x(c + 1), cy(r), "#333", dashed_c || g.cols[c] < 0);
-      if (down && !last_row) cv.arrow(cx(c) - 14, y + kPeH + (cpa_beside ? kCpaH + 14 : 0), cx(c) - 14, g.y(r + 1), "#333", dashed_r);
+      const double below = y + kPeH + (cpa_beside ? kCpaH + 14 : 0);  // under the PE's read-out adder
+      if (down && !last_row) cv.arrow(cx(c) - 14, below, cx(c) - 14, g.y(r + 1), "#333", dashed_r);
       if (up && !last_row) cv.arrow(cx(c) + 14, g.y(r + 1), cx(c) + 14, y + kPeH, "#333", dashed_r);
       for (size_t k = 0; k < each_out.size(); ++k)
         if (each_out[k]->far_kind != "readout")
@@ -374,7 +341,8 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
   // Ellipsis rows and columns still carry the chains: dashed arrows around them.
   for (size_t r = 0; r < g.rows.size(); ++r)
     for (size_t c = 0; c + 1 < g.cols.size(); ++c)
-      if (right && g.cols[c] < 0 && g.rows[r] >= 0) cv.arrow(g.x(c) + kPeW - 30, cy(r), g.x(c + 1), cy(r), "#333", true);
+      if (right && g.cols[c] < 0 && g.rows[r] >= 0)
+        cv.arrow(g.x(c) + kPeW - 30, cy(r), g.x(c + 1), cy(r), "#333", true);
   for (size_t r = 0; r + 1 < g.rows.size(); ++r)
     for (size_t c = 0; c < g.cols.size(); ++c) {
       if (g.rows[r] >= 0 || g.cols[c] < 0) continue;
@@ -386,7 +354,7 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
     for (const Feed* f : each_out)
       if (f->far_kind != "readout") names.push_back(feed_label(*f) + " to " + far_words(*f));
     if (!names.empty())
-      cv.text(g.x(g.cols.size() - 1) + kPeW + 10, g.y(g.rows.size() - 1) + kPeH + 26, join(names), "start", 11);
+      cv.text(g.x(g.cols.size() - 1) + kPeW + 10, g.y(g.rows.size() - 1) + kPeH + 26, join_words(names), "start", 11);
   }
 
   // ---- bottom band: chains leaving the last row, read-out adders, deskew ----
@@ -407,7 +375,7 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
   }
   if (deskew_bottom) {
     cv.box(g.gx, bottom_y, g.grid_w(), kCpaH, kSkew, "deskew");
-    cv.text(g.gx + g.grid_w() / 2, bottom_y + 15, "deskew: " + join(deskew_bottom->names), "middle", 11);
+    cv.text(g.gx + g.grid_w() / 2, bottom_y + 15, "deskew: " + join_words(deskew_bottom->names), "middle", 11);
   }
 
   // The size, next to the grid.
@@ -416,27 +384,8 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
   cv.text(grid_r + 8, g.gy - 6, size, "start", 13, " font-weight=\"bold\"");
 
   // ---- title, legend ----
-  std::vector<std::string> legend;
-  for (const Link& l : m.links)
-    legend.push_back(fmt::format("{}: {}, one register per hop", link_label(l), direction_words(l)));
-  for (const Feed& f : m.feeds) {
-    std::vector<std::string> all = f.data;
-    all.insert(all.end(), f.control.begin(), f.control.end());
-    legend.push_back(f.into_pe ? fmt::format("{}: into every PE from {} ({})", join(all), far_words(f), spread_words(f.spread))
-                               : fmt::format("{}: out of every PE to {} ({})", join(all), far_words(f), spread_words(f.spread)));
-  }
-  if (m.encoders)
-    legend.push_back(fmt::format("encoder ({} in all): {}", m.encoders, m.encoder_what));
-  for (const EdgeBlocks& e : m.edges)
-    legend.push_back(fmt::format("{} on the {} edge: {}", e.role.kind == "readout" ? "read-out adders (CPA)" : e.role.kind,
-                                 e.role.side, e.role.kind == "readout" ? fmt::format("{}, one per column", e.names.size())
-                                                                        : join(e.names)));
-  if (m.readouts_beside_pes) legend.push_back(fmt::format("read-out adders (CPA): {}, one per PE", m.readouts_beside_pes));
-  if (m.readout_in_pe) legend.push_back("CPA inside a PE: its own registered read-out adder");
-  legend.push_back(fmt::format("{} ({}): {}", m.pe_instance, m.pe_module, m.pe_what));
-  legend.push_back(fmt::format("ports of {}: in {}; out {}", m.core, join(m.core_inputs), join(m.core_outputs)));
   std::vector<std::string> lines;
-  for (const std::string& item : legend)
+  for (const std::string& item : legend_items(m))
     for (const std::string& l : wrap_words(item, kLegendChars, "   "))
       lines.push_back(l);
 
