@@ -8,7 +8,7 @@ JOBS  ?= 2
 TPEGEN = $(BUILD)/generator/tpegen
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps build test test-heavy test-all unit rtl sim arith xsim demo docs bench bench-sweep formal compare-opt1 compare-opt234 golden-update clean
+.PHONY: all deps build test test-heavy test-all unit rtl sim arith xsim demo docs bench bench-sweep formal compare-opt1 compare-opt234 golden-update docs-diagrams clean
 
 all: build
 
@@ -76,6 +76,10 @@ bench-sweep: build
 
 golden-update: build
 	tb/scripts/check_generated.sh $(TPEGEN) . $(BUILD)/golden --update
+
+# The architecture pictures of the docs (docs/img/<arch>.svg), drawn by tpegen diagram.
+docs-diagrams: build
+	tb/scripts/docs_diagrams.sh $(TPEGEN) . $(BUILD)/docs-diagrams
 
 clean:
 	rm -rf $(BUILD)

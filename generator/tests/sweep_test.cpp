@@ -401,6 +401,17 @@ TEST_CASE("sweep: CSV and Markdown of a synthetic result set") {
   CHECK(svg1.find("<circle") != std::string::npos);
   CHECK(svg2.find("<rect x=") != std::string::npos);
   CHECK(svg2.find("</svg>") != std::string::npos);
+  // Each point and bar names its size; the plots take the page's width; the scatter's legend
+  // names the PE colours and the baseline line.
+  CHECK(svg1.find(">cube mac 2x2x2</text>") != std::string::npos);
+  CHECK(svg1.find(">cube opt1 2x2x2</text>") != std::string::npos);
+  CHECK(svg1.find(">to its baseline</text>") != std::string::npos);
+  CHECK(svg1.find(">mac</text>") != std::string::npos);
+  size_t bar_sizes = 0;
+  for (size_t p = svg2.find(">2x2x2</text>"); p != std::string::npos; p = svg2.find(">2x2x2</text>", p + 1)) ++bar_sizes;
+  CHECK(bar_sizes == 2);  // the failed point has no bar
+  CHECK(svg1.find("width=\"100%\" viewBox=") != std::string::npos);
+  CHECK(svg2.find("width=\"100%\" viewBox=") != std::string::npos);
 }
 
 TEST_CASE("sweep: the Slurm executor's sbatch command and option checks") {

@@ -52,7 +52,8 @@ ExprP delay(Module& m, const std::string& name, const ExprP& d, int depth, bool 
   return q;
 }
 
-void skew(Module& m, const std::string& name, const ExprP& d, const ExprP& q, int lanes, bool reverse, bool reset) {
+void skew(Module& m, const std::string& name, const ExprP& d, const ExprP& q, int lanes, bool reverse, bool reset,
+          const std::string& side) {
   if (lanes == 1) {  // no delay at all: the cell would leave its clock (and reset) unused
     m.assign(q, d);
     return;
@@ -63,6 +64,7 @@ void skew(Module& m, const std::string& name, const ExprP& d, const ExprP& q, in
   if (reset) inst.conns.emplace_back("rst_ni", ref(m.reset_n, 1));
   inst.conns.emplace_back("d_i", d);
   inst.conns.emplace_back("q_o", q);
+  inst.role = {reverse ? "deskew" : "skew", side};
   m.instance(std::move(inst));
 }
 
@@ -93,7 +95,7 @@ void wrap_in_pipeline(Design& d, const Module& core, const DesignConfig& c) {
   Module& top = d.add_module(canonical_name(c));
   top.comments = {fmt::format("Top: {} with {} input and {} output pipeline register stage(s) on every port.",
                               core.name(), c.in_regs, c.out_regs)};
-  Instance inst{core.name(), "u_core", {}, {}};
+  Instance inst{core.name(), "u_core", {}, {}, {"core"}};
   for (auto& p : core.ports()) {
     if (p.name == core.clock || p.name == core.reset_n) {
       auto port = top.input(p.name, p.width, p.comment);

@@ -34,9 +34,10 @@ ir::ExprP delay(ir::Module& m, const std::string& name, const ir::ExprP& d, int 
 
 /// The skew buffers of an array edge: lane k of `d` (`lanes` lanes of equal width) drives
 /// lane k of `q` (a net or slice) k cycles later, or lanes-1-k cycles later with `reverse`
-/// (deskew), through one tpe_skew (tpe_skew_rst with `reset`) instance named `name`.
+/// (deskew), through one tpe_skew (tpe_skew_rst with `reset`) instance named `name`, drawn on
+/// the array's `side` (ir::Role).
 void skew(ir::Module& m, const std::string& name, const ir::ExprP& d, const ir::ExprP& q, int lanes, bool reverse,
-          bool reset);
+          bool reset, const std::string& side);
 
 /// Slot slices of a systolic PE grid, inside the loops g_row (i) and g_col (j), written with
 /// the localparams `rows` and `cols`: horizontal links are ordered column by column (PE(i,j)

@@ -58,6 +58,7 @@ void carry_save_accumulator(Module& m, const StepFn& step, std::vector<ExprP> in
   m.update(capture_q, band(valid_i, last_i));
   auto c_q = m.reg("c_q", ACC);
   m.update(c_q, readout_adder(m, "ro_", acc_s, acc_c, c), capture_q);
+  m.blocks.push_back({{"readout"}, "ro_"});
   m.assign(c_o, c_q);
 }
 
@@ -223,7 +224,7 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
   }
   Body& rows = m.generate_for("i", Mt, "g_row");
   Body& cols = nested_for(rows, "j", Nt, "g_col");
-  Instance u{unit.name(), "u_dot", {}, {}};
+  Instance u{unit.name(), "u_dot", {}, {}, {"pe"}};
   auto b_col = slice("b_cols", wb, {{"j", depth}}, depth);  // b_cols[j*DEPTH*WB +: DEPTH*WB]
   auto c_ij = slice("c_o", acc, {{"i", ncols}, {"j", one}});
   if (opt2) {
@@ -232,7 +233,8 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
     rows.instances.push_back({enc->name(), "u_enc", {}, {{"a_i", slice("a_i", wa, {{"i", depth}}, depth)},
                                                          {"d_one_o", digits("dig_one")},
                                                          {"d_two_o", digits("dig_two")},
-                                                         {"d_neg_o", digits("dig_neg")}}});
+                                                         {"d_neg_o", digits("dig_neg")}},
+                                 {"encoder"}});
     u.conns = {{"clk_i", ref("clk_i", 1)}, {"d_one_i", digits("dig_one")}, {"d_two_i", digits("dig_two")},
                {"d_neg_i", digits("dig_neg")}, {"b_i", b_col}, {"valid_i", valid_i},
                {"first_i", first_i}, {"last_i", last_i}, {"c_o", c_ij}};

@@ -256,7 +256,7 @@ ColumnTop build_column_top(Design& d, const DesignConfig& c, const Module& enc, 
   }
   // Encoder q serves A operand q of the step (row q / E, k offset q % E).
   auto at = [&](const ExprP& v, int w) { return single ? v : slice(v->net, {{"q", w}}, 0, w); };
-  Instance e{enc.name(), "u_enc", {}, {}};
+  Instance e{enc.name(), "u_enc", {}, {}, {"encoder"}};
   e.conns = {{"clk_i", ref("clk_i", 1)}, {"rst_ni", ref("rst_ni", 1)}, {"a_i", single ? a_i : slice("a_i", wa, {{"q", {}}})},
              {"a_valid_i", go},          {"first_i", first_i},         {"last_i", last_i}};
   if (gated) e.conns.emplace_back("adv_i", t.adv);
@@ -285,7 +285,7 @@ Instance column_pe(const Module& pe, const ColumnTop& t, std::vector<std::pair<s
     const int w = v->width / t.rows;
     return t.rows == 1 ? v : slice(v->net, {{"i", w}}, 0, w);
   };
-  Instance p{pe.name(), "u_pe", {}, {}};
+  Instance p{pe.name(), "u_pe", {}, {}, {"pe"}};
   p.conns = {{"clk_i", ref("clk_i", 1)},
              {"b_i", slice("b_i", t.wb, {{"j", t.e}}, t.e)},
              {"take_i", t.take},
@@ -334,8 +334,10 @@ Design build_column_design(const DesignConfig& c, const std::string& what, int p
   // through its adder into c_q (the accumulators may already take the next operand).
   column_readout(m, t.res, c, [&] {
     std::vector<ExprP> sums;
-    for (int p = P - 1; p >= 0; --p)
+    for (int p = P - 1; p >= 0; --p) {
       sums.push_back(acc_add(m, fmt::format("ro{}_sum", p), slice("acc_s", p * ACC, ACC), slice("acc_c", p * ACC, ACC), c));
+      m.blocks.push_back({{"readout"}, fmt::format("ro{}_sum", p)});
+    }
     return concat(sums);
   });
   d.top = canonical_name(c);

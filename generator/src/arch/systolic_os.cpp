@@ -208,11 +208,11 @@ void declare_links(Module& m, const DesignConfig& c) {
 // drains into the last row.
 void feed_edges(Module& m, const DesignConfig& c) {
   const int R = c.rows, C = c.cols, WA = c.a_width, WB = c.b_width, DW = drain_width(c);
-  skew(m, "a_skew", ref("a_i", R * WA), slice("a_h", 0, R * WA), R, false, false);
-  skew(m, "first_skew", replicate(R, ref("first_i", 1)), slice("first_h", 0, R), R, false, false);
-  skew(m, "last_skew", replicate(R, ref("last_i", 1)), slice("last_h", 0, R), R, false, false);
-  skew(m, "valid_skew", replicate(R, ref("valid_i", 1)), slice("valid_h", 0, R), R, false, true);
-  skew(m, "b_skew", ref("b_i", C * WB), slice("b_v", 0, C * WB), C, false, false);
+  skew(m, "a_skew", ref("a_i", R * WA), slice("a_h", 0, R * WA), R, false, false, "left");
+  skew(m, "first_skew", replicate(R, ref("first_i", 1)), slice("first_h", 0, R), R, false, false, "left");
+  skew(m, "last_skew", replicate(R, ref("last_i", 1)), slice("last_h", 0, R), R, false, false, "left");
+  skew(m, "valid_skew", replicate(R, ref("valid_i", 1)), slice("valid_h", 0, R), R, false, true, "left");
+  skew(m, "b_skew", ref("b_i", C * WB), slice("b_v", 0, C * WB), C, false, false, "top");
   m.assign(slice("drain_v", R * C * DW, C * DW), constant(C * DW, 0));
   m.assign(slice("drain_valid_v", R * C, C), constant(C, 0));
 }
@@ -230,9 +230,11 @@ void read_out(Module& m, const DesignConfig& c) {
   auto c_q = m.reg("c_q", C * ACC);
   auto c_valid_q = m.reg("c_valid_q", C);
   std::vector<ExprP> sums;  // msb first
-  for (int j = C - 1; j >= 0; --j)
+  for (int j = C - 1; j >= 0; --j) {
     sums.push_back(readout_adder(m, fmt::format("ro{}_", j), slice("drain_v", j * DW, ACC),
                                  slice("drain_v", j * DW + ACC, ACC), c));
+    m.blocks.push_back({{"readout", "top"}, fmt::format("ro{}_", j)});
+  }
   m.update(c_q, concat(sums));
   m.update_with_reset(c_valid_q, slice("drain_valid_v", 0, C), 0);
   m.assign(c_o, c_q);
@@ -253,7 +255,7 @@ void mark_unused_edges(Module& m, const DesignConfig& c) {
 void pe_grid(Module& m, const Module& pe, const GridParams& p) {
   const Param one{};
   const GridSlots slots{p.rows, p.cols};
-  Instance inst{pe.name(), "u_pe", {}, {}};
+  Instance inst{pe.name(), "u_pe", {}, {}, {"pe"}};
   inst.conns = {{"clk_i", ref("clk_i", 1)},
                 {"rst_ni", ref("rst_ni", 1)},
                 {"a_i", slots.h("a_h", p.wa, false)},

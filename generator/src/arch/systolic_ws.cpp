@@ -117,9 +117,9 @@ void declare_links(Module& m, const DesignConfig& c) {
 // decoded to one enable per PE row.
 void feed_rows(Module& m, const DesignConfig& c) {
   const int R = c.rows, AW = index_width(R);
-  skew(m, "a_skew", ref("a_i", R * c.a_width), slice("a_h", 0, R * c.a_width), R, false, false);
-  skew(m, "bank_skew", replicate(R, ref("bank_i", 1)), slice("bank_h", 0, R), R, false, false);
-  skew(m, "valid_skew", replicate(R, ref("valid_i", 1)), slice("valid_h", 0, R), R, false, true);
+  skew(m, "a_skew", ref("a_i", R * c.a_width), slice("a_h", 0, R * c.a_width), R, false, false, "left");
+  skew(m, "bank_skew", replicate(R, ref("bank_i", 1)), slice("bank_h", 0, R), R, false, false, "left");
+  skew(m, "valid_skew", replicate(R, ref("valid_i", 1)), slice("valid_h", 0, R), R, false, true, "left");
   for (int k = 0; k < R; ++k)
     m.assign(slice("w_we_row", k, 1),
              band(ref("w_we_i", 1), eq(ref("w_row_i", AW), constant(AW, static_cast<uint64_t>(k)))));
@@ -130,11 +130,11 @@ void feed_rows(Module& m, const DesignConfig& c) {
 void feed_columns(Module& m, const DesignConfig& c, const GridParams& p) {
   const int C = c.cols, ACC = c.acc_width;
   if (p.pw.value == ACC) {
-    skew(m, "c_skew", ref("c_i", C * ACC), slice("psum_v", 0, C * ACC), C, false, false);
+    skew(m, "c_skew", ref("c_i", C * ACC), slice("psum_v", 0, C * ACC), C, false, false, "top");
     return;
   }
   auto top = m.wire("c_top", C * ACC);
-  skew(m, "c_skew", ref("c_i", C * ACC), top, C, false, false);
+  skew(m, "c_skew", ref("c_i", C * ACC), top, C, false, false, "top");
   const Param acc = m.localparam("ACC", ACC, "result bits");
   m.generate_for("j", C, "g_top").assigns.push_back(
       {slice("psum_v", p.pw, {{"j", {}}}), concat({constant(ACC, 0), slice("c_top", acc, {{"j", {}}})})});
@@ -149,13 +149,15 @@ void read_out(Module& m, const DesignConfig& c) {
   ExprP bottom = slice("psum_v", R * C * PW, C * PW);
   if (readout) {
     std::vector<ExprP> sums;  // msb first
-    for (int j = C - 1; j >= 0; --j)
+    for (int j = C - 1; j >= 0; --j) {
       sums.push_back(readout_adder(m, fmt::format("ro{}_", j), slice("psum_v", (R * C + j) * PW, ACC),
                                    slice("psum_v", (R * C + j) * PW + ACC, ACC), c));
+      m.blocks.push_back({{"readout", "bottom"}, fmt::format("ro{}_", j)});
+    }
     bottom = m.reg("ro_q", C * ACC);
     m.update(bottom, concat(sums));
   }
-  skew(m, "c_deskew", bottom, ref("c_o", C * ACC), C, true, false);
+  skew(m, "c_deskew", bottom, ref("c_o", C * ACC), C, true, false, "bottom");
   m.assign(ref("c_valid_o", 1), delay(m, "c_valid_ro", slice("valid_h", C * R + R - 1, 1), readout, true));
 }
 
@@ -172,7 +174,7 @@ void pe_grid(Module& m, const Module& pe, const GridParams& p) {
   const Param one{};
   const GridSlots slots{p.rows, p.cols};
   auto v = [&](bool below) { return slots.v("psum_v", p.pw, below); };
-  Instance inst{pe.name(), "u_pe", {}, {}};
+  Instance inst{pe.name(), "u_pe", {}, {}, {"pe"}};
   inst.conns = {{"clk_i", ref("clk_i", 1)},
                 {"rst_ni", ref("rst_ni", 1)},
                 {"a_i", slots.h("a_h", p.wa, false)},

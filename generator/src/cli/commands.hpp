@@ -10,6 +10,7 @@ namespace tpegen::cli {
 
 void setup_list(CLI::App& app);
 void setup_generate(CLI::App& app);
+void setup_diagram(CLI::App& app);
 void setup_sim(CLI::App& app);
 void setup_synth(CLI::App& app);
 void setup_arith(CLI::App& app);

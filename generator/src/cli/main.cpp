@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   tpegen::cli::setup_list(*app.add_subcommand("list", "architectures, PE variants and parameters"));
   tpegen::cli::setup_generate(*app.add_subcommand("generate", "write the RTL, files.f, .core and manifest.json"));
+  tpegen::cli::setup_diagram(*app.add_subcommand("diagram", "draw the design as an SVG: PEs, operand flow, encoders, skew, read-out"));
   tpegen::cli::setup_sim(*app.add_subcommand("sim", "generate, verilate and check random GEMMs against the golden model"));
   tpegen::cli::setup_synth(*app.add_subcommand("synth", "synthesize with Yosys and report cells and area"));
   tpegen::cli::setup_arith(*app.add_subcommand("arith", "a stand-alone multiplier or OPT1 step with test vectors"));

@@ -62,11 +62,27 @@ struct Register {
   std::string clock;
 };
 
+/// What a block is in a picture of the design (`tpegen diagram`): kind "pe", "encoder", "skew",
+/// "deskew", "readout", "core" (the engine inside a wrapper) or "fifo"; side "left", "top" or
+/// "bottom" for a block on the array's edge, empty for one beside each PE. The emitter ignores it.
+struct Role {
+  std::string kind;
+  std::string side = {};
+};
+
 struct Instance {
   std::string module;
   std::string name;
   std::vector<std::pair<std::string, int64_t>> params;
   std::vector<std::pair<std::string, ExprP>> conns;  // in the callee's port order
+  Role role = {};  // empty kind: not drawn on its own
+};
+
+/// Logic of a module that a picture of the design shows as a block although it is no
+/// instance (a read-out adder): its role and the prefix of its nets.
+struct Block {
+  Role role;
+  std::string name;
 };
 
 struct GenerateFor;
@@ -127,6 +143,7 @@ class Module {
 
   std::string clock = "clk_i";
   std::string reset_n = "rst_ni";
+  std::vector<Block> blocks;  // for pictures only (Role)
 
  private:
   void claim_name(const std::string& name);

@@ -29,6 +29,13 @@ std::string dims(const json& c) {
   return fmt::format("{}x{}x{} s{}x{}", g("rows"), g("cols"), g("depth"), g("a_width"), g("b_width"));
 }
 
+// The array size a plot labels a point with: rows x cols, x depth where the depth is used.
+std::string size_label(const json& c) {
+  auto g = [&](const char* k) { return c.contains(k) && c.at(k).is_number() ? c.at(k).get<int>() : 0; };
+  return g("depth") > 1 ? fmt::format("{}x{}x{}", g("rows"), g("cols"), g("depth"))
+                        : fmt::format("{}x{}", g("rows"), g("cols"));
+}
+
 std::string xml_escape(const std::string& s) {
   std::string o;
   for (char c : s) {
@@ -211,12 +218,13 @@ std::string to_markdown(const std::vector<Result>& results, const std::vector<Po
 namespace {
 
 struct Frame {
-  double x0 = 70, y0 = 30, w = 560, h = 360;
+  double x0 = 70, y0 = 30, w = 680, h = 400;
 };
 
+// width="100%": a page shows the plot as wide as its column (the viewBox keeps the proportions).
 std::string svg_header(int width, int height, const std::string& title) {
   return fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 {0} {1}\" "
       "font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"{0}\" height=\"{1}\" fill=\"white\"/>\n"
       "<text x=\"{2}\" y=\"18\" text-anchor=\"middle\" font-size=\"14\">{3}</text>\n",
       width, height, width / 2, xml_escape(title));
@@ -266,7 +274,7 @@ std::vector<std::string> pes_of(const std::vector<Result>& results) {
 
 std::string svg_area_fmax(const std::vector<Result>& results) {
   const Frame f;
-  const int width = 800, height = 430;
+  const int width = 920, height = 480;
   std::string s = svg_header(width, height, "area vs fmax (line: each design to its baseline)");
   double amax = 0, fmaxmax = 0;
   for (const Result& r : results)
@@ -309,9 +317,14 @@ std::string svg_area_fmax(const std::vector<Result>& results) {
     s += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"><title>{}</title></circle>"
                      "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\">{}</text>\n",
                      X(*r.area_um2), Y(*r.fmax()), pe_color(r.pe()), xml_escape(r.name), X(*r.area_um2) + 5,
-                     Y(*r.fmax()) - 5, xml_escape(r.arch() + " " + r.pe()));
+                     Y(*r.fmax()) - 5, xml_escape(r.arch() + " " + r.pe() + " " + size_label(r.config)));
   }
-  s += legend(pes_of(results), f.x0 + f.w + 20, f.y0 + 10);
+  const std::vector<std::string> pes = pes_of(results);
+  s += legend(pes, f.x0 + f.w + 20, f.y0 + 10);
+  const double ly = f.y0 + 10 + 16.0 * static_cast<double>(pes.size()) + 8;
+  s += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#999\" stroke-dasharray=\"3,3\"/>"
+                   "<text x=\"{3}\" y=\"{4}\">to its baseline</text>\n",
+                   f.x0 + f.w + 20, ly + 5, f.x0 + f.w + 30, f.x0 + f.w + 34, ly + 9);
   return s + "</svg>\n";
 }
 
@@ -341,7 +354,7 @@ std::string svg_area_eff(const std::vector<Result>& results) {
       ++bars;
       if (auto e = derive(results[i]).area_eff) vmax = std::max(vmax, *e);
     }
-  vmax = nice_max(vmax);
+  vmax = nice_max(vmax * 1.15);  // room for the size labels above the tallest bar
   const double bar_w = 18, gap = 14, x0 = 70, y0 = 30, h = 300;
   const double w = std::max(480.0, static_cast<double>(bars) * bar_w + static_cast<double>(groups.size()) * gap + gap);
   const int width = static_cast<int>(x0 + w + 120), height = static_cast<int>(y0 + h + 130);
@@ -354,11 +367,15 @@ std::string svg_area_eff(const std::vector<Result>& results) {
     for (size_t i : g) {
       const Result& r = results[i];
       const auto e = derive(r).area_eff;
-      if (e)
+      if (e) {
         s += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"{}\">"
                          "<title>{}: {:.2f}</title></rect>\n",
                          x, Y(*e), bar_w - 2, y0 + h - Y(*e), pe_color(r.pe()), xml_escape(r.name), *e);
-      else
+        // Each bar's size, upwards from the bar's top (a design and its baseline may differ).
+        s += fmt::format("<text x=\"{0:.1f}\" y=\"{1:.1f}\" font-size=\"9\" transform=\"rotate(-90 {0:.1f} {1:.1f})\">"
+                         "{2}</text>\n",
+                         x + bar_w / 2 + 2, Y(*e) - 3, xml_escape(size_label(r.config)));
+      } else
         s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\">n/a</text>\n", x, y0 + h - 4);
       x += bar_w;
     }

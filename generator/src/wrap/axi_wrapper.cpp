@@ -195,7 +195,7 @@ void add_axi_wrapper(Design& d, const Timing& timing, const DesignConfig& c) {
   m.update_with_reset(final_issued, mux(start, one_bit(false), bor(final_issued, band(issue, rec_final))), 0);
 
   // ---- the engine ----
-  Instance inst{engine_name, "u_engine", {}, {}};
+  Instance inst{engine_name, "u_engine", {}, {}, {"core"}};
   ExprP rec_valid, rec_last, a_ready;
   std::vector<ExprP> results;
   for (auto& p : eng_ports) {
@@ -253,7 +253,7 @@ void add_axi_wrapper(Design& d, const Timing& timing, const DesignConfig& c) {
     pipe_idle = m.wire("pipe_idle", is_zero(drain));
     m.assign(issue, band(full, room));
   }
-  Instance fifo{"tpe_fifo", "u_fifo", {{"WIDTH", l.out_bits}, {"AW", AW}}, {}};
+  Instance fifo{"tpe_fifo", "u_fifo", {{"WIDTH", l.out_bits}, {"AW", AW}}, {}, {"fifo"}};
   fifo.conns = {{"clk_i", ref("clk_i", 1)}, {"rst_ni", ref("rst_ni", 1)}, {"push_i", push},
                 {"data_i", pack(results, l.out_bits)}, {"pop_i", pop}, {"data_o", fifo_data}, {"count_o", count}};
   m.instance(std::move(fifo));
