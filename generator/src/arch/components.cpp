@@ -12,6 +12,7 @@
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
 #include "emit/bitnet_to_ir.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace tpegen::arch {
 namespace {
@@ -64,7 +65,7 @@ void build_opt4e_step(ir::Module& m, const ComponentConfig& c) {
 
 ComponentConfig resolve_component(ComponentConfig c) {
   if (c.kind != "multiplier" && c.kind != "opt1-step" && c.kind != "opt4e-step")
-    throw ConfigError(fmt::format("invalid --kind = '{}': valid values are multiplier, opt1-step, opt4e-step", c.kind));
+    throw ConfigError(invalid_choice("--kind", c.kind, {"multiplier", "opt1-step", "opt4e-step"}));
   if (c.streams < 1 || c.streams > 16)
     throw ConfigError(fmt::format("invalid --streams = {}: valid range is 1..16", c.streams));
   if (c.kind == "opt4e-step" && c.pipeline_level != -1)

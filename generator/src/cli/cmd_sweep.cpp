@@ -32,6 +32,7 @@
 #include "util/run.hpp"
 #include "util/text_file.hpp"
 #include "util/work_dir.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace fs = std::filesystem;
 
@@ -53,7 +54,7 @@ struct SweepOptions {
 // Flags that make no sense together, or with the wrong executor: one clear line each.
 void check_executor_flags(const SweepOptions& o) {
   if (o.executor != "local" && o.executor != "slurm")
-    throw ConfigError(fmt::format("invalid --executor = '{}': valid executors are local, slurm", o.executor));
+    throw ConfigError(invalid_choice("--executor", o.executor, {"local", "slurm"}));
   if (o.max_parallel && *o.max_parallel < 1)
     throw ConfigError(fmt::format("invalid --max-parallel = {}: valid range is 1 or more", *o.max_parallel));
   check_slurm_options(o.slurm);

@@ -14,6 +14,7 @@
 #include "cli/parse_errors.hpp"
 #include "config/config_fields.hpp"
 #include "output/design_files.hpp"
+#include "util/did_you_mean.hpp"
 #include "util/json_text.hpp"
 #include "util/text_file.hpp"
 
@@ -83,9 +84,8 @@ void apply_json(DesignConfig& c, const std::string& text, const std::string& ori
   for (auto& [key, value] : j.items()) {
     (void)value;
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-    const auto near = closest_name(key, config_keys());
     throw ConfigError(fmt::format("invalid --config = '{}': unknown key '{}'{} (keys: {})", origin, key,
-                                  near ? fmt::format("; did you mean '{}'?", *near) : "", fmt::join(config_keys(), ", ")));
+                                  did_you_mean(key, config_keys()), fmt::join(config_keys(), ", ")));
   }
   for (const ConfigField& f : config_fields())
     if (j.contains(f.key)) set_field_json(f, c, j.at(f.key), origin);

@@ -14,6 +14,7 @@
 #include "arith/compressor_tree.hpp"
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace tpegen {
 namespace {
@@ -329,7 +330,7 @@ void set_field_text(const ConfigField& f, DesignConfig& c, const std::string& te
       try {
         v = parse_enum<typename T::value_type>(text);
       } catch (const std::invalid_argument&) {
-        throw ConfigError(fmt::format("invalid {} = '{}': valid values are {}", f.flag, text, fmt::join(f.choices, ", ")));
+        throw ConfigError(invalid_choice(f.flag, text, f.choices));
       }
     } else if constexpr (std::is_same_v<T, std::string>) {
       v = text;

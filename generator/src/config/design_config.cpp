@@ -10,6 +10,7 @@
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
 #include "config/config_fields.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace tpegen {
 namespace {
@@ -64,7 +65,7 @@ void resolve_choices(DesignConfig& c) {
       continue;
     const std::string value = field_text(f, c);
     if (std::find(f.choices.begin(), f.choices.end(), value) == f.choices.end())
-      throw ConfigError(fmt::format("invalid {} = '{}': valid values are {}", f.flag, value, fmt::join(f.choices, ", ")));
+      throw ConfigError(invalid_choice(f.flag, value, f.choices));
   }
   // The behavioural twin exists for the OPT1 PE only.
   if (c.view == "behavioral" && c.pe != "opt1")
@@ -108,14 +109,14 @@ DesignConfig resolve(const DesignConfig& in) {
   // No --pe: the architecture's first variant (mac, or opt3 for opt4c, built from OPT3 PEs only).
   if (c.pe.empty() && !arch.pes.empty()) c.pe = arch.pes.front().name;
   bool pe_known = false;
-  std::string pe_names;
+  std::vector<std::string> pe_names;
   for (auto& pe : arch.pes) {
     pe_known |= pe.name == c.pe;
-    pe_names += (pe_names.empty() ? "" : ", ") + pe.name;
+    pe_names.push_back(pe.name);
   }
   if (!pe_known)
-    throw ConfigError(fmt::format("invalid --pe = '{}' for architecture {}: valid PE variants are {}", c.pe,
-                                  c.arch, pe_names));
+    throw ConfigError(fmt::format("invalid --pe = '{}' for architecture {}: valid PE variants are {}{}", c.pe,
+                                  c.arch, fmt::join(pe_names, ", "), did_you_mean(c.pe, pe_names)));
   for (const ConfigField& f : config_fields()) {
     if (!f.dim) continue;
     int& value = c.*std::get<int DesignConfig::*>(f.member);

@@ -9,6 +9,7 @@
 
 #include "config/design_config.hpp"
 #include "golden/stimulus.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace tpegen::synth {
 namespace {
@@ -50,12 +51,12 @@ uint64_t apply(Tracked& t, int width, const std::string& bits) {
 
 void check_activity_mode(const std::string& mode, const std::string& name) {
   if (mode != "static" && mode != "sim" && mode != "gate")
-    throw ConfigError("invalid " + name + " = '" + mode + "': valid values are static, sim, gate");
+    throw ConfigError(invalid_choice(name, mode, {"static", "sim", "gate"}));
 }
 
 void check_gate_delay(const std::string& mode, const std::string& name) {
   if (mode != "unit" && mode != "liberty")
-    throw ConfigError("invalid " + name + " = '" + mode + "': valid values are unit, liberty");
+    throw ConfigError(invalid_choice(name, mode, {"unit", "liberty"}));
 }
 
 void check_gate_delay_activity(const std::string& gate_delay, const std::string& activity,
