@@ -79,13 +79,17 @@ struct Row {
     f.hidden = true;
     return *this;
   }
+  Row& required() {
+    f.required = true;
+    return *this;
+  }
   operator ConfigField() const { return f; }  // NOLINT: the table is a list of rows
 };
 
 const std::vector<ConfigField>& table() {
   using D = DesignConfig;
   static const std::vector<ConfigField> fields = {
-      Row("arch", "--arch", &D::arch, "architecture").by_default("required").range_doc("see `tpegen list`"),
+      Row("arch", "--arch", &D::arch, "architecture").required().range_doc("see `tpegen list`"),
       Row("pe", "--pe", &D::pe, "PE variant")
           .by_default("the architecture's first (mac where it has one)")
           .range_doc("see `tpegen list`")
@@ -215,6 +219,7 @@ const char* field_type(const ConfigField& f) {
 }
 
 std::string field_default_doc(const ConfigField& f) {
+  if (f.required) return "";
   if (f.default_doc) return f.default_doc;
   const DesignConfig d;
   return field_text(f, d);
