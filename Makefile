@@ -72,6 +72,12 @@ bench-sweep: build
 golden-update: build
 	tb/scripts/check_generated.sh $(TPEGEN) . $(BUILD)/golden --update
 
+# The reference pages generated from the code (command line, config keys, architectures and
+# module names, manifest); ctest docs.current fails when the committed ones differ.
+.PHONY: docs-reference
+docs-reference: build
+	$(TPEGEN) docs --out docs/reference
+
 clean:
 	rm -rf $(BUILD)
 

@@ -28,6 +28,7 @@ void setup_app(CLI::App& app) {
       *app.add_subcommand("sweep-point", "synthesize one point of a sweep's plan into its cache (one Slurm array task)"));
   setup_gate_power(*app.add_subcommand(
       "gate-power", "energy of a mapped netlist from a gate-level replay of a port trace (the model of synth --activity gate)"));
+  setup_docs(*app.add_subcommand("docs", "write the reference pages (CLI, config keys, architectures, manifest) as Markdown"));
 }
 
 }  // namespace tpegen::cli

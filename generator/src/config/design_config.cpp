@@ -149,18 +149,19 @@ DesignConfig resolve(const DesignConfig& in) {
   return c;
 }
 
+const char* final_adder_token(arith::AdderKind k) {
+  using arith::AdderKind;
+  return k == AdderKind::KoggeStone ? "ks" : k == AdderKind::BrentKung ? "bk"
+         : k == AdderKind::Ripple   ? "rca" : k == AdderKind::Sklansky ? "sk"
+         : k == AdderKind::Timing   ? "ta" : "add";
+}
+
 std::string canonical_name(const DesignConfig& c) {
   const ArchDescriptor& arch = find_arch(c.arch);
   std::string name = "tpe_" + c.arch + "_" + c.pe + "_";
-  if (is_bit_weight_pe(c.pe)) {
-    using arith::AdderKind;
-    const AdderKind k = *c.final_adder;
-    const char* adder = k == AdderKind::KoggeStone ? "ks" : k == AdderKind::BrentKung ? "bk"
-                        : k == AdderKind::Ripple   ? "rca" : k == AdderKind::Sklansky ? "sk"
-                        : k == AdderKind::Timing   ? "ta" : "add";
+  if (is_bit_weight_pe(c.pe))
     name += fmt::format("{}_{}{}_{}_", arith::to_string(*c.encoding), arith::to_string(*c.tree), c.use_42 ? "42" : "",
-                        adder);
-  }
+                        final_adder_token(*c.final_adder));
   for (auto& ch : name)
     if (ch == '-') ch = '_';
   if (dim_named(arch.rows, c.rows)) name += fmt::format("r{}", c.rows);
