@@ -62,6 +62,11 @@ TEST_CASE("help text: no CLI11 placeholder, no '(default required)', real defaul
   CHECK(has(sim_help, "width of A operands, 2..16 (default 8)"));
   CHECK(has(sim_help, "--arch NAME"));
   CHECK(has(sim_help, "(required: here or as \"arch\" in --config)"));
+  const std::string synth_help = app.get_subcommand("synth")->help();
+  CHECK(has(synth_help, "--activity static|sim|gate"));
+  CHECK(has(synth_help, "--target asic|ice40|ecp5|xilinx7|gowin"));
+  CHECK(has(app.get_subcommand("arith")->help(), "--kind multiplier|opt1-step|opt4e-step"));
+  CHECK(has(app.get_subcommand("sweep")->help(), "--executor local|slurm"));
   // The default the help shows is the value the flag's variable starts with.
   CHECK(has(sim_help, "output elements were checked (default 0)"));  // --min-elements, from its variable
   CHECK_FALSE(has(app.get_subcommand("sweep")->help(), "default 0) (default"));  // said once
@@ -116,7 +121,7 @@ TEST_CASE("config page: every design key and every run key, run keys described b
   for (const sweep::SweepFileKey& k : sweep::sweep_file_keys()) CHECK(has(page, std::string("| `") + k.key + "` |"));
   CHECK(has(page, "| `arch` | `--arch` | string | see `tpegen list` | required |"));
   CHECK(has(page, "| `clock_period` | `synth --clock-period`, `sweep --clock-period` | `NUMBER` | `10` |"));
-  CHECK(has(page, "| `target` | `synth --target` | `TEXT` | `asic` |"));
+  CHECK(has(page, "| `target` | `synth --target` | `asic|ice40|ecp5|xilinx7|gowin` | `asic` |"));
 }
 
 TEST_CASE("architectures page: every architecture, dimension and PE; the naming tokens are the code's") {

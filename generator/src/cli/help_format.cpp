@@ -21,6 +21,12 @@ std::string value_placeholder(const CLI::Option& opt) {
   return type;
 }
 
+std::string one_of(const std::vector<std::string>& choices) {
+  std::string s;
+  for (auto& c : choices) s += (s.empty() ? "" : "|") + c;
+  return s;
+}
+
 std::string shown_default(const CLI::Option& opt) {
   if (!takes_value(opt) || opt.get_required()) return "";
   const std::string d = opt.get_default_str();

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/cli_fwd.hpp"
 
@@ -14,6 +15,9 @@ namespace tpegen::cli {
 /// The word after the flag: "INT", "NUMBER", "TEXT", or the type name a flag set itself
 /// ("and|booth|ent", "FILE"); "" for a flag without a value.
 std::string value_placeholder(const CLI::Option& opt);
+
+/// The placeholder of a flag with these choices: "static|sim|gate".
+std::string one_of(const std::vector<std::string>& choices);
 
 /// The default as the flag's variable starts ("" for flags without a value, required ones
 /// and empty text).

@@ -1,5 +1,6 @@
 #include "synth/activity.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 #include <stdexcept>
@@ -50,13 +51,13 @@ uint64_t apply(Tracked& t, int width, const std::string& bits) {
 }  // namespace
 
 void check_activity_mode(const std::string& mode, const std::string& name) {
-  if (mode != "static" && mode != "sim" && mode != "gate")
-    throw ConfigError(invalid_choice(name, mode, {"static", "sim", "gate"}));
+  if (std::find(kActivityModes.begin(), kActivityModes.end(), mode) == kActivityModes.end())
+    throw ConfigError(invalid_choice(name, mode, kActivityModes));
 }
 
 void check_gate_delay(const std::string& mode, const std::string& name) {
-  if (mode != "unit" && mode != "liberty")
-    throw ConfigError(invalid_choice(name, mode, {"unit", "liberty"}));
+  if (std::find(kGateDelayModes.begin(), kGateDelayModes.end(), mode) == kGateDelayModes.end())
+    throw ConfigError(invalid_choice(name, mode, kGateDelayModes));
 }
 
 void check_gate_delay_activity(const std::string& gate_delay, const std::string& activity,
