@@ -7,6 +7,35 @@
 #include "util/paths.hpp"
 
 namespace tpegen::cli {
+namespace {
+
+docs::FlagDoc describe_flag(const CLI::Option& o) {
+  docs::FlagDoc f;
+  f.positional = !o.nonpositional();
+  if (f.positional) f.names = o.get_name(true, false);
+  for (auto& s : o.get_snames()) f.names += (f.names.empty() ? "-" : ", -") + s;  // "-o, --output"
+  for (auto& l : o.get_lnames()) f.names += (f.names.empty() ? "--" : ", --") + l;
+  f.value = value_placeholder(o);
+  f.default_value = shown_default(o);
+  f.help = o.get_description();
+  f.required = o.get_required();
+  return f;
+}
+
+}  // namespace
+
+std::vector<docs::CommandDoc> describe_commands(CLI::App& app) {
+  std::vector<docs::CommandDoc> commands;
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    docs::CommandDoc c{sub->get_name(), sub->get_description(), {}};
+    for (const CLI::Option* o : sub->get_options()) {
+      if (o == sub->get_help_ptr() || o->get_group().empty()) continue;  // --help; hidden test flags
+      c.flags.push_back(describe_flag(*o));
+    }
+    commands.push_back(std::move(c));
+  }
+  return commands;
+}
 
 void setup_app(CLI::App& app) {
   app.name("tpegen");

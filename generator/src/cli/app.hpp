@@ -13,7 +13,7 @@ namespace tpegen::cli {
 void setup_app(CLI::App& app);
 
 /// The sub-commands of `app` and their flags (without --help and hidden test flags), as the
-/// reference pages show them (cmd_docs.cpp).
+/// reference pages show them.
 std::vector<docs::CommandDoc> describe_commands(CLI::App& app);
 
 }  // namespace tpegen::cli

@@ -1,5 +1,5 @@
 // `tpegen docs --out DIR`: the reference pages generated from the code (docs/reference/*.md).
-// The CLI page walks a fresh App built by setup_app, the one main() parses with.
+// The CLI page describes a fresh App built by setup_app, the one main() parses with.
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -10,7 +10,6 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
-#include "cli/help_format.hpp"
 #include "docs/reference.hpp"
 #include "util/paths.hpp"
 #include "util/text_file.hpp"
@@ -22,36 +21,6 @@ struct DocsOptions {
   std::string out_dir;
   bool force = false;
 };
-
-docs::FlagDoc describe_flag(const CLI::Option& o) {
-  docs::FlagDoc f;
-  f.positional = !o.nonpositional();
-  if (f.positional) f.names = o.get_name(true, false);
-  for (auto& s : o.get_snames()) f.names += (f.names.empty() ? "-" : ", -") + s;  // "-o, --output"
-  for (auto& l : o.get_lnames()) f.names += (f.names.empty() ? "--" : ", --") + l;
-  f.value = value_placeholder(o);
-  f.default_value = shown_default(o);
-  f.help = o.get_description();
-  f.required = o.get_required();
-  return f;
-}
-
-}  // namespace
-
-std::vector<docs::CommandDoc> describe_commands(CLI::App& app) {
-  std::vector<docs::CommandDoc> commands;
-  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
-    docs::CommandDoc c{sub->get_name(), sub->get_description(), {}};
-    for (const CLI::Option* o : sub->get_options()) {
-      if (o == sub->get_help_ptr() || o->get_group().empty()) continue;  // --help; hidden test flags
-      c.flags.push_back(describe_flag(*o));
-    }
-    commands.push_back(std::move(c));
-  }
-  return commands;
-}
-
-namespace {
 
 void run_docs(const DocsOptions& o) {
   CLI::App app;

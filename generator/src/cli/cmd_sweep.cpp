@@ -56,7 +56,7 @@ const std::vector<std::string> kExecutors = {"local", "slurm"};
 
 // Flags that make no sense together, or with the wrong executor: one clear line each.
 void check_executor_flags(const SweepOptions& o) {
-  if (o.executor != "local" && o.executor != "slurm")
+  if (std::find(kExecutors.begin(), kExecutors.end(), o.executor) == kExecutors.end())
     throw ConfigError(invalid_choice("--executor", o.executor, kExecutors));
   if (o.max_parallel && *o.max_parallel < 1)
     throw ConfigError(fmt::format("invalid --max-parallel = {}: valid range is 1 or more", *o.max_parallel));
