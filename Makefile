@@ -81,6 +81,12 @@ golden-update: build
 docs-diagrams: build
 	tb/scripts/docs_diagrams.sh $(TPEGEN) . $(BUILD)/docs-diagrams
 
+# The reference pages generated from the code (command line, config keys, architectures and
+# module names, manifest); ctest docs.current fails when the committed ones differ.
+.PHONY: docs-reference
+docs-reference: build
+	$(TPEGEN) docs --out docs/reference
+
 clean:
 	rm -rf $(BUILD)
 

@@ -5,3 +5,14 @@ add_test(NAME docs.build COMMAND python3 ${SCRIPTS}/check_docs.py site ${PROJECT
 set_tests_properties(docs.build PROPERTIES LABELS "unit;docs" SKIP_RETURN_CODE 77)
 add_test(NAME docs.readme_links COMMAND python3 ${SCRIPTS}/check_docs.py readme ${PROJECT_SOURCE_DIR}/README.md)
 set_tests_properties(docs.readme_links PROPERTIES LABELS "unit;docs")
+# The reference pages generated from the code, and the help text they share with --help.
+add_test(NAME docs.current COMMAND ${SCRIPTS}/check_docs_reference.sh ${TPEGEN_BIN} ${PROJECT_SOURCE_DIR}
+         ${WORK}/docs-reference)
+set_tests_properties(docs.current PROPERTIES LABELS "unit")
+add_test(NAME cli.help_text COMMAND ${SCRIPTS}/check_help_text.sh ${TPEGEN_BIN})
+set_tests_properties(cli.help_text PROPERTIES LABELS "unit")
+# `tpegen docs` does not replace a page it did not write.
+add_test(NAME cli.usage.docs_foreign_page COMMAND ${SCRIPTS}/expect_usage_error.sh
+         "invalid --out = '.*tb/scripts/testdata/docs_foreign': cli.md was not written by tpegen docs; pass --force"
+         ${TPEGEN_BIN} docs --out ${CMAKE_CURRENT_SOURCE_DIR}/scripts/testdata/docs_foreign)
+set_tests_properties(cli.usage.docs_foreign_page PROPERTIES LABELS "unit")

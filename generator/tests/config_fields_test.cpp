@@ -129,7 +129,7 @@ TEST_CASE("field table: enums are parsed where they enter, with the flag and the
         "invalid --final-adder = 'csa': valid values are ripple, kogge-stone, brent-kung, sklansky, timing, behavioral");
   DesignConfig c;
   CHECK_THROWS_WITH_AS(cli::apply_json(c, R"({"encoding": "Booth"})", "cfg.json"),
-                       "invalid --encoding = 'Booth': valid values are and, booth, ent", ConfigError);
+                       "invalid --encoding = 'Booth': valid values are and, booth, ent; did you mean 'booth'?", ConfigError);
   CHECK_THROWS_WITH_AS(cli::apply_json(c, R"({"encoding": 1})", "cfg.json"),
                        "invalid encoding in config file cfg.json: wrong type", ConfigError);
   cli::apply_json(c, R"({"arch": "cube", "pe": "opt1", "encoding": "ent"})", "cfg.json");

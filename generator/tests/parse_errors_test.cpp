@@ -9,17 +9,6 @@
 #include "cli/parse_errors.hpp"
 
 using tpegen::cli::check_subcommand;
-using tpegen::cli::closest_name;
-
-TEST_CASE("closest_name: typos find their flag, unrelated words find nothing") {
-  const std::vector<std::string> flags = {"--rows", "--cols", "--depth", "--force", "--output"};
-  CHECK(closest_name("--rwos", flags) == "--rows");   // transposition
-  CHECK(closest_name("--frce", flags) == "--force");  // deletion
-  CHECK(closest_name("--colss", flags) == "--cols");  // insertion
-  CHECK(closest_name("--depht", flags) == "--depth");
-  CHECK_FALSE(closest_name("--liberty", flags).has_value());
-  CHECK_FALSE(closest_name("x", {}).has_value());
-}
 
 TEST_CASE("check_subcommand: known, unknown with a suggestion, missing, help") {
   CLI::App app;

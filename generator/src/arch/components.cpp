@@ -1,5 +1,6 @@
 #include "arch/components.hpp"
 
+#include <algorithm>
 #include <random>
 
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
 #include "emit/bitnet_to_ir.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace tpegen::arch {
 namespace {
@@ -63,8 +65,8 @@ void build_opt4e_step(ir::Module& m, const ComponentConfig& c) {
 }  // namespace
 
 ComponentConfig resolve_component(ComponentConfig c) {
-  if (c.kind != "multiplier" && c.kind != "opt1-step" && c.kind != "opt4e-step")
-    throw ConfigError(fmt::format("invalid --kind = '{}': valid values are multiplier, opt1-step, opt4e-step", c.kind));
+  if (std::find(kComponentKinds.begin(), kComponentKinds.end(), c.kind) == kComponentKinds.end())
+    throw ConfigError(invalid_choice("--kind", c.kind, kComponentKinds));
   if (c.streams < 1 || c.streams > 16)
     throw ConfigError(fmt::format("invalid --streams = {}: valid range is 1..16", c.streams));
   if (c.kind == "opt4e-step" && c.pipeline_level != -1)

@@ -19,6 +19,9 @@
 
 namespace tpegen::arch {
 
+/// The components `tpegen arith --kind` builds.
+inline const std::vector<std::string> kComponentKinds = {"multiplier", "opt1-step", "opt4e-step"};
+
 struct ComponentConfig {
   std::string kind = "multiplier";  // multiplier | opt1-step | opt4e-step
   DesignConfig arith;               // a_width, b_width, is_signed, acc_width, encoding, tree, use_42, final_adder

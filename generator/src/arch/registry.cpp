@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "config/config_fields.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace tpegen {
 
@@ -30,12 +31,12 @@ const std::vector<ArchDescriptor>& architectures() {
 }
 
 const ArchDescriptor& find_arch(const std::string& name) {
-  std::string names;
+  std::vector<std::string> names;
   for (auto& a : architectures()) {
     if (a.name == name) return a;
-    names += (names.empty() ? "" : ", ") + a.name;
+    names.push_back(a.name);
   }
-  throw ConfigError(fmt::format("invalid --arch = '{}': valid architectures are {}", name, names));
+  throw ConfigError(invalid_choice("--arch", name, names));
 }
 
 double arch_macs_per_cycle(const DesignConfig& c, std::string* note) {

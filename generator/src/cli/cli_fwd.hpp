@@ -5,6 +5,8 @@
 
 namespace CLI {
 class App;
+class FormatterBase;
+class Option;
 class ParseError;
 class Validator;
 }  // namespace CLI

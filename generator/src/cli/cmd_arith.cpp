@@ -16,6 +16,7 @@
 #include "arith/liberty_delays.hpp"
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
+#include "cli/help_format.hpp"
 #include "cli/parse_errors.hpp"
 #include "ir/check.hpp"
 #include "output/design_files.hpp"
@@ -100,7 +101,8 @@ void run_arith(ArithOptions o) {
 
 void setup_arith(CLI::App& app) {
   auto o = std::make_shared<ArithOptions>();
-  app.add_option("--kind", o->comp.kind, "multiplier | opt1-step | opt4e-step (default multiplier)");
+  app.add_option("--kind", o->comp.kind, "what to build: a multiplier, an OPT1 step or an OPT4E step")
+      ->type_name(one_of(arch::kComponentKinds));
   app.add_option("--streams", o->comp.streams, "opt4e-step: digit streams E, 1..16 (default 2)");
   // --acc-width and --acc-wrap: opt1-step and opt4e-step; --final-adder: multiplier.
   add_design_flags(app, o->arith, {"a_width", "b_width", "signed", "acc_width", "acc_wrap", "encoding", "tree",

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/help_format.hpp"
 #include "config/design_config.hpp"
 #include "synth/activity.hpp"
 #include "synth/gate_activity.hpp"
@@ -97,7 +98,7 @@ void setup_gate_power(CLI::App& app) {
   app.add_option("--macs", o->macs, "useful MACs of the trace (for per-MAC figures; default 1)");
   app.add_option("--clock-period", o->period_ns, "ns (default 10)");
   app.add_option("--output-load", o->output_load, "per output bit, liberty capacitance unit (default 0)");
-  app.add_option("--gate-delay", o->gate_delay, synth::kGateDelayHelp);
+  app.add_option("--gate-delay", o->gate_delay, synth::kGateDelayHelp)->type_name(one_of(synth::kGateDelayModes));
   app.add_option("--json", o->json, "also write the results as JSON");
   app.callback([o] { run(*o); });
 }

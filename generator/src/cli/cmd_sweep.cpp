@@ -18,6 +18,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
+#include "cli/help_format.hpp"
 #include "cli/sweep_local.hpp"
 #include "cli/sweep_point.hpp"
 #include "cli/sweep_slurm.hpp"
@@ -28,6 +29,7 @@
 #include "synth/fmax_search.hpp"
 #include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
+#include "util/did_you_mean.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
@@ -50,10 +52,12 @@ struct SweepOptions {
   bool no_wait = false, collect = false, dry_run = false;
 };
 
+const std::vector<std::string> kExecutors = {"local", "slurm"};
+
 // Flags that make no sense together, or with the wrong executor: one clear line each.
 void check_executor_flags(const SweepOptions& o) {
-  if (o.executor != "local" && o.executor != "slurm")
-    throw ConfigError(fmt::format("invalid --executor = '{}': valid executors are local, slurm", o.executor));
+  if (std::find(kExecutors.begin(), kExecutors.end(), o.executor) == kExecutors.end())
+    throw ConfigError(invalid_choice("--executor", o.executor, kExecutors));
   if (o.max_parallel && *o.max_parallel < 1)
     throw ConfigError(fmt::format("invalid --max-parallel = {}: valid range is 1 or more", *o.max_parallel));
   check_slurm_options(o.slurm);
@@ -307,7 +311,8 @@ void setup_sweep(CLI::App& app) {
   add_synth_run_flags(app, o->run, true);
   app.add_option("--executor", o->executor,
                  "where the points run: local (child processes, -j at a time) or slurm (one sbatch job array; "
-                 "WORK and tpegen must be on a file system the nodes share) (default local)");
+                 "WORK and tpegen must be on a file system the nodes share) (default local)")
+      ->type_name(one_of(kExecutors));
   app.add_option("--max-parallel", o->max_parallel, "slurm: at most N array tasks at a time (sbatch --array=...%N)");
   app.add_option("--slurm-partition", o->slurm.partition, "slurm: the partition (sbatch --partition)");
   app.add_option("--slurm-time", o->slurm.time, "slurm: time limit per point (sbatch --time, e.g. 30 or 1:00:00)");

@@ -19,6 +19,7 @@
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
 #include "cli/gate_slice.hpp"
+#include "cli/help_format.hpp"
 #include "cli/synth_tools.hpp"
 #include "cli/synth_activity.hpp"
 #include "synth/activity.hpp"
@@ -202,8 +203,10 @@ void setup_synth(CLI::App& app) {
   app.add_option("--target", o->target,
                  "asic (default: liberty cells, OpenSTA) or an FPGA family mapped by Yosys's own synth_* command: "
                  "ice40 (then placed and routed with nextpnr-ice40), ecp5, xilinx7, gowin; reports LUT/FF/carry/"
-                 "DSP/BRAM counts");
-  app.add_option("--device", o->device, "with --target ice40: up5k (default; DSP blocks used) or hx8k (no DSP)");
+                 "DSP/BRAM counts")
+      ->type_name(one_of(synth::kSynthTargets));
+  app.add_option("--device", o->device, "with --target ice40: up5k (default; DSP blocks used) or hx8k (no DSP)")
+      ->type_name(one_of(synth::kIce40Devices));
   app.add_option("--gate-slice", o->gate_slice,
                  "with --activity gate: measure the gate-level energy on a slice, the design with every dimension "
                  "capped at N (for arrays too large to simulate at gate level; the report names the slice)");

@@ -17,6 +17,7 @@ void setup_arith(CLI::App& app);
 void setup_sweep(CLI::App& app);
 void setup_sweep_point(CLI::App& app);
 void setup_gate_power(CLI::App& app);
+void setup_docs(CLI::App& app);
 
 /// Tells the user which of their files in an output directory a rewrite kept.
 void print_kept(const std::vector<std::string>& kept, const std::string& dir);

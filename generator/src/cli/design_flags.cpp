@@ -14,20 +14,30 @@
 #include "cli/parse_errors.hpp"
 #include "config/config_fields.hpp"
 #include "output/design_files.hpp"
+#include "util/did_you_mean.hpp"
 #include "util/json_text.hpp"
 #include "util/text_file.hpp"
 
 namespace tpegen::cli {
 namespace {
 
-// "width of A operands, 2..16 (default 8)"; scoped: "--pe opt1 and opt2: ..." for a field
-// that applies to some designs only (named where the command has --arch and --pe).
+// "width of A operands, 2..16" (the help formatter adds "(default 8)" from the flag's default
+// string); scoped: "--pe opt1 and opt2: ..." for a field that applies to some designs only
+// (named where the command has --arch and --pe).
 std::string flag_help(const ConfigField& f, bool scoped) {
   std::string h = f.help;
   if (scoped && f.applies != Applies::All) h = fmt::format("{}: {}", applies_doc(f.applies), h);
   if (std::string(field_type(f)) != "bool") h += ", " + field_range_doc(f);
-  if (f.default_doc || std::string(field_type(f)) != "bool") h += fmt::format(" (default {})", field_default_doc(f));
+  else if (field_default_doc(f) == "true") h += " (on by default)";
+  if (f.required) h += " (required: here or as \"" + std::string(f.key) + "\" in --config)";
   return h;
+}
+
+// The word after the flag in --help: the choices of an enum, else its kind of value.
+std::string value_name(const ConfigField& f) {
+  if (!f.choices.empty()) return fmt::format("{}", fmt::join(f.choices, "|"));
+  const std::string type = field_type(f);
+  return type == "int" ? "INT" : f.key == std::string("arch") || f.key == std::string("pe") ? "NAME" : "TEXT";
 }
 
 }  // namespace
@@ -46,7 +56,8 @@ void add_design_flags(CLI::App& app, DesignFlags& flags) {
   app.add_option("--config", flags.config_file,
                  fmt::format("JSON object with any of the keys {} (the flags below, - as _; "
                              "signed is true/false); flags given on the command line win",
-                             fmt::join(config_keys(), ", ")));
+                             fmt::join(config_keys(), ", ")))
+      ->type_name("FILE");
   std::vector<std::string> all;
   for (const ConfigField& f : config_fields()) all.push_back(f.key);
   add_design_flags(app, flags, all);
@@ -72,6 +83,7 @@ void add_design_flags(CLI::App& app, DesignFlags& flags, const std::vector<std::
           }
         },
         f.member);
+    if (o->get_expected_max() != 0) o->type_name(value_name(f))->default_str(field_default_doc(f));
     if (f.hidden) o->group("");  // exists for the regression's mutation checks
   }
 }
@@ -83,9 +95,8 @@ void apply_json(DesignConfig& c, const std::string& text, const std::string& ori
   for (auto& [key, value] : j.items()) {
     (void)value;
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-    const auto near = closest_name(key, config_keys());
     throw ConfigError(fmt::format("invalid --config = '{}': unknown key '{}'{} (keys: {})", origin, key,
-                                  near ? fmt::format("; did you mean '{}'?", *near) : "", fmt::join(config_keys(), ", ")));
+                                  did_you_mean(key, config_keys()), fmt::join(config_keys(), ", ")));
   }
   for (const ConfigField& f : config_fields())
     if (j.contains(f.key)) set_field_json(f, c, j.at(f.key), origin);

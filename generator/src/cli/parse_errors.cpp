@@ -9,23 +9,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "util/did_you_mean.hpp"
+
 namespace tpegen::cli {
 namespace {
-
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 std::vector<std::string> subcommand_names(CLI::App& app) {
   std::vector<std::string> names;
@@ -55,11 +42,6 @@ std::vector<std::string> option_names(const CLI::App& sub) {
   return names;
 }
 
-std::string suggestion(const std::string& word, const std::vector<std::string>& names) {
-  auto near = closest_name(word, names);
-  return near ? fmt::format("; did you mean '{}'?", *near) : "";
-}
-
 }  // namespace
 
 const CLI::Validator& non_negative_whole() {
@@ -74,25 +56,13 @@ const CLI::Validator& non_negative_whole() {
   return v;
 }
 
-std::optional<std::string> closest_name(const std::string& word, const std::vector<std::string>& candidates) {
-  std::optional<std::string> best;
-  size_t best_d = 0;
-  for (auto& c : candidates) {
-    const size_t d = edit_distance(word, c);
-    if (!best || d < best_d) best = c, best_d = d;
-  }
-  // A transposition costs 2 here; allow about a third of the word, at least 2.
-  if (!best || best_d > std::max<size_t>(2, word.size() / 3)) return std::nullopt;
-  return best;
-}
-
 std::string check_subcommand(CLI::App& app, const std::vector<std::string>& args) {
   const std::vector<std::string> names = subcommand_names(app);
   for (auto& a : args) {
     if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version") return "";
     if (a.empty() || a[0] == '-') continue;
     if (find_subcommand(app, a)) return "";
-    return fmt::format("unknown command '{}'{} (commands: {}; see tpegen --help)", a, suggestion(a, names),
+    return fmt::format("unknown command '{}'{} (commands: {}; see tpegen --help)", a, did_you_mean(a, names),
                        fmt::join(names, ", "));
   }
   return fmt::format("a command is required: {} (see tpegen --help)", fmt::join(names, ", "));
@@ -110,7 +80,7 @@ std::string describe_parse_error(CLI::App& app, const CLI::ParseError& e, const 
       if (a.size() < 2 || a[0] != '-' || std::isdigit(static_cast<unsigned char>(a[1]))) continue;  // -4 is a value
       const std::string name = a.substr(0, a.find('='));
       if (!sub->get_option_no_throw(name) && !app.get_option_no_throw(name))
-        return fmt::format("unknown option '{}' for '{}'{}", name, where, suggestion(name, option_names(*sub))) + help;
+        return fmt::format("unknown option '{}' for '{}'{}", name, where, did_you_mean(name, option_names(*sub))) + help;
     }
     static const std::regex extras(R"(not expected: (.*)$)");
     const std::string words = std::regex_search(what, m, extras) ? m[1].str() : what;

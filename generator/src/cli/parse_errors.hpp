@@ -3,7 +3,6 @@
 // messages and exit codes 104..109 say neither).
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,10 +12,6 @@ namespace tpegen::cli {
 
 /// For unsigned options: CLI11 would turn -1 into 2^64 - 1 without a word.
 const CLI::Validator& non_negative_whole();
-
-/// The closest of `candidates` to `word` when it is a plausible typo of it (small edit
-/// distance), else nullopt.
-std::optional<std::string> closest_name(const std::string& word, const std::vector<std::string>& candidates);
 
 /// Before CLI11 parses: a missing or unknown sub-command. Returns the error line (without
 /// the "tpegen: error: " prefix), or "" when the command line names a known sub-command or

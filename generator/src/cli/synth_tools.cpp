@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/help_format.hpp"
 #include "config/design_config.hpp"
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"
@@ -47,8 +48,10 @@ void add_synth_run_flags(CLI::App& app, SynthRunFlags& f, bool sweep) {
                  key("activity") + "switching activity for power: static (0.1 per net, default), sim (measured "
                                    "by a Verilator run of the GEMM workload; also reports energy per MAC) or gate "
                                    "(that run replayed on the netlist in Icarus Verilog: per-cell, glitch-aware "
-                                   "energy per MAC and its breakdown)");
-  app.add_option("--gate-delay", f.gate_delay, key("gate_delay") + "with --activity gate: " + synth::kGateDelayHelp);
+                                   "energy per MAC and its breakdown)")
+      ->type_name(one_of(synth::kActivityModes));
+  app.add_option("--gate-delay", f.gate_delay, key("gate_delay") + "with --activity gate: " + synth::kGateDelayHelp)
+      ->type_name(one_of(synth::kGateDelayModes));
 }
 
 void check_synth_run_flags(const SynthRunFlags& f) {

@@ -14,6 +14,7 @@
 #include "arith/compressor_tree.hpp"
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace tpegen {
 namespace {
@@ -78,13 +79,17 @@ struct Row {
     f.hidden = true;
     return *this;
   }
+  Row& required() {
+    f.required = true;
+    return *this;
+  }
   operator ConfigField() const { return f; }  // NOLINT: the table is a list of rows
 };
 
 const std::vector<ConfigField>& table() {
   using D = DesignConfig;
   static const std::vector<ConfigField> fields = {
-      Row("arch", "--arch", &D::arch, "architecture").by_default("required").range_doc("see `tpegen list`"),
+      Row("arch", "--arch", &D::arch, "architecture").required().range_doc("see `tpegen list`"),
       Row("pe", "--pe", &D::pe, "PE variant")
           .by_default("the architecture's first (mac where it has one)")
           .range_doc("see `tpegen list`")
@@ -214,6 +219,7 @@ const char* field_type(const ConfigField& f) {
 }
 
 std::string field_default_doc(const ConfigField& f) {
+  if (f.required) return "";
   if (f.default_doc) return f.default_doc;
   const DesignConfig d;
   return field_text(f, d);
@@ -329,7 +335,7 @@ void set_field_text(const ConfigField& f, DesignConfig& c, const std::string& te
       try {
         v = parse_enum<typename T::value_type>(text);
       } catch (const std::invalid_argument&) {
-        throw ConfigError(fmt::format("invalid {} = '{}': valid values are {}", f.flag, text, fmt::join(f.choices, ", ")));
+        throw ConfigError(invalid_choice(f.flag, text, f.choices));
       }
     } else if constexpr (std::is_same_v<T, std::string>) {
       v = text;

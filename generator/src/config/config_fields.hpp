@@ -63,6 +63,7 @@ struct ConfigField {
   const char* off_flag = nullptr;  // a bool's flag for false (--unsigned); its summary word drops the --
   bool pe_option = false;          // belongs to the PE variant: a baseline may differ in it
   bool hidden = false;             // test only (--inject-bug): not in --help, config_keys or docs
+  bool required = false;           // no default: the command line or --config must give it
 };
 
 /// Every field, in the order of help, summary line and reproduce command.
@@ -73,6 +74,7 @@ const ConfigField& config_field(const std::string& key);
 
 /// "int", "bool", "string" or "enum" (for docs and `tpegen list --json`).
 const char* field_type(const ConfigField& f);
+/// The default as documented ("" for a required field).
 std::string field_default_doc(const ConfigField& f);
 std::string field_range_doc(const ConfigField& f);
 /// Which designs the field applies to, as the docs say it ("all", "--pe opt1 and opt2", ...).

@@ -10,6 +10,7 @@
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
 #include "config/config_fields.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace tpegen {
 namespace {
@@ -64,7 +65,7 @@ void resolve_choices(DesignConfig& c) {
       continue;
     const std::string value = field_text(f, c);
     if (std::find(f.choices.begin(), f.choices.end(), value) == f.choices.end())
-      throw ConfigError(fmt::format("invalid {} = '{}': valid values are {}", f.flag, value, fmt::join(f.choices, ", ")));
+      throw ConfigError(invalid_choice(f.flag, value, f.choices));
   }
   // The behavioural twin exists for the OPT1 PE only.
   if (c.view == "behavioral" && c.pe != "opt1")
@@ -108,14 +109,14 @@ DesignConfig resolve(const DesignConfig& in) {
   // No --pe: the architecture's first variant (mac, or opt3 for opt4c, built from OPT3 PEs only).
   if (c.pe.empty() && !arch.pes.empty()) c.pe = arch.pes.front().name;
   bool pe_known = false;
-  std::string pe_names;
+  std::vector<std::string> pe_names;
   for (auto& pe : arch.pes) {
     pe_known |= pe.name == c.pe;
-    pe_names += (pe_names.empty() ? "" : ", ") + pe.name;
+    pe_names.push_back(pe.name);
   }
   if (!pe_known)
-    throw ConfigError(fmt::format("invalid --pe = '{}' for architecture {}: valid PE variants are {}", c.pe,
-                                  c.arch, pe_names));
+    throw ConfigError(fmt::format("invalid --pe = '{}' for architecture {}: valid PE variants are {}{}", c.pe,
+                                  c.arch, fmt::join(pe_names, ", "), did_you_mean(c.pe, pe_names)));
   for (const ConfigField& f : config_fields()) {
     if (!f.dim) continue;
     int& value = c.*std::get<int DesignConfig::*>(f.member);
@@ -148,18 +149,19 @@ DesignConfig resolve(const DesignConfig& in) {
   return c;
 }
 
+const char* final_adder_token(arith::AdderKind k) {
+  using arith::AdderKind;
+  return k == AdderKind::KoggeStone ? "ks" : k == AdderKind::BrentKung ? "bk"
+         : k == AdderKind::Ripple   ? "rca" : k == AdderKind::Sklansky ? "sk"
+         : k == AdderKind::Timing   ? "ta" : "add";
+}
+
 std::string canonical_name(const DesignConfig& c) {
   const ArchDescriptor& arch = find_arch(c.arch);
   std::string name = "tpe_" + c.arch + "_" + c.pe + "_";
-  if (is_bit_weight_pe(c.pe)) {
-    using arith::AdderKind;
-    const AdderKind k = *c.final_adder;
-    const char* adder = k == AdderKind::KoggeStone ? "ks" : k == AdderKind::BrentKung ? "bk"
-                        : k == AdderKind::Ripple   ? "rca" : k == AdderKind::Sklansky ? "sk"
-                        : k == AdderKind::Timing   ? "ta" : "add";
+  if (is_bit_weight_pe(c.pe))
     name += fmt::format("{}_{}{}_{}_", arith::to_string(*c.encoding), arith::to_string(*c.tree), c.use_42 ? "42" : "",
-                        adder);
-  }
+                        final_adder_token(*c.final_adder));
   for (auto& ch : name)
     if (ch == '-') ch = '_';
   if (dim_named(arch.rows, c.rows)) name += fmt::format("r{}", c.rows);

@@ -78,7 +78,12 @@ bool is_bit_weight_pe(const std::string& pe);
 /// A drain other than the default (buffered) is chosen: it shows in names, manifests, commands.
 bool has_drain_option(const DesignConfig& c);
 
-/// Deterministic name of the design, e.g. "tpe_systolic_os_mac_r16c16_s8x8_acc32".
+/// The read-out adder's part of a bit-weight PE's name: ks, bk, rca, sk, ta (timing-driven)
+/// or add (behavioral).
+const char* final_adder_token(arith::AdderKind k);
+
+/// Deterministic name of the design, e.g. "tpe_systolic_os_mac_r16c16_s8x8_acc32" (the
+/// tokens are explained in docs/reference/architectures.md).
 std::string canonical_name(const DesignConfig& resolved);
 
 /// Top module of the generated design: the engine's canonical name, plus "_axi" when wrapped.

@@ -4,6 +4,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"
@@ -63,11 +64,13 @@ void check_run_keys(const json& run) {
 
 std::vector<Point> expand(const std::string& text, const std::string& origin, const Resolver& resolve_design) {
   const json j = parse_json_object(text, fmt::format("invalid sweep config '{}'", origin));
+  std::vector<std::string> file_keys;
+  for (const SweepFileKey& k : sweep_file_keys()) file_keys.push_back(k.key);
   for (auto& [key, v] : j.items()) {
     (void)v;
-    if (key != "base" && key != "grid" && key != "points")
-      throw ConfigError(fmt::format("invalid sweep config '{}': unknown key '{}' (expected base, grid, points)",
-                                    origin, key));
+    if (std::find(file_keys.begin(), file_keys.end(), key) == file_keys.end())
+      throw ConfigError(fmt::format("invalid sweep config '{}': unknown key '{}' (expected {})", origin, key,
+                                    fmt::join(file_keys, ", ")));
   }
   const json base = j.value("base", json::object());
   const json grid = j.value("grid", json::object());
@@ -131,9 +134,29 @@ std::vector<Point> expand(const std::string& text, const std::string& origin, co
   return out;
 }
 
+const std::vector<SweepFileKey>& sweep_file_keys() {
+  static const std::vector<SweepFileKey> keys = {
+      {"base", "an object of design and run keys that every point starts from"},
+      {"grid", "an object whose keys each map to an array of values: the points are every combination of them, "
+               "each applied on top of base"},
+      {"points", "an array of objects, each one more point (applied on top of base)"},
+  };
+  return keys;
+}
+
+const std::vector<RunKey>& run_keys() {
+  static const std::vector<RunKey> keys = {
+      {"clock_period", "--clock-period"}, {"fmax_search", "--fmax-search"},   {"activity", "--activity"},
+      {"gate_delay", "--gate-delay"},     {"gate_slice", "--gate-slice"},     {"activity_dist", "--activity-dist"},
+      {"target", "--target"},             {"device", "--device"},
+  };
+  return keys;
+}
+
 bool is_run_key(const std::string& key) {
-  return key == "clock_period" || key == "fmax_search" || key == "activity" || key == "gate_delay" || key == "gate_slice" || key == "activity_dist" ||
-         key == "target" || key == "device";
+  for (const RunKey& k : run_keys())
+    if (key == k.key) return true;
+  return false;
 }
 
 std::string run_suffix(const json& run) {

@@ -18,10 +18,24 @@ namespace tpegen::sweep {
 /// depend on the CLI (cmd_sweep passes cli::apply_json + resolve).
 using Resolver = std::function<DesignConfig(const nlohmann::json& design)>;
 
-/// Keys of a point that set how it is measured rather than what is built: "clock_period"
-/// (ns, for OpenSTA), "fmax_search" (re-syntheses, 0..10), "activity" ("static" | "sim" | "gate"),
-/// "target" (asic | ice40 | ecp5 | xilinx7 | gowin) and "device" (ice40: up5k | hx8k).
-/// They may appear in base, grid and points like design keys; absent ones take the CLI's.
+/// The top-level keys of a sweep file and what each holds.
+struct SweepFileKey {
+  const char* key;
+  const char* meaning;
+};
+const std::vector<SweepFileKey>& sweep_file_keys();
+
+/// A key of a point that sets how it is measured rather than what is built, and the flag of
+/// `tpegen synth` (and of `tpegen sweep`, as every point's default) it stands for: the same
+/// values with the same meaning.
+struct RunKey {
+  const char* key;   // "clock_period"
+  const char* flag;  // "--clock-period"
+};
+/// clock_period, fmax_search, activity, gate_delay, gate_slice, activity_dist, target, device.
+const std::vector<RunKey>& run_keys();
+
+/// Run keys may appear in base, grid and points like design keys; absent ones take the CLI's.
 bool is_run_key(const std::string& key);
 
 struct Point {

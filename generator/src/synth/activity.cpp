@@ -1,5 +1,6 @@
 #include "synth/activity.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 #include <stdexcept>
@@ -9,6 +10,7 @@
 
 #include "config/design_config.hpp"
 #include "golden/stimulus.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace tpegen::synth {
 namespace {
@@ -49,13 +51,13 @@ uint64_t apply(Tracked& t, int width, const std::string& bits) {
 }  // namespace
 
 void check_activity_mode(const std::string& mode, const std::string& name) {
-  if (mode != "static" && mode != "sim" && mode != "gate")
-    throw ConfigError("invalid " + name + " = '" + mode + "': valid values are static, sim, gate");
+  if (std::find(kActivityModes.begin(), kActivityModes.end(), mode) == kActivityModes.end())
+    throw ConfigError(invalid_choice(name, mode, kActivityModes));
 }
 
 void check_gate_delay(const std::string& mode, const std::string& name) {
-  if (mode != "unit" && mode != "liberty")
-    throw ConfigError("invalid " + name + " = '" + mode + "': valid values are unit, liberty");
+  if (std::find(kGateDelayModes.begin(), kGateDelayModes.end(), mode) == kGateDelayModes.end())
+    throw ConfigError(invalid_choice(name, mode, kGateDelayModes));
 }
 
 void check_gate_delay_activity(const std::string& gate_delay, const std::string& activity,

@@ -32,6 +32,7 @@ struct VcdActivity {
 
 /// The --activity modes: "static" (a fixed activity per net), "sim" (measured) and "gate"
 /// (measured per cell on the netlist, synth/gate_activity.hpp).
+inline const std::vector<std::string> kActivityModes = {"static", "sim", "gate"};
 /// Throws ConfigError naming `name` (the flag, or a sweep key) for any other value.
 void check_activity_mode(const std::string& mode, const std::string& name = "--activity");
 /// The help of --gate-delay (synth, sweep, gate-power).
@@ -42,6 +43,7 @@ inline constexpr const char* kGateDelayHelp =
 inline constexpr const char* kDefaultActivityDist = "normal:0:30";
 
 /// --gate-delay: unit (one unit per cell) or liberty (each cell's delay from its tables).
+inline const std::vector<std::string> kGateDelayModes = {"unit", "liberty"};
 /// Throws ConfigError naming the flag and the valid values.
 void check_gate_delay(const std::string& mode, const std::string& name = "--gate-delay");
 /// A gate delay other than unit only with activity gate; the names are the flags' or, in a

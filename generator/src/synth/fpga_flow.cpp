@@ -7,6 +7,7 @@
 
 #include "config/design_config.hpp"
 #include "util/text.hpp"
+#include "util/did_you_mean.hpp"
 
 namespace tpegen::synth {
 namespace {
@@ -47,15 +48,13 @@ std::vector<CellClass> cell_classes(const std::string& target) {
 void check_target(const std::string& target, const std::string& device, const std::string& target_name,
                   const std::string& device_name) {
   if (std::find(kSynthTargets.begin(), kSynthTargets.end(), target) == kSynthTargets.end())
-    throw ConfigError(
-        fmt::format("invalid {} = '{}': expected one of {}", target_name, target, join(kSynthTargets)));
+    throw ConfigError(invalid_choice(target_name, target, kSynthTargets));
   if (device.empty()) return;
   if (target != "ice40")
     throw ConfigError(fmt::format("invalid {} = '{}': only {} ice40 has a device choice ({})", device_name, device,
                                   target_name, join(kIce40Devices)));
   if (std::find(kIce40Devices.begin(), kIce40Devices.end(), device) == kIce40Devices.end())
-    throw ConfigError(
-        fmt::format("invalid {} = '{}': expected one of {}", device_name, device, join(kIce40Devices)));
+    throw ConfigError(invalid_choice(device_name, device, kIce40Devices));
 }
 
 std::string ice40_device(const std::string& device) { return device.empty() ? "up5k" : device; }
