@@ -1,6 +1,6 @@
 // `tpegen sim`: generate the design, build the Verilator harness (tb/harness) against it
-// and run the golden-GEMM regression. The harness prints the per-trial lines and the
-// closing "N passed, M failed"; tpegen exits with its status.
+// and run the golden-GEMM regression (sim/model_run). The harness prints the per-trial lines
+// (into <work>/sim.log) and the closing "N passed, M failed"; tpegen exits with its status.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +19,7 @@
 #include "golden/stimulus.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
+#include "sim/model_run.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/verilator_bugs.hpp"
@@ -200,15 +201,12 @@ void run_sim(const SimOptions& o) {
   if (!note.empty()) note += ": works around a miscompile of this Verilator, see README \"Known tool bugs\")";
   std::printf("tpegen: building %s with Verilator in %s%s\n", files.top.c_str(), work.string().c_str(), note.c_str());
   std::fflush(stdout);
-  if (run_program(build, work / "design", work / "build.log") != 0)
-    throw std::runtime_error("Verilator build failed; see " + (work / "build.log").string());
   std::vector<std::string> run = {(obj / "Vdut").string(), "--trials", std::to_string(o.trials), "--gemm", o.gemm,
                                   "--dist", o.dist, "--duty", std::to_string(o.duty), "--seed", std::to_string(o.seed),
                                   "--min-elements",
                                   std::to_string(o.min_elements), "--min-cycles", std::to_string(o.min_cycles)};
   if (trace) run.insert(run.end(), {"--vcd", fs::absolute(o.vcd).string()});
-  std::fflush(stdout);
-  const int status = run_program(run);
+  const int status = sim::build_and_run({build, work / "design", work / "build.log", run, work / "sim.log"});
   if (status != 0) throw ExitStatus{status > 0 ? status : 1};
 }
 
@@ -217,6 +215,7 @@ void run_sim(const SimOptions& o) {
 void setup_sim(CLI::App& app) {
   auto o = std::make_shared<SimOptions>();
   add_design_flags(app, o->design);
+  add_from_flag(app, o->design);
   app.add_option("--gemm", o->gemm, "GEMM size MxKxN, or random (default: random sizes, a few tiles each)");
   app.add_option("--trials", o->trials, "number of GEMMs (default 100)");
   app.add_option("--dist", o->dist, "operands: uniform | normal:MEAN:STD | extremes (default uniform)");
