@@ -69,6 +69,14 @@ bench: build
 bench-sweep: build
 	tb/scripts/bench_sweep.sh $(TPEGEN) $(BUILD)/bench-sweep $(JOBS)
 
+# tpegen on $(PREFIX)/bin, the data it reads under $(PREFIX)/share/tpegen.
+PREFIX ?= /usr/local
+.PHONY: install
+install: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) --target tpegen
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
 golden-update: build
 	tb/scripts/check_generated.sh $(TPEGEN) . $(BUILD)/golden --update
 
