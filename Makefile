@@ -1,5 +1,5 @@
 # Thin wrapper around CMake/CTest and the tpegen CLI.
-#   make demo   install what is missing, build, generate + simulate + synthesize the default design
+#   make demo   install what is missing, build tpegen, generate + simulate + synthesize the default design
 #   make test   install what is missing, build, run the default tests (unit, RTL checks, regression)
 #   make test-all  the default tests and the heavy points (`make test-heavy`: the heavy points only)
 BUILD ?= build
@@ -7,7 +7,7 @@ JOBS  ?= 2
 TPEGEN = $(BUILD)/generator/tpegen
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps build test test-heavy test-all unit rtl sim arith xsim demo bench bench-sweep formal compare-opt1 compare-opt234 golden-update clean
+.PHONY: all deps build tpegen test test-heavy test-all unit rtl sim arith xsim demo bench bench-sweep formal compare-opt1 compare-opt234 golden-update clean
 
 all: build
 
@@ -30,10 +30,13 @@ test-all: build
 unit rtl sim arith xsim: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure -L $@ -LE heavy
 
-demo: build
-	$(TPEGEN) generate --arch systolic-os --rows 16 --cols 16 -o $(DEMO)/systolic-os
-	$(TPEGEN) sim --arch systolic-os --rows 16 --cols 16 --trials 100 --seed 1 --work $(DEMO)/sim
-	$(TPEGEN) synth --arch systolic-os --rows 16 --cols 16 --work $(DEMO)/synth
+# Only the tpegen executable (not the unit tests).
+tpegen: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) --target tpegen
+
+demo: tpegen
+	@tb/scripts/demo.sh $(TPEGEN) $(DEMO)
 
 # Opt-in: yosys SAT proofs of every 8x8 multiplier (~90 s each) and 6x6 OPT1 step (~2 min each).
 formal: build
@@ -72,9 +75,7 @@ bench-sweep: build
 # tpegen on $(PREFIX)/bin, the data it reads under $(PREFIX)/share/tpegen.
 PREFIX ?= /usr/local
 .PHONY: install
-install: deps
-	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(BUILD) --target tpegen
+install: tpegen
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 golden-update: build
