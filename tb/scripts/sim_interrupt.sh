@@ -10,11 +10,11 @@ rm -rf "${work:?}"/*
 fail() { echo "sim_interrupt: FAIL: $*"; exit 1; }
 set -m  # job control: the background job gets a process group of its own, as at a terminal
 
-# interrupt NAME FILE PATTERN SECONDS: start sim, wait until PATTERN is in FILE and SECONDS more,
-# then Ctrl-C its process group.
+# interrupt NAME FILE PATTERN SECONDS SIZE: start sim of a SIZExSIZE array, wait until PATTERN is
+# in FILE and SECONDS more, then Ctrl-C its process group.
 interrupt() {
-  local name=$1 watch=$2 pattern=$3 settle=$4 out="$work/$1.out"
-  "$tpegen" sim --arch systolic-os --rows 2 --cols 2 --trials 100000000 --build-opt 0 --work "$work/$name" >"$out" 2>&1 &
+  local name=$1 watch=$2 pattern=$3 settle=$4 size=$5 out="$work/$1.out"
+  "$tpegen" sim --arch systolic-os --rows "$size" --cols "$size" --trials 100000000 --build-opt 0 --work "$work/$name" >"$out" 2>&1 &
   local pid=$!
   for _ in $(seq 1200); do grep -q "$pattern" "$watch" 2>/dev/null && break; sleep 0.5; done
   grep -q "$pattern" "$watch" 2>/dev/null || { cat "$out"; fail "$name: '$pattern' never appeared in $watch"; }
@@ -31,11 +31,11 @@ interrupt() {
   ! pgrep -f -- "$work/$name" >/dev/null || { pgrep -af -- "$work/$name"; fail "$name: a tool started by tpegen still runs"; }
 }
 
-# While Verilator and the C++ compiler build the model.
-interrupt build "$work/build.out" "compiling the model" 3
+# While Verilator and the C++ compiler build the model (16x16: many seconds even from ccache).
+interrupt build "$work/build.out" "compiling the model" 2 16
 grep -q '^tpegen: interrupted after 0 trials, 0 passed$' "$work/build.out" || fail "build: trials counted before any ran"
 # While the model runs trials (their lines go to sim.log).
-interrupt run "$work/run/sim.log" "^SUCCESS: trial 3:" 0
+interrupt run "$work/run/sim.log" "^SUCCESS: trial 3:" 0 2
 n=$(sed -n 's/^tpegen: interrupted after \([0-9]*\) trials.*/\1/p' "$work/run.out")
 [ "$n" -ge 4 ] || fail "run: interrupted after $n trials, but sim.log already had 4"
 echo "sim_interrupt: passed"

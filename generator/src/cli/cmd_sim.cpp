@@ -230,7 +230,8 @@ void setup_sim(CLI::App& app) {
       ->check(non_negative_whole());
   app.add_option("--build-opt", o->build_opt,
                  "C++ optimization level of the Verilated model, 0..3 (default 2; 0 builds fastest, for short runs)");
-  app.add_option("--work", o->work, "build directory (default: <tmp>/tpegen-sim/<design>)");
+  app.add_option("--work", o->work,
+                 "build directory (default: <tmp>/tpegen-sim/<design>); its sim.log has every trial's line");
   app.add_option("--vcd", o->vcd,
                  "dump the signals of the whole run to this VCD file (every level, or see --vcd-depth; builds a "
                  "traced model; for switching activity, see tpegen synth --activity sim)");

@@ -165,7 +165,9 @@ DesignConfig load_design(const DesignFlags& f) {
     apply_json(c, *text, f.config_file);
   }
   apply_flags(c, f);  // explicit flags override the file
-  if (c.arch.empty()) throw ConfigError("missing --arch: give one of the architectures listed by `tpegen list`");
+  if (c.arch.empty())
+    throw ConfigError(fmt::format("missing --arch: give one of the architectures listed by `tpegen list`{}",
+                                  f.app->get_option_no_throw("--from") ? ", or --from a folder written by tpegen generate" : ""));
   return resolve(c);
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -60,13 +61,20 @@ pid_t spawn(const std::vector<std::string>& argv, const std::filesystem::path& c
   for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   const bool own_group = g_scope;
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid != 0) {
     if (pid > 0 && own_group) ::setpgid(pid, pid);  // also here: no race with a signal to the group
     return pid;
   }
   // The child: only async-signal-safe calls until exec.
-  if (own_group) ::setpgid(0, 0);
+  if (own_group) {
+    ::setpgid(0, 0);
+    // Out of tpegen's group, a Ctrl-C no longer reaches it: it must not outlive a tpegen that
+    // is killed outright either (SIGKILL, a test's timeout).
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent) ::_exit(127);
+  }
   if (close_fd >= 0) ::close(close_fd);
   if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ::_exit(127);
   if (out_fd >= 0) {
