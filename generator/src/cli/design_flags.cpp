@@ -128,6 +128,11 @@ DesignConfig load_from_dir(const DesignFlags& f) {
 
 void apply_json(DesignConfig& c, const std::string& text, const std::string& origin) {
   const nlohmann::json j = parse_json_object(text, fmt::format("invalid --config = '{}'", origin));
+  // The files `tpegen generate` writes beside the RTL are not design configs; their folder is.
+  if (j.contains("DESIGN_NAME") || (j.value("generator", "") == "tpegen" && j.contains("config")))
+    throw ConfigError(fmt::format("invalid --config = '{}': a file written by tpegen generate, not a design config; "
+                                  "give its folder to sim or synth as --from DIR",
+                                  origin));
   std::vector<std::string> known;
   for (const ConfigField& f : config_fields()) known.push_back(f.key);
   for (auto& [key, value] : j.items()) {
