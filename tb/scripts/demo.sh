@@ -18,9 +18,9 @@ passed=$(sed -n 's/^\([0-9]*\) passed, [0-9]* failed$/\1/p' "$out/sim.out")
 elements=$(sed -n 's/^elements checked: \([0-9]*\),.*/\1/p' "$out/sim.out")
 
 echo; echo "== 3/3 synth: Yosys maps it to standard cells, OpenSTA times it (about a minute on 2 cores for 16x16)"
-echo "tpegen: log in $out/synth.log"
-if ! "$tpegen" synth --from "$rtl" --work "$out/synth" >"$out/synth.log" 2>&1; then
-  tail -n 20 "$out/synth.log"; exit 1
+# Its progress lines here, its figures in the summary below, all of it in synth.log.
+if ! "$tpegen" synth --from "$rtl" --work "$out/synth" 2>&1 | tee "$out/synth.log" | grep --line-buffered '^tpegen:'; then
+  echo "demo: synth failed; its whole output is in $out/synth.log"; exit 1
 fi
 value() { sed -n "s/^$1: //p" "$out/synth.log"; }
 # "1553289.728 (liberty: DIR/NAME.lib)" -> "1553289.7 um2 (NAME.lib)"; "none (why)" stays.
