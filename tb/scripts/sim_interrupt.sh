@@ -8,6 +8,18 @@ set -uo pipefail
 tpegen=$1; work=$(mkdir -p "$2" && cd "$2" && pwd)
 rm -rf "${work:?}"/*
 fail() { echo "sim_interrupt: FAIL: $*"; exit 1; }
+# The processes (not zombies) whose command line names PATH (without pgrep: procps may be missing).
+still_running() {
+  local f pid state
+  for f in /proc/[0-9]*/cmdline; do
+    pid=${f#/proc/}; pid=${pid%/cmdline}
+    [ "$pid" = $$ ] && continue
+    state=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$pid/status" 2>/dev/null) || continue
+    [ "$state" = Z ] && continue
+    tr '\0' ' ' <"$f" 2>/dev/null | grep -qF -- "$1" && echo "$pid: $(tr '\0' ' ' <"$f")"
+  done
+  return 0
+}
 set -m  # job control: the background job gets a process group of its own, as at a terminal
 
 # interrupt NAME FILE PATTERN SECONDS SIZE: start sim of a SIZExSIZE array, wait until PATTERN is
@@ -28,7 +40,8 @@ interrupt() {
   [ -z "$(tail -c 1 "$out")" ] || fail "$name: the output ends mid-line"
   ! grep -Eq '%Error|Internal Error|make.*(Interrupt|Terminated|Error)' "$out" || fail "$name: a tool's reaction reached the output"
   sleep 1
-  ! pgrep -f -- "$work/$name" >/dev/null || { pgrep -af -- "$work/$name"; fail "$name: a tool started by tpegen still runs"; }
+  left=$(still_running "$work/$name/")
+  [ -z "$left" ] || fail "$name: tools started by tpegen still run: $left"
 }
 
 # While Verilator and the C++ compiler build the model (16x16: many seconds even from ccache).
