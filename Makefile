@@ -1,5 +1,5 @@
 # Thin wrapper around CMake/CTest and the tpegen CLI.
-#   make demo   install what is missing, build, generate + simulate + synthesize the default design
+#   make demo   install what is missing, build tpegen, generate + simulate + synthesize the default design
 #   make test   install what is missing, build, run the default tests (unit, RTL checks, regression)
 #   make test-all  the default tests and the heavy points (`make test-heavy`: the heavy points only)
 #   make docs   the documentation site (MkDocs) into $(BUILD)/site
@@ -8,7 +8,7 @@ JOBS  ?= 2
 TPEGEN = $(BUILD)/generator/tpegen
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps build test test-heavy test-all unit rtl sim arith xsim demo docs bench bench-sweep formal compare-opt1 compare-opt234 golden-update docs-diagrams clean
+.PHONY: all deps build tpegen test test-heavy test-all unit rtl sim arith xsim demo docs bench bench-sweep formal compare-opt1 compare-opt234 golden-update docs-diagrams clean
 
 all: build
 
@@ -31,10 +31,13 @@ test-all: build
 unit rtl sim arith xsim: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure -L $@ -LE heavy
 
-demo: build
-	$(TPEGEN) generate --arch systolic-os --rows 16 --cols 16 -o $(DEMO)/systolic-os
-	$(TPEGEN) sim --arch systolic-os --rows 16 --cols 16 --trials 100 --seed 1 --work $(DEMO)/sim
-	$(TPEGEN) synth --arch systolic-os --rows 16 --cols 16 --work $(DEMO)/synth
+# Only the tpegen executable (not the unit tests).
+tpegen: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) --target tpegen
+
+demo: tpegen
+	@tb/scripts/demo.sh $(TPEGEN) $(DEMO)
 
 # The documentation site (mkdocs.yml; docs/) with every warning an error, as the docs.build test.
 docs: deps
@@ -73,6 +76,12 @@ bench: build
 # localhost, root): Slurm's overhead per point and the expected time of 1,000 points.
 bench-sweep: build
 	tb/scripts/bench_sweep.sh $(TPEGEN) $(BUILD)/bench-sweep $(JOBS)
+
+# tpegen on $(PREFIX)/bin, the data it reads under $(PREFIX)/share/tpegen.
+PREFIX ?= /usr/local
+.PHONY: install
+install: tpegen
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 golden-update: build
 	tb/scripts/check_generated.sh $(TPEGEN) . $(BUILD)/golden --update

@@ -1,5 +1,5 @@
 // The ASIC hand-off files `tpegen generate` adds (output/flow_files.hpp): the SDC, the
-// OpenROAD-flow-scripts config.mk and the LibreLane config.json name the design's own files.
+// OpenROAD-flow-scripts config.mk and the LibreLane librelane_config.json name the design's own files.
 // (OpenSTA reading the SDC and make expanding config.mk: tb/scripts/check_flow_files.sh.)
 #include <doctest/doctest.h>
 
@@ -32,13 +32,13 @@ const std::string& text_of(const DesignFiles& d, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("generate writes an SDC, config.mk and config.json that name the design's files") {
+TEST_CASE("generate writes an SDC, config.mk and librelane_config.json that name the design's files") {
   const DesignFiles d = small_design();
   const std::string sdc = d.top + ".sdc";
   // Before the manifest, which stays last and lists them.
   REQUIRE(d.files.back().first == "manifest.json");
   const nlohmann::json manifest = nlohmann::json::parse(d.files.back().second);
-  for (const std::string& f : {sdc, std::string("config.mk"), std::string("config.json")}) {
+  for (const std::string& f : {sdc, std::string("config.mk"), std::string("librelane_config.json")}) {
     CHECK(std::find(manifest["files_written"].begin(), manifest["files_written"].end(), f) != manifest["files_written"].end());
     CHECK(!text_of(d, f).empty());
   }
@@ -50,7 +50,7 @@ TEST_CASE("generate writes an SDC, config.mk and config.json that name the desig
     if (name.rfind("rtl/", 0) == 0) rtl.push_back(name);
   REQUIRE(rtl.size() >= 2);
 
-  const nlohmann::json ll = nlohmann::json::parse(text_of(d, "config.json"));  // throws when malformed
+  const nlohmann::json ll = nlohmann::json::parse(text_of(d, "librelane_config.json"));  // throws when malformed
   CHECK(ll["DESIGN_NAME"] == d.top);
   CHECK(ll["CLOCK_PORT"] == "clk_i");
   CHECK(ll["CLOCK_PERIOD"] == 2.5);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The ASIC hand-off files of `tpegen generate`: OpenSTA reads the SDC against the design's
 # synthesized netlist without an error or warning and applies the clock; config.mk, read
-# by make as ORFS includes it, names RTL files and an SDC that exist; config.json names the
+# by make as ORFS includes it, names RTL files and an SDC that exist; librelane_config.json names the
 # same files (its well-formedness is checked in flow_files_test.cpp).
 # usage: check_flow_files.sh TPEGEN WORKDIR LIBERTY
 set -euo pipefail
@@ -12,7 +12,7 @@ design=(--arch systolic-os --rows 2 --cols 2)
 "$tpegen" generate "${design[@]}" --clock-period 4.5 -o "$work/gen"
 top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' "$work/gen/manifest.json")
 [ -n "$top" ] || fail "no top in the manifest"
-for f in "$top.sdc" config.mk config.json; do
+for f in "$top.sdc" config.mk librelane_config.json; do
   [ -s "$work/gen/$f" ] || fail "$f not written"
   grep -q "\"$f\"" "$work/gen/manifest.json" || fail "$f not listed in manifest.json"
 done
@@ -27,8 +27,8 @@ n=0
 for f in ${mk[1]} ${mk[2]}; do [ -f "$f" ] || fail "config.mk names a missing file $f"; n=$((n + 1)); done
 rtl_count=$(grep -vc "^//" "$work/gen/files.f")  # files.f starts with the tpegen header
 [ "$n" = $((rtl_count + 1)) ] || fail "config.mk names $n files, files.f has $rtl_count + the SDC"
-for f in $(grep -v "^//" "$work/gen/files.f") "$top.sdc"; do grep -q "\"dir::$f\"" "$work/gen/config.json" || fail "config.json lacks $f"; done
-grep -q '"CLOCK_PERIOD": 4.5' "$work/gen/config.json" || fail "config.json clock period"
+for f in $(grep -v "^//" "$work/gen/files.f") "$top.sdc"; do grep -q "\"dir::$f\"" "$work/gen/librelane_config.json" || fail "librelane_config.json lacks $f"; done
+grep -q '"CLOCK_PERIOD": 4.5' "$work/gen/librelane_config.json" || fail "librelane_config.json clock period"
 
 # OpenSTA on the mapped netlist of the same design with the generated SDC.
 "$tpegen" synth "${design[@]}" --liberty "$lib" --no-timing --work "$work/synth" >/dev/null

@@ -1,16 +1,14 @@
 // `tpegen sim`: generate the design, build the Verilator harness (tb/harness) against it
-// and run the golden-GEMM regression. The harness prints the per-trial lines and the
-// closing "N passed, M failed"; tpegen exits with its status.
+// and run the golden-GEMM regression (sim/model_run). The harness prints the per-trial lines
+// (into <work>/sim.log) and the closing "N passed, M failed"; tpegen exits with its status.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
 
-#include "arch/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/parse_errors.hpp"
 #include "cli/design_flags.hpp"
@@ -19,6 +17,8 @@
 #include "golden/stimulus.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
+#include "sim/model_build.hpp"
+#include "sim/model_run.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/verilator_bugs.hpp"
@@ -43,80 +43,6 @@ struct SimOptions {
   std::string vcd;  // dump every signal of the run here (builds a traced model)
   int vcd_depth = 0;  // Verilator --trace-depth; 0: every level of the hierarchy
 };
-
-/// A model build left in a reused --work by an older tpegen can name harness headers that have
-/// since moved; make then stops on "No rule to make target". Such a build is dropped.
-void drop_stale_model_build(const fs::path& obj) {
-  std::error_code ec;
-  if (!fs::is_directory(obj, ec)) return;
-  for (const auto& entry : fs::directory_iterator(obj, ec)) {
-    if (entry.path().extension() != ".d") continue;
-    std::ifstream in(entry.path());
-    for (std::string word; in >> word;) {
-      if (!word.empty() && word.back() == ':') word.pop_back();
-      if (word.size() > 1 && word[0] == '/' && !fs::exists(word, ec)) {
-        fs::remove_all(obj, ec);
-        return;
-      }
-    }
-  }
-}
-
-/// The Verilator C++ type of a port of `width` bits.
-std::string verilated_type(int width) {
-  if (width <= 8) return "CData";
-  if (width <= 16) return "SData";
-  if (width <= 32) return "IData";
-  if (width <= 64) return "QData";
-  return fmt::format("VlWide<{}>", (width + 31) / 32);
-}
-
-/// --wrap axi: the engine's ports as a struct the drivers fill in (tb/harness/axi_sim.hpp)
-/// and the record layout that maps them onto the stream beats.
-std::string axi_params(const DesignConfig& c, const nlohmann::json& axi) {
-  std::string s = "#include \"verilated.h\"\nnamespace tpe {\n";
-  s += fmt::format("constexpr int kAxisWidth = {}, kInBeats = {}, kOutBeats = {};\nconstexpr long kMaxK = {};\n",
-                   c.axis_width, axi.at("input_record").at("beats").get<int>(),
-                   axi.at("output_record").at("beats").get<int>(), c.max_k);
-  std::string fields, ins, outs;
-  bool has_ready = false;
-  for (const char* side : {"input_record", "output_record"})
-    for (auto& f : axi.at(side).at("fields")) {
-      const std::string name = f.at("port").get<std::string>();
-      const int lsb = f.at("lsb").get<int>(), width = f.at("width").get<int>();
-      fields += fmt::format("  {} {}{{}};\n", verilated_type(width), name);
-      (side[0] == 'i' ? ins : outs) += fmt::format("  f(p.{}, {}, {});\n", name, lsb, width);
-    }
-  has_ready = axi.at("engine_ready").get<bool>();
-  s += "struct EnginePorts {\n" + fields;
-  if (has_ready) s += "  CData a_ready_o = 1;  // the wrapper does the handshakes\n";
-  s += "  void eval() {}\n};\n";
-  s += "template <class F> void for_each_input(const EnginePorts& p, F f) {\n" + ins + "}\n";
-  s += "template <class F> void for_each_output(EnginePorts& p, F f) {\n" + outs + "}\n";
-  return s + "}  // namespace tpe\n";
-}
-
-std::string tb_params(const DesignConfig& c, const DesignFiles& files) {
-  const ArchDescriptor& arch = find_arch(c.arch);
-  if (!arch.sim_driver) throw ConfigError(fmt::format("invalid --arch = '{}': no testbench driver for it", c.arch));
-  const auto& timing = files.manifest.at("timing");
-  // Fixed-latency designs: the latency; valid/ready designs: its minimum (the drivers
-  // compute each result's cycle from the digits).
-  const int latency = timing.at("latency_first_result_cycles").get<int>();
-  // Tile rules of accumulating arrays (1: any tile may follow on the next cycle).
-  const int tile_spacing = timing.at("tile_spacing_cycles").get<int>();
-  const int first_after_last = timing.at("first_after_last_cycles").get<int>();
-  return fmt::format(
-      "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#define {} 1\n#define TPE_AXI {}\n"
-      "#define TPE_HELD_WEIGHTS {}\nnamespace tpe {{\nconstexpr const char* kTop = \"{}\";\n"
-      "constexpr int kRows = {}, kCols = {}, kDepth = {};\nconstexpr int kAWidth = {}, kBWidth = {}, kAccWidth = {};\n"
-      "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\nconstexpr int kLatency = {};\n"
-      "constexpr int kTileSpacing = {}, kFirstAfterLast = {};\n}}  // namespace tpe\n",
-      arch.sim_driver(c), c.wrap == "axi" ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
-      c.b_width, c.acc_width, c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency, tile_spacing,
-      first_after_last) +
-         (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "");
-}
 
 void validate(const SimOptions& o) {
   int m, k, n;
@@ -172,7 +98,7 @@ void run_sim(const SimOptions& o) {
   const fs::path work =
       claim_work_dir(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work), "--work");
   write_tree_atomically(work / "design", files.files, false);
-  write_work_file(work / "tb_params.h", tb_params(c, files), "--work");
+  write_work_file(work / "tb_params.h", sim::tb_params(c, files), "--work");
   const fs::path tb = source_root() / "tb";
   // A traced model is slower, so it is a build of its own beside the plain one.
   const bool trace = !o.vcd.empty();
@@ -183,7 +109,7 @@ void run_sim(const SimOptions& o) {
   std::string obj_name = "obj";
   if (trace) obj_name = o.vcd_depth > 0 ? fmt::format("obj-trace-d{}", o.vcd_depth) : "obj-trace";
   const fs::path obj = work / obj_name;
-  drop_stale_model_build(obj);
+  sim::drop_stale_model_build(obj);
   std::vector<std::string> build = {"verilator", "--cc", "--exe", "--build", "-j", "2", "-Wno-fatal", "--x-assign",
                                     "unique", "--x-initial", "unique"};
   if (trace) build.push_back("--trace");
@@ -200,15 +126,12 @@ void run_sim(const SimOptions& o) {
   if (!note.empty()) note += ": works around a miscompile of this Verilator, see README \"Known tool bugs\")";
   std::printf("tpegen: building %s with Verilator in %s%s\n", files.top.c_str(), work.string().c_str(), note.c_str());
   std::fflush(stdout);
-  if (run_program(build, work / "design", work / "build.log") != 0)
-    throw std::runtime_error("Verilator build failed; see " + (work / "build.log").string());
   std::vector<std::string> run = {(obj / "Vdut").string(), "--trials", std::to_string(o.trials), "--gemm", o.gemm,
                                   "--dist", o.dist, "--duty", std::to_string(o.duty), "--seed", std::to_string(o.seed),
                                   "--min-elements",
                                   std::to_string(o.min_elements), "--min-cycles", std::to_string(o.min_cycles)};
   if (trace) run.insert(run.end(), {"--vcd", fs::absolute(o.vcd).string()});
-  std::fflush(stdout);
-  const int status = run_program(run);
+  const int status = sim::build_and_run({build, work / "design", work / "build.log", run, work / "sim.log"});
   if (status != 0) throw ExitStatus{status > 0 ? status : 1};
 }
 
@@ -217,6 +140,7 @@ void run_sim(const SimOptions& o) {
 void setup_sim(CLI::App& app) {
   auto o = std::make_shared<SimOptions>();
   add_design_flags(app, o->design);
+  add_from_flag(app, o->design);
   app.add_option("--gemm", o->gemm, "GEMM size MxKxN, or random (default: random sizes, a few tiles each)");
   app.add_option("--trials", o->trials, "number of GEMMs (default 100)");
   app.add_option("--dist", o->dist, "operands: uniform | normal:MEAN:STD | extremes (default uniform)");
@@ -231,7 +155,8 @@ void setup_sim(CLI::App& app) {
       ->check(non_negative_whole());
   app.add_option("--build-opt", o->build_opt,
                  "C++ optimization level of the Verilated model, 0..3 (default 2; 0 builds fastest, for short runs)");
-  app.add_option("--work", o->work, "build directory (default: <tmp>/tpegen-sim/<design>)");
+  app.add_option("--work", o->work,
+                 "build directory (default: <tmp>/tpegen-sim/<design>); its sim.log has every trial's line");
   app.add_option("--vcd", o->vcd,
                  "dump the signals of the whole run to this VCD file (every level, or see --vcd-depth; builds a "
                  "traced model; for switching activity, see tpegen synth --activity sim)");

@@ -195,6 +195,7 @@ void run_synth(const SynthOptions& o) {
 void setup_synth(CLI::App& app) {
   auto o = std::make_shared<SynthOptions>();
   add_design_flags(app, o->design);
+  add_from_flag(app, o->design, ", and its clock period unless --clock-period is given");
   add_synth_run_flags(app, o->run, false);
   app.add_option("--work", o->work,
                  "directory for the RTL, Yosys script, log, reports and netlist (default: a fresh one under "
@@ -214,7 +215,12 @@ void setup_synth(CLI::App& app) {
   app.add_option("--activity-duty", o->workload.duty,
                  "percent of the activity run's cycles that carry data, 1..100 (default 100; see tpegen sim --duty)");
   app.add_option("--activity-trials", o->workload.trials, "random GEMMs in the activity run, 1..1000 (default 3)");
-  app.callback([o] { run_synth(*o); });
+  app.callback([o, &app] {
+    // --from: the clock of the folder's SDC unless --clock-period is given.
+    if (app.get_option("--clock-period")->count() == 0)
+      if (const std::optional<double> period = from_clock_period(o->design)) o->run.clock_period_ns = *period;
+    run_synth(*o);
+  });
 }
 
 }  // namespace tpegen::cli

@@ -21,6 +21,7 @@ struct DesignFlags {
   std::map<std::string, std::string> text;    // enum fields, by key: parsed by load_design
   std::map<std::string, bool> off;            // off flags (--unsigned), by key
   std::string config_file;
+  std::string from_dir;  // --from: a folder written by `tpegen generate`
   CLI::App* app = nullptr;
 };
 
@@ -29,13 +30,21 @@ void add_design_flags(CLI::App& app, DesignFlags& flags);
 /// Only the flags of these keys, without --config (e.g. `tpegen arith`: widths and PE options).
 void add_design_flags(CLI::App& app, DesignFlags& flags, const std::vector<std::string>& keys);
 
+/// Adds --from DIR (sim and synth): the design of a folder written by `tpegen generate`.
+/// `also` ends the help text (what else the command takes from the folder).
+void add_from_flag(CLI::App& app, DesignFlags& flags, const std::string& also = "");
+
+/// The clock period of the --from folder's SDC, when --from was given and it has one.
+std::optional<double> from_clock_period(const DesignFlags& flags);
+
 /// Sets the fields whose flags were given on the command line (not validated).
 void apply_flags(DesignConfig& cfg, const DesignFlags& flags);
 
 /// The keys a --config file (and a sweep's base, grid and points) may set, in help order.
 const std::vector<std::string>& config_keys();
 
-/// The resolved configuration: config file, then explicit flags, then validation.
+/// The resolved configuration: config file (or --from folder), then explicit flags, then
+/// validation. A flag beside --from that changes the folder's design is an error.
 /// Throws ConfigError on bad input.
 DesignConfig load_design(const DesignFlags& flags);
 

@@ -20,13 +20,6 @@ namespace {
 
 using Files = std::vector<std::pair<std::string, std::string>>;
 
-nlohmann::json read_manifest(const fs::path& dir) {
-  std::ifstream in(dir / "manifest.json");
-  if (!in) return nullptr;
-  auto j = nlohmann::json::parse(in, nullptr, false);
-  return !j.is_discarded() && j.is_object() && j.value("generator", "") == "tpegen" ? j : nullptr;
-}
-
 void add_strings(const nlohmann::json& list, std::set<std::string>& out) {
   if (!list.is_array()) return;
   for (auto& f : list)
@@ -63,7 +56,14 @@ std::vector<std::string> foreign_entries(const fs::path& dir, const std::set<std
 
 }  // namespace
 
-bool written_by_tpegen(const fs::path& dir) { return !read_manifest(dir).is_null(); }
+nlohmann::json read_tpegen_manifest(const fs::path& dir) {
+  std::ifstream in(dir / "manifest.json");
+  if (!in) return nullptr;
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  return !j.is_discarded() && j.is_object() && j.value("generator", "") == "tpegen" ? j : nullptr;
+}
+
+bool written_by_tpegen(const fs::path& dir) { return !read_tpegen_manifest(dir).is_null(); }
 
 std::vector<std::string> files_written(const Files& files) {
   std::vector<std::string> out;
@@ -80,7 +80,7 @@ std::vector<std::string> write_tree_atomically(const fs::path& dir_in, const Fil
   const bool exists = fs::exists(dir, ec);
   if (exists && !fs::is_directory(dir))
     throw ConfigError(fmt::format("invalid -o = '{}': it exists and is not a directory", dir_in.string()));
-  const nlohmann::json manifest = exists ? read_manifest(dir) : nullptr;
+  const nlohmann::json manifest = exists ? read_tpegen_manifest(dir) : nullptr;
   if (exists && !fs::is_empty(dir) && manifest.is_null() && !force)
     throw ConfigError(fmt::format(
         "invalid -o = '{}': the directory is not empty and was not written by tpegen; pass --force to replace it",

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace tpegen {
 
 /// The manifest key that lists every file a write put into its directory (manifest.json
@@ -29,5 +31,8 @@ std::vector<std::string> write_tree_atomically(const std::filesystem::path& dir,
 
 /// True when dir/manifest.json exists and names tpegen as its generator.
 bool written_by_tpegen(const std::filesystem::path& dir);
+
+/// dir/manifest.json when it is a JSON object naming tpegen as its generator, else null.
+nlohmann::json read_tpegen_manifest(const std::filesystem::path& dir);
 
 }  // namespace tpegen

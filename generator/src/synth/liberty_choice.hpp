@@ -30,8 +30,8 @@ struct LibertyChoice {
 };
 
 /// The folders searched for a library given by name, in order: $TPEGEN_PDK_DIR (`env_dir`,
-/// null or empty = unset), the build's decompressed pdk/, the installed share/tpegen/pdk beside
-/// the executable, and a shared/pdk folder beside the source tree. Folders that do not exist
+/// null or empty = unset), the installed share/tpegen/pdk beside the executable, the build's
+/// decompressed pdk/, and a shared/pdk folder beside the source tree. Folders that do not exist
 /// are kept: the error for a missing library lists where it looked.
 std::vector<std::filesystem::path> pdk_search_dirs(const char* env_dir);
 

@@ -1,11 +1,12 @@
-// Where tpegen finds its own files (rtl_templates/, tb/, synth/).
+// Where tpegen finds its own files (rtl_templates/, tb/, model/, schema/).
 #pragma once
 
 #include <filesystem>
 
 namespace tpegen {
 
-/// The tpegen source tree: $TPEGEN_HOME when set, else the tree this binary was built from.
+/// tpegen's data: $TPEGEN_HOME when set; else, for an installed tpegen (`make install`),
+/// <exe dir>/../share/tpegen; else the source tree this binary was built from.
 std::filesystem::path source_root();
 
 /// The folder holding the running executable (from /proc/self/exe); empty when unknown.

@@ -1,0 +1,91 @@
+#include "sim/model_build.hpp"
+
+#include <fstream>
+#include <system_error>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "arch/registry.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tpegen::sim {
+namespace {
+
+/// The Verilator C++ type of a port of `width` bits.
+std::string verilated_type(int width) {
+  if (width <= 8) return "CData";
+  if (width <= 16) return "SData";
+  if (width <= 32) return "IData";
+  if (width <= 64) return "QData";
+  return fmt::format("VlWide<{}>", (width + 31) / 32);
+}
+
+/// --wrap axi: the engine's ports as a struct the drivers fill in (tb/harness/axi_sim.hpp)
+/// and the record layout that maps them onto the stream beats.
+std::string axi_params(const DesignConfig& c, const nlohmann::json& axi) {
+  std::string s = "#include \"verilated.h\"\nnamespace tpe {\n";
+  s += fmt::format("constexpr int kAxisWidth = {}, kInBeats = {}, kOutBeats = {};\nconstexpr long kMaxK = {};\n",
+                   c.axis_width, axi.at("input_record").at("beats").get<int>(),
+                   axi.at("output_record").at("beats").get<int>(), c.max_k);
+  std::string fields, ins, outs;
+  bool has_ready = false;
+  for (const char* side : {"input_record", "output_record"})
+    for (auto& f : axi.at(side).at("fields")) {
+      const std::string name = f.at("port").get<std::string>();
+      const int lsb = f.at("lsb").get<int>(), width = f.at("width").get<int>();
+      fields += fmt::format("  {} {}{{}};\n", verilated_type(width), name);
+      (side[0] == 'i' ? ins : outs) += fmt::format("  f(p.{}, {}, {});\n", name, lsb, width);
+    }
+  has_ready = axi.at("engine_ready").get<bool>();
+  s += "struct EnginePorts {\n" + fields;
+  if (has_ready) s += "  CData a_ready_o = 1;  // the wrapper does the handshakes\n";
+  s += "  void eval() {}\n};\n";
+  s += "template <class F> void for_each_input(const EnginePorts& p, F f) {\n" + ins + "}\n";
+  s += "template <class F> void for_each_output(EnginePorts& p, F f) {\n" + outs + "}\n";
+  return s + "}  // namespace tpe\n";
+}
+
+}  // namespace
+
+void drop_stale_model_build(const fs::path& obj) {
+  std::error_code ec;
+  if (!fs::is_directory(obj, ec)) return;
+  for (const auto& entry : fs::directory_iterator(obj, ec)) {
+    if (entry.path().extension() != ".d") continue;
+    std::ifstream in(entry.path());
+    for (std::string word; in >> word;) {
+      if (!word.empty() && word.back() == ':') word.pop_back();
+      if (word.size() > 1 && word[0] == '/' && !fs::exists(word, ec)) {
+        fs::remove_all(obj, ec);
+        return;
+      }
+    }
+  }
+}
+
+std::string tb_params(const DesignConfig& c, const DesignFiles& files) {
+  const ArchDescriptor& arch = find_arch(c.arch);
+  if (!arch.sim_driver) throw ConfigError(fmt::format("invalid --arch = '{}': no testbench driver for it", c.arch));
+  const auto& timing = files.manifest.at("timing");
+  // Fixed-latency designs: the latency; valid/ready designs: its minimum (the drivers
+  // compute each result's cycle from the digits).
+  const int latency = timing.at("latency_first_result_cycles").get<int>();
+  // Tile rules of accumulating arrays (1: any tile may follow on the next cycle).
+  const int tile_spacing = timing.at("tile_spacing_cycles").get<int>();
+  const int first_after_last = timing.at("first_after_last_cycles").get<int>();
+  return fmt::format(
+      "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#define {} 1\n#define TPE_AXI {}\n"
+      "#define TPE_HELD_WEIGHTS {}\nnamespace tpe {{\nconstexpr const char* kTop = \"{}\";\n"
+      "constexpr int kRows = {}, kCols = {}, kDepth = {};\nconstexpr int kAWidth = {}, kBWidth = {}, kAccWidth = {};\n"
+      "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\nconstexpr int kLatency = {};\n"
+      "constexpr int kTileSpacing = {}, kFirstAfterLast = {};\n}}  // namespace tpe\n",
+      arch.sim_driver(c), c.wrap == "axi" ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
+      c.b_width, c.acc_width, c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency, tile_spacing,
+      first_after_last) +
+         (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "");
+}
+
+
+}  // namespace tpegen::sim
