@@ -8,6 +8,7 @@
 #include "config/design_config.hpp"
 #include "synth/fpga_flow.hpp"
 #include "synth/fpga_io_wrapper.hpp"
+#include "synth/synth_flow.hpp"
 
 using namespace tpegen::synth;
 
@@ -98,12 +99,17 @@ TEST_CASE("FPGA targets, devices and the Yosys script") {
   CHECK(fpga_synth_command("ice40", "", "t") == "synth_ice40 -dsp -top t");  // UP5K: SB_MAC16
   CHECK(fpga_synth_command("ice40", "hx8k", "t") == "synth_ice40 -top t");
   CHECK(fpga_synth_command("xilinx7", "", "t") == "synth_xilinx -family xc7 -top t");
-  const std::string s = fpga_yosys_script("ice40", "hx8k", "t", {"design/rtl/a b.v"}, "t_fpga_io");
+  // Two passes, so that the counts of the first are checked before the second (fit check).
+  const std::string s = fpga_yosys_script("ice40", "hx8k", "t", {"design/rtl/a b.v"});
   CHECK(s.find("read_verilog -sv \"design/rtl/a b.v\"") != std::string::npos);
   CHECK(s.find("synth_ice40 -top t\ntee -o stat_fpga.txt stat\n") != std::string::npos);
-  CHECK(s.find("synth_ice40 -top t_fpga_io -json pnr_netlist.json") != std::string::npos);
-  CHECK(fpga_yosys_script("ecp5", "", "t", {"x.v"}).find("-json") == std::string::npos);
+  CHECK(s.find("-json") == std::string::npos);
+  const std::string p = fpga_pnr_yosys_script("ice40", "hx8k", "t_fpga_io", {"design/rtl/a b.v", "design/t_fpga_io.v"});
+  CHECK(p.find("read_verilog -sv \"design/rtl/a b.v\" \"design/t_fpga_io.v\"") != std::string::npos);
+  CHECK(p.find("synth_ice40 -top t_fpga_io -json pnr_netlist.json") != std::string::npos);
+  CHECK(p.find("stat") == std::string::npos);
   CHECK_THROWS_AS(fpga_yosys_script("ecp5", "", "t", {"a\"b.v"}), tpegen::ConfigError);
+  CHECK_THROWS_AS(fpga_pnr_yosys_script("ice40", "", "t", {"a\"b.v"}), tpegen::ConfigError);
 }
 
 TEST_CASE("FPGA I/O wrapper: every data bit in a shift register, clock and reset passed through") {
@@ -123,4 +129,67 @@ TEST_CASE("FPGA I/O wrapper: every data bit in a shift register, clock and reset
   CHECK(v.find(".valid_i(in_sr[16])") != std::string::npos);
   CHECK(v.find(".clk_i(clk_i)") != std::string::npos);
   CHECK(v.find("{core_c_valid_o, core_c_o}") != std::string::npos);
+}
+
+TEST_CASE("ice40_fit_problem: checked on the first pass's counts, one line with the count, capacity and a way out") {
+  CHECK(ice40_capacity("").logic_cells == 5280);  // up5k, the default
+  CHECK(ice40_capacity("hx8k").logic_cells == 7680);
+  CHECK(ice40_capacity("hx8k").dsp == 0);
+  // A logic cell holds a LUT4, a flip-flop and a carry: the largest of the three is a lower bound.
+  const FpgaCounts small = classify_fpga_cells("ice40", {{"SB_LUT4", 5000}, {"SB_DFF", 5280}, {"SB_CARRY", 900}});
+  CHECK(ice40_fit_problem(small, "up5k").empty());
+  const FpgaCounts big = classify_fpga_cells("ice40", {{"SB_LUT4", 6100}, {"SB_DFFE", 2000}, {"SB_CARRY", 900}});
+  CHECK(ice40_fit_problem(big, "up5k") ==
+        "the design does not fit the iCE40 UP5K: it needs at least 6100 logic cells (LUT4 + flip-flop + carry; 6100 "
+        "LUT4, 2000 FF, 900 carry after synth_ice40), the device has 5280; try a smaller design (fewer rows, cols or "
+        "depth, or narrower operands), --device hx8k (7680 logic cells), or --target ecp5 or xilinx7 (counts only, "
+        "for a larger device)");
+  CHECK(ice40_fit_problem(big, "hx8k").empty());
+  // Past the HX8K too: no iCE40 to suggest.
+  const FpgaCounts huge = classify_fpga_cells("ice40", {{"SB_LUT4", 40272}, {"SB_DFFER", 9000}});
+  CHECK(ice40_fit_problem(huge, "up5k").find("needs at least 40272 logic cells") != std::string::npos);
+  CHECK(ice40_fit_problem(huge, "up5k").find("--device hx8k") == std::string::npos);
+  CHECK(ice40_fit_problem(huge, "hx8k").find("the device has 7680; try a smaller design") != std::string::npos);
+  // DSP blocks and RAMs.
+  const FpgaCounts dsp = classify_fpga_cells("ice40", {{"SB_LUT4", 300}, {"SB_MAC16", 16}});
+  CHECK(ice40_fit_problem(dsp, "up5k") ==
+        "the design does not fit the iCE40 UP5K: it needs 16 DSP blocks (SB_MAC16), the device has 8; try --device "
+        "hx8k (multipliers in logic) or a smaller design (fewer rows, cols or depth, or narrower operands)");
+  const FpgaCounts ram = classify_fpga_cells("ice40", {{"SB_LUT4", 300}, {"SB_RAM40_4K", 31}});
+  CHECK(ice40_fit_problem(ram, "up5k").find("it needs 31 4 kbit block RAMs (SB_RAM40_4K), the device has 30") !=
+        std::string::npos);
+  CHECK(ice40_fit_problem(ram, "hx8k").empty());  // 32 on the HX8K
+}
+
+// The first pass's stat of `tpegen synth --arch systolic-os --rows 6 --cols 6 --target ice40
+// --device hx8k` (Yosys 0.23 synth_ice40, 27 s of CPU): the smallest systolic-os MAC array
+// that does not fit the HX8K (5x5 does).
+const char* const kStat6x6Hx8k = R"STAT(=== tpe_systolic_os_mac_r6c6_s8x8_acc32 ===
+
+   Number of wires:               4572
+   Number of wire bits:          22786
+   Number of public wires:        4572
+   Number of public wire bits:   22786
+   Number of memories:               0
+   Number of memory bits:            0
+   Number of processes:              0
+   Number of cells:              13363
+     SB_CARRY                     1511
+     SB_DFF                       1700
+     SB_DFFE                      1152
+     SB_DFFR                        46
+     SB_DFFSR                      192
+     SB_LUT4                      8762
+)STAT";
+
+TEST_CASE("ice40_fit_problem: a systolic-os 6x6 MAC array's first-pass counts exceed the HX8K") {
+  const StatReport stat = parse_stat(kStat6x6Hx8k);
+  const FpgaCounts n = classify_fpga_cells("ice40", stat.cell_types);
+  CHECK(n.lut == 8762);
+  CHECK(n.ff == 3090);
+  CHECK(n.carry == 1511);
+  CHECK(ice40_fit_problem(n, "hx8k") ==
+        "the design does not fit the iCE40 HX8K: it needs at least 8762 logic cells (LUT4 + flip-flop + carry; 8762 "
+        "LUT4, 3090 FF, 1511 carry after synth_ice40), the device has 7680; try a smaller design (fewer rows, cols or "
+        "depth, or narrower operands), or --target ecp5 or xilinx7 (counts only, for a larger device)");
 }

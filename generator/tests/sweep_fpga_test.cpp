@@ -62,7 +62,7 @@ TEST_CASE("sweep: FPGA results carry their counts into the CSV and their own Mar
   REQUIRE(rs[1].baseline == 0);
   const std::string csv = to_csv(rs);
   CHECK(csv.find(",target,lut,ff,carry,dsp,bram,energy_clock_pj,") != std::string::npos);
-  CHECK(csv.find(",ice40,800,400,10,0,0,,,,,\n") != std::string::npos);  // no gate-level breakdown
+  CHECK(csv.find(",ice40,800,400,10,0,0,,,,,,,,\n") != std::string::npos);  // no gate-level breakdown, no energy
   const std::string md = to_markdown(rs, {});
   CHECK(md.find("## FPGA targets") != std::string::npos);
   CHECK(md.find("| mt_opt1@ice40_hx8k | ice40 hx8k | 800 | 400 | 10 | 0 | 0 | 40.0 | 0.80x | 2.00x | 0.80x |") !=
@@ -71,6 +71,6 @@ TEST_CASE("sweep: FPGA results carry their counts into the CSV and their own Mar
   Result asic = rs[0];
   asic.fpga = nullptr;
   CHECK(to_markdown({asic}, {}).find("## FPGA targets") == std::string::npos);
-  CHECK(to_csv({asic}).find(",asic,,,,,,,,,,\n") != std::string::npos);
+  CHECK(to_csv({asic}).find(",asic,,,,,,,,,,,,,\n") != std::string::npos);
   CHECK(to_markdown({asic}, {}).find("Energy per MAC by class") == std::string::npos);
 }

@@ -277,6 +277,34 @@ TEST_CASE("sweep: measured energy and the searched fmax with its area take prece
   CHECK(*f.fmax_search_area_um2 == 1234.5);
 }
 
+TEST_CASE("sweep: the utilization of a measured energy and the unbuffered fmax of a buffered point") {
+  const Result base = make_result("cube", "opt1", 1000, 500, 2.0, 8);
+  const json report = {{"config", base.config}, {"cells", 1}, {"area_um2", 1000.0}, {"fmax_mhz", 400.0},
+                       {"clock_period_ns", 10.0}, {"power_mw", 2.0}, {"activity_source", "sim"},
+                       {"energy_per_mac_pj", 3.25}, {"utilization", 0.49},
+                       {"high_fanout", {{"net", "u_fifo/rd_q[0]"}, {"fanout", 581}, {"buffered", true},
+                                        {"unbuffered", {{"fmax_mhz", 12.4}, {"area_um2", 900.0}}}}}};
+  Result r = result_from_report("p", report, json());
+  CHECK(*r.utilization == 0.49);
+  CHECK(*r.fmax_unbuffered_mhz == 12.4);
+  CHECK(r.high_fanout_net == "u_fifo/rd_q[0] (fanout 581)");
+  const auto back = result_from_json(result_to_json(r));
+  REQUIRE(back);
+  CHECK(*back->utilization == 0.49);
+  CHECK(*back->fmax_unbuffered_mhz == 12.4);
+  CHECK(back->high_fanout_net == r.high_fanout_net);
+  const std::string md = to_markdown({r}, {});
+  CHECK(md.find("| 400.0† |") != std::string::npos);
+  CHECK(md.find("| sim, 49 % busy |") != std::string::npos);
+  CHECK(md.find("| 3.250 |") != std::string::npos);  // measured: no rough mark
+  CHECK(md.find("≈") == std::string::npos);
+  CHECK(md.find("† Area, fmax and power of the netlist mapped again with ABC's buffering: a high-fanout net dominated "
+                "the unbuffered netlist's critical path (`p`: u_fifo/rd_q[0] (fanout 581), 12.4 MHz unbuffered).") !=
+        std::string::npos);
+  const std::string csv = to_csv({r});
+  CHECK(csv.substr(csv.size() - 13) == ",0.49,0,12.4\n");
+}
+
 TEST_CASE("sweep: run keys (clock period, fmax search, activity) are per point and part of its name") {
   const auto pts = expand(R"({"base": {"arch": "cube", "rows": 2, "cols": 2, "depth": 2},
                               "grid": {"clock_period": [5, 2.5], "activity": ["sim"]},
@@ -388,10 +416,15 @@ TEST_CASE("sweep: CSV and Markdown of a synthetic result set") {
   const std::vector<Point> pts = expand(R"({"base": {"arch": "systolic-os", "pe": "opt2"}})", "t", resolve_json);
   const std::string md = to_markdown(rs, pts);
   CHECK(md.find("| design | arch | pe |") != std::string::npos);
-  CHECK(md.find("| cube | opt1 | 2x2x2 s8x8 | 100 | 800.0 | 400.0 | - | - | 1.000 | - | 8 | 4000.00 | 1.250 | 0.80x | "
-                "0.80x | 1.00x | 0.50x |") != std::string::npos);
-  CHECK(md.find("| cube | mac | 2x2x2 s8x8 | 100 | 1000.0 | 500.0 | - | - | 2.000 | - | 8 | 4000.00 | 2.500 |  |  |  |  |") !=
+  // Energy from static activity (power / MAC rate) is marked rough, and so is a ratio built on it.
+  CHECK(md.find("| cube | opt1 | 2x2x2 s8x8 | 100 | 800.0 | 400.0 | - | - | 1.000 | - | 8 | 4000.00 | ≈1.250 | 0.80x | "
+                "0.80x | 1.00x | ≈0.50x |") != std::string::npos);
+  CHECK(md.find("| cube | mac | 2x2x2 s8x8 | 100 | 1000.0 | 500.0 | - | - | 2.000 | - | 8 | 4000.00 | ≈2.500 |  |  |  |  |") !=
         std::string::npos);
+  CHECK(md.find("\n≈ Energy from static activity (0.1 toggles per net and cycle, every cycle busy): a rough estimate") !=
+        std::string::npos);
+  CHECK(lines[1].substr(lines[1].size() - 3) == ",1,");  // energy_rough, no unbuffered fmax
+  CHECK(lines[0].find(",utilization,energy_rough,fmax_unbuffered_mhz") != std::string::npos);
   CHECK(md.find("FAILED: yosys failed, badly \\| really") != std::string::npos);
   CHECK(md.find("Skipped (invalid combinations)") != std::string::npos);
 

@@ -2,7 +2,8 @@
 # The FPGA targets of `tpegen synth` at small sizes: a 2-unit x 2-term multiplier-adder
 # tree through synth_ice40 and nextpnr-ice40 (HX8K: logic only; UP5K: one SB_MAC16 per
 # multiplier), the same RTL's counts through synth_ecp5, and a design too large for the
-# UP5K's 8 DSP blocks, which must fail with one line naming the device and the resource.
+# UP5K's 8 DSP blocks, which must fail right after the first Yosys pass (no I/O wrapper
+# synthesis, no nextpnr) with one line naming the device, the resource and what to try.
 # usage: check_fpga.sh TPEGEN WORKDIR
 set -euo pipefail
 tpegen=$1; work=$2
@@ -37,14 +38,17 @@ grep -q '"ICESTORM_DSP": {' "$work/up5k.json" || fail "up5k: no DSP utilization 
 [ "$(num "$work/ecp5.json" lut)" -gt 0 ] || fail "ecp5: no LUTs"
 grep -q '^fmax_mhz: none (nextpnr is packaged by Debian for iCE40 only)' "$work/ecp5.log" || fail "ecp5: fmax line"
 
-# 16 multipliers on the UP5K's 8 DSP blocks: one error line, exit status 2, no JSON.
+# 16 multipliers on the UP5K's 8 DSP blocks: one error line, exit status 2, no JSON, stopped
+# after the first pass.
 set +e
 out=$("$tpegen" synth --arch mac-tree --cols 4 --depth 4 --target ice40 --work "$work/big" --json "$work/big.json" 2>&1)
 status=$?
 set -e
 printf '%s\n' "$out" | tail -3
 [ "$status" = 2 ] || fail "does-not-fit: exit status $status, expected 2"
-printf '%s\n' "$out" | grep -q '^tpegen: error: the design does not fit the iCE40 UP5K: it needs 16 DSP blocks (SB_MAC16) (ICESTORM_DSP), the device has 8$' \
+printf '%s\n' "$out" | grep -q '^tpegen: error: the design does not fit the iCE40 UP5K: it needs 16 DSP blocks (SB_MAC16), the device has 8; try --device hx8k (multipliers in logic) or a smaller design' \
   || fail "does-not-fit: no clear message"
+[ "$(printf '%s\n' "$out" | grep -c '^tpegen: error:')" = 1 ] || fail "does-not-fit: not one error line"
 [ ! -e "$work/big.json" ] || fail "does-not-fit: a JSON report was written"
+[ ! -e "$work/big/nextpnr.log" ] && [ ! -e "$work/big/pnr.ys" ] || fail "does-not-fit: went on past the first pass"
 echo "check_fpga: all checks passed"

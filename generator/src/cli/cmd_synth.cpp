@@ -24,6 +24,7 @@
 #include "cli/synth_activity.hpp"
 #include "synth/activity.hpp"
 #include "synth/asic_run.hpp"
+#include "synth/asic_summary.hpp"
 #include "synth/fpga_flow.hpp"
 #include "synth/fpga_run.hpp"
 #include "output/design_files.hpp"
@@ -147,6 +148,7 @@ void run_synth(const SynthOptions& o) {
   std::fflush(stdout);
 
   synth::SynthResult r = synth::run_yosys(work, tool_liberty);
+  r.macs_per_cycle = files.manifest.value("timing", nlohmann::json::object()).value("macs_per_cycle", 0.0);
   fmt::print("tpegen: yosys took {:.1f} s; log, script and reports in {}\n", r.yosys_seconds, work.string());
   if (timing) {
     std::optional<SimActivity> sim;
@@ -170,6 +172,7 @@ void run_synth(const SynthOptions& o) {
                                                r.timing->profile->output_load)
                                  : std::string("unknown library: ideal inputs, no output load"),
                (work / synth::kStaLogFile).string());
+    synth::buffer_high_fanout(work, rtl, files.top, tool_liberty, clock_gate_map, r);
     if (o.run.activity == "gate" && slice) {
       fmt::print("tpegen: gate-level activity on the slice {} (every dimension at most {}) in {}\n", top_name(*slice),
                  o.gate_slice, (work / "slice").string());
@@ -187,7 +190,7 @@ void run_synth(const SynthOptions& o) {
   if (timing && o.run.fmax_search > 0) synth::search_fmax(o.run.fmax_search, work, rtl, files.top, tool_liberty, clock_gate_map, r);
   const synth::SynthReport report = synth::asic_report(config_to_json(c), files.top, work, lib, r);
   if (!o.json.empty()) write_work_file(o.json, to_json(report).dump(2) + "\n", "--json");
-  synth::print_asic_summary(report);
+  fmt::print("{}", synth::asic_summary(report));
 }
 
 }  // namespace

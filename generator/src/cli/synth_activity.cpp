@@ -54,6 +54,8 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
   uint64_t cycles = 0;
   if (!synth::parse_activity_window(log, cycles, r.macs) || cycles == 0 || r.macs == 0)
     throw std::runtime_error("no \"activity window:\" line in " + r.log.string());
+  const nlohmann::json timing = manifest.value("timing", nlohmann::json::object());
+  r.peak_macs_per_cycle = timing.value("peak_macs_per_cycle", timing.value("macs_per_cycle", 0.0));
   std::vector<std::string> inputs;
   for (const auto& p : manifest.at("ports"))
     if (p.at("dir") == "in") inputs.push_back(p.at("name").get<std::string>());

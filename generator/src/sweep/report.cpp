@@ -23,6 +23,21 @@ std::string fmt_opt(const std::optional<double>& v, const char* spec) {
 
 std::string fmt_ratio(const std::optional<double>& v) { return v ? fmt::format("{:.2f}x", *v) : std::string("-"); }
 
+// "≈" before a figure from static activity ("-" stays as it is).
+std::string rough_mark(bool rough, const std::string& cell) { return rough && cell != "-" ? "≈" + cell : cell; }
+
+constexpr const char* kRoughEnergyNote =
+    "≈ Energy from static activity (0.1 toggles per net and cycle, every cycle busy): a rough "
+    "estimate, which can reverse the comparison of PE variants; a sweep with `\"activity\": \"sim\"` or "
+    "`\"gate\"` measures the energy of a simulated workload.";
+
+// The activity model, and for a simulated workload its utilization ("sim, 49 % busy").
+std::string activity_cell(const Result& r) {
+  if (r.activity_source.empty()) return "-";
+  if (!r.utilization) return r.activity_source;
+  return fmt::format("{}, {:.0f} % busy", r.activity_source, 100 * *r.utilization);
+}
+
 
 std::string dims(const json& c) {
   auto g = [&](const char* k) { return c.contains(k) && c.at(k).is_number() ? c.at(k).get<int>() : 0; };
@@ -132,7 +147,7 @@ std::string to_csv(const std::vector<Result>& results) {
       "fmax_reg2reg_mhz,critical_path_ns,power_mw,clock_period_ns,macs_per_cycle,area_eff_gmacs_per_mm2,energy_pj_per_mac,"
       "baseline,area_ratio,fmax_ratio,area_eff_ratio,energy_ratio,activity,fmax_search_mhz,fmax_search_area_um2,"
       "target,lut,ff,carry,dsp,bram,energy_clock_pj,energy_sequential_pj,energy_combinational_pj,"
-      "energy_glitch_pj,energy_leakage_pj\n";
+      "energy_glitch_pj,energy_leakage_pj,utilization,energy_rough,fmax_unbuffered_mhz\n";
   auto num = [](const std::optional<double>& v) { return v ? fmt::format("{:.6g}", *v) : std::string(); };
   auto geti = [](const json& c, const char* k) {
     return c.contains(k) && c.at(k).is_number() ? std::to_string(c.at(k).get<long long>()) : std::string();
@@ -143,7 +158,7 @@ std::string to_csv(const std::vector<Result>& results) {
     const int b = find_baseline(results, i);
     const Ratios q = b >= 0 ? ratios(r, results[static_cast<size_t>(b)]) : Ratios{};
     s += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
         csv_field(r.name),
         csv_field(r.arch()), csv_field(r.pe()), geti(r.config, "rows"), geti(r.config, "cols"),
         geti(r.config, "depth"), geti(r.config, "a_width"), geti(r.config, "b_width"), r.ok ? "ok" : "failed",
@@ -153,7 +168,8 @@ std::string to_csv(const std::vector<Result>& results) {
         num(d.energy_pj), b >= 0 ? csv_field(results[static_cast<size_t>(b)].name) : "", num(q.area), num(q.fmax),
         num(q.area_eff), num(q.energy), csv_field(r.activity_source), num(r.fmax_search_mhz),
         num(r.fmax_search_area_um2), r.fpga.is_object() ? r.fpga.value("target", std::string()) : "asic",
-        fpga_counts(r, ","), breakdown_cells(r, ",", "{:.6g}"));
+        fpga_counts(r, ","), breakdown_cells(r, ",", "{:.6g}"), num(r.utilization),
+        d.energy_pj ? (d.energy_rough ? "1" : "0") : "", num(r.fmax_unbuffered_mhz));
   }
   return s;
 }
@@ -173,11 +189,13 @@ std::string to_markdown(const std::vector<Result>& results, const std::vector<Po
        "activity power / (MACs/cycle × f) at the clock period the power was measured at. Ratios: each "
        "design vs its baseline (the architecture's first PE variant at the same size and widths, or the "
        "architecture's own rule, e.g. a row of MAC PEs for opt4c), measured the same way (area "
-       "efficiency: > 1 is better; energy: > 1 means more energy per MAC).\n\n";
+       "efficiency: > 1 is better; energy: > 1 means more energy per MAC). The activity column gives a "
+       "simulated workload's utilization (useful MACs / (cycles × peak MACs per cycle)).\n\n";
   s += "| design | arch | pe | rows×cols×depth | cells | area µm² | fmax MHz | reg2reg fmax MHz | searched fmax MHz | "
        "power mW | activity | MACs/cycle | GMAC/s/mm² | pJ/MAC | area × | fmax × | area eff × | energy × |\n";
   s += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
-  bool estimate = false;
+  bool estimate = false, rough = false;
+  std::string buffered;  // the points mapped again with buffering, for the note under the table
   for (size_t i = 0; i < results.size(); ++i) {
     const Result& r = results[i];
     const std::string dim = dims(r.config);
@@ -191,17 +209,28 @@ std::string to_markdown(const std::vector<Result>& results, const std::vector<Po
     const Ratios q = b >= 0 ? ratios(r, results[static_cast<size_t>(b)]) : Ratios{};
     const bool show = b >= 0;
     estimate |= !r.macs_note.empty();
+    // A static-activity energy, or a ratio built on one, carries the mark of a rough estimate.
+    const bool rough_ratio = d.energy_rough || (show && derive(results[static_cast<size_t>(b)]).energy_rough);
+    rough |= d.energy_rough;
+    if (r.fmax_unbuffered_mhz)
+      buffered += fmt::format("{}`{}`: {}, {:.1f} MHz unbuffered", buffered.empty() ? "" : "; ", r.name,
+                              md_cell(r.high_fanout_net), *r.fmax_unbuffered_mhz);
     s += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {}{} | {} | {} | {} | {} | {} | {} |\n",
                      md_cell(r.name), r.arch(), r.pe(), dim, r.cells, fmt_opt(r.area_um2, "{:.1f}"),
-                     fmt_opt(r.fmax_mhz, "{:.1f}"), fmt_opt(r.fmax_reg2reg_mhz, "{:.1f}"),
+                     fmt_opt(r.fmax_mhz, "{:.1f}") + (r.fmax_unbuffered_mhz ? "†" : ""),
+                     fmt_opt(r.fmax_reg2reg_mhz, "{:.1f}"),
                      fmt_opt(r.fmax_search_mhz, "{:.1f}"), fmt_opt(r.power_mw, "{:.3f}"),
-                     r.activity_source.empty() ? "-" : r.activity_source,
-                     fmt_opt(r.macs_per_cycle, "{:g}"), r.macs_note.empty() ? "" : "*",
-                     fmt_opt(d.area_eff, "{:.2f}"), fmt_opt(d.energy_pj, "{:.3f}"),
+                     activity_cell(r), fmt_opt(r.macs_per_cycle, "{:g}"), r.macs_note.empty() ? "" : "*",
+                     fmt_opt(d.area_eff, "{:.2f}"), rough_mark(d.energy_rough, fmt_opt(d.energy_pj, "{:.3f}")),
                      show ? fmt_ratio(q.area) : "", show ? fmt_ratio(q.fmax) : "", show ? fmt_ratio(q.area_eff) : "",
-                     show ? fmt_ratio(q.energy) : "");
+                     show ? rough_mark(rough_ratio, fmt_ratio(q.energy)) : "");
   }
   if (estimate) s += "\n\\* MACs/cycle estimated (variable-latency design, int8 normal data).\n";
+  if (rough) s += fmt::format("\n{}\n", kRoughEnergyNote);
+  if (!buffered.empty())
+    s += fmt::format("\n† Area, fmax and power of the netlist mapped again with ABC's buffering: a high-fanout net "
+                     "dominated the unbuffered netlist's critical path ({}).\n",
+                     buffered);
   s += fpga_markdown(results);
   s += breakdown_markdown(results);
   s += blocks_markdown(results);

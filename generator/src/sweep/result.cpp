@@ -68,6 +68,11 @@ Result result_from_report(const std::string& name, const json& report_json, cons
   r.clock_period_ns = rep->clock_period_ns;
   r.activity_source = rep->activity_source;
   r.energy_per_mac_pj = rep->energy_per_mac_pj;
+  r.utilization = rep->utilization;
+  if (rep->high_fanout && rep->high_fanout->buffered) {
+    r.fmax_unbuffered_mhz = rep->high_fanout->unbuffered_fmax_mhz;
+    r.high_fanout_net = fmt::format("{} (fanout {})", rep->high_fanout->net, rep->high_fanout->fanout);
+  }
   if (rep->gate) {
     r.energy_breakdown = rep->gate->breakdown;
     r.energy_blocks = rep->gate->blocks;
@@ -119,6 +124,9 @@ json result_to_json(const Result& r) {
           {"run", r.run},
           {"activity_source", r.activity_source},
           {"energy_per_mac_pj", opt_json(r.energy_per_mac_pj)},
+          {"utilization", opt_json(r.utilization)},
+          {"fmax_unbuffered_mhz", opt_json(r.fmax_unbuffered_mhz)},
+          {"high_fanout_net", r.high_fanout_net},
           {"energy_breakdown_pj_per_mac",
            r.energy_breakdown ? synth::breakdown_json(*r.energy_breakdown) : json(nullptr)},
           {"energy_blocks_pj_per_mac", synth::blocks_json(r.energy_blocks)},
@@ -152,6 +160,9 @@ std::optional<Result> result_from_json(const json& j) {
   r.run = j.contains("run") && j.at("run").is_object() ? j.at("run") : json::object();
   r.activity_source = j.value("activity_source", std::string());
   r.energy_per_mac_pj = opt_num(j, "energy_per_mac_pj");
+  r.utilization = opt_num(j, "utilization");
+  r.fmax_unbuffered_mhz = opt_num(j, "fmax_unbuffered_mhz");
+  r.high_fanout_net = j.value("high_fanout_net", std::string());
   r.energy_breakdown = synth::breakdown_from_json(j.value("energy_breakdown_pj_per_mac", json()));
   r.energy_blocks = synth::blocks_from_json(j.value("energy_blocks_pj_per_mac", json()));
   r.fmax_search_mhz = opt_num(j, "fmax_search_mhz");
@@ -172,6 +183,7 @@ Derived derive(const Result& r) {
     const double f_mhz = 1e3 / *r.clock_period_ns;
     // mW / (MAC/cycle * MHz) = 1e-3 W / 1e6 MAC/s = nJ/MAC -> pJ is * 1e3.
     d.energy_pj = *r.power_mw / (*r.macs_per_cycle * f_mhz) * 1e3;
+    d.energy_rough = true;
   }
   return d;
 }

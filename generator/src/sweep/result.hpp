@@ -35,6 +35,11 @@ struct Result {
   nlohmann::json run = nlohmann::json::object();  // the point's run keys (baselines must match them)
   std::string activity_source;  // "static", "sim" or "gate"
   std::optional<double> energy_per_mac_pj;  // measured (activity sim/gate): energy of the run / its useful MACs
+  std::optional<double> utilization;        // activity sim/gate: the workload's busy fraction
+  // Set when a high-fanout net dominated the unbuffered netlist's fmax path: its fmax and the
+  // net (area and fmax above are then the buffered netlist's; synth/high_fanout.hpp).
+  std::optional<double> fmax_unbuffered_mhz;
+  std::string high_fanout_net;
   std::optional<synth::EnergyBreakdown> energy_breakdown;  // activity gate: pJ/MAC by class
   std::map<std::string, synth::BlockEnergy> energy_blocks;  // activity gate: pJ/MAC by block (module)
   std::optional<double> fmax_search_mhz;    // best clock of --fmax-search, and the area it costs
@@ -73,6 +78,7 @@ std::optional<Result> result_from_json(const nlohmann::json& j);
 struct Derived {
   std::optional<double> area_eff;     // GMAC/s per mm² at fmax
   std::optional<double> energy_pj;    // pJ per MAC at the clock period power was measured at
+  bool energy_rough = false;          // energy_pj from static activity, every cycle busy: a rough estimate
 };
 Derived derive(const Result& r);
 

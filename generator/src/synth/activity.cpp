@@ -194,4 +194,15 @@ bool parse_activity_window(const std::string& sim_output, uint64_t& cycles, uint
   return found;
 }
 
+std::optional<double> workload_utilization(uint64_t macs, uint64_t cycles, double peak_macs_per_cycle) {
+  if (macs == 0 || cycles == 0 || !(peak_macs_per_cycle > 0)) return std::nullopt;
+  return static_cast<double>(macs) / (static_cast<double>(cycles) * peak_macs_per_cycle);
+}
+
+std::string utilization_text(const std::optional<double>& utilization) {
+  if (!utilization) return "";
+  const double pct = 100 * *utilization;
+  return fmt::format(", utilization {} %", pct >= 10 ? fmt::format("{:.0f}", pct) : fmt::format("{:.1f}", pct));
+}
+
 }  // namespace tpegen::synth

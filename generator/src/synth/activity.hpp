@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <istream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,13 @@ struct ActivityEstimate {
 /// `clock` and `reset` are left out of every figure (OpenSTA derives the clock's own).
 ActivityEstimate estimate_activity(const VcdActivity& vcd, uint64_t cycles, const std::vector<std::string>& inputs,
                                    const std::string& clock = "clk_i", const std::string& reset = "rst_ni");
+
+/// The busy fraction of a simulated workload: its useful MACs over what the design does in as
+/// many cycles at its peak rate (the manifest's timing.peak_macs_per_cycle). nullopt when a
+/// figure is missing (zero).
+std::optional<double> workload_utilization(uint64_t macs, uint64_t cycles, double peak_macs_per_cycle);
+/// ", utilization 49 %" for an energy line ("" when unknown).
+std::string utilization_text(const std::optional<double>& utilization);
 
 /// Reads "activity window: cycles C, macs X" from the harness output; false when absent.
 bool parse_activity_window(const std::string& sim_output, uint64_t& cycles, uint64_t& macs);

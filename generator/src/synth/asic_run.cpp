@@ -61,6 +61,7 @@ void add_timing(const TimingResult& t, SynthReport& j) {
                                            {"duty_percent", t.sim->duty_percent},
                                            {"log", t.sim->log.string()}}}};
     j.energy_per_mac_pj = energy_per_mac_pj(t);
+    j.utilization = workload_utilization(t.sim->macs, t.sim->estimate.cycles, t.sim->peak_macs_per_cycle);
   }
   if (t.profile) {
     j.drive_cell = t.profile->drive_cell;
@@ -138,7 +139,10 @@ TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::o
 void run_gate_level(const fs::path& work, const fs::path& liberty, const std::string& top, const nlohmann::json& ports,
                     bool liberty_delays, SynthResult& r) {
   const TimingResult& t = *r.timing;
-  GateRunInputs in{work, liberty, top, {}, t.sim->vcd, t.sim->macs,
+  // The netlist the report's figures are of: the buffered one when there is one.
+  const fs::path dir = r.unbuffered ? work / kBufferedDir : work;
+  const fs::path lib = r.unbuffered ? fs::path("..") / liberty : liberty;
+  GateRunInputs in{dir, lib, top, {}, t.sim->vcd, t.sim->macs,
                    t.period_ns, t.profile ? t.profile->output_load : 0};
   in.liberty_delays = liberty_delays;
   for (const auto& p : ports)
@@ -154,6 +158,7 @@ void run_gate_level(const fs::path& work, const fs::path& liberty, const std::st
                "outputs, and data outputs while valid; see {}): its activity may not be the RTL run's\n",
                g.mismatches, g.cycles, (g.dir / "tb.v").string());
   r.gate = g.report();
+  r.gate->utilization = workload_utilization(t.sim->macs, t.sim->estimate.cycles, t.sim->peak_macs_per_cycle);
 }
 
 std::string clock_gate_map_for(const fs::path& liberty) {
@@ -167,6 +172,41 @@ std::string clock_gate_map_for(const fs::path& liberty) {
                                   "not dont_use); synthesize without --clock-gate or give another --liberty",
                                   liberty.string()));
   return clock_gate_map_verilog(*cell);
+}
+
+void buffer_high_fanout(const fs::path& work, const std::vector<std::string>& rtl, const std::string& top,
+                        const fs::path& liberty, const std::string& clock_gate_map, SynthResult& r) {
+  if (!r.timing || !r.lib) return;
+  fs::remove_all(work / kBufferedDir);  // no stale netlist from an earlier run in the same --work
+  r.pathology = find_fanout_pathology(r.timing->report);
+  if (!r.pathology) return;
+  if (!r.timing->profile) {
+    fmt::print("tpegen: warning: {}: the netlist has no buffers, and ABC cannot buffer it for an unknown library "
+               "(no driving cell and load); {}\n",
+               pathology_text(*r.pathology), kHighFanoutAdvice);
+    return;
+  }
+  const fs::path dir = work / kBufferedDir;
+  fs::create_directories(dir);
+  std::vector<std::string> files;
+  for (const std::string& f : rtl) files.push_back("../" + f);
+  const fs::path dir_liberty = fs::path("..") / liberty;  // the link in the work folder
+  write_work_file(dir / kAbcConstrFile, abc_constraints(r.timing->profile->drive_cell, r.timing->profile->output_load),
+                  "--work");
+  write_work_file(dir / "synth.ys", yosys_script({top, files, dir_liberty, std::nullopt, kAbcConstrFile, clock_gate_map}),
+                  "--work");
+  fmt::print("tpegen: {}: the netlist has no buffers; mapping it again with ABC's buffering (abc -constr) in {}\n",
+             pathology_text(*r.pathology), dir.string());
+  std::fflush(stdout);
+  const SynthResult s = run_yosys(dir, dir_liberty);
+  TimingResult t = run_sta(dir, dir_liberty, r.timing->profile, top, r.timing->period_ns, r.timing->sim);
+  fmt::print("tpegen: buffered netlist: yosys {:.1f} s, OpenSTA {:.1f} s; fmax {:.1f} MHz (unbuffered {:.1f})\n",
+             s.yosys_seconds, t.sta_seconds, 1000.0 / met_period_ns(t), 1000.0 / met_period_ns(*r.timing));
+  if (const auto still = find_fanout_pathology(t.report))
+    fmt::print("tpegen: warning: the buffered netlist's {}\n", pathology_text(*still));
+  r.unbuffered = UnbufferedRun{*r.lib->area_um2, std::move(*r.timing)};
+  r.lib = s.lib;
+  r.timing = std::move(t);
 }
 
 void search_fmax(int max_steps, const fs::path& work, const std::vector<std::string>& rtl, const std::string& top,
@@ -220,12 +260,12 @@ SynthReport asic_report(const nlohmann::json& config, const std::string& top, co
     j.area_exact = !r.lib->area_partial;
     j.lib_cells = r.lib->cells;
     j.lib_cell_types = r.lib->cell_types;
-    j.netlist = (work / kNetlistFile).string();
+    j.netlist = ((r.unbuffered ? work / kBufferedDir : work) / kNetlistFile).string();
   }
   if (!r.timing_skipped.empty()) j.timing_skipped = r.timing_skipped;
   if (r.timing) {
     add_timing(*r.timing, j);
-    j.sta_log = (work / kStaLogFile).string();
+    j.sta_log = ((r.unbuffered ? work / kBufferedDir : work) / kStaLogFile).string();
     j.sta_seconds = r.timing->sta_seconds;
   }
   if (r.gate) {
@@ -235,50 +275,26 @@ SynthReport asic_report(const nlohmann::json& config, const std::string& top, co
     j.gate = r.gate;
   }
   j.fmax_steps = r.fmax_steps;
+  if (r.pathology) {
+    HighFanoutReport h;
+    h.net = r.pathology->net.name;
+    h.driver = r.pathology->net.driver;
+    h.path_group = r.pathology->group;
+    h.fanout = r.pathology->net.fanout;
+    h.arrival_ns = r.pathology->arrival_ns;
+    h.share = r.pathology->share;
+    if (r.unbuffered) {
+      h.buffered = true;
+      h.buffered_dir = (work / kBufferedDir).string();
+      h.unbuffered_area_um2 = r.unbuffered->area_um2;
+      h.unbuffered_fmax_mhz = 1000.0 / met_period_ns(r.unbuffered->timing);
+      h.unbuffered_critical_path_ns = r.unbuffered->timing.worst.arrival_ns;
+      h.unbuffered_netlist = (work / kNetlistFile).string();
+    }
+    j.high_fanout = h;
+  }
+  if (r.macs_per_cycle > 0) j.macs_per_cycle = r.macs_per_cycle;
   return j;
-}
-
-void print_asic_summary(const SynthReport& r) {
-  fmt::print("top: {}\n", r.top);
-  fmt::print("cells: {}\n", r.cells);
-  fmt::print("transistors: {}{}\n", r.transistors.value_or(-1),
-             r.transistors_exact ? "" : "+ (some cell types have no cost in Yosys' CMOS model)");
-  if (r.area_um2)
-    fmt::print("area_um2: {:.3f}{} (liberty: {})\n", *r.area_um2, r.area_exact ? "" : "+ (some cells have no area)",
-               r.liberty.value_or(""));
-  else
-    fmt::print("area_um2: none ({})\n", r.liberty_origin == "--no-liberty" ? "--no-liberty" : "no liberty file");
-  if (!r.worst) {
-    fmt::print("critical_path_ns: none ({})\n", r.timing_skipped.value_or(""));
-    return;
-  }
-  const double period = r.clock_period_ns.value_or(0);
-  if (r.worst->slack_ns < 0)
-    fmt::print("tpegen: note: timing is not met at the {} ns clock (worst slack {:.3f} ns, {} group)\n", period,
-               r.worst->slack_ns, r.worst_group);
-  fmt::print("critical_path_ns: {:.3f} ({} -> {})\n", r.worst->arrival_ns, r.worst->startpoint, r.worst->endpoint);
-  fmt::print("slack_ns: {:.3f} at period {}\n", r.worst->slack_ns, period);
-  fmt::print("fmax_mhz: {:.1f} ({})\n", r.fmax_mhz.value_or(0), r.fmax_definition);
-  if (r.activity_source != "static") {
-    const nlohmann::json& sim = r.activity_detail.at("activity_sim");
-    fmt::print("power_mw: {:.3f} (simulated activity {:.4f}: {} cycles, {} MACs, {} operands at {} % duty)\n",
-               r.power_mw.value_or(0), r.activity.value_or(0), sim.at("cycles").get<uint64_t>(),
-               sim.at("macs").get<uint64_t>(), sim.value("dist", std::string("?")), sim.value("duty_percent", 100));
-    if (r.gate)
-      fmt::print("energy_per_mac_pj_global_activity: {:.4f}\n", r.energy_per_mac_pj_global_activity.value_or(0));
-    else
-      fmt::print("energy_per_mac_pj: {:.4f}\n", r.energy_per_mac_pj.value_or(0));
-  } else {
-    fmt::print("power_mw: {:.3f} (static activity {})\n", r.power_mw.value_or(0), kDefaultActivity);
-  }
-  std::string groups;
-  for (const auto& [g, p] : r.path_groups)
-    groups += fmt::format("{}{} {:.3f}", groups.empty() ? "" : ", ", g, p.arrival_ns);
-  fmt::print("path_groups_ns: {}\n", groups);
-  if (const FmaxStep* best = r.best_fmax_step())
-    fmt::print("fmax_search_mhz: {:.1f} (area_um2 {:.3f}, {} of {} syntheses)\n", 1000.0 / best->period_ns,
-               best->area_um2, best - r.fmax_steps.data() + 1, r.fmax_steps.size());
-  if (r.gate) fmt::print("{}", gate_summary(*r.gate));
 }
 
 }  // namespace tpegen::synth

@@ -13,6 +13,7 @@
 #include "synth/activity.hpp"
 #include "synth/fmax_search.hpp"
 #include "synth/gate_report.hpp"
+#include "synth/high_fanout.hpp"
 #include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
 #include "synth/synth_report.hpp"
@@ -23,6 +24,7 @@ namespace tpegen::synth {
 struct SimActivity {
   ActivityEstimate estimate;
   uint64_t macs = 0;   // useful multiply-accumulates of the traced run
+  double peak_macs_per_cycle = 0;  // the design's peak rate (manifest timing), for the utilization
   double seconds = 0;  // simulation (build included)
   std::filesystem::path log;
   std::filesystem::path vcd;  // kept for --activity gate (empty: deleted once read)
@@ -39,6 +41,15 @@ struct TimingResult {
   std::optional<StaLibProfile> profile;
 };
 
+/// The figures of the unbuffered netlist, kept when it was mapped again with buffering.
+struct UnbufferedRun {
+  double area_um2 = 0;
+  TimingResult timing;
+};
+
+/// Where buffer_high_fanout maps the design again, inside the work folder.
+inline constexpr const char* kBufferedDir = "buffered";
+
 struct SynthResult {
   StatReport generic;
   std::optional<StatReport> lib;  // set when a liberty file was used
@@ -47,6 +58,9 @@ struct SynthResult {
   std::string timing_skipped;          // why it did not (empty when it ran)
   std::vector<FmaxStep> fmax_steps;    // --fmax-search: the first run, then each re-synthesis
   std::optional<GateReport> gate;      // --activity gate
+  double macs_per_cycle = 0;           // the manifest's timing.macs_per_cycle (static energy estimate)
+  std::optional<FanoutPathology> pathology;  // the fmax path was dominated by high-fanout nets
+  std::optional<UnbufferedRun> unbuffered;   // ... and lib/timing are now those of work/kBufferedDir
 };
 
 /// The clock period a timed netlist meets (kFmaxDefinition): period - slack of the
@@ -62,6 +76,14 @@ SynthResult run_yosys(const std::filesystem::path& work, const std::filesystem::
 TimingResult run_sta(const std::filesystem::path& work, const std::filesystem::path& liberty,
                      const std::optional<StaLibProfile>& profile, const std::string& top, double period_ns,
                      std::optional<SimActivity> sim);
+
+/// When the fmax path of the timed netlist is dominated by high-fanout nets (high_fanout.hpp),
+/// maps the design again with ABC's buffering (abc -constr) in work/kBufferedDir, times it with
+/// the same activity and makes it the result's netlist (r.lib, r.timing); the unbuffered
+/// figures move to r.unbuffered. ABC buffers only with a driving cell and a load, so a library
+/// without an I/O profile gets r.pathology alone. Anything else: nothing changes.
+void buffer_high_fanout(const std::filesystem::path& work, const std::vector<std::string>& rtl, const std::string& top,
+                        const std::filesystem::path& liberty, const std::string& clock_gate_map, SynthResult& r);
 
 /// --activity gate: replays the activity run's trace (timing->sim->vcd) on the netlist in
 /// Icarus Verilog (gate_activity.hpp) and sets r.gate; deletes the trace (it can be large).
@@ -84,8 +106,5 @@ std::string clock_gate_map_for(const std::filesystem::path& liberty);
 /// The report of an ASIC run.
 SynthReport asic_report(const nlohmann::json& config, const std::string& top, const std::filesystem::path& work,
                         const LibertyChoice& lib, const SynthResult& r);
-
-/// The "key: value" lines synth prints last (for people and scripts).
-void print_asic_summary(const SynthReport& r);
 
 }  // namespace tpegen::synth

@@ -67,25 +67,33 @@ std::string fpga_synth_command(const std::string& target, const std::string& dev
   throw ConfigError(fmt::format("invalid --target = '{}': not an FPGA target", target));
 }
 
-std::string fpga_yosys_script(const std::string& target, const std::string& device, const std::string& top,
-                              const std::vector<std::string>& verilog_files, const std::string& pnr_top) {
+// `read_verilog -sv` of the files, each in double quotes (which protect spaces).
+std::string read_command(const std::vector<std::string>& verilog_files) {
   std::string read = "read_verilog -sv";
   for (const auto& f : verilog_files) {
     if (f.find_first_of("\"\n") != std::string::npos)
       throw ConfigError(fmt::format("cannot pass '{}' to Yosys: the path contains a double quote or newline", f));
     read += " \"" + f + "\"";
   }
-  std::string s = fmt::format(
+  return read;
+}
+
+std::string fpga_yosys_script(const std::string& target, const std::string& device, const std::string& top,
+                              const std::vector<std::string>& verilog_files) {
+  return fmt::format(
       "# Written by tpegen synth --target {0} (Yosys 0.23). The family's own synth_* command\n"
       "# (it flattens the design); `stat` of the mapped cells gives the resource counts.\n"
       "{1}\nhierarchy -check -top {2}\n{3}\ntee -o {4} stat\n",
-      target, read, top, fpga_synth_command(target, device, top), kFpgaStatFile);
-  if (pnr_top.empty()) return s;
-  s += fmt::format(
-      "\n# Place-and-route input: the serial I/O wrapper around the same RTL, mapped the same way.\n"
-      "design -reset\n{0}\nhierarchy -check -top {1}\n{2} -json {3}\n",
-      read, pnr_top, fpga_synth_command(target, device, pnr_top), kPnrJsonFile);
-  return s;
+      target, read_command(verilog_files), top, fpga_synth_command(target, device, top), kFpgaStatFile);
+}
+
+std::string fpga_pnr_yosys_script(const std::string& target, const std::string& device, const std::string& pnr_top,
+                                  const std::vector<std::string>& verilog_files) {
+  return fmt::format(
+      "# Written by tpegen synth --target {0} (Yosys 0.23). Place-and-route input: the serial I/O\n"
+      "# wrapper around the same RTL, mapped the same way (after the first pass's counts fit).\n"
+      "{1}\nhierarchy -check -top {2}\n{3} -json {4}\n",
+      target, read_command(verilog_files), pnr_top, fpga_synth_command(target, device, pnr_top), kPnrJsonFile);
 }
 
 FpgaCounts classify_fpga_cells(const std::string& target, const std::map<std::string, long>& cell_types) {
@@ -137,6 +145,45 @@ PnrReport parse_nextpnr_log(const std::string& log) {
     }
   }
   return r;
+}
+
+Ice40Capacity ice40_capacity(const std::string& device) {
+  // Lattice iCE40 UltraPlus and LP/HX family data sheets (the parts nextpnr-ice40 --up5k / --hx8k).
+  if (ice40_device(device) == "up5k") return {5280, 8, 30, 4};
+  return {7680, 0, 32, 0};
+}
+
+std::string ice40_fit_problem(const FpgaCounts& n, const std::string& device) {
+  const std::string dev = ice40_device(device);
+  const Ice40Capacity cap = ice40_capacity(dev);
+  long ram4k = 0, spram = 0;
+  for (const auto& [type, count] : n.cell_types) {
+    if (starts_with(type, "SB_RAM40_4K")) ram4k += count;
+    if (starts_with(type, "SB_SPRAM256KA")) spram += count;
+  }
+  const long cells = std::max({n.lut, n.ff, n.carry});
+  const std::string head = fmt::format("the design does not fit the iCE40 {}", dev == "up5k" ? "UP5K" : "HX8K");
+  const std::string smaller = "a smaller design (fewer rows, cols or depth, or narrower operands)";
+  const std::string counts_only = "--target ecp5 or xilinx7 (counts only, for a larger device)";
+  if (cells > cap.logic_cells) {
+    const long hx8k_cells = ice40_capacity("hx8k").logic_cells;
+    const std::string larger =
+        dev == "up5k" && cells <= hx8k_cells ? fmt::format("--device hx8k ({} logic cells), ", hx8k_cells) : "";
+    return fmt::format("{}: it needs at least {} logic cells (LUT4 + flip-flop + carry; {} LUT4, {} FF, {} carry "
+                       "after synth_ice40), the device has {}; try {}, {}or {}",
+                       head, cells, n.lut, n.ff, n.carry, cap.logic_cells, smaller, larger, counts_only);
+  }
+  if (n.dsp > cap.dsp)
+    return fmt::format("{}: it needs {} DSP blocks (SB_MAC16), the device has {}; try --device hx8k (multipliers in "
+                       "logic) or {}",
+                       head, n.dsp, cap.dsp, smaller);
+  if (ram4k > cap.ram4k)
+    return fmt::format("{}: it needs {} 4 kbit block RAMs (SB_RAM40_4K), the device has {}; try {} or {}", head, ram4k,
+                       cap.ram4k, smaller, counts_only);
+  if (spram > cap.spram)
+    return fmt::format("{}: it needs {} SPRAMs (SB_SPRAM256KA), the device has {}; try {}", head, spram, cap.spram,
+                       smaller);
+  return "";
 }
 
 std::string ice40_resource_name(const std::string& bel) {

@@ -19,6 +19,8 @@ inline const std::vector<std::string> kIce40Devices = {"up5k", "hx8k"};
 inline constexpr const char* kFpgaStatFile = "stat_fpga.txt";
 inline constexpr const char* kPnrJsonFile = "pnr_netlist.json";
 inline constexpr const char* kPnrLogFile = "nextpnr.log";
+inline constexpr const char* kPnrScriptFile = "pnr.ys";
+inline constexpr const char* kPnrYosysLogFile = "yosys_pnr.log";
 
 /// Throws ConfigError unless `target` is one of kSynthTargets, and unless `device` is
 /// empty or (with target ice40) one of kIce40Devices. The names are the flags' (or sweep keys').
@@ -32,11 +34,15 @@ std::string ice40_device(const std::string& device);
 /// iCE40: -dsp only on the UP5K (the HX8K has no DSP blocks).
 std::string fpga_synth_command(const std::string& target, const std::string& device, const std::string& top);
 
-/// The script: read the RTL, map `top` with fpga_synth_command and write `stat` to
-/// kFpgaStatFile. With `pnr_top` set, it then maps that wrapper (synth/fpga_io_wrapper.hpp)
-/// again from the RTL and writes kPnrJsonFile for nextpnr.
+/// The first pass: read the RTL, map `top` with fpga_synth_command and write `stat` to
+/// kFpgaStatFile (the counts the fit check reads before place and route).
 std::string fpga_yosys_script(const std::string& target, const std::string& device, const std::string& top,
-                              const std::vector<std::string>& verilog_files, const std::string& pnr_top = "");
+                              const std::vector<std::string>& verilog_files);
+
+/// The place-and-route input: the I/O wrapper `pnr_top` (synth/fpga_io_wrapper.hpp) around the
+/// same RTL, mapped the same way, written to kPnrJsonFile for nextpnr.
+std::string fpga_pnr_yosys_script(const std::string& target, const std::string& device, const std::string& pnr_top,
+                                  const std::vector<std::string>& verilog_files);
 
 struct FpgaCounts {
   long lut = 0, ff = 0, carry = 0, dsp = 0, bram = 0;
@@ -63,6 +69,20 @@ PnrReport parse_nextpnr_log(const std::string& log);
 /// "" when everything fits, else one line naming the device and the first resource
 /// used beyond its capacity.
 std::string pnr_fit_problem(const PnrReport& r, const std::string& device);
+
+/// What an iCE40 device offers: logic cells (each a LUT4, a flip-flop and a carry), DSP
+/// blocks (SB_MAC16), 4 kbit block RAMs (SB_RAM40_4K) and 256 kbit SPRAMs (SB_SPRAM256KA).
+struct Ice40Capacity {
+  long logic_cells = 0, dsp = 0, ram4k = 0, spram = 0;
+};
+Ice40Capacity ice40_capacity(const std::string& device);
+
+/// The fit check right after the first pass, before the I/O wrapper's synthesis and place and
+/// route (which take much longer on a large design): "" when the mapped counts may fit the
+/// device, else one line naming the resource, the count, the device's capacity and what to
+/// try. A logic cell holds one LUT4, one flip-flop and one carry, so max(LUT4, FF, carry) is
+/// a lower bound: a design past it cannot fit; one below it may still fail in nextpnr.
+std::string ice40_fit_problem(const FpgaCounts& n, const std::string& device);
 
 /// A readable name for a nextpnr-ice40 resource (ICESTORM_LC -> "logic cells (LUT4 + FF)").
 std::string ice40_resource_name(const std::string& bel);

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "synth/activity.hpp"
+
 namespace tpegen::synth {
 namespace {
 
@@ -80,7 +82,8 @@ json gate_json(const GateReport& g) {
             {"nominal_slew_ns", g.nominal_slew_ns},
             {"seconds", g.seconds},
             {"dir", g.dir},
-            {"slice", g.slice}}}};
+            {"slice", g.slice},
+            {"utilization", g.utilization ? json(*g.utilization) : json(nullptr)}}}};
 }
 
 std::optional<GateReport> gate_from_json(const json& j) {
@@ -112,12 +115,13 @@ std::optional<GateReport> gate_from_json(const json& j) {
   g.dir = a.contains("dir") && a.at("dir").is_string() ? a.at("dir").get<std::string>() : "";
   if (a.contains("cell_delay") && a.at("cell_delay").is_string()) g.cell_delay = a.at("cell_delay").get<std::string>();
   if (a.contains("slice") && a.at("slice").is_string()) g.slice = a.at("slice").get<std::string>();
+  if (a.contains("utilization") && a.at("utilization").is_number()) g.utilization = a.at("utilization").get<double>();
   return g;
 }
 
 std::string gate_summary(const GateReport& g) {
-  std::string s = fmt::format("energy_per_mac_pj: {:.4f} (gate level, {} cycles, {} MACs, power {:.3f} mW{})\n",
-                              g.breakdown.total(), g.cycles, g.macs, g.power_mw,
+  std::string s = fmt::format("energy_per_mac_pj: {:.4f} (activity gate{}: gate level, {} cycles, {} MACs, power {:.3f} mW{})\n",
+                              g.breakdown.total(), utilization_text(g.utilization), g.cycles, g.macs, g.power_mw,
                               g.slice.empty() ? "" : ", measured on the slice " + g.slice);
   s += fmt::format("energy_breakdown_pj_per_mac: {}\n", split_text(g.breakdown));
   s += fmt::format("energy_zero_delay_pj_per_mac: {:.4f} (functional transitions only)\n",

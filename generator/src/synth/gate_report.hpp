@@ -62,6 +62,7 @@ struct GateReport {
   double seconds = 0;  // iverilog + vvp
   std::string dir;     // the gate-level run's files
   std::string slice;   // --gate-slice: the slice design the figures come from ("": the design itself)
+  std::optional<double> utilization;  // the workload's busy fraction (workload_utilization), when known
   double glitch_share() const;
 };
 

@@ -48,6 +48,38 @@ std::string first_word_after(const std::string& line, const char* key) {
   return w;
 }
 
+// A net line of a path: "  581    2.737      u_fifo/rd_q[0] (net)" (fanout, load, name).
+bool read_net_line(const std::string& line, StaNet& net) {
+  const std::string tail = " (net)";
+  if (line.size() < tail.size() || line.compare(line.size() - tail.size(), tail.size(), tail) != 0) return false;
+  std::istringstream in(line);
+  std::string fanout, cap;
+  if (!(in >> fanout >> cap >> net.name)) return false;
+  const auto f = to_double(fanout), c = to_double(cap);
+  if (!f || !c) return false;
+  net.fanout = static_cast<long>(*f);
+  net.cap = *c;
+  return true;
+}
+
+// A pin line: "[slew] delay time ^|v pin (cell)": sets the pin and its delay (the number
+// before the time).
+bool read_pin_line(const std::string& line, std::string& pin, double& delay) {
+  std::istringstream in(line);
+  std::vector<double> numbers;
+  for (std::string tok; in >> tok;) {
+    if (tok == "^" || tok == "v") {
+      if (numbers.size() < 2 || !(in >> pin)) return false;
+      delay = numbers[numbers.size() - 2];
+      return true;
+    }
+    const auto v = to_double(tok);
+    if (!v) return false;
+    numbers.push_back(*v);
+  }
+  return false;
+}
+
 }  // namespace
 
 void check_clock_period(double ns, const std::string& name) {
@@ -140,7 +172,8 @@ std::string sta_script(const StaInputs& in) {
       "  group_path -name reg2out -from [all_registers -clock_pins] -to [all_outputs]\n"
       "}}\n"
       "group_path -name in2out -from $tpegen_inputs -to [all_outputs]\n"
-      "report_checks -path_delay max -format full -digits 3\n"
+      "# The fan-out and load of each net on a path tell a path dominated by an unbuffered net.\n"
+      "report_checks -path_delay max -format full -digits 3 -fields {{fanout capacitance nets}}\n"
       "report_wns -digits 3\n"
       "report_tns -digits 3\n\n"
       "# No read_vcd/read_saif in this version ({3}). 2.0.17 applies the global activity to\n"
@@ -167,6 +200,8 @@ StaReport parse_sta(const std::string& log) {
   std::istringstream in(log);
   std::optional<StaPath> cur;
   bool have_arrival = false, have_required = false, in_power = false;
+  std::string pin;  // the last pin of the path being read, and its delay
+  double pin_delay = 0;
   for (std::string raw; std::getline(in, raw);) {
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
     if (starts_with(raw, "Error") ||
@@ -177,12 +212,19 @@ StaReport parse_sta(const std::string& log) {
     const std::string line = trim(raw);
     if (starts_with(line, "Startpoint:")) {
       cur = StaPath{};
+      pin.clear();
       cur->startpoint = first_word_after(line, "Startpoint:");
       have_arrival = have_required = false;
     } else if (cur && starts_with(line, "Endpoint:")) {
       cur->endpoint = first_word_after(line, "Endpoint:");
     } else if (cur && starts_with(line, "Path Group:")) {
       cur->group = trim(line.substr(std::string("Path Group:").size()));
+    } else if (StaNet net; cur && !have_arrival && read_net_line(line, net)) {
+      net.driver = pin;
+      net.driver_delay_ns = pin_delay;
+      cur->nets.push_back(net);
+    } else if (cur && !have_arrival && read_pin_line(line, pin, pin_delay)) {
+      continue;  // remembered as the driver of the net line that follows
     } else if (cur && !have_arrival && line.find("data arrival time") != std::string::npos) {
       if (auto v = leading_number(line)) cur->arrival_ns = *v, have_arrival = true;
     } else if (cur && !have_required && line.find("data required time") != std::string::npos) {

@@ -78,9 +78,18 @@ struct StaInputs {
 /// The OpenSTA script: read, link, constrain (ideal clock on clock_port, zero I/O delays,
 /// driving cell and load from the profile, false path from the reset), path groups in2reg,
 /// reg2reg, reg2out and in2out (report_checks prints the worst path of each), then report_checks
-/// -path_delay max -format full -digits 3, report_wns, report_tns and report_power at the
+/// -path_delay max -format full -digits 3 -fields {fanout capacitance nets}, report_wns, report_tns and report_power at the
 /// given static activity. Throws ConfigError when a name cannot be written in Tcl braces.
 std::string sta_script(const StaInputs& in);
+
+/// A net of a reported path with its load (report_checks -fields {fanout capacitance nets}).
+struct StaNet {
+  std::string name;
+  std::string driver;           // the pin driving it, e.g. "u_fifo/_08151_/Q"
+  long fanout = 0;
+  double cap = 0;               // in the library's capacitive_load_unit
+  double driver_delay_ns = 0;   // the driver's delay into this load
+};
 
 struct StaPath {
   std::string startpoint;
@@ -89,6 +98,7 @@ struct StaPath {
   double arrival_ns = 0;  // data arrival time
   std::optional<double> required_ns;
   double slack_ns = 0;
+  std::vector<StaNet> nets;  // in path order (empty from a report without the fields)
 };
 
 struct StaReport {

@@ -35,6 +35,44 @@ ReportPath path_from(const json& j) {
 
 json target_or_null(double t) { return t > 0 ? json(t) : json(nullptr); }
 
+json high_fanout_json(const HighFanoutReport& h) {
+  return {{"net", h.net},
+          {"driver", h.driver},
+          {"fanout", h.fanout},
+          {"path_group", h.path_group},
+          {"arrival_ns", h.arrival_ns},
+          {"share", h.share},
+          {"buffered", h.buffered},
+          {"buffered_dir", h.buffered ? json(h.buffered_dir) : json(nullptr)},
+          {"unbuffered", h.buffered ? json{{"area_um2", opt(h.unbuffered_area_um2)},
+                                           {"fmax_mhz", opt(h.unbuffered_fmax_mhz)},
+                                           {"critical_path_ns", opt(h.unbuffered_critical_path_ns)},
+                                           {"netlist", h.unbuffered_netlist}}
+                                    : json(nullptr)}};
+}
+
+std::optional<HighFanoutReport> high_fanout_from(const json& j) {
+  if (!j.contains("high_fanout") || !j.at("high_fanout").is_object()) return std::nullopt;
+  const json& h = j.at("high_fanout");
+  HighFanoutReport r;
+  r.net = get_opt<std::string>(h, "net").value_or("");
+  r.driver = get_opt<std::string>(h, "driver").value_or("");
+  r.fanout = get_opt<long>(h, "fanout").value_or(0);
+  r.path_group = get_opt<std::string>(h, "path_group").value_or("");
+  r.arrival_ns = get_opt<double>(h, "arrival_ns").value_or(0.0);
+  r.share = get_opt<double>(h, "share").value_or(0.0);
+  r.buffered = get_opt<bool>(h, "buffered").value_or(false);
+  r.buffered_dir = get_opt<std::string>(h, "buffered_dir").value_or("");
+  if (h.contains("unbuffered") && h.at("unbuffered").is_object()) {
+    const json& u = h.at("unbuffered");
+    r.unbuffered_area_um2 = get_opt<double>(u, "area_um2");
+    r.unbuffered_fmax_mhz = get_opt<double>(u, "fmax_mhz");
+    r.unbuffered_critical_path_ns = get_opt<double>(u, "critical_path_ns");
+    r.unbuffered_netlist = get_opt<std::string>(u, "netlist").value_or("");
+  }
+  return r;
+}
+
 void asic_to_json(const SynthReport& r, json& j) {
   j["transistors"] = opt(r.transistors);
   j["transistors_exact"] = r.transistors_exact;
@@ -61,6 +99,8 @@ void asic_to_json(const SynthReport& r, json& j) {
     j["activity"] = opt(r.activity);
     j["input_activity"] = opt(r.input_activity);
     j["energy_per_mac_pj"] = opt(r.energy_per_mac_pj);
+    j["utilization"] = opt(r.utilization);
+    j["macs_per_cycle"] = opt(r.macs_per_cycle);
     if (r.activity_detail.is_object())
       for (auto& [k, v] : r.activity_detail.items()) j[k] = v;
     if (r.gate) {
@@ -75,6 +115,7 @@ void asic_to_json(const SynthReport& r, json& j) {
     j["sta_log"] = opt(r.sta_log);
     j["sta_seconds"] = opt(r.sta_seconds);
   }
+  if (r.high_fanout) j["high_fanout"] = high_fanout_json(*r.high_fanout);  // only where one was found
   j["fmax_search"] = nullptr;
   if (const FmaxStep* best = r.best_fmax_step()) {
     json steps = json::array();
@@ -196,6 +237,8 @@ std::optional<SynthReport> synth_report_from_json(const json& j) {
   r.input_activity = get_opt<double>(j, "input_activity");
   r.energy_per_mac_pj = get_opt<double>(j, "energy_per_mac_pj");
   r.energy_per_mac_pj_global_activity = get_opt<double>(j, "energy_per_mac_pj_global_activity");
+  r.utilization = get_opt<double>(j, "utilization");
+  r.macs_per_cycle = get_opt<double>(j, "macs_per_cycle");
   r.gate = gate_from_json(j);
   for (const char* k : {"activity_ports", "activity_bits", "activity_active_bits", "activity_sim"})
     if (j.contains(k)) r.activity_detail[k] = j.at(k);
@@ -203,6 +246,7 @@ std::optional<SynthReport> synth_report_from_json(const json& j) {
   r.output_load = get_opt<double>(j, "output_load");
   r.sta_log = get_opt<std::string>(j, "sta_log");
   r.sta_seconds = get_opt<double>(j, "sta_seconds");
+  r.high_fanout = high_fanout_from(j);
   if (j.contains("fmax_search") && j.at("fmax_search").is_object() && j.at("fmax_search").contains("steps"))
     for (const json& st : j.at("fmax_search").at("steps"))
       r.fmax_steps.push_back({get_opt<double>(st, "target_ns").value_or(0), get_opt<double>(st, "period_ns").value_or(0.0),

@@ -24,6 +24,18 @@ struct ReportPath {
 /// register-to-register paths meet, setup time included.
 inline constexpr const char* kFmaxDefinition = "1000 / (clock period - slack of the reg2reg path group)";
 
+/// A critical path dominated by high-fanout nets (synth/high_fanout.hpp) and, when the design
+/// was mapped again with buffering, the unbuffered netlist's figures (the report's own figures
+/// are then the buffered netlist's).
+struct HighFanoutReport {
+  std::string net, driver, path_group;
+  long fanout = 0;
+  double arrival_ns = 0, share = 0;
+  bool buffered = false;
+  std::optional<double> unbuffered_area_um2, unbuffered_fmax_mhz, unbuffered_critical_path_ns;
+  std::string unbuffered_netlist, buffered_dir;
+};
+
 struct SynthReport {
   std::string version, top;
   std::string target = "asic";  // asic | ice40 | ecp5 | xilinx7 | gowin
@@ -59,12 +71,16 @@ struct SynthReport {
   // with the global-rate figure of the same run kept beside it.
   std::optional<double> activity, input_activity, energy_per_mac_pj, energy_per_mac_pj_global_activity;
   std::optional<GateReport> gate;  // activity gate: the per-cell energy model's result
+  // activity sim/gate: the workload's busy fraction (useful MACs / (cycles x peak MACs per cycle)).
+  std::optional<double> utilization;
+  std::optional<double> macs_per_cycle;  // the manifest's, for the static (rough) energy estimate
   nlohmann::json activity_detail = nullptr;  // activity_ports, activity_bits, activity_active_bits, activity_sim
   std::optional<std::string> drive_cell;
   std::optional<double> output_load;
   std::optional<std::string> sta_log;
   std::optional<double> sta_seconds;
   std::vector<FmaxStep> fmax_steps;        // --fmax-search: the first run, then each re-synthesis
+  std::optional<HighFanoutReport> high_fanout;
 
   // FPGA targets.
   std::optional<std::string> device;
