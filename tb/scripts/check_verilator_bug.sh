@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A reduced Verilator miscompile (tb/verilator_bugs/*.v, README "Known tool bugs") built with
+# A reduced Verilator miscompile (tb/verilator_bugs/*.v, docs/contributing.md "Known tool bugs") built with
 # the Verilator options of the FuseSoC .core tpegen writes: it must print PASS. The same case
 # without them is built too, to report whether the installed Verilator has the bug; with
 # --without only that build runs and its result is the exit status (it fails on 5.006).

@@ -41,7 +41,7 @@ for p in "${points[@]}"; do
     cells=$(value cells "$log"); area=$(value area_um2 "$log")
     flops=$(pe_flops "$work/$tag-$variant/stat_liberty.txt")
     cp=$(sed -n 's/^path_groups_ns:.*reg2reg \([0-9.]*\).*/\1/p' "$log" | tail -1)
-    fmax=$(value fmax_mhz "$log")  # 1000 / (period - reg2reg slack), README "fmax"
+    fmax=$(value fmax_mhz "$log")  # 1000 / (period - reg2reg slack), docs/flows.md
     if [ "$variant" = mac ]; then
       base_area=$area; base_fmax=$fmax; ra=1.00; rf=1.00; eff=1.00
     else

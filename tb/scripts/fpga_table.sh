@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The FPGA comparison table of the README (`make fpga-table`): baseline (mac) against the
+# The FPGA comparison table (`make fpga-table`): baseline (mac) against the
 # bit-weight PEs (opt1, opt2) of the multiplier-adder tree at two sizes in int8 and the larger
 # one in int4 (signed), each
 # through Yosys's synth_ice40 (HX8K: logic only, and UP5K: with SB_MAC16 DSP blocks; both

@@ -1,4 +1,4 @@
-"""A `tpegen sweep` results.csv as the README's table scripts read it: the points that
+"""A `tpegen sweep` results.csv as the results table scripts read it: the points that
 synthesized, and the fmax and area the sweep's own ratios use (with an fmax search, its best
 clock and that netlist's area; otherwise the plain run's)."""
 import csv

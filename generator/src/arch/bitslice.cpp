@@ -159,7 +159,7 @@ ArchDescriptor describe_bitslice() {
   };
   d.macs_per_cycle = [](const DesignConfig& c, std::string* note) {
     if (!c.pe.empty() && c.pe != "laconic") return variable_latency_macs(c.rows, c.cols, note);
-    // Cycles per int8 operand measured at sigma = 30, N = 16 (README).
+    // Cycles per int8 operand measured at sigma = 30, N = 16 (`make bitslice-table`).
     if (note) *note = fmt::format("estimate: cols/9.9 (Laconic lock step, {})", kMacsEstimateData);
     return c.cols / 9.9;
   };

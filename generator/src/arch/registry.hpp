@@ -17,8 +17,8 @@
 //     picked up by tb/CMakeLists.txt.
 //  5. Unit tests of new arithmetic (generator/tests/, e.g. opt4_test.cpp); emitter_test.cpp
 //     lists the architectures that reject --in-regs/--out-regs (valid/ready handshakes).
-//  6. `make golden-update` writes generated/<name>/ (commit it); README.md: the
-//     architectures table, the default PE, "Interfaces and timing", the tests.
+//  6. `make golden-update` writes generated/<name>/ (commit it); `make docs-reference` and
+//     `make docs-diagrams`; docs/architectures/<name>.md in mkdocs.yml's nav.
 #pragma once
 
 #include <functional>

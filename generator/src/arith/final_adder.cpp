@@ -123,7 +123,7 @@ std::vector<NodeId> prefix_adder(BitNet& net, const std::vector<NodeId>& x, cons
 // y; the fastest wins (within 0.5 %, the one with fewer gates). Only Kogge-Stone above the
 // split: in Yosys/ABC's default area-recovering mapping, a sparse prefix tree (Brent-Kung,
 // Sklansky) whose group nodes have a single fanout is refactored into a chain of maj3 cells,
-// i.e. a ripple (measured: README, "Arithmetic components"); Kogge-Stone's nodes all have two
+// i.e. a ripple (measured with `make compare-arith`); Kogge-Stone's nodes all have two
 // fanouts and survive. The ripple part is what ABC makes of it anyway.
 std::vector<NodeId> timing_adder(BitNet& net, const std::vector<NodeId>& x, const std::vector<NodeId>& y,
                                  const DelayModel& d) {

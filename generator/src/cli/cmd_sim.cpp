@@ -123,7 +123,7 @@ void run_sim(const SimOptions& o) {
   for (const std::string& arg : make_args) build.insert(build.end(), {"-MAKEFLAGS", arg});
   std::string note;
   for (const std::string& f : workarounds) note += (note.empty() ? " (" : " ") + f;
-  if (!note.empty()) note += ": works around a miscompile of this Verilator, see README \"Known tool bugs\")";
+  if (!note.empty()) note += ": works around a miscompile of this Verilator, see docs/contributing.md \"Known tool bugs\")";
   std::printf("tpegen: building %s with Verilator in %s%s\n", files.top.c_str(), work.string().c_str(), note.c_str());
   std::fflush(stdout);
   std::vector<std::string> run = {(obj / "Vdut").string(), "--trials", std::to_string(o.trials), "--gemm", o.gemm,

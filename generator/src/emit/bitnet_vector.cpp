@@ -1,6 +1,6 @@
 // emit_bitnet's word-level form of a BitNet: the same gates and cells, grouped into vector
 // operations (see bitnet_to_ir.hpp), so that Verilator evaluates a few word operations per
-// reduction level instead of one 1-bit operation per gate (README, `make bench` in "Tests").
+// reduction level instead of one 1-bit operation per gate (`make bench`).
 //
 // Every node gets a column (its position in a vector): an input bit its bit index, a cell its
 // heap column (carries one higher), a gate the lowest column it is read at. Cells group by

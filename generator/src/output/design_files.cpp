@@ -54,7 +54,7 @@ std::string core_file(const std::string& top, const std::vector<std::string>& rt
   s += "    file_type: verilogSource\n\ntargets:\n  default:\n    filesets: [rtl]\n";
   s += fmt::format("    toplevel: {}\n", top);
   // A FuseSoC flow cannot ask which Verilator runs, so the work-around is always on (free).
-  s += "    tools:\n      verilator:\n        # Verilator <= 5.008 miscompiles this RTL without it (README: Known tool bugs)\n";
+  s += "    tools:\n      verilator:\n        # Verilator <= 5.008 miscompiles this RTL without it (tpegen docs/contributing.md: Known tool bugs)\n";
   s += fmt::format("        verilator_options: [{}]\n", kNoBitOpTreeFlag);
   s += "  lint:\n    default_tool: verilator\n    filesets: [rtl]\n    tools:\n      verilator:\n";
   s += "        mode: lint-only\n        verilator_options: [-Wall]\n";

@@ -67,7 +67,7 @@ struct GateReport {
 };
 
 /// The JSON fields: energy_per_mac_pj, energy_breakdown_pj_per_mac, energy_blocks_pj_per_mac,
-/// energy_components_pj_per_mac, activity_gate (README "synth").
+/// energy_components_pj_per_mac, activity_gate (docs/flows.md).
 nlohmann::json gate_json(const GateReport& g);
 /// nullopt unless `j` holds energy_breakdown_pj_per_mac and activity_gate.
 std::optional<GateReport> gate_from_json(const nlohmann::json& j);

@@ -1,5 +1,5 @@
 // The result of one `tpegen synth` run (ASIC or FPGA target): what --json writes and what
-// the sweep reads back, in one place. to_json writes the keys documented in the README;
+// the sweep reads back, in one place. to_json writes the keys documented in docs/flows.md;
 // from_json reads them (a report of an older tpegen with missing keys reads as unknowns).
 #pragma once
 
@@ -20,7 +20,7 @@ struct ReportPath {
   std::string startpoint, endpoint;
 };
 
-/// How fmax is defined in every report and table (README "fmax"): the clock the
+/// How fmax is defined in every report and table (docs/flows.md): the clock the
 /// register-to-register paths meet, setup time included.
 inline constexpr const char* kFmaxDefinition = "1000 / (clock period - slack of the reg2reg path group)";
 

@@ -1,4 +1,4 @@
-// Verilator flags that work around known miscompiles of tpegen's RTL (README "Known tool
+// Verilator flags that work around known miscompiles of tpegen's RTL (docs/contributing.md "Known tool
 // bugs"): one place for tpegen sim, the FuseSoC .core and the regression test.
 #pragma once
 
@@ -20,7 +20,7 @@ struct VerilatorVersion {
 VerilatorVersion parse_verilator_version(const std::string& version_text);
 
 /// The work-around flags the Verilator that printed `version_text` needs; an unreadable
-/// version gets them all (they cost no measurable speed, see README).
+/// version gets them all (they cost no measurable speed, see docs/contributing.md).
 std::vector<std::string> verilator_workaround_flags(const std::string& version_text);
 
 }  // namespace tpegen
