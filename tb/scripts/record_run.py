@@ -118,7 +118,10 @@ def main():
     liberty = find_liberty(lib_name, repo, build) if lib_name else None
 
     commit = git(repo, "rev-parse", "HEAD")
-    dirty = bool(git(repo, "status", "--porcelain", "--untracked-files=no"))
+    # Uncommitted changes to what makes the figures (not docs, not other experiments' runs).
+    dirty = bool(git(repo, "status", "--porcelain", "--untracked-files=no", "--", "generator", "rtl_templates",
+                     "model", "tb", "schema", "CMakeLists.txt", os.path.relpath(exp_dir, repo),
+                     f":!{os.path.relpath(exp_dir, repo)}/runs"))
     date = datetime.date.today().isoformat()
     run_dir = os.path.join(exp_dir, "runs", f"{date}_{commit[:7]}")
     if os.path.exists(run_dir):
