@@ -116,6 +116,9 @@ def main():
     jobs = args.jobs or exp.get("jobs", 1)
     lib_name = args.liberty or exp.get("liberty")
     liberty = find_liberty(lib_name, repo, build) if lib_name else None
+    if liberty and lib_name == args.liberty and lib_name not in LIBERTY_FILES:  # a file: name it if we can
+        lib_name = next((n for n, f in LIBERTY_FILES.items() if os.path.basename(f) == os.path.basename(liberty)),
+                        os.path.basename(liberty))
 
     commit = git(repo, "rev-parse", "HEAD")
     # Uncommitted changes to what makes the figures (not docs, not other experiments' runs).
@@ -167,8 +170,8 @@ def main():
             "date": date,
             "tpegen_commit": commit,
             "tpegen_dirty": dirty,
-            "make_target": f"make record EXPERIMENT={args.name} JOBS={jobs}"
-                           + (f" LIBERTY={args.liberty}" if args.liberty else ""),
+            "recorder": [os.path.relpath(a, repo) if a.startswith(repo + os.sep) else a
+                         for a in [os.path.abspath(sys.argv[0])] + sys.argv[1:]],
             "commands": [[os.path.relpath(a, repo) if a.startswith(repo + os.sep) else a for a in c]
                          for c in commands],
             "jobs": jobs,
