@@ -40,7 +40,8 @@ def table(repo, run, spec):
     argv = [a.format(run=run) for a in spec["script"]]
     script = os.path.join(repo, argv[0])
     cmd = ([sys.executable] if script.endswith(".py") else []) + [script] + argv[1:]
-    out = subprocess.run(cmd, capture_output=True, text=True, cwd=repo)
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=repo,
+                         env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))  # no __pycache__ in tb/scripts
     if out.returncode != 0:
         sys.exit(f"results_pages: {' '.join(argv)} failed:\n{out.stderr}")
     return out.stdout.rstrip("\n")
