@@ -36,6 +36,8 @@ def newest_run(repo, name):
 def table(repo, run, spec):
     if "file" in spec:
         text = open(os.path.join(run, spec["file"]), encoding="utf-8").read().rstrip("\n")
+        if text.startswith("# "):  # a report's own title (tpegen sweep's results.md): the page has its heading
+            text = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""
         return f"```\n{text}\n```" if spec.get("code") else text
     argv = [a.format(run=run) for a in spec["script"]]
     script = os.path.join(repo, argv[0])
@@ -58,7 +60,7 @@ def run_facts(run_dir, run):
     lines = [
         f"- Recorded on {run['date']} with tpegen at commit `{run['tpegen_commit'][:12]}`"
         + (" (with uncommitted changes)" if run.get("tpegen_dirty") else "") + ".",
-        f"- Wall time: {minutes(run['wall_time_s'])} with {run['jobs']} job(s)"
+        f"- Wall time: {minutes(run['wall_time_s'])} with {run['jobs']} job{'s' if run['jobs'] != 1 else ''}"
         + (" (the last invocation; earlier ones had cached some of the points)" if run.get("resumed") else "")
         + f"; load average {m['load_average_at_start']} at the start.",
         f"- Machine: {m['nproc']} cores, {m['cpu']}, {m['memory_gb']} GB.",
