@@ -6,7 +6,8 @@ versions, liberty and its sha256, machine, wall time, the exact commands).
 
 The steps run in a work folder that outlives the run (default BUILD/experiments/NAME), so a sweep
 stopped half-way resumes from its cached points when the same command is given again; run.json then
-says `resumed` and its wall time is that of the last invocation only.
+says `resumed`, and its wall time adds the invocations that did not finish (WORK/record_time.json)
+to the last one's.
 
 usage: record_run.py NAME --tpegen BIN [--jobs N] [--liberty NAME|FILE] [--work DIR] [--repo DIR]
 """
@@ -17,6 +18,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -88,6 +90,20 @@ def find_liberty(choice, repo, build):
          "give the file instead")
 
 
+TIME_FILE = "record_time.json"  # in the work folder: seconds spent by invocations that did not finish
+
+
+def earlier_invocations(work):
+    path = os.path.join(work, TIME_FILE)
+    return json.load(open(path))["seconds"] if os.path.isfile(path) else []
+
+
+def save_invocations(work, seconds):
+    with open(os.path.join(work, TIME_FILE), "w") as f:
+        json.dump({"seconds": seconds}, f)
+        f.write("\n")
+
+
 def expand(argv, values):
     return [a.format(**values) for a in argv]
 
@@ -136,21 +152,25 @@ def main():
     if liberty:
         env["TPEGEN_LIBERTY"] = liberty
     resumed = os.path.isdir(work) and bool(os.listdir(work))
+    earlier = earlier_invocations(work)
     os.makedirs(work, exist_ok=True)
     machine_info = machine()
-    commands = []
+    commands = [expand(step["run"], values) for step in exp["steps"]]
     start = time.monotonic()
-    for step in exp["steps"]:
-        argv = expand(step["run"], values)
-        commands.append(argv)
-        print("record: " + " ".join(argv), flush=True)
-        out = open(os.path.join(work, step["stdout"]), "w") if "stdout" in step else None
-        rc = subprocess.run(argv, cwd=repo, env=env, stdout=out).returncode
-        if out:
-            out.close()
-        if rc != 0:
-            fail(f"step exited with {rc}: {' '.join(argv)}; nothing recorded (the work folder {work} "
-                 "keeps what finished: the same command resumes)")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that the time spent is kept below
+    try:
+        for step, argv in zip(exp["steps"], commands):
+            print("record: " + " ".join(argv), flush=True)
+            out = open(os.path.join(work, step["stdout"]), "w") if "stdout" in step else None
+            rc = subprocess.run(argv, cwd=repo, env=env, stdout=out).returncode
+            if out:
+                out.close()
+            if rc != 0:
+                fail(f"step exited with {rc}: {' '.join(argv)}; nothing recorded (the work folder {work} "
+                     "keeps what finished: the same command resumes)")
+    except BaseException:
+        save_invocations(work, earlier + [round(time.monotonic() - start, 1)])
+        raise
     wall = time.monotonic() - start
 
     tmp = tempfile.mkdtemp(prefix=".record-", dir=os.path.join(exp_dir))
@@ -176,7 +196,8 @@ def main():
                          for c in commands],
             "jobs": jobs,
             "resumed": resumed,
-            "wall_time_s": round(wall, 1),
+            "wall_time_s": round(wall + sum(earlier), 1),
+            "invocations": len(earlier) + 1,
             "tools": tools,
             "liberty": {"name": lib_name, "file": os.path.basename(liberty), "sha256": sha256(liberty)}
                        if liberty else None,
@@ -190,6 +211,8 @@ def main():
         os.rename(tmp, run_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    if earlier:
+        os.remove(os.path.join(work, TIME_FILE))
     print(f"record: {os.path.relpath(run_dir, repo)} ({wall / 60:.1f} min); `make results` writes its page")
 
 

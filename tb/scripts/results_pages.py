@@ -61,7 +61,10 @@ def run_facts(run_dir, run):
         f"- Recorded on {run['date']} with tpegen at commit `{run['tpegen_commit'][:12]}`"
         + (" (with uncommitted changes)" if run.get("tpegen_dirty") else "") + ".",
         f"- Wall time: {minutes(run['wall_time_s'])} with {run['jobs']} job{'s' if run['jobs'] != 1 else ''}"
-        + (" (the last invocation; earlier ones had cached some of the points)" if run.get("resumed") else "")
+        + (f" over {run['invocations']} invocations (the later ones resumed from the earlier ones' cached points)"
+           if run.get("invocations", 1) > 1 else
+           " (resumed: an earlier invocation's cached results were reused, its time not counted)"
+           if run.get("resumed") else "")
         + f"; load average {m['load_average_at_start']} at the start.",
         f"- Machine: {m['nproc']} cores, {m['cpu']}, {m['memory_gb']} GB.",
     ]
