@@ -129,8 +129,9 @@ fpga-table: build
 # interrupted sweep resumes from build/experiments/$(EXPERIMENT)), then `make results`.
 EXPERIMENT ?=
 .PHONY: record results
-record: build
+record:
 	@test -n "$(EXPERIMENT)" || { echo "make record: error: EXPERIMENT is required, one of: $$(ls synth/experiments | tr '\n' ' ')"; exit 2; }
+	@$(MAKE) --no-print-directory build
 	nice tb/scripts/record_run.py $(EXPERIMENT) --tpegen $(TPEGEN) --jobs $(JOBS) $(if $(LIBERTY),--liberty $(LIBERTY))
 
 # docs/results/*.md from the committed runs (ctest docs.results_current checks they are current).
