@@ -31,10 +31,10 @@ TOOLS = {  # name -> (argv, which line of the output names the version)
     "iverilog": (["iverilog", "-V"], 0),
     "nextpnr-ice40": (["nextpnr-ice40", "--version"], 0),
 }
-LIBERTY_FILES = {  # the libraries an experiment may name, by file name inside a pdk folder
-    "sky130hd": "sky130hd/sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib",
-    "nangate45": "nangate45/NangateOpenCellLibrary_typical.lib",
-    "sg13g2": "sg13g2/sg13g2_stdcell_typ_1p20V_25C.lib",
+LIBERTY_FILES = {  # the libraries an experiment may name: their folders inside a pdk folder, and file
+    "sky130hd": (["sky130hd"], "sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib"),
+    "nangate45": (["nangate45"], "NangateOpenCellLibrary_typical.lib"),
+    "sg13g2": (["sg13g2", "ihp-sg13g2"], "sg13g2_stdcell_typ_1p20V_25C.lib"),
 }
 
 
@@ -82,12 +82,13 @@ def find_liberty(choice, repo, build):
         fail(f"--liberty = '{choice}': must be a file or one of {', '.join(LIBERTY_FILES)}")
     places = [os.path.join(build, "pdk"), os.environ.get("TPEGEN_PDK_DIR", ""),
               os.path.join(repo, "..", "shared", "pdk")]
+    folders, file = LIBERTY_FILES[choice]
     for place in filter(None, places):
-        path = os.path.join(place, LIBERTY_FILES[choice])
-        if os.path.isfile(path):
-            return os.path.abspath(path)
-    fail(f"--liberty = '{choice}': {LIBERTY_FILES[choice]} not found in {', '.join(filter(None, places))}; "
-         "give the file instead")
+        for folder in folders:
+            path = os.path.join(place, folder, file)
+            if os.path.isfile(path):
+                return os.path.abspath(path)
+    fail(f"--liberty = '{choice}': {file} not found in {', '.join(filter(None, places))}; give the file instead")
 
 
 TIME_FILE = "record_time.json"  # in the work folder: seconds spent by invocations that did not finish
@@ -133,7 +134,7 @@ def main():
     lib_name = args.liberty or exp.get("liberty")
     liberty = find_liberty(lib_name, repo, build) if lib_name else None
     if liberty and lib_name == args.liberty and lib_name not in LIBERTY_FILES:  # a file: name it if we can
-        lib_name = next((n for n, f in LIBERTY_FILES.items() if os.path.basename(f) == os.path.basename(liberty)),
+        lib_name = next((n for n, (_, f) in LIBERTY_FILES.items() if f == os.path.basename(liberty)),
                         os.path.basename(liberty))
 
     commit = git(repo, "rev-parse", "HEAD")
