@@ -102,7 +102,7 @@ clean:
 # Opt-in: OPT2 (cube, matrix2d, mac-tree), OPT4C/OPT4E and the bit-slice OPT3 against their
 # baselines (sky130 area, reg2reg fmax; results.md), then the OPT3 partial products per operand.
 compare-opt234: build
-	$(TPEGEN) sweep synth/compare_opt234.json -j $(JOBS) --work $(BUILD)/compare-opt234 -o $(BUILD)/compare-opt234/out
+	$(TPEGEN) sweep synth/experiments/compare-opt234/sweep.json -j $(JOBS) --work $(BUILD)/compare-opt234 -o $(BUILD)/compare-opt234/out
 	tb/scripts/opt3_digit_table.sh $(TPEGEN) $(BUILD)/opt3-table
 
 # Opt-in: the paper's comparison at the paper's sizes (baseline vs OPT1 on all five arrays, OPT2
@@ -112,30 +112,30 @@ compare-opt234: build
 LIBERTY ?=
 .PHONY: sweep-paper
 sweep-paper: build
-	$(TPEGEN) sweep synth/paper_sweep.json -j $(JOBS) $(if $(LIBERTY),--liberty $(LIBERTY)) \
+	$(TPEGEN) sweep synth/experiments/paper-sky130hd/sweep.json -j $(JOBS) $(if $(LIBERTY),--liberty $(LIBERTY)) \
 	  --work $(BUILD)/sweep-paper$(if $(LIBERTY),-$(notdir $(basename $(LIBERTY)))) \
 	  -o $(BUILD)/sweep-paper$(if $(LIBERTY),-$(notdir $(basename $(LIBERTY))))/out
 
 # Opt-in: issue 11 point 4, the arrays with each compressor tree and read-out adder (dadda or
 # timing x brent-kung or timing) against their MAC baselines, area efficiency only (static
-# activity, one fmax-search step), synth/paper_sweep_tree.json; the table in tree_table.md.
+# activity, one fmax-search step), synth/experiments/paper-tree/sweep.json; the table in tree_table.md.
 .PHONY: sweep-paper-tree
 sweep-paper-tree: build
-	$(TPEGEN) sweep synth/paper_sweep_tree.json -j $(JOBS) --work $(BUILD)/sweep-paper-tree -o $(BUILD)/sweep-paper-tree/out
+	$(TPEGEN) sweep synth/experiments/paper-tree/sweep.json -j $(JOBS) --work $(BUILD)/sweep-paper-tree -o $(BUILD)/sweep-paper-tree/out
 	tb/scripts/tree_table.py $(BUILD)/sweep-paper-tree/out/results.csv | tee $(BUILD)/sweep-paper-tree/out/tree_table.md
 
 # Opt-in: the paper's equal-area experiment at PE level (OPT4C columns and OPT4E groups against
-# one MAC PE, gate-level energy), synth/paper_equal_area.json; the table in equal_area.md.
+# one MAC PE, gate-level energy), synth/experiments/equal-area/sweep.json; the table in equal_area.md.
 .PHONY: sweep-equal-area
 sweep-equal-area: build
-	$(TPEGEN) sweep synth/paper_equal_area.json -j $(JOBS) --work $(BUILD)/sweep-equal-area -o $(BUILD)/sweep-equal-area/out
+	$(TPEGEN) sweep synth/experiments/equal-area/sweep.json -j $(JOBS) --work $(BUILD)/sweep-equal-area -o $(BUILD)/sweep-equal-area/out
 	tb/scripts/equal_area_table.py $(BUILD)/sweep-equal-area/out/results.csv | tee $(BUILD)/sweep-equal-area/out/equal_area.md
 
 # Opt-in: the OPT1/OPT2 rows of the paper sweep on uniform int8 operands (the reference
 # testbenches' data) instead of normal(0,30).
 .PHONY: sweep-paper-uniform
 sweep-paper-uniform: build
-	$(TPEGEN) sweep synth/paper_sweep_uniform.json -j $(JOBS) --work $(BUILD)/sweep-paper-uniform -o $(BUILD)/sweep-paper-uniform/out
+	$(TPEGEN) sweep synth/experiments/paper-uniform/sweep.json -j $(JOBS) --work $(BUILD)/sweep-paper-uniform -o $(BUILD)/sweep-paper-uniform/out
 
 # Opt-in: bit-slice cycles per int8 operand, Laconic baseline vs the paper's OPT3 version.
 .PHONY: bitslice-table
@@ -147,3 +147,17 @@ bitslice-table: build
 .PHONY: fpga-table
 fpga-table: build
 	tb/scripts/fpga_table.sh $(TPEGEN) $(BUILD)/fpga-table
+
+# Record a run of synth/experiments/$(EXPERIMENT) (its raw results and run.json in a new
+# runs/<date>_<commit>/ folder; LIBERTY=NAME|FILE overrides the experiment's library; an
+# interrupted sweep resumes from build/experiments/$(EXPERIMENT)), then `make results`.
+EXPERIMENT ?=
+.PHONY: record results
+record:
+	@test -n "$(EXPERIMENT)" || { echo "make record: error: EXPERIMENT is required, one of: $$(ls synth/experiments | tr '\n' ' ')"; exit 2; }
+	@$(MAKE) --no-print-directory build
+	nice tb/scripts/record_run.py $(EXPERIMENT) --tpegen $(TPEGEN) --jobs $(JOBS) $(if $(LIBERTY),--liberty $(LIBERTY))
+
+# docs/results/*.md from the committed runs (ctest docs.results_current checks they are current).
+results:
+	tb/scripts/results_pages.py
