@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The paper's equal-area experiment at PE level, from a `tpegen sweep` of
-synth/paper_equal_area.json: each OPT4C column (N OPT3 PEs sharing one encoder) and OPT4E group
+synth/experiments/equal-area/sweep.json: each OPT4C column (N OPT3 PEs sharing one encoder) and OPT4E group
 against ONE MAC PE (systolic-os 1x1): how many of its PEs fit in the MAC PE's area, and the
 throughput and energy per MAC of the same area, both at each design's own fmax and at the common
 clock of the run (its clock period). Throughput is the sweep's MACs/cycle (an estimate for

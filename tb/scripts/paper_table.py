@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The paper comparison from a `tpegen sweep` of synth/paper_sweep.json: per
+"""The paper comparison from a `tpegen sweep` of synth/experiments/paper-sky130hd/sweep.json: per
 architecture the searched fmax (baseline -> OPT), the area-efficiency and energy-efficiency
 ratios of OPT1/OPT2 against the baseline (energy efficiency = baseline pJ/MAC / design pJ/MAC,
 > 1 is better), next to the paper's (SMIC 28 nm, spec's reference figures). With --clocks, two

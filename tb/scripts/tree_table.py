@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Issue 11 point 4: the arrays' area efficiency per compressor tree and read-out adder, from a
-`tpegen sweep` of synth/paper_sweep_tree.json (`make sweep-paper-tree`). One row per bit-weight
+`tpegen sweep` of synth/experiments/paper-tree/sweep.json (`make sweep-paper-tree`). One row per bit-weight
 design: its area efficiency against its MAC baseline (same size and drain; the searched fmax
 and that netlist's area) for each configuration, the change against dadda / brent-kung (the
 default until this sweep) in brackets, and for timing / timing the change of area and fmax.
