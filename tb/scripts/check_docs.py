@@ -46,8 +46,19 @@ def check_site(src, out):
         return SKIP
     cmd = [mkdocs, "build", "--strict", "-f", os.path.join(src, "mkdocs.yml"), "-d", out]
     run = subprocess.run(cmd, capture_output=True, text=True)
-    # mkdocs -q would hide the warnings themselves; keep all but its INFO lines.
-    log = [l for l in (run.stdout + run.stderr).splitlines() if l.strip() and "INFO" not in l]
+    # mkdocs -q would hide the warnings themselves; keep all but its INFO lines. One INFO is an
+    # error here: pages outside the nav (listed on the lines after it), which no reader finds.
+    log, outside_nav, in_list = [], [], False
+    for l in (run.stdout + run.stderr).splitlines():
+        if "INFO" in l:
+            in_list = "not included in the \"nav\"" in l
+        elif in_list and l.strip().startswith("- "):
+            outside_nav.append(l.strip()[2:])
+        elif l.strip():
+            in_list = False
+            log.append(l)
+    if outside_nav:
+        log.append("pages missing from the nav of mkdocs.yml: " + ", ".join(outside_nav))
     if run.returncode != 0 or log:
         print("\n".join(log))
         print(f"check_docs: FAIL: mkdocs build --strict (exit {run.returncode})")

@@ -6,6 +6,7 @@
 
 #include "diagram/diagram_legend.hpp"
 #include "util/line_wrap.hpp"
+#include "util/text.hpp"
 
 namespace tpegen::diagram {
 namespace {
@@ -25,20 +26,6 @@ struct Colors {
 constexpr Colors kPe{"#dbe9f6", "#3b6ea5"}, kEncoder{"#fde2c4", "#c07020"}, kSkew{"#e2f0d9", "#4c8a3a"},
     kReadout{"#f6d5db", "#a33b52"}, kWrapper{"#f4f4f4", "#777777"}, kFifo{"#ece3f5", "#6a4c93"};
 
-std::string esc(const std::string& s) {
-  std::string o;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += ch;
-    }
-  }
-  return o;
-}
-
 
 // The SVG elements, appended in drawing order.
 class Canvas {
@@ -54,7 +41,7 @@ class Canvas {
   void text(double x, double y, const std::string& s, const char* anchor = "start", int size = 12,
             const char* extra = "") {
     out_ += fmt::format("<text x=\"{:g}\" y=\"{:g}\" text-anchor=\"{}\" font-size=\"{}\"{}>{}</text>\n", x, y, anchor,
-                        size, extra, esc(s));
+                        size, extra, xml_escape(s));
   }
   void arrow(double x1, double y1, double x2, double y2, const char* color = "#333", bool dashed = false) {
     out_ += fmt::format("<line x1=\"{:g}\" y1=\"{:g}\" x2=\"{:g}\" y2=\"{:g}\" stroke=\"{}\" stroke-width=\"1.6\"{} "
@@ -400,11 +387,11 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
       "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
       "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n",
-      width, height, esc(m.top), kDiagramMarker);
-  s += fmt::format("<text x=\"{:g}\" y=\"28\" font-size=\"17\" font-weight=\"bold\">{}</text>\n", margin, esc(m.top));
+      width, height, xml_escape(m.top), kDiagramMarker);
+  s += fmt::format("<text x=\"{:g}\" y=\"28\" font-size=\"17\" font-weight=\"bold\">{}</text>\n", margin, xml_escape(m.top));
   for (size_t i = 0; i < sub_lines.size(); ++i)
     s += fmt::format("<text x=\"{:g}\" y=\"{:g}\" font-size=\"12\" fill=\"#444\">{}</text>\n", margin,
-                     48 + 16.0 * static_cast<double>(i), esc(sub_lines[i]));
+                     48 + 16.0 * static_cast<double>(i), xml_escape(sub_lines[i]));
   s += cv.str();
   // Legend swatches, then the prose.
   struct Swatch {
@@ -429,7 +416,7 @@ std::string render_svg(const DiagramModel& m, const std::string& subtitle) {
                    "through the rows or columns not drawn</text>\n", margin, legend_y + 20);
   for (size_t i = 0; i < lines.size(); ++i)
     s += fmt::format("<text x=\"{:g}\" y=\"{:g}\" font-size=\"12\">{}</text>\n", margin,
-                     legend_y + 40 + 15.0 * static_cast<double>(i), esc(lines[i]));
+                     legend_y + 40 + 15.0 * static_cast<double>(i), xml_escape(lines[i]));
   return s + "</svg>\n";
 }
 

@@ -11,6 +11,7 @@
 #include "sweep/json_fields.hpp"
 #include "sweep/table_cells.hpp"
 #include "synth/synth_report.hpp"
+#include "util/text.hpp"
 
 namespace tpegen::sweep {
 namespace {
@@ -49,20 +50,6 @@ std::string size_label(const json& c) {
   auto g = [&](const char* k) { return c.contains(k) && c.at(k).is_number() ? c.at(k).get<int>() : 0; };
   return g("depth") > 1 ? fmt::format("{}x{}x{}", g("rows"), g("cols"), g("depth"))
                         : fmt::format("{}x{}", g("rows"), g("cols"));
-}
-
-std::string xml_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
 }
 
 const char* pe_color(const std::string& pe) {
