@@ -21,7 +21,7 @@ done
 mkdir -p "$work/orfs"
 printf 'include %s/gen/config.mk\nall:\n\t@echo $(DESIGN_NAME)\n\t@echo $(VERILOG_FILES)\n\t@echo $(SDC_FILE)\n' \
   "$(cd "$work" && pwd)" > "$work/orfs/Makefile"
-mapfile -t mk < <(make -s -C "$work/orfs")
+mapfile -t mk < <(make -s --no-print-directory -C "$work/orfs")
 [ "${mk[0]}" = "$top" ] || fail "config.mk DESIGN_NAME '${mk[0]}'"
 n=0
 for f in ${mk[1]} ${mk[2]}; do [ -f "$f" ] || fail "config.mk names a missing file $f"; n=$((n + 1)); done

@@ -8,6 +8,9 @@ repo=$1; work=$2
 rm -rf "$work"; mkdir -p "$work"
 git clone --quiet "$repo" "$work/clone"
 export CCACHE_DIR="$work/ccache" XDG_CACHE_HOME="$work/cache" CI=true
+# As CI runs it: not inside the make that `make record` is (its MAKEFLAGS/MAKELEVEL changed the
+# output of the tests' own make calls).
+unset MAKEFLAGS MAKELEVEL MFLAGS
 start=$(date +%s)
 ( cd "$work/clone" && generator/scripts/install_deps.sh >/dev/null &&
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build >/dev/null )
