@@ -1,7 +1,5 @@
 #include "synth/synth_flow.hpp"
 
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
