@@ -16,3 +16,7 @@ add_test(NAME cli.usage.docs_foreign_page COMMAND ${SCRIPTS}/expect_usage_error.
          "invalid --out = '.*tb/scripts/testdata/docs_foreign': cli.md was not written by tpegen docs; pass --force"
          ${TPEGEN_BIN} docs --out ${CMAKE_CURRENT_SOURCE_DIR}/scripts/testdata/docs_foreign)
 set_tests_properties(cli.usage.docs_foreign_page PROPERTIES LABELS "unit")
+# The architecture pages' port tables list every port in the module's order (the AXI records' field order).
+add_test(NAME docs.port_tables COMMAND python3 ${SCRIPTS}/check_port_tables.py ${TPEGEN_BIN} ${PROJECT_SOURCE_DIR}
+         ${WORK}/docs-port-tables)
+set_tests_properties(docs.port_tables PROPERTIES LABELS "unit;docs")

@@ -91,6 +91,7 @@ class Sim : public Model {
         dut(std::make_unique<tpe::EnginePorts>()) {
     // Inputs start random too (randReset): every handshake input must start at 0.
     hw->s_axi_awvalid = hw->s_axi_wvalid = hw->s_axi_bready = hw->s_axi_arvalid = hw->s_axi_rready = 0;
+    hw->s_axi_awprot = hw->s_axi_arprot = 0;
     hw->s_axis_tvalid = hw->s_axis_tlast = hw->m_axis_tready = 0;
     hw->clk_i = 0;
     hw->rst_ni = 0;
@@ -127,12 +128,19 @@ class Sim : public Model {
       if (lite_read(0x08) != 1 || (lite_read(0x04) & 1U))
         errors.push_back("START with M = 0 was not refused with ERROR = SIZE");
       lite_write(0x0C, static_cast<uint32_t>(m));
-      lite_write(0x10, static_cast<uint32_t>(tpe::kMaxK) + 1);
-      lite_write(0x00, 1);
-      if (lite_read(0x08) != 1 || (lite_read(0x04) & 1U))
-        errors.push_back("START with K > max_k was not refused with ERROR = SIZE");
+      // K = MAX_K + 1 is refused unless the accumulators wrap (any K is accepted then).
+      if (!tpe::kAccWrap) {
+        lite_write(0x10, static_cast<uint32_t>(tpe::kMaxK) + 1);
+        lite_write(0x00, 1);
+        if (lite_read(0x08) != 1 || (lite_read(0x04) & 1U))
+          errors.push_back("START with K > max_k was not refused with ERROR = SIZE");
+        lite_write(0x00, 3);  // START|CLEAR: CLEAR first, then START's checks
+        if (lite_read(0x08) != 1) errors.push_back("START|CLEAR with K > max_k did not leave ERROR = SIZE");
+      }
       lite_write(0x00, 2);  // CLEAR
       if (lite_read(0x04) != 0) errors.push_back("CLEAR left STATUS non-zero");
+      check_register_access(m, errors);
+      check_abort(errors);
     }
     lite_write(0x0C, static_cast<uint32_t>(m));
     lite_write(0x10, static_cast<uint32_t>(k));
@@ -226,10 +234,61 @@ class Sim : public Model {
     edge();
   }
 
-  /// AXI4-Lite write: address and data together, then the response.
-  void lite_write(uint32_t addr, uint32_t data) {
+  /// The register file's rules: WSTRB, SLVERR for unmapped, misaligned and read-only accesses.
+  void check_register_access(int m, std::vector<std::string>& errors) {
+    constexpr uint32_t kSlvErr = 2;
+    lite_write(0x0C, 0x11223344U);
+    if (lite_write(0x0C, 0xAABBCCDDU, 0x5) != 0 || lite_read(0x0C) != 0x11BB33DDU)
+      errors.push_back("a write with WSTRB = 0101 did not write bytes 0 and 2 only");
+    if (lite_write(0x0E, 7) != kSlvErr || lite_read(0x0C) != 0x11BB33DDU)
+      errors.push_back("a misaligned write (0x0E) was not refused with SLVERR");
+    if (lite_write(0x04, 7) != kSlvErr) errors.push_back("a write to read-only STATUS did not answer SLVERR");
+    if (lite_write(0x3C, 7) != kSlvErr) errors.push_back("a write to unmapped 0x3C did not answer SLVERR");
+    uint32_t resp = 0;
+    if (lite_read(0x3C, &resp) != 0 || resp != kSlvErr) errors.push_back("a read of unmapped 0x3C did not answer SLVERR");
+    if (lite_read(0x00, &resp) != 0 || resp != kSlvErr) errors.push_back("a read of write-only CTRL did not answer SLVERR");
+    if (lite_read(0x2C, &resp) != static_cast<uint32_t>(tpe::kMaxK) || resp != 0)
+      errors.push_back("MAX_K does not read " + std::to_string(tpe::kMaxK));
+    if (lite_read(0x38) != (tpe::kAccWrap ? 1U : 0U)) errors.push_back("FLAGS.ACC_WRAP is wrong");
+    lite_write(0x0C, static_cast<uint32_t>(m));
+  }
+
+  /// ABORT of a job whose input never ends (no tlast): DONE with ERROR = ABORTED and the DONE
+  /// and ERROR interrupts, nothing sent, and the next job runs normally.
+  void check_abort(std::vector<std::string>& errors) {
+    lite_write(0x0C, 1);
+    lite_write(0x10, 1);
+    lite_write(0x14, 1);
+    // The refused STARTs before left an ERROR event (and no DONE): clear it, then enable both.
+    if (const uint32_t i = lite_read(0x34); i != 2U)
+      errors.push_back("IRQ_STATUS after the refused STARTs is " + std::to_string(i) + ", expected 2 (ERROR)");
+    lite_write(0x34, 3);
+    lite_write(0x30, 3);  // IRQ_ENABLE: DONE and ERROR
+    lite_write(0x00, 1);
+    send(Record(static_cast<size_t>(tpe::kInBeats * tpe::kAxisWidth / 8), 0), false);
+    for (int t = 0; t < 20; ++t) clock();
+    if (hw->irq_o) errors.push_back("irq_o high before the job ended");
+    lite_write(0x00, 4);  // ABORT
+    uint32_t status = 0;
+    for (int t = 0; t < 10000 && !((status = lite_read(0x04)) & 2U); ++t) {
+    }
+    if (status != 6U) errors.push_back("STATUS after ABORT is " + std::to_string(status) + ", expected DONE|ERROR");
+    if (const uint32_t e = lite_read(0x08); e != 8U) errors.push_back("ERROR after ABORT is " + std::to_string(e) + ", expected ABORTED");
+    if (!hw->irq_o) errors.push_back("irq_o low after the aborted job ended");
+    if (const uint32_t i = lite_read(0x34); i != 3U) errors.push_back("IRQ_STATUS after ABORT is " + std::to_string(i) + ", expected 3");
+    lite_write(0x34, 3);  // write 1 to clear
+    if (hw->irq_o || lite_read(0x34) != 0) errors.push_back("IRQ_STATUS did not clear on a write of 1s");
+    lite_write(0x30, 0);
+    lite_write(0x00, 2);  // CLEAR
+    if (!results_.empty() || beat_ != 0) errors.push_back("the aborted job sent results");
+    results_.clear();
+  }
+
+  /// AXI4-Lite write: address and data together, then the response (BRESP).
+  uint32_t lite_write(uint32_t addr, uint32_t data, uint32_t strobes = 0xF) {
     hw->s_axi_awaddr = static_cast<uint8_t>(addr);
     hw->s_axi_wdata = data;
+    hw->s_axi_wstrb = static_cast<uint8_t>(strobes);
     hw->s_axi_awvalid = hw->s_axi_wvalid = 1;
     hw->s_axi_bready = 0;
     for (bool taken = false; !taken;) {
@@ -239,15 +298,18 @@ class Sim : public Model {
     }
     hw->s_axi_awvalid = hw->s_axi_wvalid = 0;
     hw->s_axi_bready = 1;
+    uint32_t bresp = 0;
     for (bool resp = false; !resp;) {
       hw->eval();
       resp = hw->s_axi_bvalid;
+      bresp = hw->s_axi_bresp;
       clock();
     }
     hw->s_axi_bready = 0;
+    return bresp;
   }
 
-  uint32_t lite_read(uint32_t addr) {
+  uint32_t lite_read(uint32_t addr, uint32_t* resp_out = nullptr) {
     hw->s_axi_araddr = static_cast<uint8_t>(addr);
     hw->s_axi_arvalid = 1;
     hw->s_axi_rready = 0;
@@ -263,6 +325,7 @@ class Sim : public Model {
       hw->eval();
       resp = hw->s_axi_rvalid;
       v = hw->s_axi_rdata;
+      if (resp_out) *resp_out = hw->s_axi_rresp;
       clock();
     }
     hw->s_axi_rready = 0;

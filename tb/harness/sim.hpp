@@ -108,7 +108,10 @@ inline int64_t at_or_zero(const tpegen::golden::Matrix& x, int r, int c) {
 
 inline int ceil_div(int a, int b) { return (a + b - 1) / b; }
 
-/// Cycles to wait for outstanding results before declaring them missing.
-constexpr int kDrainLimit = 4 * (tpe::kRows + tpe::kCols + tpe::kDepth) + 4 * (tpe::kInRegs + tpe::kOutRegs) + 64;
+/// Steps to wait for outstanding results before declaring them missing. Behind the AXI wrapper
+/// an idle step can take a single cycle while the output stream stalls for up to 300 (the
+/// Pattern's long stalls), so results may come that much later in steps.
+constexpr int kDrainLimit = 4 * (tpe::kRows + tpe::kCols + tpe::kDepth) + 4 * (tpe::kInRegs + tpe::kOutRegs) + 64 +
+                            (TPE_AXI ? 2 * 300 : 0);
 
 }  // namespace tb

@@ -2,14 +2,18 @@
 # Runs a command against a real one-node Slurm cluster on localhost, started here and stopped
 # again (exactly the daemons this script started, by their pids) even when the command fails.
 #   with_slurm.sh DIR CMD [ARGS...]
-# DIR: a fresh directory for the cluster's config, state, logs and sockets. CMD runs with
+# DIR: a fresh directory for the cluster's config, state and logs (its sockets go to /tmp). CMD runs with
 # SLURM_CONF set. Exit status: CMD's, or 77 (ctest's skip code) with one line on stderr when
 # the daemons cannot start here (no slurm-wlm/munge installed, not root, no cgroup-free
 # process tracking, ...).
 set -uo pipefail
 dir=$1; shift
-rm -rf "$dir" && mkdir -p "$dir"/{state,spool,log} && chmod 700 "$dir"
+rm -rf "$dir" && mkdir -p "$dir"/{state,log} && chmod 700 "$dir"
 dir=$(cd "$dir" && pwd)
+# The sockets (munge's, slurmstepd's in the spool) live under /tmp: a Unix socket path has at
+# most 108 bytes, which a build folder deep in a checkout exceeds (jobs then fail to start and
+# are requeued for ever).
+sock=$(mktemp -d /tmp/tpegen-slurm.XXXXXX) && mkdir -p "$sock/spool" && chmod 700 "$sock"
 
 skip() { echo "with_slurm: SKIPPED: $*" >&2; exit 77; }
 for t in munged slurmctld slurmd sbatch sinfo; do
@@ -32,13 +36,14 @@ stop() {
     for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
     kill -9 "$p" 2>/dev/null || true
   done
+  rm -rf "$sock"
 }
 trap stop EXIT
 trap 'exit 130' INT TERM
 
 # Its own munge key and socket: an existing munged (or none) on this host is left alone.
 dd if=/dev/urandom of="$dir/munge.key" bs=1024 count=1 status=none && chmod 400 "$dir/munge.key"
-munged --force --key-file="$dir/munge.key" --socket="$dir/munge.socket" --pid-file="$dir/munged.pid" \
+munged --force --key-file="$dir/munge.key" --socket="$sock/munge.socket" --pid-file="$dir/munged.pid" \
   --log-file="$dir/log/munged.log" --seed-file="$dir/munged.seed" 2>"$dir/log/munged.err" ||
   skip "munged did not start: $(tail -1 "$dir/log/munged.err")"
 pids+=("$(cat "$dir/munged.pid")")
@@ -55,7 +60,7 @@ SlurmctldPort=$port
 SlurmdPort=$((port + 1))
 AuthType=auth/munge
 CredType=cred/munge
-AuthInfo=socket=$dir/munge.socket
+AuthInfo=socket=$sock/munge.socket
 ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 SelectType=select/cons_tres
@@ -66,7 +71,7 @@ JobCompType=jobcomp/none
 MpiDefault=none
 ReturnToService=2
 StateSaveLocation=$dir/state
-SlurmdSpoolDir=$dir/spool
+SlurmdSpoolDir=$sock/spool
 SlurmctldPidFile=$dir/slurmctld.pid
 SlurmdPidFile=$dir/slurmd.pid
 SlurmctldLogFile=$dir/log/slurmctld.log

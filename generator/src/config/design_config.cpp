@@ -103,6 +103,17 @@ int exact_acc_width(int a_width, int b_width, bool is_signed, long long max_k) {
   return signed_bits(pmin * max_k, pmax * max_k);
 }
 
+long long exact_k_bound(int a_width, int b_width, bool is_signed, int acc_width, long long cap) {
+  // exact_acc_width grows with k: the last k that fits, by bisection on [0, cap].
+  long long lo = 0, hi = cap;
+  while (lo < hi) {
+    const long long mid = lo + (hi - lo + 1) / 2;
+    if (exact_acc_width(a_width, b_width, is_signed, mid) <= acc_width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 DesignConfig resolve(const DesignConfig& in) {
   const ArchDescriptor& arch = find_arch(in.arch);
   DesignConfig c = in;

@@ -68,6 +68,10 @@ struct Limits {
 /// Two's-complement (or unsigned) width that holds any sum of max_k products exactly.
 int exact_acc_width(int a_width, int b_width, bool is_signed, long long max_k);
 
+/// The largest K whose sums an acc_width-bit accumulator holds exactly, at most `cap`
+/// (0 when not even one product fits, as with a narrow --acc-wrap accumulator).
+long long exact_k_bound(int a_width, int b_width, bool is_signed, int acc_width, long long cap);
+
 /// Validates cfg against the architecture's rules and fills in defaults (dimensions,
 /// accumulator width). Throws ConfigError naming the parameter and the valid range.
 DesignConfig resolve(const DesignConfig& cfg);

@@ -26,9 +26,11 @@ std::string verilated_type(int width) {
 /// and the record layout that maps them onto the stream beats.
 std::string axi_params(const DesignConfig& c, const nlohmann::json& axi) {
   std::string s = "#include \"verilated.h\"\nnamespace tpe {\n";
-  s += fmt::format("constexpr int kAxisWidth = {}, kInBeats = {}, kOutBeats = {};\nconstexpr long kMaxK = {};\n",
+  s += fmt::format("constexpr int kAxisWidth = {}, kInBeats = {}, kOutBeats = {};\nconstexpr long long kMaxK = {};\n"
+                   "constexpr bool kAccWrap = {};\n",
                    c.axis_width, axi.at("input_record").at("beats").get<int>(),
-                   axi.at("output_record").at("beats").get<int>(), c.max_k);
+                   axi.at("output_record").at("beats").get<int>(), axi.at("max_k").get<long long>(),
+                   axi.at("acc_wrap").get<bool>());
   std::string fields, ins, outs;
   bool has_ready = false;
   for (const char* side : {"input_record", "output_record"})

@@ -30,15 +30,19 @@ std::string axi_regs_header(const std::string& top, const AxiLayout& l, const De
   s += "/* Register byte offsets */\n";
   for (auto& r : axi_registers()) s += fmt::format("#define {}_REG_{} 0x{:02X}u /* {}: {} */\n", P, r.name, r.offset, r.access, r.doc);
   s += fmt::format(
-      "\n#define {0}_CTRL_START (1u << 0)\n#define {0}_CTRL_CLEAR (1u << 1)\n#define {0}_STATUS_BUSY (1u << 0)\n"
-      "#define {0}_STATUS_DONE (1u << 1)\n#define {0}_STATUS_ERROR (1u << 2)\n#define {0}_ERROR_SIZE (1u << 0)\n"
-      "#define {0}_ERROR_FRAMING (1u << 1)\n#define {0}_ERROR_BUSY (1u << 2)\n\n",
+      "\n#define {0}_CTRL_START (1u << 0)\n#define {0}_CTRL_CLEAR (1u << 1)\n#define {0}_CTRL_ABORT (1u << 2)\n"
+      "#define {0}_STATUS_BUSY (1u << 0)\n#define {0}_STATUS_DONE (1u << 1)\n#define {0}_STATUS_ERROR (1u << 2)\n"
+      "#define {0}_ERROR_SIZE (1u << 0)\n#define {0}_ERROR_FRAMING (1u << 1)\n#define {0}_ERROR_BUSY (1u << 2)\n"
+      "#define {0}_ERROR_ABORTED (1u << 3)\n#define {0}_IRQ_DONE (1u << 0)\n#define {0}_IRQ_ERROR (1u << 1)\n"
+      "#define {0}_FLAGS_ACC_WRAP (1u << 0)\n\n",
       P);
   s += "/* Engine parameters */\n";
   s += fmt::format(
       "#define {0}_ROWS {1}\n#define {0}_COLS {2}\n#define {0}_DEPTH {3}\n#define {0}_A_WIDTH {4}\n#define {0}_B_WIDTH "
-      "{5}\n#define {0}_ACC_WIDTH {6}\n#define {0}_SIGNED {7}\n#define {0}_MAX_K {8}\n\n",
-      P, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.acc_width, c.is_signed ? 1 : 0, c.max_k);
+      "{5}\n#define {0}_ACC_WIDTH {6}\n#define {0}_SIGNED {7}\n#define {0}_MAX_K {8}u /* the MAX_K register */\n"
+      "#define {0}_ACC_WRAP {9}\n\n",
+      P, c.rows, c.cols, c.depth, c.a_width, c.b_width, c.acc_width, c.is_signed ? 1 : 0, axi_limits(c).max_k,
+      c.acc_wrap ? 1 : 0);
   s += "/* Streams */\n";
   s += fmt::format("#define {0}_AXIS_BYTES {1}\n#define {0}_IN_BITS {2}\n#define {0}_IN_BEATS {3}\n#define {0}_IN_BYTES {4}\n",
                    P, c.axis_width / 8, l.in_bits, l.in_beats, l.in_beats * c.axis_width / 8);
@@ -74,6 +78,12 @@ static inline uint32_t {0}_start(volatile uint32_t *regs, uint32_t m, uint32_t k
   regs[{1}_REG_N / 4] = n;
   regs[{1}_REG_CTRL / 4] = {1}_CTRL_START;
   return regs[{1}_REG_ERROR / 4];
+}}
+
+/* Ends the running job: the input stream closes, results still in the engine and the FIFO are
+ * dropped, the record being sent goes out whole; then DONE, with ERROR_ABORTED. */
+static inline void {0}_abort(volatile uint32_t *regs) {{
+  regs[{1}_REG_CTRL / 4] = {1}_CTRL_ABORT;
 }}
 
 /* Waits for the end of the job (every result record sent); returns the ERROR register. */

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "arch/common.hpp"
+#include "wrap/axi_lite.hpp"
 
 namespace tpegen::wrap {
 
@@ -14,7 +15,7 @@ using namespace ir;
 
 namespace {
 
-constexpr int kAddrBits = 6;  // 16 word registers
+constexpr int kErrorBits = 4;  // SIZE, FRAMING, BUSY, ABORTED
 
 int ceil_div(int a, int b) { return (a + b - 1) / b; }
 
@@ -45,24 +46,35 @@ ExprP pack(const std::vector<ExprP>& lsb_first, int width) {
 
 }  // namespace
 
+AxiLimits axi_limits(const DesignConfig& c) {
+  // The K register has 32 bits: no bound beyond that.
+  return {exact_k_bound(c.a_width, c.b_width, c.is_signed, c.acc_width, 0xFFFFFFFFLL)};
+}
+
 const std::vector<AxiReg>& axi_registers() {
   static const std::vector<AxiReg> regs = {
-      {"CTRL", 0x00, "W", "bit 0 START: begin a job with M, K, N (ignored while BUSY: sets ERROR bit 2); bit 1 CLEAR: "
-                          "clear DONE and ERROR"},
-      {"STATUS", 0x04, "R", "bit 0 BUSY (a job runs: the input stream is open), bit 1 DONE (the last job ended: every "
-                            "result record was sent), bit 2 ERROR (ERROR register non-zero)"},
-      {"ERROR", 0x08, "R", "sticky until START or CLEAR: bit 0 SIZE (START with M, K or N = 0, or K > max_k: the job "
-                           "did not start), bit 1 FRAMING (tlast on a beat that does not end an input record), bit 2 "
-                           "BUSY (START while BUSY)"},
+      {"CTRL", 0x00, "W", "bit 0 START: begin a job with M, K, N (while BUSY: ignored, ERROR bit 2); bit 1 CLEAR: "
+                          "clear DONE and ERROR (before START's checks when both are set); bit 2 ABORT: end the "
+                          "running job (ERROR bit 3, then DONE)"},
+      {"STATUS", 0x04, "R", "bit 0 BUSY (a job runs: from START until its last result record was sent, or ABORT "
+                            "finished), bit 1 DONE (the last job ended), bit 2 ERROR (ERROR register non-zero)"},
+      {"ERROR", 0x08, "R", "sticky until START or CLEAR: bit 0 SIZE (START with M, K or N = 0, or K > MAX_K without "
+                           "--acc-wrap: the job did not start), bit 1 FRAMING (tlast on a beat that does not end an "
+                           "input record), bit 2 BUSY (START while BUSY), bit 3 ABORTED (the job ended by ABORT)"},
       {"M", 0x0C, "RW", "rows of A and C of the job (1 or more)"},
-      {"K", 0x10, "RW", "reduction length of the job (1..max_k)"},
+      {"K", 0x10, "RW", "reduction length of the job (1..MAX_K, any with --acc-wrap)"},
       {"N", 0x14, "RW", "columns of B and C of the job (1 or more)"},
       {"STEPS", 0x18, "R", "input records issued to the engine since START"},
       {"RESULTS", 0x1C, "R", "output records sent since START"},
       {"IN_BEATS", 0x20, "R", "beats per input record"},
       {"OUT_BEATS", 0x24, "R", "beats per output record"},
       {"AXIS_WIDTH", 0x28, "R", "tdata bits of both streams"},
-      {"MAX_K", 0x2C, "R", "the largest K the accumulators hold exactly"},
+      {"MAX_K", 0x2C, "R", "the largest K whose sums the accumulators hold exactly (0 when not even one product "
+                           "fits, as a narrow --acc-wrap accumulator)"},
+      {"IRQ_ENABLE", 0x30, "RW", "bit 0: interrupt on DONE, bit 1: interrupt on a new ERROR bit"},
+      {"IRQ_STATUS", 0x34, "RW1C", "bit 0 DONE event, bit 1 ERROR event; write 1 to clear; irq_o = any bit set "
+                                   "and enabled"},
+      {"FLAGS", 0x38, "R", "bit 0 ACC_WRAP: the accumulators wrap (results modulo 2^acc_width, any K accepted)"},
   };
   return regs;
 }
@@ -110,23 +122,7 @@ void add_axi_wrapper(Design& d, const Timing& timing, const DesignConfig& c) {
                   l.in_bits, l.in_beats, W, l.out_bits, l.out_beats, DEPTH)};
   m.input("clk_i", 1);
   m.input("rst_ni", 1);
-  // AXI4-Lite slave (32-bit data, full-word accesses: WSTRB is not used).
-  auto awaddr = m.input("s_axi_awaddr", kAddrBits, "AXI4-Lite write address (byte address of a 32-bit register)");
-  auto awvalid = m.input("s_axi_awvalid", 1, "AXI4-Lite write address valid", true);
-  auto awready = m.output("s_axi_awready", 1, "AXI4-Lite write address ready");
-  auto wdata = m.input("s_axi_wdata", 32, "AXI4-Lite write data");
-  auto wvalid = m.input("s_axi_wvalid", 1, "AXI4-Lite write data valid", true);
-  auto wready = m.output("s_axi_wready", 1, "AXI4-Lite write data ready");
-  auto bresp = m.output("s_axi_bresp", 2, "AXI4-Lite write response (always OKAY)");
-  auto bvalid_o = m.output("s_axi_bvalid", 1, "AXI4-Lite write response valid", true);
-  auto bready = m.input("s_axi_bready", 1, "AXI4-Lite write response ready");
-  auto araddr = m.input("s_axi_araddr", kAddrBits, "AXI4-Lite read address");
-  auto arvalid = m.input("s_axi_arvalid", 1, "AXI4-Lite read address valid", true);
-  auto arready = m.output("s_axi_arready", 1, "AXI4-Lite read address ready");
-  auto rdata_o = m.output("s_axi_rdata", 32, "AXI4-Lite read data");
-  auto rresp = m.output("s_axi_rresp", 2, "AXI4-Lite read response (always OKAY)");
-  auto rvalid_o = m.output("s_axi_rvalid", 1, "AXI4-Lite read data valid", true);
-  auto rready = m.input("s_axi_rready", 1, "AXI4-Lite read data ready");
+  auto irq_o = m.output("irq_o", 1, "interrupt: IRQ_STATUS & IRQ_ENABLE non-zero (level, high)");
   // AXI4-Stream input (engine step records) and output (result records).
   auto s_tdata = m.input("s_axis_tdata", W, "input record beat: record bits [b*W +: W] in beat b");
   auto s_tvalid = m.input("s_axis_tvalid", 1, "input beat valid", true);
@@ -137,39 +133,46 @@ void add_axi_wrapper(Design& d, const Timing& timing, const DesignConfig& c) {
   auto m_tready = m.input("m_axis_tready", 1, "output beat taken");
   auto m_tlast = m.output("m_axis_tlast", 1, "last beat of an output record");
 
-  // ---- AXI4-Lite handshakes: one write and one read at a time ----
-  auto bvalid = m.reg("bvalid_q", 1);
-  auto rvalid = m.reg("rvalid_q", 1);
-  auto rdata = m.reg("rdata_q", 32);
-  auto wr_go = m.wire("wr_go", band(band(awvalid, wvalid), bnot(bvalid)));
-  auto rd_go = m.wire("rd_go", band(arvalid, bnot(rvalid)));
-  m.assign(awready, wr_go);
-  m.assign(wready, wr_go);
-  m.assign(bresp, constant(2, 0));
-  m.assign(rresp, constant(2, 0));
-  m.assign(bvalid_o, bvalid);
-  m.assign(rvalid_o, rvalid);
-  m.assign(rdata_o, rdata);
-  m.assign(arready, bnot(rvalid));
-  m.update_with_reset(bvalid, mux(wr_go, one_bit(true), mux(bready, one_bit(false), bvalid)), 0);
-  m.update_with_reset(rvalid, mux(rd_go, one_bit(true), mux(rready, one_bit(false), rvalid)), 0);
-  m.wire("unused_addr", concat({bits(awaddr, 0, 2), bits(araddr, 0, 2)}));
-  auto wr_idx = m.wire("wr_idx", bits(awaddr, 2, kAddrBits - 2));
-  auto rd_idx = m.wire("rd_idx", bits(araddr, 2, kAddrBits - 2));
-  auto wr_at = [&](int offset) { return band(wr_go, eq(wr_idx, constant(kAddrBits - 2, offset / 4))); };
+  // ---- the register file (values defined below) ----
+  auto size_m = m.reg("m_q", 32), size_k = m.reg("k_q", 32), size_n = m.reg("n_q", 32);
+  auto busy = m.reg("busy_q", 1), done = m.reg("done_q", 1), err = m.reg("err_q", kErrorBits);
+  auto aborting = m.reg("aborting_q", 1);  // ABORT seen: the job empties the engine and the FIFO, then ends
+  auto irq_enable = m.reg("irq_enable_q", 2), irq_status = m.reg("irq_status_q", 2);
+  auto steps = m.reg("steps_q", 32), sent_recs = m.reg("results_q", 32);
+  const AxiLimits lim = axi_limits(c);
+  auto k32 = [](uint64_t v) { return constant(32, v); };
+  const std::vector<LiteRegister> regs = {
+      {"CTRL", 0x00, true, nullptr},
+      {"STATUS", 0x04, false, concat({constant(29, 0), nonzero(err), done, busy})},
+      {"ERROR", 0x08, false, resize(err, 32, false)},
+      {"M", 0x0C, true, size_m},
+      {"K", 0x10, true, size_k},
+      {"N", 0x14, true, size_n},
+      {"STEPS", 0x18, false, steps},
+      {"RESULTS", 0x1C, false, sent_recs},
+      {"IN_BEATS", 0x20, false, k32(static_cast<uint64_t>(l.in_beats))},
+      {"OUT_BEATS", 0x24, false, k32(static_cast<uint64_t>(l.out_beats))},
+      {"AXIS_WIDTH", 0x28, false, k32(static_cast<uint64_t>(W))},
+      {"MAX_K", 0x2C, false, k32(static_cast<uint64_t>(lim.max_k))},
+      {"IRQ_ENABLE", 0x30, true, resize(irq_enable, 32, false)},
+      {"IRQ_STATUS", 0x34, true, resize(irq_status, 32, false)},
+      {"FLAGS", 0x38, false, k32(c.acc_wrap ? 1 : 0)},
+  };
+  const LiteSlave lite = add_axi_lite_slave(m, regs);
 
   // ---- job control ----
-  auto size_m = m.reg("m_q", 32), size_k = m.reg("k_q", 32), size_n = m.reg("n_q", 32);
-  m.update_with_reset(size_m, wdata, 0, wr_at(0x0C));
-  m.update_with_reset(size_k, wdata, 0, wr_at(0x10));
-  m.update_with_reset(size_n, wdata, 0, wr_at(0x14));
-  auto busy = m.reg("busy_q", 1), done = m.reg("done_q", 1), err = m.reg("err_q", 3);
-  auto ctrl = m.wire("ctrl_wr", wr_at(0x00));
-  auto start_req = m.wire("start_req", band(ctrl, bits(wdata, 0, 1)));
-  auto clear_req = m.wire("clear_req", band(ctrl, bits(wdata, 1, 1)));
-  auto k_ok = lt_const(m, "k_in_range", size_k, static_cast<uint64_t>(c.max_k) + 1);
+  m.update_with_reset(size_m, lite.merged(size_m), 0, lite.write_at(0x0C));
+  m.update_with_reset(size_k, lite.merged(size_k), 0, lite.write_at(0x10));
+  m.update_with_reset(size_n, lite.merged(size_n), 0, lite.write_at(0x14));
+  auto ctrl = m.wire("ctrl_wr", lite.write_at(0x00));
+  auto start_req = m.wire("start_req", band(ctrl, bits(lite.wdata, 0, 1)));
+  auto clear_req = m.wire("clear_req", band(ctrl, bits(lite.wdata, 1, 1)));
+  auto abort = m.wire("abort", band(band(ctrl, bits(lite.wdata, 2, 1)), busy));
+  // With --acc-wrap any K is accepted (results modulo 2^acc); otherwise K up to the exact bound.
+  auto k_ok = c.acc_wrap ? one_bit(true) : lt_const(m, "k_in_range", size_k, static_cast<uint64_t>(lim.max_k) + 1);
   auto sizes_bad = m.wire("sizes_bad", bor(bor(is_zero(size_m), is_zero(size_n)), bor(is_zero(size_k), bnot(k_ok))));
   auto start = m.wire("start", band(band(start_req, bnot(busy)), bnot(sizes_bad)));
+  m.update_with_reset(aborting, mux(abort, one_bit(true), mux(start, one_bit(false), aborting)), 0);
 
   // ---- input records: beats shift in from the top, beat 0 ends at the bottom ----
   auto full = m.reg("rec_full_q", 1);  // a whole record waits to be issued
@@ -180,15 +183,17 @@ void add_axi_wrapper(Design& d, const Timing& timing, const DesignConfig& c) {
   const int CW = arch::index_width(l.in_beats);
   auto in_cnt = m.reg("in_beat_q", CW);
   auto issue = m.wire("issue", 1);
-  m.assign(s_tready, band(band(busy, bnot(final_seen)), bor(bnot(full), issue)));
+  // After ABORT the input stream stays closed until the next START.
+  m.assign(s_tready, band(band(busy, bnot(bor(final_seen, aborting))), bor(bnot(full), issue)));
   auto take = m.wire("in_take", band(s_tvalid, s_tready));
   auto in_last = m.wire("in_beat_last", eq(in_cnt, constant(CW, l.in_beats - 1)));
   auto rec_done = m.wire("rec_done", band(take, in_last));
-  m.update_with_reset(in_cnt, mux(in_last, constant(CW, 0), add(in_cnt, constant(CW, 1))), 0, take);
+  m.update_with_reset(in_cnt, mux(bor(bor(in_last, abort), start), constant(CW, 0), add(in_cnt, constant(CW, 1))), 0,
+                      bor(bor(take, abort), start));
   m.update(rec, l.in_beats == 1 ? s_tdata : concat({s_tdata, bits(rec, W, IB - W)}), take);
   // A one-beat record's padding is never read (longer records shift it down, so it is used).
   if (l.in_beats == 1 && IB > l.in_bits) m.wire("unused_rec_pad", bits(rec, l.in_bits, IB - l.in_bits));
-  m.update_with_reset(full, mux(rec_done, one_bit(true), mux(issue, one_bit(false), full)), 0);
+  m.update_with_reset(full, mux(rec_done, one_bit(true), mux(bor(issue, abort), one_bit(false), full)), 0);
   m.update_with_reset(rec_final, s_tlast, 0, rec_done);
   auto framing = m.wire("framing_err", band(band(take, s_tlast), bnot(in_last)));
   m.update_with_reset(final_seen, mux(start, one_bit(false), bor(final_seen, band(rec_done, s_tlast))), 0);
@@ -224,23 +229,25 @@ void add_axi_wrapper(Design& d, const Timing& timing, const DesignConfig& c) {
   }
   m.instance(std::move(inst));
   auto eng_valid = ref("eng_c_valid_o", eng.width_of("c_valid_o"));
-  auto push = m.wire("fifo_push", nonzero(eng_valid));
+  auto eng_result = m.wire("eng_result", nonzero(eng_valid));
+  auto push = m.wire("fifo_push", band(eng_result, bnot(aborting)));  // an aborted job's results are dropped
 
   // ---- output FIFO and room ----
   auto count = m.wire("fifo_count", AW + 1);
   auto pop = m.wire("fifo_pop", 1);
   auto fifo_data = m.wire("fifo_data", l.out_bits);
+  auto fifo_valid = m.wire("fifo_valid", 1);  // the oldest entry is in the FIFO's read register
   auto empty = m.wire("fifo_empty", is_zero(count));
   ExprP room, pipe_idle;
   if (l.handshake) {
     // Each issued last step of a dot product brings exactly one result record: count them.
     auto infl = m.reg("inflight_q", AW + 1);
     auto counted = m.wire("issue_last", band(band(issue, rec_valid), rec_last));
-    m.update_with_reset(infl, sub(inc_if(infl, counted), resize(push, AW + 1, false)), 0);
+    m.update_with_reset(infl, sub(inc_if(infl, counted), resize(eng_result, AW + 1, false)), 0);
     auto used = m.wire("fifo_claimed", add(resize(count, AW + 2, false), resize(infl, AW + 2, false)));
     room = lt_const(m, "room", used, static_cast<uint64_t>(DEPTH));
     pipe_idle = m.wire("pipe_idle", is_zero(infl));
-    m.assign(issue, band(band(full, room), bor(bnot(rec_valid), a_ready)));
+    m.assign(issue, band(band(band(full, bnot(aborting)), room), bor(bnot(rec_valid), a_ready)));
   } else {
     // Fixed latency: every result of a step is in the FIFO within `window` cycles and at most
     // one record enters per cycle, so a step may go when the FIFO has `window` free entries.
@@ -251,11 +258,12 @@ void add_axi_wrapper(Design& d, const Timing& timing, const DesignConfig& c) {
                                    mux(is_zero(drain), drain, sub(drain, constant(DW, 1)))),
                         0);
     pipe_idle = m.wire("pipe_idle", is_zero(drain));
-    m.assign(issue, band(full, room));
+    m.assign(issue, band(band(full, bnot(aborting)), room));
   }
   Instance fifo{"tpe_fifo", "u_fifo", {{"WIDTH", l.out_bits}, {"AW", AW}}, {}, {"fifo"}};
   fifo.conns = {{"clk_i", ref("clk_i", 1)}, {"rst_ni", ref("rst_ni", 1)}, {"push_i", push},
-                {"data_i", pack(results, l.out_bits)}, {"pop_i", pop}, {"data_o", fifo_data}, {"count_o", count}};
+                {"data_i", pack(results, l.out_bits)}, {"pop_i", pop}, {"data_o", fifo_data}, {"valid_o", fifo_valid},
+                {"count_o", count}};
   m.instance(std::move(fifo));
 
   // ---- output records: loaded from the FIFO, shifted out W bits per beat ----
@@ -268,46 +276,51 @@ void add_axi_wrapper(Design& d, const Timing& timing, const DesignConfig& c) {
   // the sink took it: under backpressure that beat is lost.
   auto sent = m.wire("out_sent", band(out_busy, c.inject_bug == "axi_drop" ? bor(m_tready, out_last) : m_tready));
   auto rec_sent = m.wire("out_rec_sent", band(sent, out_last));
-  m.assign(pop, band(bnot(empty), bor(bnot(out_busy), rec_sent)));
-  m.update_with_reset(out_busy, mux(pop, one_bit(true), mux(rec_sent, one_bit(false), out_busy)), 0);
-  m.update_with_reset(out_cnt, mux(pop, constant(OW, 0), add(out_cnt, constant(OW, 1))), 0, bor(pop, sent));
+  // ABORT: the record being sent goes out whole (a beat on offer must stay until taken), the
+  // FIFO is emptied without sending.
+  m.assign(pop, band(fifo_valid, bor(aborting, bor(bnot(out_busy), rec_sent))));
+  auto load = m.wire("out_load", band(pop, bnot(aborting)));
+  m.update_with_reset(out_busy, mux(load, one_bit(true), mux(rec_sent, one_bit(false), out_busy)), 0);
+  m.update_with_reset(out_cnt, mux(load, constant(OW, 0), add(out_cnt, constant(OW, 1))), 0, bor(load, sent));
   auto loaded = OB == l.out_bits ? fifo_data : concat({constant(OB - l.out_bits, 0), fifo_data});
   auto shifted = l.out_beats == 1 ? out_rec : concat({constant(W, 0), bits(out_rec, W, OB - W)});
-  m.update(out_rec, mux(pop, loaded, shifted), bor(pop, sent));
+  m.update(out_rec, mux(load, loaded, shifted), bor(load, sent));
   m.assign(m_tvalid, out_busy);
   m.assign(m_tdata, bits(out_rec, 0, W));
   m.assign(m_tlast, out_last);
 
-  // ---- end of a job: last record issued, its results out of the engine, FIFO and serializer empty ----
-  auto finish = m.wire("finish", band(band(band(busy, final_issued), pipe_idle), band(empty, bnot(out_busy))));
+  // ---- end of a job: its last record issued (or ABORT), its results out of the engine, FIFO
+  // and serializer empty ----
+  auto drained = m.wire("drained", band(band(pipe_idle, empty), bnot(out_busy)));
+  auto finish = m.wire("finish", band(band(busy, bor(final_issued, aborting)), drained));
   m.update_with_reset(busy, mux(start, one_bit(true), mux(finish, one_bit(false), busy)), 0);
   m.update_with_reset(done, mux(bor(start, clear_req), one_bit(false), bor(done, finish)), 0);
-  auto err_bits = m.wire("err_now", concat({band(start_req, busy), band(busy, framing), band(band(start_req, bnot(busy)), sizes_bad)}));
-  m.update_with_reset(err, mux(bor(start, clear_req), constant(3, 0), bor(err, err_bits)), 0);
-  auto steps = m.reg("steps_q", 32), sent_recs = m.reg("results_q", 32);
+  // CLEAR (and a START that begins a job) clears ERROR first, so START|CLEAR with bad sizes
+  // still reports SIZE.
+  auto err_now = m.wire("err_now", concat({abort, band(start_req, busy), band(busy, framing),
+                                           band(band(start_req, bnot(busy)), sizes_bad)}));
+  m.update_with_reset(err, bor(mux(bor(start, clear_req), constant(kErrorBits, 0), err), err_now), 0);
   m.update_with_reset(steps, mux(start, constant(32, 0), inc_if(steps, issue)), 0);
   m.update_with_reset(sent_recs, mux(start, constant(32, 0), inc_if(sent_recs, rec_sent)), 0);
 
-  // ---- register reads ----
-  auto k32 = [](uint64_t v) { return constant(32, v); };
-  const std::vector<std::pair<int, ExprP>> reads = {
-      {0x04, concat({constant(29, 0), nonzero(err), done, busy})},
-      {0x08, concat({constant(29, 0), err})},
-      {0x0C, size_m},
-      {0x10, size_k},
-      {0x14, size_n},
-      {0x18, steps},
-      {0x1C, sent_recs},
-      {0x20, k32(static_cast<uint64_t>(l.in_beats))},
-      {0x24, k32(static_cast<uint64_t>(l.out_beats))},
-      {0x28, k32(static_cast<uint64_t>(W))},
-      {0x2C, k32(static_cast<uint64_t>(c.max_k))},
-  };
-  ExprP value = constant(32, 0);
-  for (auto it = reads.rbegin(); it != reads.rend(); ++it)
-    value = mux(eq(rd_idx, constant(kAddrBits - 2, static_cast<uint64_t>(it->first / 4))), it->second, value);
-  m.update(rdata, m.wire("rd_value", value), rd_go);
+  // ---- interrupt: DONE and ERROR events, write 1 to clear ----
+  auto irq_enable_next = m.wire("irq_enable_next", lite.merged(resize(irq_enable, 32, false)));
+  m.wire("unused_irq_enable_next", bits(irq_enable_next, 2, 30));
+  m.update_with_reset(irq_enable, bits(irq_enable_next, 0, 2), 0, lite.write_at(0x30));
+  auto irq_events = m.wire("irq_events", concat({nonzero(err_now), finish}));
+  auto irq_cleared = m.wire("irq_cleared", mux(lite.write_at(0x34), bits(lite.wdata, 0, 2), constant(2, 0)));
+  m.update_with_reset(irq_status, bor(band(irq_status, bnot(irq_cleared)), irq_events), 0);
+  m.assign(irq_o, nonzero(band(irq_status, irq_enable)));
 
+  d.add_extern({"tpe_sdp_ram",
+                "tpe_sdp_ram.v",
+                {{"clk_i", PortDir::In},
+                 {"we_i", PortDir::In},
+                 {"waddr_i", PortDir::In},
+                 {"wdata_i", PortDir::In},
+                 {"re_i", PortDir::In},
+                 {"raddr_i", PortDir::In},
+                 {"rdata_o", PortDir::Out}}});
   d.add_extern({"tpe_fifo",
                 "tpe_fifo.v",
                 {{"clk_i", PortDir::In},
@@ -316,7 +329,9 @@ void add_axi_wrapper(Design& d, const Timing& timing, const DesignConfig& c) {
                  {"data_i", PortDir::In},
                  {"pop_i", PortDir::In},
                  {"data_o", PortDir::Out},
-                 {"count_o", PortDir::Out}}});
+                 {"valid_o", PortDir::Out},
+                 {"count_o", PortDir::Out}},
+                {"tpe_sdp_ram"}});
   d.top = m.name();
 }
 
@@ -333,6 +348,15 @@ nlohmann::json axi_manifest(const AxiLayout& l, const DesignConfig& c) {
           {"input_record", {{"bits", l.in_bits}, {"beats", l.in_beats}, {"fields", fields(l.in)}}},
           {"output_record", {{"bits", l.out_bits}, {"beats", l.out_beats}, {"fields", fields(l.out)}}},
           {"output_fifo_entries", 1 << l.fifo_aw},
+          {"max_k", axi_limits(c).max_k},
+          {"acc_wrap", c.acc_wrap},
+          {"memories",
+           {{{"instance", "u_fifo.u_ram"},
+             {"module", "tpe_sdp_ram"},
+             {"words", 1 << l.fifo_aw},
+             {"width", l.out_bits},
+             {"read_latency", 1},
+             {"purpose", "output FIFO: result records waiting for the output stream"}}}},
           {"issue_rule", l.handshake ? "a step is issued when the engine is ready and the FIFO entries plus the "
                                        "results in flight leave room for one more result"
                                      : fmt::format("a step is issued when the FIFO has {} free entries (the cycles "

@@ -39,6 +39,12 @@ struct AxiLayout {
   int fifo_aw = 1;                  // log2 of the output FIFO depth
 };
 
+/// The job sizes the wrapper accepts.
+struct AxiLimits {
+  long long max_k = 0;  // the largest K summed exactly (checked at START unless --acc-wrap)
+};
+AxiLimits axi_limits(const DesignConfig& c);
+
 /// Register map of the AXI4-Lite port (byte offsets).
 struct AxiReg {
   const char* name;

@@ -1,0 +1,41 @@
+// The AXI4-Lite register slave shared by the AXI wrappers, built as IR inside the wrapper module:
+// 32-bit registers at word offsets, one write and one read in flight, WSTRB honoured, SLVERR for
+// an unmapped or misaligned address or an access the register does not allow.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ir/module.hpp"
+
+namespace tpegen::wrap {
+
+/// One register of the map. `read` is its value (nullptr: write-only).
+struct LiteRegister {
+  std::string name;
+  int offset = 0;  // byte offset, a multiple of 4
+  bool writable = false;
+  ir::ExprP read;
+};
+
+/// What the wrapper's logic sees of the slave.
+struct LiteSlave {
+  ir::ExprP wdata;     // the write's data with the bytes WSTRB leaves out as 0
+  ir::ExprP byte_en;   // WSTRB expanded to 32 bit enables
+  /// An accepted, mapped write to the register at `offset` (one cycle).
+  ir::ExprP write_at(int offset) const;
+  /// `old` with the written bytes replaced (for a read-write register).
+  ir::ExprP merged(const ir::ExprP& old) const;
+
+  ir::ExprP wr_go, wr_idx;
+  int idx_bits = 0;
+};
+
+/// The byte-address width that covers the map.
+int lite_address_bits(const std::vector<LiteRegister>& regs);
+
+/// Adds the s_axi_* ports and the slave's logic to `m`. Register values are read in the cycle
+/// the read is accepted; writes take effect at the end of the cycle they are accepted.
+LiteSlave add_axi_lite_slave(ir::Module& m, const std::vector<LiteRegister>& regs);
+
+}  // namespace tpegen::wrap
