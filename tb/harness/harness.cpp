@@ -21,7 +21,9 @@
 #include "golden/stimulus.hpp"
 #include "harness/sim.hpp"
 
-#if defined(TPE_ARCH_SYSTOLIC_OS)
+#if TPE_SCHEDULE_DRIVER  // tpegen sim --driver schedule: every architecture from the golden schedule
+#include "harness/driver_schedule.hpp"
+#elif defined(TPE_ARCH_SYSTOLIC_OS)
 #include "harness/driver_systolic_os.hpp"
 #elif defined(TPE_ARCH_SYSTOLIC_WS)
 #include "harness/driver_systolic_ws.hpp"

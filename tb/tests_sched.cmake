@@ -1,0 +1,32 @@
+# The golden schedule (model/golden/schedule.hpp) proven on the bare engines' RTL: every
+# architecture driven by tb/harness/driver_schedule.hpp (`tpegen sim --driver schedule`) from
+# the descriptor its registry entry gives, with cycle-exact checks of every step and result.
+# Random shapes of up to three tiles and two more, so M, N and K take every remainder; the
+# k1 points fix K = 1. Small odd sizes: the Verilated models are small, and ccache shares them
+# with the hand-driver points where the design is the same.
+function(tpegen_sched_point name trials seed)
+  add_test(NAME sim.sched_${name} COMMAND ${TPEGEN_BIN} sim ${ARGN} --driver schedule --trials ${trials} --dist uniform
+           --seed ${seed} --build-opt 0 --work ${WORK}/sim/sched_${name})
+  set_tests_properties(sim.sched_${name} PROPERTIES LABELS "sim")
+endfunction()
+
+tpegen_sched_point(os_3x2            40 101 --arch systolic-os --rows 3 --cols 2)
+tpegen_sched_point(os_2x3_shift      40 102 --arch systolic-os --rows 2 --cols 3 --drain shift)
+tpegen_sched_point(os_3x2_opt1_io    40 103 --arch systolic-os --rows 3 --cols 2 --pe opt1 --in-regs 1 --out-regs 1)
+tpegen_sched_point(ws_3x2            40 104 --arch systolic-ws --rows 3 --cols 2)
+tpegen_sched_point(ws_2x2_opt1       40 105 --arch systolic-ws --rows 2 --cols 2 --pe opt1)
+tpegen_sched_point(cube_2x3x2        40 106 --arch cube --rows 2 --cols 3 --depth 2)
+tpegen_sched_point(cube_3x2x2_opt2   40 107 --arch cube --rows 3 --cols 2 --depth 2 --pe opt2 --encoding ent)
+tpegen_sched_point(tree_c3d2         40 108 --arch mac-tree --cols 3 --depth 2)
+tpegen_sched_point(tree_c2d3_opt1    40 109 --arch mac-tree --cols 2 --depth 3 --pe opt1 --in-regs 1)
+tpegen_sched_point(m2d_3x2x3         40 110 --arch matrix2d --rows 3 --cols 2 --depth 3)
+tpegen_sched_point(opt4c_r2c3        40 111 --arch opt4c --rows 2 --cols 3)
+tpegen_sched_point(opt4e_c3d2        40 112 --arch opt4e --cols 3 --depth 2)
+tpegen_sched_point(bitslice_laconic_c3 40 113 --arch bitslice --pe laconic --cols 3)
+tpegen_sched_point(bitslice_opt3_c2  40 114 --arch bitslice --pe opt3 --cols 2)
+# K = 1: first_i and last_i on one step, every step a result.
+tpegen_sched_point(k1_os_3x2          6 121 --arch systolic-os --rows 3 --cols 2 --gemm 7x1x5)
+tpegen_sched_point(k1_ws_3x2          6 122 --arch systolic-ws --rows 3 --cols 2 --gemm 7x1x5)
+tpegen_sched_point(k1_tree_c3d2       6 123 --arch mac-tree --cols 3 --depth 2 --gemm 4x1x7)
+tpegen_sched_point(k1_opt4e_c3d2      6 124 --arch opt4e --cols 3 --depth 2 --gemm 3x1x4)
+
