@@ -30,3 +30,18 @@ tpegen_sched_point(k1_ws_3x2          6 122 --arch systolic-ws --rows 3 --cols 2
 tpegen_sched_point(k1_tree_c3d2       6 123 --arch mac-tree --cols 3 --depth 2 --gemm 4x1x7)
 tpegen_sched_point(k1_opt4e_c3d2      6 124 --arch opt4e --cols 3 --depth 2 --gemm 3x1x4)
 
+# Finding (kept out of `make test` by the label "finding"; `make test-findings` runs it):
+# systolic-ws does not keep the manifest's promise that "a bank may be rewritten ... from the
+# cycle after the last valid_i row that selects it". PE(k, j) multiplies row m (valid_i in
+# cycle t) in cycle t + k + j, so a write of weight row k in cycle w is safe only from
+# w = t + k + cols - 1 on; with cols >= 3 the schedule's overlapped load of the pass after next
+# reaches the last columns of the previous pass's last row. 2x2x9 on 2 x 3 PEs (3 passes, the
+# third loading bank 0 while the second streams): C[1][2] comes out as A[1][0]*B[0][8] +
+# A[1][1]*B[1][8] (the third tile's weights) instead of the product with B[.][2].
+add_test(NAME sim.finding_ws_bank_rewrite COMMAND ${TPEGEN_BIN} sim --arch systolic-ws --rows 2 --cols 3 --driver schedule
+         --gemm 2x2x9 --trials 1 --seed 5 --build-opt 0 --work ${WORK}/sim/finding_ws_bank_rewrite)
+set_tests_properties(sim.finding_ws_bank_rewrite PROPERTIES LABELS "finding")
+
+tpegen_bad_input(sim_driver "invalid --driver = 'auto': valid values are hand, schedule" sim --arch cube --driver auto)
+tpegen_bad_input(sim_driver_axi "invalid --driver = 'schedule' with --wrap axi: the schedule driver feeds the bare engine"
+                 sim --arch cube --wrap axi --driver schedule)
