@@ -8,7 +8,8 @@
 //   valid/ready: each step no sooner than its schedule gap after the previous handshake,
 //     a_ready_o exactly `cost` cycles after a handshake (harness/step_cost.hpp) and each result
 //     latency - 1 + cost(last step) cycles after it;
-//   results in schedule order, padding lanes zero, nothing missing or unexpected.
+//   results in schedule order, padding lanes zero, nothing missing or unexpected; a block of
+//     several rows unchanged on c_o for result_rows cycles (what a row-serial collector needs).
 #pragma once
 
 #include <algorithm>
@@ -221,13 +222,34 @@ class ScheduleRun {
       v.push_back(get(d_.c_o, lane * ACC, ACC));
       if (e.final) sink_.store(e.c[l].row, e.c[l].col, v.back());
     }
+    if (e.column < 0) {
+      held_ = &v;
+      hold_left_ = desc_.result_rows - 1;
+    }
+  }
+
+  // A block of several rows must stay on c_o for result_rows cycles ("c_o holds until the next
+  // tile"): a collector writes its rows one per cycle.
+  void check_hold() {
+    if (hold_left_ <= 0) return;
+    --hold_left_;
+    for (size_t l = 0; l < held_->size(); ++l)
+      if (get(d_.c_o, static_cast<int>(l) * ACC, ACC) != (*held_)[l]) {
+        sink_.error("c_o lane " + std::to_string(l) + " changed in cycle " + std::to_string(s_.cycles) +
+                    ", before the result had been held for " + std::to_string(desc_.result_rows) + " cycles");
+        hold_left_ = 0;
+        return;
+      }
   }
 
   void collect() {
     if (desc_.results == tpegen::golden::Results::Columns) {
       for (size_t j = 0; j < pending_.size(); ++j) take(j, get(d_.c_valid_o, static_cast<int>(j), 1) != 0);
+    } else if (d_.c_valid_o) {
+      if (hold_left_ > 0) sink_.error("a result in cycle " + std::to_string(s_.cycles) + " while the previous one must hold");
+      take(0, true);
     } else {
-      take(0, d_.c_valid_o != 0);
+      check_hold();
     }
   }
 
@@ -268,6 +290,8 @@ class ScheduleRun {
   ResultSink sink_;
   std::vector<std::vector<uint64_t>> values_;  // each result's lanes as the engine gave them (c_i)
   std::vector<std::deque<Pending>> pending_;   // per column (Columns) or one queue
+  const std::vector<uint64_t>* held_ = nullptr;  // the latest block result, while it must hold
+  int hold_left_ = 0;
   size_t next_event_ = 0;
 };
 
