@@ -30,6 +30,20 @@ tpegen_sched_point(k1_ws_3x2          6 122 --arch systolic-ws --rows 3 --cols 2
 tpegen_sched_point(k1_tree_c3d2       6 123 --arch mac-tree --cols 3 --depth 2 --gemm 4x1x7)
 tpegen_sched_point(k1_opt4e_c3d2      6 124 --arch opt4e --cols 3 --depth 2 --gemm 3x1x4)
 
+# The hand drivers against the golden schedule (--check-schedule): per trial, the operands each
+# driver feeds, tile by tile, must be those of schedule() for the same GEMM (one point per family).
+function(tpegen_check_schedule_point name seed)
+  add_test(NAME sim.check_schedule_${name} COMMAND ${TPEGEN_BIN} sim ${ARGN} --check-schedule --trials 30 --dist uniform
+           --seed ${seed} --build-opt 0 --work ${WORK}/sim/check_schedule_${name})
+  set_tests_properties(sim.check_schedule_${name} PROPERTIES LABELS "sim")
+endfunction()
+tpegen_check_schedule_point(os_3x2       131 --arch systolic-os --rows 3 --cols 2)
+tpegen_check_schedule_point(ws_3x2       132 --arch systolic-ws --rows 3 --cols 2)
+tpegen_check_schedule_point(cube_2x3x2   133 --arch cube --rows 2 --cols 3 --depth 2)
+tpegen_check_schedule_point(tree_c3d2    134 --arch mac-tree --cols 3 --depth 2)
+tpegen_check_schedule_point(opt4e_c3d2   135 --arch opt4e --cols 3 --depth 2)
+tpegen_check_schedule_point(bitslice_laconic_c3 136 --arch bitslice --pe laconic --cols 3)
+
 # Finding (kept out of `make test` by the label "finding"; `make test-findings` runs it):
 # systolic-ws does not keep the manifest's promise that "a bank may be rewritten ... from the
 # cycle after the last valid_i row that selects it". PE(k, j) multiplies row m (valid_i in
@@ -43,5 +57,7 @@ add_test(NAME sim.finding_ws_bank_rewrite COMMAND ${TPEGEN_BIN} sim --arch systo
 set_tests_properties(sim.finding_ws_bank_rewrite PROPERTIES LABELS "finding")
 
 tpegen_bad_input(sim_driver "invalid --driver = 'auto': valid values are hand, schedule" sim --arch cube --driver auto)
+tpegen_bad_input(check_schedule_axi "invalid --check-schedule with --wrap axi: it traces the bare engine's inputs"
+                 sim --arch cube --wrap axi --check-schedule)
 tpegen_bad_input(sim_driver_axi "invalid --driver = 'schedule' with --wrap axi: the schedule driver feeds the bare engine"
                  sim --arch cube --wrap axi --driver schedule)

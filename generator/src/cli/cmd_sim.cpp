@@ -43,6 +43,7 @@ struct SimOptions {
   std::string vcd;  // dump every signal of the run here (builds a traced model)
   int vcd_depth = 0;  // Verilator --trace-depth; 0: every level of the hierarchy
   std::string driver = "hand";  // hand: tb/harness/driver_<family>.hpp; schedule: driver_schedule.hpp
+  bool check_schedule = false;  // the driver's operands against the golden schedule's, per trial
 };
 
 void validate(const SimOptions& o) {
@@ -96,6 +97,8 @@ void run_sim(const SimOptions& o) {
     if (!fs::is_directory(dir, ec))
       throw ConfigError(fmt::format("invalid --vcd = '{}': the directory {} does not exist", o.vcd, dir.string()));
   }
+  if (o.check_schedule && c.wrap != "none")
+    throw ConfigError(fmt::format("invalid --check-schedule with --wrap {}: it traces the bare engine's inputs", c.wrap));
   if (o.driver == "schedule" && c.wrap != "none")
     throw ConfigError(fmt::format("invalid --driver = 'schedule' with --wrap {}: the schedule driver feeds the bare engine; "
                                   "use --driver hand", c.wrap));
@@ -137,6 +140,7 @@ void run_sim(const SimOptions& o) {
                                   "--min-elements",
                                   std::to_string(o.min_elements), "--min-cycles", std::to_string(o.min_cycles)};
   if (trace) run.insert(run.end(), {"--vcd", fs::absolute(o.vcd).string()});
+  if (o.check_schedule) run.insert(run.end(), {"--check-schedule", "1"});
   const int status = sim::build_and_run({build, work / "design", work / "build.log", run, work / "sim.log"});
   if (status != 0) throw ExitStatus{status > 0 ? status : 1};
 }
@@ -164,6 +168,9 @@ void setup_sim(CLI::App& app) {
   app.add_option("--driver", o->driver,
                  "hand: the architecture's own testbench driver (default); schedule: the engine fed from the "
                  "golden schedule of the manifest's \"schedule\" (model/golden/schedule.hpp), bare engine only");
+  app.add_flag("--check-schedule", o->check_schedule,
+               "also check that the driver feeds, tile by tile, the operands of the golden schedule of each GEMM "
+               "(bare engine only)");
   app.add_option("--work", o->work,
                  "build directory (default: <tmp>/tpegen-sim/<design>); its sim.log has every trial's line");
   app.add_option("--vcd", o->vcd,
