@@ -59,5 +59,7 @@ set_tests_properties(sim.finding_ws_bank_rewrite PROPERTIES LABELS "finding")
 tpegen_bad_input(sim_driver "invalid --driver = 'auto': valid values are hand, schedule" sim --arch cube --driver auto)
 tpegen_bad_input(check_schedule_axi "invalid --check-schedule with --wrap axi: it traces the bare engine's inputs"
                  sim --arch cube --wrap axi --check-schedule)
+tpegen_bad_input(sim_driver_duty "invalid --duty = 50 with --driver schedule: the schedule fixes every cycle; valid value is 100"
+                 sim --arch cube --driver schedule --duty 50)
 tpegen_bad_input(sim_driver_axi "invalid --driver = 'schedule' with --wrap axi: the schedule driver feeds the bare engine"
                  sim --arch cube --wrap axi --driver schedule)

@@ -49,6 +49,7 @@ struct ScheduleDescriptor {
   int last_spacing = 1;                    // min cycles between steps carrying last_i
   int first_after_last = 1;                // min cycles from a last step to the next first step
   int revisit_min = 1;                     // MInner: min cycles between a row's steps in consecutive K rounds
+                                           // (the bare engine's latency; a sequencer adds its own feed depth)
   Weights weights = Weights::WithStep;
   int weight_rows = 0;                     // Banked: rows per bank, written one per cycle
   Results results = Results::Block;
@@ -176,7 +177,7 @@ inline void add_column_results(Schedule& s, const ScheduleDescriptor& d, int ste
 }
 
 // KInner: per strip, output tiles across N, the strip's row tiles, then the k steps.
-inline void schedule_k_inner(Schedule& s, const ScheduleDescriptor& d, const golden::JobPlan& p) {
+inline void schedule_k_inner(Schedule& s, const ScheduleDescriptor& d, const JobPlan& p) {
   const int M = p.m, K = p.k, N = p.n;
   Clock clk;
   for (int ms0 = 0; ms0 < M; ms0 += d.strip_rows) {

@@ -97,6 +97,9 @@ void run_sim(const SimOptions& o) {
     if (!fs::is_directory(dir, ec))
       throw ConfigError(fmt::format("invalid --vcd = '{}': the directory {} does not exist", o.vcd, dir.string()));
   }
+  if (o.driver == "schedule" && o.duty != 100)
+    throw ConfigError(fmt::format("invalid --duty = {} with --driver schedule: the schedule fixes every cycle; valid "
+                                  "value is 100", o.duty));
   if (o.check_schedule && c.wrap != "none")
     throw ConfigError(fmt::format("invalid --check-schedule with --wrap {}: it traces the bare engine's inputs", c.wrap));
   if (o.driver == "schedule" && c.wrap != "none")
