@@ -23,6 +23,7 @@
 #include <utility>
 
 #include "harness/sim.hpp"
+#include "harness/step_cost.hpp"
 
 #define TPE_DRIVER_REPORT 1
 
@@ -31,13 +32,6 @@ namespace tb {
 /// Bound on the cycles of one step and on a result's latency: well beyond the longest step
 /// (16-bit unsigned Laconic: 9 x 9 term pairs).
 constexpr int kStepLimit = 1024;
-
-/// Work of one operand A[m][k]: the cycles the encoder is busy with it and the partial
-/// products (or term pairs) a PE adds for it, on average over the column.
-struct StepCost {
-  int cycles = 1;
-  double products = 0;
-};
 
 struct ColumnStats {
   uint64_t operands = 0, steps = 0, cycles = 0, macs = 0;

@@ -5,6 +5,8 @@
 //   Vdut --trials 100 --gemm random|MxKxN --dist uniform|normal:MEAN:STD|extremes --seed S
 //        [--min-elements N]   (run more trials than T until N output elements were checked)
 //        [--min-cycles N]     (... and until N clock cycles were simulated)
+//        [--check-schedule 1]  (bare engine: the driver's operands, tile by tile, must be those of
+//                               the golden schedule of the same GEMM; harness/schedule_check.hpp)
 //        [--vcd FILE]         (built with --trace only: dump every signal of the whole run and
 //                              print "activity window:" with its cycles and useful MACs)
 //
@@ -19,9 +21,12 @@
 
 #include "golden/gemm.hpp"
 #include "golden/stimulus.hpp"
+#include "harness/schedule_check.hpp"
 #include "harness/sim.hpp"
 
-#if defined(TPE_ARCH_SYSTOLIC_OS)
+#if TPE_SCHEDULE_DRIVER  // tpegen sim --driver schedule: every architecture from the golden schedule
+#include "harness/driver_schedule.hpp"
+#elif defined(TPE_ARCH_SYSTOLIC_OS)
 #include "harness/driver_systolic_os.hpp"
 #elif defined(TPE_ARCH_SYSTOLIC_WS)
 #include "harness/driver_systolic_ws.hpp"
@@ -49,6 +54,7 @@ struct Options {
   uint64_t min_cycles = 0;
   std::string vcd;
   int duty = 100;  // percent of cycles with valid data (tb::DutyCycle)
+  bool check_schedule = false;
 };
 
 [[noreturn]] void usage(const char* why) {
@@ -84,6 +90,11 @@ Options parse(int argc, char** argv) {
     } else if (arg == "--duty") {
       o.duty = std::atoi(v.c_str());
       if (o.duty < 1 || o.duty > 100) usage("invalid --duty: valid range is 1..100");
+    } else if (arg == "--check-schedule") {
+#if TPE_AXI
+      usage("--check-schedule traces the bare engine's inputs, not the AXI wrapper's");
+#endif
+      o.check_schedule = v == "1";
     } else if (arg == "--seed") {
       o.seed = std::strtoull(v.c_str(), nullptr, 10);
     } else {
@@ -138,7 +149,15 @@ int main(int argc, char** argv) {
     sim.end_job(job_errors);
     got.errors.insert(got.errors.end(), job_errors.begin(), job_errors.end());
 #else
-    const tb::RunResult got = tb::run_gemm(sim, a, b);
+    const auto desc = tpe::schedule_descriptor();
+    tb::OperandTrace trace(desc);
+    if (o.check_schedule) sim.before_edge = [&] { tb::trace_ports(trace, *sim.dut, desc); };
+    tb::RunResult got = tb::run_gemm(sim, a, b);
+    sim.before_edge = nullptr;
+    if (o.check_schedule) {
+      const std::string diff = tb::compare_with_schedule(trace, tb::trace_schedule(desc, a, b));
+      if (!diff.empty()) got.errors.push_back(diff);
+    }
 #endif
     long bad = 0;
     std::string first_bad;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,8 +39,12 @@ class Sim : public Model {
     dut->rst_ni = 1;
     dut->eval();
   }
-  void tick() { edge(); }
+  void tick() {
+    if (before_edge) before_edge();
+    edge();
+  }
   Vdut* dut;  // the drivers set its inputs and read its outputs
+  std::function<void()> before_edge;  // sees the inputs of every edge (harness --check-schedule)
 };
 #endif  // !TPE_AXI
 

@@ -154,6 +154,7 @@ ArchDescriptor describe_bitslice() {
           build,
           timing};
   // "": the first PE variant, laconic.
+  d.schedule = [](const DesignConfig& c) { return opt3_column_schedule(c, timing(c)); };
   d.sim_driver = [](const DesignConfig& c) {
     return std::string(c.pe.empty() || c.pe == "laconic" ? "TPE_ARCH_BITSLICE_LACONIC" : "TPE_ARCH_OPT4C");
   };

@@ -8,6 +8,7 @@
 #include "arch/common.hpp"
 #include "arch/opt1_common.hpp"
 #include "arch/opt2_common.hpp"
+#include "arch/schedule_base.hpp"
 #include "emit/bitnet_to_ir.hpp"
 
 namespace tpegen::arch {
@@ -248,9 +249,26 @@ Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style) {
   return d;
 }
 
+golden::ScheduleDescriptor dot_grid_schedule(const DesignConfig& c, const DotGridStyle& style) {
+  golden::ScheduleDescriptor d = schedule_base(dot_grid_timing(c, style));
+  d.order = golden::Order::KInner;
+  d.tile_m = d.strip_rows = d.result_rows = c.rows;
+  d.tile_n = c.cols;
+  d.tile_k = c.depth;
+  d.a = {c.rows, c.depth};
+  d.b = {c.depth, c.cols, false, style.held_weights};
+  // "w_load_i=1 copies b_i into the weight register at the end of the cycle; a_i multiplies
+  // with the register's value": the next step's B loads while this step computes.
+  d.weights = style.held_weights ? golden::Weights::NextStep : golden::Weights::WithStep;
+  // c_o holds a tile until the next one: a collector writing its rows one per cycle needs that long.
+  d.result_hold = c.rows;
+  return d;
+}
+
 ArchDescriptor with_dot_grid_sim(ArchDescriptor d, const DotGridStyle& style) {
   d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_DOT_GRID"); };
   d.held_weights = style.held_weights;
+  d.schedule = [style](const DesignConfig& c) { return dot_grid_schedule(c, style); };
   return d;
 }
 

@@ -19,8 +19,11 @@ struct DotGridStyle {
 
 ir::Design build_dot_grid(const DesignConfig& c, const DotGridStyle& style);
 Timing dot_grid_timing(const DesignConfig& c, const DotGridStyle& style);
+/// The grid's loops: one rows x depth A tile and depth x cols B tile per step, K innermost;
+/// with held weights the next step's B loads (w_load_i) during the current step.
+golden::ScheduleDescriptor dot_grid_schedule(const DesignConfig& c, const DotGridStyle& style);
 
-/// `d` with the dot grid's testbench driver and the style's weight registers.
+/// `d` with the dot grid's testbench driver, schedule and the style's weight registers.
 ArchDescriptor with_dot_grid_sim(ArchDescriptor d, const DotGridStyle& style);
 
 }  // namespace tpegen::arch

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "arch/common.hpp"
+#include "arch/schedule_base.hpp"
 #include "emit/bitnet_to_ir.hpp"
 
 namespace tpegen::arch {
@@ -409,6 +410,20 @@ Timing opt3_column_timing(const DesignConfig& c, int per_row) {
   t.latency_last_result_cycles = 2 + t.step_cycles_max;
   t.peak_macs_per_cycle = static_cast<double>(Q) * c.cols;  // every operand with at most one non-zero digit
   return t;
+}
+
+golden::ScheduleDescriptor opt3_column_schedule(const DesignConfig& c, const Timing& t, int per_row) {
+  golden::ScheduleDescriptor d = schedule_base(t);
+  d.order = golden::Order::KInner;
+  d.tile_m = d.strip_rows = d.result_rows = c.rows;
+  d.tile_n = c.cols;
+  d.tile_k = per_row;
+  d.a = {c.rows, per_row};
+  d.b = {per_row, c.cols, true, true};  // B[k0+e][n0+j] at j*E + e, latched on the handshake
+  // Handshakes do not bound how soon results follow each other: a tile of R rows must stay on
+  // c_o for R cycles (a collector writing a row per cycle) even after a short step.
+  if (c.rows > 1) d.result_hold = c.rows + t.step_cycles_max - t.step_cycles_min;
+  return d;
 }
 
 }  // namespace tpegen::arch

@@ -14,6 +14,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "arch/timing.hpp"
+#include "golden/schedule.hpp"
 #include "arith/partial_products.hpp"
 #include "config/design_config.hpp"
 #include "ir/module.hpp"
@@ -107,5 +108,10 @@ int ent_digit_positions(const DesignConfig& c);
 /// The manifest timing of build_column_design with E = per_row operands per row and step
 /// (R = c.rows rows); for R = E = 1 the single OPT3 column.
 Timing opt3_column_timing(const DesignConfig& c, int per_row = 1);
+
+/// The column's loops from its timing `t` (opt4c, opt4e, bitslice): per handshake a rows x
+/// per_row block of A and the per_row x cols block of B (b_i lane j*per_row + e), K innermost;
+/// a result tile per rows rows.
+golden::ScheduleDescriptor opt3_column_schedule(const DesignConfig& c, const Timing& t, int per_row = 1);
 
 }  // namespace tpegen::arch

@@ -59,6 +59,7 @@ ArchDescriptor describe_opt4c() {
             b.depth = kAuto;
             return b;
           }};
+  d.schedule = [](const DesignConfig& c) { return opt3_column_schedule(c, opt3_column_timing(c)); };
   d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_OPT4C"); };
   d.macs_per_cycle = [](const DesignConfig& c, std::string* note) { return variable_latency_macs(c.rows, c.cols, note); };
   return d;

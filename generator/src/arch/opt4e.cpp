@@ -177,6 +177,7 @@ ArchDescriptor describe_opt4e() {
             b.depth = r.depth;
             return b;
           }};
+  d.schedule = [](const DesignConfig& c) { return opt3_column_schedule(c, timing(c), c.depth); };
   d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_OPT4C"); };  // the same column driver
   d.macs_per_cycle = [](const DesignConfig& c, std::string* note) {
     return variable_latency_macs(c.rows * c.depth, c.cols, note);

@@ -1,5 +1,7 @@
 #include "arch/registry.hpp"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "config/config_fields.hpp"
@@ -52,6 +54,12 @@ Timing design_timing(const DesignConfig& c) {
   t.macs_per_cycle_data = note.empty() ? "any" : kMacsEstimateData;
   if (!note.empty()) t.doc["macs_per_cycle"] = note;
   return t;
+}
+
+golden::ScheduleDescriptor design_schedule(const DesignConfig& c) {
+  const ArchDescriptor& a = find_arch(c.arch);
+  if (!a.schedule) throw std::logic_error("architecture " + c.arch + " has no schedule descriptor");
+  return a.schedule(c);
 }
 
 std::optional<DesignConfig> baseline_of(const DesignConfig& c) {

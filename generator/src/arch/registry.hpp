@@ -4,7 +4,8 @@
 // file to copy, its comments say what each part is for):
 //  1. arch/<name>.cpp: `describe_<name>()` returning an ArchDescriptor: dimensions, PE
 //     variants, `build` (PE module, core module, wrap_in_pipeline), `timing` (the manifest's
-//     schedule and latencies, which the testbench checks), and where the defaults do not fit:
+//     schedule and latencies, which the testbench checks), `schedule` (the descriptor of
+//     the loops that feed it, from the same timing), and where the defaults do not fit:
 //     `baseline`, `sim_driver`/`held_weights`, `macs_per_cycle`; list the file in
 //     generator/CMakeLists.txt.
 //  2. registry.cpp: declare `describe_<name>()` and add it to the list; `tpegen list`, the
@@ -28,6 +29,7 @@
 
 #include "arch/timing.hpp"
 #include "config/design_config.hpp"
+#include "golden/schedule.hpp"
 #include "ir/module.hpp"
 
 namespace tpegen {
@@ -73,10 +75,17 @@ struct ArchDescriptor {
   /// number), from arch, pe, rows, cols and depth; an estimate sets *note to how it was made.
   /// Empty: rows*cols*depth, every multiplier busy every cycle.
   std::function<double(const DesignConfig&, std::string* note)> macs_per_cycle = {};
+  /// The schedule a host or the AXI subsystem feeds the bare engine with (model/golden/
+  /// schedule.hpp), from the same facts as `timing` (arch/schedule_base.hpp): the manifest's
+  /// "schedule", the harness's --driver schedule, the unit tests' functional model.
+  std::function<golden::ScheduleDescriptor(const DesignConfig&)> schedule = {};
 };
 
 /// The descriptor's macs_per_cycle (rows*cols*depth without one); clears *note first.
 double arch_macs_per_cycle(const DesignConfig& c, std::string* note = nullptr);
+
+/// The schedule descriptor of a resolved design (every architecture has one).
+golden::ScheduleDescriptor design_schedule(const DesignConfig& c);
 
 /// The manifest's timing of a resolved design: the descriptor's timing, with macs_per_cycle
 /// from arch_macs_per_cycle and, for an estimate, the data it assumes.

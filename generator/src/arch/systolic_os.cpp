@@ -20,6 +20,7 @@
 //                   PE grid), then wrap_in_pipeline for --in-regs/--out-regs;
 //   timing          the manifest's interface and schedule: the testbench driver and the AXI
 //                   wrapper read the latencies from here, so they must match the RTL exactly;
+//   schedule        the loops that feed the engine (model/golden/schedule.hpp), built on timing;
 //   describe_...    the registry entry: dimensions, PE variants and the hooks.
 // Names follow lowRISC style: ports *_i/*_o, registers *_q, instances u_*, loops g_*.
 #include <fmt/format.h>
@@ -28,6 +29,7 @@
 #include "arch/drain_resolved.hpp"
 #include "arch/opt1_common.hpp"
 #include "arch/registry.hpp"
+#include "arch/schedule_base.hpp"
 #include "emit/bitnet_to_ir.hpp"
 
 namespace tpegen::arch {
@@ -334,6 +336,22 @@ Timing timing(const DesignConfig& c) {
   return t;
 }
 
+// The driver's loops (AXI_DESIGN.md §3): an R x C output tile per k step of one A column and
+// one B row, results per column in row order, tiles spaced as the timing says.
+golden::ScheduleDescriptor schedule(const DesignConfig& c) {
+  golden::ScheduleDescriptor d = schedule_base(timing(c));
+  d.order = golden::Order::KInner;
+  d.tile_m = d.strip_rows = d.result_rows = c.rows;
+  d.tile_n = c.cols;
+  d.tile_k = 1;
+  d.a = {c.rows, 1};
+  d.b = {1, c.cols};
+  d.results = golden::Results::Columns;
+  d.column_row_skew = 2;  // "row i of column j appears 2*i + j + ... cycles after last_i"
+  d.column_col_skew = 1;
+  return d;
+}
+
 }  // namespace
 
 // The registry entry (registry.cpp lists it). The dimension triples are {used, default,
@@ -351,6 +369,7 @@ ArchDescriptor describe_systolic_os() {
           build,
           timing};
   d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_SYSTOLIC_OS"); };
+  d.schedule = schedule;
   d.macs_per_cycle = [](const DesignConfig& c, std::string*) { return static_cast<double>(c.rows) * c.cols; };
   return d;
 }

@@ -10,6 +10,7 @@
 #include "arch/common.hpp"
 #include "arch/opt1_common.hpp"
 #include "arch/registry.hpp"
+#include "arch/schedule_base.hpp"
 #include "emit/bitnet_to_ir.hpp"
 
 namespace tpegen::arch {
@@ -232,6 +233,26 @@ Timing timing(const DesignConfig& c) {
   return t;
 }
 
+// Rows innermost (AXI_DESIGN.md §3): a pass streams a strip's rows against the weights of one
+// (K tile, N tile) in one bank while the next pass's R weight rows load into the other bank,
+// "a bank may be rewritten while rows using the other bank stream through" (timing "weights");
+// a row's next K round reads its partial sum on c_i once the result is out (latency).
+// The RTL keeps that promise only for cols <= 2: PE(k, j) reads the bank k + j cycles after the
+// row, so weight row k may be rewritten from t + k + cols - 1 on (sim.finding_ws_bank_rewrite).
+// The schedule follows the manifest until the RTL or the promise is changed.
+golden::ScheduleDescriptor schedule(const DesignConfig& c) {
+  golden::ScheduleDescriptor d = schedule_base(timing(c));
+  d.order = golden::Order::MInner;
+  d.tile_m = d.result_rows = 1;
+  d.tile_n = c.cols;
+  d.tile_k = d.weight_rows = d.strip_rows = c.rows;
+  d.a = {1, c.rows};
+  d.b = {1, c.cols, false, true};  // one weight row per cycle into the PEs' registers
+  d.weights = golden::Weights::Banked;
+  d.revisit_min = d.latency_last;
+  return d;
+}
+
 }  // namespace
 
 ArchDescriptor describe_systolic_ws() {
@@ -246,6 +267,7 @@ ArchDescriptor describe_systolic_ws() {
           build,
           timing};
   d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_SYSTOLIC_WS"); };
+  d.schedule = schedule;
   d.macs_per_cycle = [](const DesignConfig& c, std::string*) { return static_cast<double>(c.rows) * c.cols; };
   return d;
 }

@@ -42,6 +42,8 @@ struct SimOptions {
   std::string work;
   std::string vcd;  // dump every signal of the run here (builds a traced model)
   int vcd_depth = 0;  // Verilator --trace-depth; 0: every level of the hierarchy
+  std::string driver = "hand";  // hand: tb/harness/driver_<family>.hpp; schedule: driver_schedule.hpp
+  bool check_schedule = false;  // the driver's operands against the golden schedule's, per trial
 };
 
 void validate(const SimOptions& o) {
@@ -56,6 +58,8 @@ void validate(const SimOptions& o) {
   if (o.vcd_depth < 0)
     throw ConfigError(fmt::format("invalid --vcd-depth = {}: valid range is 0 (every level) or more", o.vcd_depth));
   if (o.vcd_depth > 0 && o.vcd.empty()) throw ConfigError("invalid --vcd-depth: it needs --vcd FILE");
+  if (o.driver != "hand" && o.driver != "schedule")
+    throw ConfigError(fmt::format("invalid --driver = '{}': valid values are hand, schedule", o.driver));
   try {
     golden::Distribution::parse(o.dist);
   } catch (const std::exception& e) {
@@ -93,12 +97,20 @@ void run_sim(const SimOptions& o) {
     if (!fs::is_directory(dir, ec))
       throw ConfigError(fmt::format("invalid --vcd = '{}': the directory {} does not exist", o.vcd, dir.string()));
   }
+  if (o.driver == "schedule" && o.duty != 100)
+    throw ConfigError(fmt::format("invalid --duty = {} with --driver schedule: the schedule fixes every cycle; valid "
+                                  "value is 100", o.duty));
+  if (o.check_schedule && c.wrap != "none")
+    throw ConfigError(fmt::format("invalid --check-schedule with --wrap {}: it traces the bare engine's inputs", c.wrap));
+  if (o.driver == "schedule" && c.wrap != "none")
+    throw ConfigError(fmt::format("invalid --driver = 'schedule' with --wrap {}: the schedule driver feeds the bare engine; "
+                                  "use --driver hand", c.wrap));
   require_tool("verilator", "verilator");
   const DesignFiles files = make_design_files(c);
   const fs::path work =
       claim_work_dir(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work), "--work");
   write_tree_atomically(work / "design", files.files, false);
-  write_work_file(work / "tb_params.h", sim::tb_params(c, files), "--work");
+  write_work_file(work / "tb_params.h", sim::tb_params(c, files, o.driver == "schedule"), "--work");
   const fs::path tb = source_root() / "tb";
   // A traced model is slower, so it is a build of its own beside the plain one.
   const bool trace = !o.vcd.empty();
@@ -131,6 +143,7 @@ void run_sim(const SimOptions& o) {
                                   "--min-elements",
                                   std::to_string(o.min_elements), "--min-cycles", std::to_string(o.min_cycles)};
   if (trace) run.insert(run.end(), {"--vcd", fs::absolute(o.vcd).string()});
+  if (o.check_schedule) run.insert(run.end(), {"--check-schedule", "1"});
   const int status = sim::build_and_run({build, work / "design", work / "build.log", run, work / "sim.log"});
   if (status != 0) throw ExitStatus{status > 0 ? status : 1};
 }
@@ -155,6 +168,12 @@ void setup_sim(CLI::App& app) {
       ->check(non_negative_whole());
   app.add_option("--build-opt", o->build_opt,
                  "C++ optimization level of the Verilated model, 0..3 (default 2; 0 builds fastest, for short runs)");
+  app.add_option("--driver", o->driver,
+                 "hand: the architecture's own testbench driver (default); schedule: the engine fed from the "
+                 "golden schedule of the manifest's \"schedule\" (model/golden/schedule.hpp), bare engine only");
+  app.add_flag("--check-schedule", o->check_schedule,
+               "also check that the driver feeds, tile by tile, the operands of the golden schedule of each GEMM "
+               "(bare engine only)");
   app.add_option("--work", o->work,
                  "build directory (default: <tmp>/tpegen-sim/<design>); its sim.log has every trial's line");
   app.add_option("--vcd", o->vcd,

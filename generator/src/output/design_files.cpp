@@ -6,6 +6,7 @@
 
 #include "arch/clock_gating.hpp"
 #include "arch/registry.hpp"
+#include "arch/schedule_json.hpp"
 #include "config/config_fields.hpp"
 #include "emit/verilog_emitter.hpp"
 #include "ir/check.hpp"
@@ -127,7 +128,8 @@ DesignFiles make_design_files(const DesignConfig& c) {
                   {"clock", kClockDoc},
                   {"reset", kResetDoc},
                   {"ports", ports},
-                  {"timing", timing_to_json(timing)}};
+                  {"timing", timing_to_json(timing)},
+                  {"schedule", schedule_to_json(design_schedule(c))}};
   if (axi) out.manifest["axi"] = wrap::axi_manifest(*axi, c);
   out.manifest[kFilesWrittenKey] = files_written(out.files);
   out.files.emplace_back("manifest.json", out.manifest.dump(2) + "\n");

@@ -49,6 +49,33 @@ std::string axi_params(const DesignConfig& c, const nlohmann::json& axi) {
   return s + "}  // namespace tpe\n";
 }
 
+/// The design's schedule descriptor (model/golden/schedule.hpp) as C++, for the schedule
+/// driver (tb/harness/driver_schedule.hpp): the registry's value, field by field.
+std::string schedule_params(const golden::ScheduleDescriptor& d) {
+  const auto slice = [](const char* name, const golden::Slice& x) {
+    return fmt::format("  d.{0}.rows = {1};\n  d.{0}.cols = {2};\n  d.{0}.port_col_major = {3};\n  d.{0}.engine_latches = {4};\n",
+                       name, x.rows, x.cols, x.port_col_major, x.engine_latches);
+  };
+  const char* G = "tpegen::golden::";
+  return fmt::format("inline tpegen::golden::ScheduleDescriptor schedule_descriptor() {{\n  tpegen::golden::ScheduleDescriptor d;\n"
+                     "  d.protocol = {0}Protocol::{1};\n  d.order = {0}Order::{2};\n  d.weights = {0}Weights::{3};\n"
+                     "  d.results = {0}Results::{4};\n",
+                     G, d.protocol == golden::Protocol::FixedLatency ? "FixedLatency" : "ValidReady",
+                     d.order == golden::Order::KInner ? "KInner" : "MInner",
+                     d.weights == golden::Weights::WithStep ? "WithStep"
+                     : d.weights == golden::Weights::NextStep ? "NextStep" : "Banked",
+                     d.results == golden::Results::Columns ? "Columns" : "Block") +
+         fmt::format("  d.tile_m = {};\n  d.tile_n = {};\n  d.tile_k = {};\n", d.tile_m, d.tile_n, d.tile_k) +
+         slice("a", d.a) + slice("b", d.b) +
+         fmt::format("  d.strip_rows = {};\n  d.last_spacing = {};\n  d.first_after_last = {};\n  d.revisit_min = {};\n"
+                     "  d.weight_rows = {};\n  d.result_rows = {};\n  d.result_hold = {};\n  d.latency_first = {};\n"
+                     "  d.latency_last = {};\n  d.step_cycles_min = {};\n  d.step_cycles_max = {};\n"
+                     "  d.column_row_skew = {};\n  d.column_col_skew = {};\n  return d;\n}}\n",
+                     d.strip_rows, d.last_spacing, d.first_after_last, d.revisit_min, d.weight_rows, d.result_rows,
+                     d.result_hold, d.latency_first, d.latency_last, d.step_cycles_min, d.step_cycles_max,
+                     d.column_row_skew, d.column_col_skew);
+}
+
 }  // namespace
 
 void drop_stale_model_build(const fs::path& obj) {
@@ -67,7 +94,7 @@ void drop_stale_model_build(const fs::path& obj) {
   }
 }
 
-std::string tb_params(const DesignConfig& c, const DesignFiles& files) {
+std::string tb_params(const DesignConfig& c, const DesignFiles& files, bool schedule_driver) {
   const ArchDescriptor& arch = find_arch(c.arch);
   if (!arch.sim_driver) throw ConfigError(fmt::format("invalid --arch = '{}': no testbench driver for it", c.arch));
   const auto& timing = files.manifest.at("timing");
@@ -78,14 +105,15 @@ std::string tb_params(const DesignConfig& c, const DesignFiles& files) {
   const int tile_spacing = timing.at("tile_spacing_cycles").get<int>();
   const int first_after_last = timing.at("first_after_last_cycles").get<int>();
   return fmt::format(
-      "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#define {} 1\n#define TPE_AXI {}\n"
+      "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#include \"golden/schedule.hpp\"\n"
+      "#define {} 1\n#define TPE_AXI {}\n#define TPE_SCHEDULE_DRIVER {}\n"
       "#define TPE_HELD_WEIGHTS {}\nnamespace tpe {{\nconstexpr const char* kTop = \"{}\";\n"
       "constexpr int kRows = {}, kCols = {}, kDepth = {};\nconstexpr int kAWidth = {}, kBWidth = {}, kAccWidth = {};\n"
       "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\nconstexpr int kLatency = {};\n"
-      "constexpr int kTileSpacing = {}, kFirstAfterLast = {};\n}}  // namespace tpe\n",
-      arch.sim_driver(c), c.wrap == "axi" ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
+      "constexpr int kTileSpacing = {}, kFirstAfterLast = {};\n{}}}  // namespace tpe\n",
+      arch.sim_driver(c), c.wrap == "axi" ? 1 : 0, schedule_driver ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
       c.b_width, c.acc_width, c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency, tile_spacing,
-      first_after_last) +
+      first_after_last, schedule_params(design_schedule(c))) +
          (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "");
 }
 

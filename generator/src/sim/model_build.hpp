@@ -16,7 +16,9 @@ namespace tpegen::sim {
 void drop_stale_model_build(const std::filesystem::path& obj);
 
 /// tb_params.h: the design under test for the harness (tb/harness): its driver, sizes, widths,
-/// latency and tile rules, and with --wrap axi the engine's ports and the stream record layout.
-std::string tb_params(const DesignConfig& c, const DesignFiles& files);
+/// latency and tile rules, its schedule descriptor, whether the schedule driver runs it
+/// (tb/harness/driver_schedule.hpp) instead of its hand driver, and with --wrap axi the
+/// engine's ports and the stream record layout.
+std::string tb_params(const DesignConfig& c, const DesignFiles& files, bool schedule_driver = false);
 
 }  // namespace tpegen::sim
