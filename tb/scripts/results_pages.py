@@ -111,6 +111,10 @@ def page(repo, name, exp):
             "cached points when the same command is given again.", ""]
     if run:
         out += ["## The run", ""] + run_facts(run_dir, run) + [""]
+        # What a person found out about this run after it was recorded (run.json stays as written).
+        notes = os.path.join(run_dir, "notes.md")
+        if os.path.isfile(notes):
+            out += ["## Notes on this run", "", open(notes, encoding="utf-8").read().strip(), ""]
     return "\n".join(out).rstrip("\n") + "\n", run
 
 
