@@ -25,8 +25,7 @@ add_test(NAME mutant.clock_gate COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: tria
          ${TPEGEN_BIN} sim --arch systolic-os --rows 2 --cols 2 --clock-gate --inject-bug clock_gate --duty 50
          --trials 20 --build-opt 0 --work ${WORK}/mutant/clock_gate)
 set_tests_properties(mutant.clock_gate PROPERTIES LABELS "sim")
-add_test(NAME synth.clock_gate COMMAND ${SCRIPTS}/check_clock_gate.sh ${TPEGEN_BIN} ${WORK}/synth/clock_gate ${SKY130_LIB}
-         ${NANGATE45_LIB})
+add_test(NAME synth.clock_gate COMMAND ${SCRIPTS}/check_clock_gate.sh ${TPEGEN_BIN} ${WORK}/synth/clock_gate ${SKY130_LIB})
 set_tests_properties(synth.clock_gate PROPERTIES LABELS "synth" SKIP_RETURN_CODE 77 PASS_REGULAR_EXPRESSION "check_clock_gate: PASS")
 tpegen_bad_input(clock_gate_fpga "--clock-gate with --target ice40: FPGA flip-flops have clock enables"
                  synth --arch cube --rows 2 --cols 2 --depth 2 --clock-gate --target ice40)

@@ -515,6 +515,17 @@ TEST_CASE("find_liberty: unreadable or compressed explicit files are errors nami
                        tpegen::ConfigError);
 }
 
+TEST_CASE("locate_library: the first folder holding the library, by its name or its shared/pdk folder name") {
+  TempDir t;
+  const KnownLibrary& sg = *std::find_if(known_libraries().begin(), known_libraries().end(),
+                                         [](const KnownLibrary& l) { return std::string(l.name) == "sg13g2"; });
+  const fs::path second = t.write(std::string("b/") + sg.shared_dir + "/" + sg.file, "library");
+  CHECK(locate_library(sg, {t.path / "a", t.path / "b"}) == fs::absolute(second));
+  const fs::path first = t.write(std::string("a/") + sg.name + "/" + sg.file, "library");
+  CHECK(locate_library(sg, {t.path / "a", t.path / "b"}) == fs::absolute(first));
+  CHECK(locate_library(sg, {t.path / "c"}).empty());
+}
+
 TEST_CASE("the shipped libraries were decompressed by the build") {
   for (const KnownLibrary& lib : known_libraries()) {
     if (!lib.shipped) continue;

@@ -5,9 +5,12 @@
 #  - the gate-level replay of the clock-gated netlist matches the RTL run in every cycle;
 #  - clock gating lowers the clock energy per MAC and the total;
 #  - nangate45 (when present) maps the gate to its CLKGATE cell.
-# usage: check_clock_gate.sh TPEGEN WORKDIR LIBERTY [NANGATE45_LIBERTY]  (exit 77: no liberty)
+# usage: check_clock_gate.sh TPEGEN WORKDIR LIBERTY  (exit 77: no liberty)
 set -euo pipefail
-tpegen=$1; work=$2; lib=$3; nangate=${4:-}
+tpegen=$1; work=$2; lib=$3
+# nangate45 never ships (its licence): found where tpegen finds it ($TPEGEN_PDK_DIR, ../shared/pdk), or not.
+nangate=$("$tpegen" list --json | python3 -c 'import json, sys
+print(next(l["path"] or "" for l in json.load(sys.stdin)["libraries"]["known"] if l["name"] == "nangate45"))')
 [ -f "$lib" ] || { echo "check_clock_gate: SKIP: no liberty file $lib"; exit 77; }
 rm -rf "$work"; mkdir -p "$work"
 fail() { echo "check_clock_gate: FAIL: $*"; exit 1; }

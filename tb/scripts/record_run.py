@@ -31,11 +31,6 @@ TOOLS = {  # name -> (argv, which line of the output names the version)
     "iverilog": (["iverilog", "-V"], 0),
     "nextpnr-ice40": (["nextpnr-ice40", "--version"], 0),
 }
-LIBERTY_FILES = {  # the libraries an experiment may name: their folders inside a pdk folder, and file
-    "sky130hd": (["sky130hd"], "sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib"),
-    "nangate45": (["nangate45"], "NangateOpenCellLibrary_typical.lib"),
-    "sg13g2": (["sg13g2", "ihp-sg13g2"], "sg13g2_stdcell_typ_1p20V_25C.lib"),
-}
 
 
 def fail(message):
@@ -72,23 +67,27 @@ def sha256(path):
     return h.hexdigest()
 
 
-def find_liberty(choice, repo, build):
-    """A file path as given; a name in the build's pdk folder, $TPEGEN_PDK_DIR or ../shared/pdk."""
+def known_libraries(tpegen):
+    """The libraries tpegen knows by name and where it finds them (`tpegen list --json`): the
+    recorder resolves a name exactly as the flows do."""
+    out = subprocess.run([tpegen, "list", "--json"], capture_output=True, text=True, check=True).stdout
+    return json.loads(out)["libraries"]
+
+
+def find_liberty(choice, tpegen):
+    """A file path as given, or a library name resolved by tpegen."""
     if os.sep in choice or choice.endswith(".lib"):
         if not os.path.isfile(choice):
             fail(f"--liberty = '{choice}': no such file")
         return os.path.abspath(choice)
-    if choice not in LIBERTY_FILES:
-        fail(f"--liberty = '{choice}': must be a file or one of {', '.join(LIBERTY_FILES)}")
-    places = [os.path.join(build, "pdk"), os.environ.get("TPEGEN_PDK_DIR", ""),
-              os.path.join(repo, "..", "shared", "pdk")]
-    folders, file = LIBERTY_FILES[choice]
-    for place in filter(None, places):
-        for folder in folders:
-            path = os.path.join(place, folder, file)
-            if os.path.isfile(path):
-                return os.path.abspath(path)
-    fail(f"--liberty = '{choice}': {file} not found in {', '.join(filter(None, places))}; give the file instead")
+    libs = known_libraries(tpegen)
+    lib = next((l for l in libs["known"] if l["name"] == choice), None)
+    if lib is None:
+        fail(f"--liberty = '{choice}': must be a file or one of {', '.join(l['name'] for l in libs['known'])}")
+    if not lib["path"]:
+        fail(f"--liberty = '{choice}': {lib['file']} not found in {', '.join(libs['search_dirs'])}; "
+             "set TPEGEN_PDK_DIR or give the file instead")
+    return lib["path"]
 
 
 TIME_FILE = "record_time.json"  # in the work folder: seconds spent by invocations that did not finish
@@ -132,9 +131,9 @@ def main():
     work = os.path.abspath(args.work or os.path.join(build, "experiments", args.name))
     jobs = args.jobs or exp.get("jobs", 1)
     lib_name = args.liberty or exp.get("liberty")
-    liberty = find_liberty(lib_name, repo, build) if lib_name else None
-    if liberty and lib_name == args.liberty and lib_name not in LIBERTY_FILES:  # a file: name it if we can
-        lib_name = next((n for n, (_, f) in LIBERTY_FILES.items() if f == os.path.basename(liberty)),
+    liberty = find_liberty(lib_name, tpegen) if lib_name else None
+    if liberty and lib_name == args.liberty and os.path.isfile(lib_name):  # a file: name it if we can
+        lib_name = next((l["name"] for l in known_libraries(tpegen)["known"] if l["file"] == os.path.basename(liberty)),
                         os.path.basename(liberty))
 
     commit = git(repo, "rev-parse", "HEAD")

@@ -1,3 +1,4 @@
+#include <cstdlib>
 #include <memory>
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include "arch/registry.hpp"
 #include "cli/commands.hpp"
 #include "config/config_fields.hpp"
+#include "synth/liberty_choice.hpp"
 
 namespace tpegen::cli {
 namespace {
@@ -63,6 +65,25 @@ nlohmann::json dim_json(const DimInfo& d) {
           {"meaning", d.meaning}};
 }
 
+// The libraries --liberty knows by name and where this tpegen finds them now (path null: not
+// found), so scripts resolve a name exactly as the flows do.
+nlohmann::json libraries_json() {
+  const auto dirs = synth::pdk_search_dirs(std::getenv("TPEGEN_PDK_DIR"));
+  nlohmann::json libs = nlohmann::json::array();
+  for (const synth::KnownLibrary& lib : synth::known_libraries()) {
+    const auto path = synth::locate_library(lib, dirs);
+    libs.push_back({{"name", lib.name},
+                    {"file", lib.file},
+                    {"shipped", lib.shipped},
+                    {"default", lib.name == std::string(synth::kDefaultLibraryName)},
+                    {"summary", lib.summary},
+                    {"path", path.empty() ? nlohmann::json(nullptr) : nlohmann::json(path.string())}});
+  }
+  nlohmann::json searched = nlohmann::json::array();
+  for (auto& d : dirs) searched.push_back(d.string());
+  return {{"known", libs}, {"search_dirs", searched}};
+}
+
 // The registry as data, so scripts (and the registry-wide tests) follow it without parsing prose.
 void run_list_json() {
   nlohmann::json archs = nlohmann::json::array();
@@ -77,14 +98,15 @@ void run_list_json() {
                      {"default_pe", a.pes.empty() ? "" : a.pes.front().name},
                      {"pes", pes}});
   }
-  fmt::print("{}\n", nlohmann::json{{"architectures", archs}, {"parameters", parameters_json()}}.dump(2));
+  fmt::print("{}\n", nlohmann::json{{"architectures", archs}, {"parameters", parameters_json()}, {"libraries", libraries_json()}}
+                         .dump(2));
 }
 
 }  // namespace
 
 void setup_list(CLI::App& app) {
   auto json = std::make_shared<bool>(false);
-  app.add_flag("--json", *json, "print the registry as JSON (architectures, dimensions, PE variants)");
+  app.add_flag("--json", *json, "print the registry as JSON (architectures, dimensions, PE variants, parameters, and the liberty libraries known by name with where they are found)");
   app.callback([json] { *json ? run_list_json() : run_list(); });
 }
 

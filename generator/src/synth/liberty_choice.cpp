@@ -51,13 +51,6 @@ const KnownLibrary* known_library(const std::string& name) {
   return nullptr;
 }
 
-fs::path find_in(const KnownLibrary& lib, const std::vector<fs::path>& dirs) {
-  std::error_code ec;
-  for (const fs::path& dir : dirs)
-    for (const char* sub : {lib.name, lib.shared_dir})
-      if (fs::is_regular_file(dir / sub / lib.file, ec)) return fs::absolute(dir / sub / lib.file);
-  return {};
-}
 
 std::string list_dirs(const std::vector<fs::path>& dirs) {
   std::string s;
@@ -78,7 +71,7 @@ std::string not_found(const KnownLibrary& lib, const std::vector<fs::path>& dirs
 // A value of --liberty or TPEGEN_LIBERTY: a known name, else a path.
 LibertyChoice resolve(const std::string& value, const std::string& source, const std::vector<fs::path>& dirs) {
   if (const KnownLibrary* lib = known_library(value)) {
-    fs::path p = find_in(*lib, dirs);
+    fs::path p = locate_library(*lib, dirs);
     if (p.empty()) throw ConfigError(fmt::format("invalid {} = '{}': {}", source, value, not_found(*lib, dirs)));
     return {p, source, lib->name};
   }
@@ -91,6 +84,14 @@ LibertyChoice resolve(const std::string& value, const std::string& source, const
 }
 
 }  // namespace
+
+fs::path locate_library(const KnownLibrary& lib, const std::vector<fs::path>& dirs) {
+  std::error_code ec;
+  for (const fs::path& dir : dirs)
+    for (const char* sub : {lib.name, lib.shared_dir})
+      if (fs::is_regular_file(dir / sub / lib.file, ec)) return fs::absolute(dir / sub / lib.file);
+  return {};
+}
 
 const std::vector<KnownLibrary>& known_libraries() {
   static const std::vector<KnownLibrary> libs = {
@@ -132,7 +133,7 @@ LibertyChoice find_liberty(const std::string& flag, const char* env, const std::
   if (!flag.empty()) return resolve(flag, "--liberty", pdk_dirs);
   if (env && *env) return resolve(env, "TPEGEN_LIBERTY", pdk_dirs);
   const KnownLibrary& def = *known_library(kDefaultLibraryName);
-  if (fs::path p = find_in(def, pdk_dirs); !p.empty()) return {p, "default", def.name};
+  if (fs::path p = locate_library(def, pdk_dirs); !p.empty()) return {p, "default", def.name};
   return {{}, "no liberty file: " + not_found(def, pdk_dirs)};
 }
 

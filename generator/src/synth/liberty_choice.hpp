@@ -35,6 +35,10 @@ struct LibertyChoice {
 /// are kept: the error for a missing library lists where it looked.
 std::vector<std::filesystem::path> pdk_search_dirs(const char* env_dir);
 
+/// Where `lib` is in `pdk_dirs` (DIR/<name>/<file> or DIR/<shared_dir>/<file>, the first
+/// found), or an empty path.
+std::filesystem::path locate_library(const KnownLibrary& lib, const std::vector<std::filesystem::path>& pdk_dirs);
+
 /// Lookup order: `flag` (--liberty), else `env` (TPEGEN_LIBERTY; null or empty = unset), else
 /// the default library. Each is a known library's name, searched in `pdk_dirs` as
 /// DIR/<name>/<file> or DIR/<shared_dir>/<file>, or a path to a liberty file. A value that is
