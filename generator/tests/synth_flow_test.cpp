@@ -899,3 +899,47 @@ TEST_CASE("yosys_script: the netlist has no concatenation on the left of assign 
   CHECK(s.find(std::string("write_verilog -noattr -noexpr -nohex -nodec -simple-lhs ") + kNetlistFile + "\n") !=
         std::string::npos);
 }
+
+TEST_CASE("parse_stat: the tpe_sdp_ram memories' area, instances multiplied down the hierarchy") {
+  const std::string text = R"(
+=== $paramod$abc\tpe_sdp_ram ===
+
+   Number of cells:                 10
+     sky130_fd_sc_hd__dfxtp_1       10
+
+   Chip area for module '$paramod$abc\tpe_sdp_ram': 100.5
+
+=== $paramod$abc\tpe_fifo ===
+
+   Number of cells:                 2
+     $paramod$abc\tpe_sdp_ram      1
+     sky130_fd_sc_hd__inv_1         1
+
+   Chip area for module '$paramod$abc\tpe_fifo': 4.0
+
+=== top ===
+
+   Number of cells:                 3
+     $paramod$abc\tpe_fifo          2
+     eng                            1
+
+   Chip area for module '\top': 7.0
+
+=== design hierarchy ===
+
+   top      1
+     $paramod$abc\tpe_fifo      2
+       $paramod$abc\tpe_sdp_ram      1
+     eng      1
+       $paramod$x\tpe_pipe      3
+
+   Number of cells:                 30
+
+   Chip area for top module '\top': 500.0
+)";
+  const StatReport r = parse_stat(text);
+  REQUIRE(r.memory_area_um2);
+  CHECK(*r.memory_area_um2 == doctest::Approx(201.0));
+  CHECK(*r.area_um2 == doctest::Approx(500.0));
+  CHECK_FALSE(parse_stat("=== top ===\n\n   Number of cells: 3\n\n   Chip area for module '\\top': 7.0\n").memory_area_um2);
+}

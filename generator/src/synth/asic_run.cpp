@@ -257,6 +257,7 @@ SynthReport asic_report(const nlohmann::json& config, const std::string& top, co
   if (r.lib) {
     j.liberty = lib.path.string();
     j.area_um2 = *r.lib->area_um2;
+    j.memory_area_um2 = r.lib->memory_area_um2;
     j.area_exact = !r.lib->area_partial;
     j.lib_cells = r.lib->cells;
     j.lib_cell_types = r.lib->cell_types;

@@ -49,6 +49,10 @@ std::string asic_summary(const SynthReport& r) {
                      r.liberty.value_or(""));
   else
     s += fmt::format("area_um2: none ({})\n", r.liberty_origin == "--no-liberty" ? "--no-liberty" : "no liberty file");
+  if (r.area_um2 && r.memory_area_um2)
+    s += fmt::format("memory_area_um2: {:.3f} (of area_um2: tpe_sdp_ram memories as flip-flops, SRAM macro candidates; "
+                     "logic {:.3f})\n",
+                     *r.memory_area_um2, *r.area_um2 - *r.memory_area_um2);
   if (!r.worst) return s + fmt::format("critical_path_ns: none ({})\n", r.timing_skipped.value_or(""));
   const double period = r.clock_period_ns.value_or(0);
   if (r.worst->slack_ns < 0)

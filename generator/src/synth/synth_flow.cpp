@@ -161,9 +161,48 @@ std::string abc_constraints(const std::string& drive_cell, double load) {
   return fmt::format("set_driving_cell {}\nset_load {:g}\n", drive_cell, load);
 }
 
+// The area of every tpe_sdp_ram instance: each module section's "Chip area for module" and the
+// "design hierarchy" tree, whose counts are per instance of the parent (indentation 2 per level).
+std::optional<double> memory_area(const std::string& text) {
+  std::map<std::string, double> module_area;
+  std::vector<std::pair<int, std::string>> tree;  // (indent, "name count")
+  std::istringstream in(text);
+  std::string section;
+  for (std::string line; std::getline(in, line);) {
+    const std::string t = trim(line);
+    if (starts_with(t, "=== ") && t.size() > 8) {
+      section = t.substr(4, t.size() - 8);
+    } else if (section == "design hierarchy") {
+      if (!t.empty() && !starts_with(t, "Number of") && !starts_with(t, "Chip area") && t.find(':') == std::string::npos)
+        tree.emplace_back(static_cast<int>(line.find_first_not_of(' ')), t);
+    } else if (starts_with(t, "Chip area for module")) {
+      if (auto v = value_after_colon(t)) module_area[section] = *v;
+    }
+  }
+  double total = 0;
+  bool found = false;
+  std::vector<std::pair<int, long>> multipliers;  // (indent, instances) of the open ancestors
+  for (auto& [indent, entry] : tree) {
+    std::string name;
+    long count = 0;
+    if (!cell_type_line(entry, name, count)) continue;
+    while (!multipliers.empty() && multipliers.back().first >= indent) multipliers.pop_back();
+    const long instances = count * (multipliers.empty() ? 1 : multipliers.back().second);
+    multipliers.emplace_back(indent, instances);
+    if (name == "tpe_sdp_ram" || ends_with(name, "\\tpe_sdp_ram")) {
+      const auto a = module_area.find(name);
+      if (a == module_area.end()) return std::nullopt;
+      total += static_cast<double>(instances) * a->second;
+      found = true;
+    }
+  }
+  return found ? std::optional<double>(total) : std::nullopt;
+}
+
 StatReport parse_stat(const std::string& text) {
   StatReport r;
   read_section(last_section(text), r);
+  r.memory_area_um2 = memory_area(text);
   return r;
 }
 

@@ -55,6 +55,9 @@ struct StatReport {
   std::optional<double> area_um2;     // "Chip area for top module" (or the only module)
   bool area_partial = false;          // the whole-design section names cells of unknown area
   std::map<std::string, long> cell_types;  // cell type -> count, whole design
+  // The tpe_sdp_ram instances' area, whole design (memories an ASIC flow replaces with SRAM
+  // macros); unset when the design has none or their area is unknown.
+  std::optional<double> memory_area_um2;
 };
 
 /// Reads the output of `stat`, `stat -tech cmos` or `stat -liberty`. With a hierarchy, the

@@ -82,6 +82,7 @@ void asic_to_json(const SynthReport& r, json& j) {
   j["lib_cells"] = opt(r.lib_cells);
   j["lib_cell_types"] = r.lib_cells ? json(r.lib_cell_types) : json(nullptr);
   if (r.area_um2) j["area_exact"] = r.area_exact;
+  if (r.memory_area_um2) j["memory_area_um2"] = *r.memory_area_um2;
   if (r.netlist) j["netlist"] = *r.netlist;
   j["clock_period_ns"] = opt(r.clock_period_ns);
   j["critical_path_ns"] = r.worst ? json(r.worst->arrival_ns) : json(nullptr);
@@ -186,6 +187,7 @@ std::optional<SynthReport> synth_report_from_json(const json& j) {
   r.yosys_seconds = get_opt<double>(j, "yosys_seconds").value_or(0.0);
   r.cells = j.at("cells").get<long>();
   r.area_um2 = get_opt<double>(j, "area_um2");
+  r.memory_area_um2 = get_opt<double>(j, "memory_area_um2");
   r.fmax_mhz = get_opt<double>(j, "fmax_mhz");
   r.fmax_definition = get_opt<std::string>(j, "fmax_definition").value_or("");
   if (r.target != "asic") {

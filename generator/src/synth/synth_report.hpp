@@ -51,6 +51,7 @@ struct SynthReport {
   std::optional<std::string> liberty, netlist;
   std::string liberty_origin;
   std::optional<double> area_um2;
+  std::optional<double> memory_area_um2;  // of area_um2: the tpe_sdp_ram memories (SRAM macro candidates)
   bool area_exact = true;
   std::optional<long> lib_cells;
   std::map<std::string, long> lib_cell_types;

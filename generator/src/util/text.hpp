@@ -8,6 +8,9 @@ namespace tpegen {
 
 /// True when s begins with prefix.
 inline bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+inline bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
 
 /// s without leading and trailing spaces, tabs and carriage returns.
 inline std::string trim(const std::string& s) {
