@@ -240,12 +240,10 @@ Timing timing(const DesignConfig& c) {
 }
 
 // Rows innermost (AXI_DESIGN.md §3): a pass streams a strip's rows against the weights of one
-// (K tile, N tile) in one bank while the next pass's R weight rows load into the other bank,
-// "a bank may be rewritten while rows using the other bank stream through" (timing "weights");
-// a row's next K round reads its partial sum on c_i once the result is out (latency).
-// The RTL keeps that promise only for cols <= 2: PE(k, j) reads the bank k + j cycles after the
-// row, so weight row k may be rewritten from t + k + cols - 1 on (sim.finding_ws_bank_rewrite).
-// The schedule follows the manifest until the RTL or the promise is changed.
+// (K tile, N tile) in one bank while later passes' weight rows load into the other bank, each
+// row as soon as timing's "weights" rule allows (weight_bank_rewrite_cycles, copied by
+// schedule_base); a row's next K round reads its partial sum on c_i once the result is out
+// (latency).
 golden::ScheduleDescriptor schedule(const DesignConfig& c) {
   golden::ScheduleDescriptor d = schedule_base(timing(c));
   d.order = golden::Order::MInner;
