@@ -145,8 +145,11 @@ class WeightBanks {
     const auto& h = history_[slot(bank, k)];
     for (auto it = h.rbegin(); it != h.rend(); ++it)
       if (it->cycle < step_cycle + k + j) return it->values[static_cast<size_t>(j)];
-    return 0;  // never written: the registers' reset-free value does not matter to the schedule
+    return kUnwritten;
   }
+  /// What a row never written reads: no operand's value, so a schedule that reads it computes
+  /// a wrong C (the registers are not reset).
+  static constexpr uint64_t kUnwritten = 0x5a5a5a5a5a5a5a5aULL;
 
  private:
   struct Write {
