@@ -17,6 +17,13 @@ tpegen_sched_point(os_4x3_opt1_resolved 40 115 --arch systolic-os --rows 4 --col
 tpegen_sched_point(ws_3x2            40 104 --arch systolic-ws --rows 3 --cols 2)
 tpegen_sched_point(ws_4x2_io         40 116 --arch systolic-ws --rows 4 --cols 2 --in-regs 2 --out-regs 1 --unsigned)
 tpegen_sched_point(ws_2x2_opt1       40 105 --arch systolic-ws --rows 2 --cols 2 --pe opt1)
+# cols >= 3: a bank's row k is rewritten no sooner than cols - 1 + k cycles after its last row
+# (timing weight_bank_rewrite_cycles); each of these lost results with "from the cycle after".
+# 2x4: rows < cols - 1, where the rule, not the single write port, spaces the passes.
+tpegen_sched_point(ws_3x4            40 117 --arch systolic-ws --rows 3 --cols 4)
+tpegen_sched_point(ws_4x5            40 118 --arch systolic-ws --rows 4 --cols 5)
+tpegen_sched_point(ws_2x4            40 119 --arch systolic-ws --rows 2 --cols 4)
+tpegen_sched_point(ws_3x4_opt1_io    40 120 --arch systolic-ws --rows 3 --cols 4 --pe opt1 --in-regs 2 --out-regs 1)
 tpegen_sched_point(cube_2x3x2        40 106 --arch cube --rows 2 --cols 3 --depth 2)
 tpegen_sched_point(cube_3x2x2_opt2   40 107 --arch cube --rows 3 --cols 2 --depth 2 --pe opt2 --encoding ent)
 tpegen_sched_point(tree_c3d2         40 108 --arch mac-tree --cols 3 --depth 2)
@@ -46,17 +53,18 @@ tpegen_check_schedule_point(tree_c3d2    134 --arch mac-tree --cols 3 --depth 2)
 tpegen_check_schedule_point(opt4e_c3d2   135 --arch opt4e --cols 3 --depth 2)
 tpegen_check_schedule_point(bitslice_laconic_c3 136 --arch bitslice --pe laconic --cols 3)
 
-# Finding (kept out of `make test` by the label "finding"; `make test-findings` runs it):
-# systolic-ws does not keep the manifest's promise that "a bank may be rewritten ... from the
-# cycle after the last valid_i row that selects it". PE(k, j) multiplies row m (valid_i in
-# cycle t) in cycle t + k + j, so a write of weight row k in cycle w is safe only from
-# w = t + k + cols - 1 on; with cols >= 3 the schedule's overlapped load of the pass after next
-# reaches the last columns of the previous pass's last row. 2x2x9 on 2 x 3 PEs (3 passes, the
-# third loading bank 0 while the second streams): C[1][2] comes out as A[1][0]*B[0][8] +
-# A[1][1]*B[1][8] (the third tile's weights) instead of the product with B[.][2].
-add_test(NAME sim.finding_ws_bank_rewrite COMMAND ${TPEGEN_BIN} sim --arch systolic-ws --rows 2 --cols 3 --driver schedule
-         --gemm 2x2x9 --trials 1 --seed 5 --build-opt 0 --work ${WORK}/sim/finding_ws_bank_rewrite)
-set_tests_properties(sim.finding_ws_bank_rewrite PROPERTIES LABELS "finding")
+# Once a finding (make test-findings): the schedule rewrote a weight bank one cycle after its
+# last row, while PE(k, j) reads it k + j cycles after the row: with 2 x 3 PEs, 2x2x9 gave
+# C[1][2] = A[1][0]*B[0][8] + A[1][1]*B[1][8] (the third tile's weights). The schedule now
+# loads each weight row as early as the rule allows, where 2x2x9 no longer reaches the limit:
+# 3x5x3 (two strips, three K rounds) does, and fails with the old rule (C[1][2]).
+function(tpegen_ws_bank_rewrite name gemm)
+  add_test(NAME sim.${name} COMMAND ${TPEGEN_BIN} sim --arch systolic-ws --rows 2 --cols 3 --driver schedule
+           --gemm ${gemm} --trials 1 --seed 5 --build-opt 0 --work ${WORK}/sim/${name})
+  set_tests_properties(sim.${name} PROPERTIES LABELS "sim")
+endfunction()
+tpegen_ws_bank_rewrite(ws_bank_rewrite 2x2x9)
+tpegen_ws_bank_rewrite(ws_bank_rewrite_rounds 3x5x3)
 
 tpegen_bad_input(sim_driver "invalid --driver = 'auto': valid values are hand, schedule" sim --arch cube --driver auto)
 tpegen_bad_input(check_schedule_axi "invalid --check-schedule with --wrap axi: it traces the bare engine's inputs"

@@ -48,6 +48,35 @@ std::string name_of(const DesignConfig& c) {
   return c.arch + " " + c.pe + " " + std::to_string(c.rows) + "x" + std::to_string(c.cols) + "x" + std::to_string(c.depth);
 }
 
+// Banked weights keep the manifest's rule (timing "weights"): a bank's rows 0..R-1 are written
+// in order in consecutive cycles; row k no sooner than bank_rewrite + k cycles after the last
+// step that selected the bank before, and the steps that select the new rows come from the
+// cycle after row 0 on (PE row k reads k cycles after the step, when row k has landed).
+void check_weight_loads(const ScheduleDescriptor& d, const Schedule& s) {
+  // last_use: the latest step selecting the bank; prev_use: the latest before its current rows
+  // (a step in the cycle of row 0 still reads the old row 0 in its other columns).
+  int64_t last_use[2] = {-1, -1}, prev_use[2] = {-1, -1}, group_at[2] = {-1, -1};
+  int next_row[2] = {0, 0};
+  for (const golden::Step& st : s.steps) {
+    if (st.valid) {
+      CHECK(group_at[st.bank] >= 0);
+      CHECK(st.cycle > group_at[st.bank]);
+      last_use[st.bank] = st.cycle;
+    }
+    if (st.w_row < 0) continue;
+    const int b = st.w_bank;
+    CHECK(st.w_row == next_row[b]);
+    if (st.w_row == 0) {
+      CHECK(next_row[1 - b] == 0);  // the other bank's rows are complete
+      group_at[b] = st.cycle;
+      prev_use[b] = last_use[b];
+    }
+    CHECK(st.cycle == group_at[b] + st.w_row);
+    if (prev_use[b] >= 0) CHECK(st.cycle - prev_use[b] >= d.bank_rewrite + st.w_row);
+    next_row[b] = (st.w_row + 1) % d.weight_rows;
+  }
+}
+
 // Issue cycles of a fixed-latency schedule obey the descriptor's spacing rules.
 void check_spacing(const ScheduleDescriptor& d, const Schedule& s) {
   int64_t prev = -1, last_at = -1;
@@ -65,16 +94,12 @@ void check_spacing(const ScheduleDescriptor& d, const Schedule& s) {
     if (st.last) last_at = st.cycle;
   }
   if (d.order != golden::Order::MInner) return;
-  // A K round's step of a row comes revisit_min after the step whose partial sum it reads,
-  // and a bank is selected only after its last row was written.
+  // A K round's step of a row comes revisit_min after the step whose partial sum it reads.
   std::vector<int64_t> result_cycle;
   for (const golden::ResultEvent& r : s.results) result_cycle.push_back(s.steps[static_cast<size_t>(r.step)].cycle);
-  int64_t written[2] = {-1, -1};
-  for (const golden::Step& st : s.steps) {
+  for (const golden::Step& st : s.steps)
     if (st.valid && st.psum >= 0) CHECK(st.cycle - result_cycle[static_cast<size_t>(st.psum)] >= d.revisit_min);
-    if (st.valid) CHECK(st.cycle > written[st.bank]);
-    if (st.w_row >= 0) written[st.w_bank] = st.cycle;
-  }
+  check_weight_loads(d, s);
 }
 
 // Every C element is the final result of exactly one lane; every other lane is padding.
@@ -179,23 +204,72 @@ TEST_CASE("schedule: the overlapped weight loads") {
       CHECK(s.steps[i].w_load == (i + 1 < s.steps.size()));
     }
   }
-  SUBCASE("systolic-ws: a pass lasts at least R cycles while the next pass loads into the other bank") {
+  SUBCASE("systolic-ws: each pass's rows load from the cycle before it, as the bank rewrite rule allows") {
     DesignConfig c;
     c.arch = "systolic-ws";
     c.rows = 3;
     c.cols = 2;
     const ScheduleDescriptor d = design_schedule(resolve(c));
+    CHECK(d.bank_rewrite == 1);  // cols - 1
     const Schedule s = golden::schedule(d, 2, 6, 2);  // one strip of 2 rows, 2 K rounds
-    // 3 load cycles, pass 0 (2 rows padded to 3 cycles, loading pass 1), then pass 1 after the
-    // partial sums of pass 0 are out (revisit_min = latency).
-    REQUIRE(s.steps.size() == 3 + 3 + 2);
+    // Pass 0's weight rows load in cycles 0..2 (bank 0) and its rows stream from cycle 1 (PE
+    // row k reads k cycles later); pass 1's load into bank 1 in cycles 3..5 and its rows come
+    // after the partial sums of pass 0 are out (revisit_min = latency): cycles 5 and 6.
+    REQUIRE(s.steps.size() == 7);
+    CHECK(s.steps[0].w_row == 0);
+    CHECK(!s.steps[0].valid);
+    CHECK(s.steps[1].valid);
+    CHECK(s.steps[1].cycle == 1);
+    CHECK(s.steps[1].w_row == 1);
+    CHECK(s.steps[2].w_row == 2);
+    CHECK(s.steps[3].cycle == 3);
     CHECK(s.steps[3].w_row == 0);
     CHECK(s.steps[3].w_bank == 1);
-    CHECK(s.steps[5].valid == false);
-    CHECK(s.steps[5].w_row == 2);
-    CHECK(s.steps[6].bank == 1);
-    CHECK(s.steps[6].cycle == s.steps[3].cycle + d.revisit_min);
-    CHECK(s.steps[6].psum == 0);
+    CHECK(!s.steps[3].valid);
+    CHECK(s.steps[5].w_row == 2);  // row 2 lands when the pass's first row reaches PE row 2
+    CHECK(s.steps[5].valid);
+    CHECK(s.steps[5].bank == 1);
+    CHECK(s.steps[5].cycle == s.steps[1].cycle + d.revisit_min);
+    CHECK(s.steps[5].psum == 0);
+  }
+  SUBCASE("systolic-ws 2x4: a bank's rows wait cols - 1 + k cycles after its last step") {
+    DesignConfig c;
+    c.arch = "systolic-ws";
+    c.rows = 2;
+    c.cols = 4;
+    const ScheduleDescriptor d = design_schedule(resolve(c));
+    CHECK(d.bank_rewrite == 3);
+    const Schedule s = golden::schedule(d, 2, 2, 12);  // 3 passes of 2 rows
+    // Pass 0 loads in 0..1 and streams in 1..2, pass 1 loads in 2..3 and streams in 3..4; pass
+    // 2 reuses bank 0, last selected in cycle 2: row 0 from 2 + 3 = 5 on, so it streams from 6.
+    std::vector<int64_t> loads0;
+    for (const golden::Step& st : s.steps)
+      if (st.w_row >= 0 && st.w_bank == 0) loads0.push_back(st.cycle);
+    CHECK(loads0 == std::vector<int64_t>{0, 1, 5, 6});
+    CHECK(s.steps.back().cycle == 7);
+  }
+}
+
+TEST_CASE("schedule: the systolic-ws weight loads of the old rule (rewrite from the cycle after) lose results") {
+  // What sim.sched_ws_* showed on the RTL, in the functional model: with cols >= 3 a rewrite one
+  // cycle after a bank's last step reaches the columns still reading it.
+  for (const Dims& dims : {Dims{3, 4, 1}, Dims{2, 4, 1}, Dims{4, 5, 1}}) {
+    DesignConfig c;
+    c.arch = "systolic-ws";
+    c.rows = dims.rows;
+    c.cols = dims.cols;
+    c = resolve(c);
+    ScheduleDescriptor d = design_schedule(c);
+    REQUIRE(d.bank_rewrite == c.cols - 1);
+    golden::OperandSource src(11, golden::Distribution{});
+    // Two strips (the second of one row), three K rounds, one tile column: the short passes
+    // wait for their partial sums while the loads run ahead to the rewrite limit.
+    const int M = c.rows + 1, K = 2 * c.rows + 1, N = c.cols;
+    const Matrix a = src.matrix(M, K, c.a_width, c.is_signed), b = src.matrix(K, N, c.b_width, c.is_signed);
+    INFO(c.rows << "x" << c.cols);
+    CHECK(golden::run_functional(d, golden::schedule(d, M, K, N), a, b, c.acc_width).c == golden::gemm(a, b, c.acc_width));
+    d.bank_rewrite = 1;
+    CHECK(golden::run_functional(d, golden::schedule(d, M, K, N), a, b, c.acc_width).c != golden::gemm(a, b, c.acc_width));
   }
 }
 

@@ -25,7 +25,10 @@ enum class Protocol { FixedLatency, ValidReady };
 enum class Order { KInner, MInner };
 /// WithStep: b_i belongs to the step it comes with. NextStep (mac-tree): b_i with w_load_i
 /// is the next step's B, loaded while this step multiplies the old one. Banked
-/// (systolic-ws): two weight banks written one row per cycle, a pass ahead.
+/// (systolic-ws): two weight banks written one row per cycle while the other bank computes;
+/// the step in cycle s multiplies with weight row k, column j as it is in cycle s + k + j
+/// (a skewed array: class WeightBanks), so a bank's row k may be rewritten from
+/// bank_rewrite + k cycles after the last step that selected it.
 enum class Weights { WithStep, NextStep, Banked };
 /// Columns (systolic-os): column j gives the tile's rows one by one on c_o[j]. Block: one
 /// c_valid_o for result_rows x tile_n values at c_o[(i*tile_n + j)*ACC].
@@ -52,6 +55,7 @@ struct ScheduleDescriptor {
                                            // (the bare engine's latency; a sequencer adds its own feed depth)
   Weights weights = Weights::WithStep;
   int weight_rows = 0;                     // Banked: rows per bank, written one per cycle
+  int bank_rewrite = 0;                    // Banked: timing's weight_bank_rewrite_cycles (row 0; row k, k later)
   Results results = Results::Block;
   int result_rows = 1;                     // Block: c_o rows (the tile's)
   int result_hold = 1;                     // min cycles between result events (for a collector writing rows serially)
@@ -126,6 +130,36 @@ inline JobPlan plan_job(const ScheduleDescriptor& d, int m, int k, int n, long m
   p.strips = ceil_div(m, d.strip_rows);
   return p;
 }
+
+/// Banked weights as the array reads them: the step issued in cycle s multiplies PE row k,
+/// column j with bank row k as written before cycle s + k + j (a write lands after its
+/// cycle). Writes are recorded in cycle order first; a read may then ask about any cycle.
+class WeightBanks {
+ public:
+  WeightBanks(int rows, int cols) : rows_(rows), cols_(cols), history_(static_cast<size_t>(2 * rows)) {}
+  void write(int64_t cycle, int bank, int row, std::vector<uint64_t> values) {
+    values.resize(static_cast<size_t>(cols_), 0);
+    history_[slot(bank, row)].push_back({cycle, std::move(values)});
+  }
+  uint64_t read(int64_t step_cycle, int bank, int k, int j) const {
+    const auto& h = history_[slot(bank, k)];
+    for (auto it = h.rbegin(); it != h.rend(); ++it)
+      if (it->cycle < step_cycle + k + j) return it->values[static_cast<size_t>(j)];
+    return kUnwritten;
+  }
+  /// What a row never written reads: no operand's value, so a schedule that reads it computes
+  /// a wrong C (the registers are not reset).
+  static constexpr uint64_t kUnwritten = 0x5a5a5a5a5a5a5a5aULL;
+
+ private:
+  struct Write {
+    int64_t cycle;
+    std::vector<uint64_t> values;
+  };
+  size_t slot(int bank, int row) const { return static_cast<size_t>(bank * rows_ + row); }
+  int rows_, cols_;
+  std::vector<std::vector<Write>> history_;
+};
 
 namespace detail {
 
@@ -228,63 +262,73 @@ inline void shift_weights_a_step_ahead(Schedule& s) {
 }
 
 // MInner (systolic-ws): per strip, K rounds; in a round the passes over N tiles, each pass
-// one row per cycle with the weights of (round, tile) in bank pass % 2. A pass lasts at least
-// weight_rows cycles while the next pass's weights load into the other bank; a round starts
-// no sooner than revisit_min after the previous round's step of the same row (its partial sum).
+// one row per cycle with the weights of (round, tile) in bank pass % 2. Pass p's weight rows
+// 0..R-1 load one per cycle from cycle load_p on: after pass p-1's (one write port) and once
+// pass p-2, the bank's previous user, has let go of it (row k from its last step +
+// bank_rewrite + k). The pass starts from load_p + 1 (row k lands in cycle load_p + k + 1, when
+// the first row reaches PE row k), after the previous pass, and no sooner than revisit_min after
+// the previous round's step of the same row (its partial sum). So the loads overlap the passes
+// before, the pass itself and the gaps, as early as the rule lets them.
 inline void schedule_m_inner(Schedule& s, const ScheduleDescriptor& d, const JobPlan& p) {
   const int M = p.m, K = p.k, N = p.n, R = d.weight_rows;
-  struct Pass { int ms0, ms, ks, t; };
+  struct Pass {
+    int ms0, ms, ks, t;
+    int64_t load, start;
+  };
   std::vector<Pass> passes;
   for (int ms0 = 0; ms0 < M; ms0 += d.strip_rows)
     for (int ks = 0; ks < p.k_steps; ++ks)
-      for (int t = 0; t < p.tiles_n; ++t) passes.push_back({ms0, std::min(d.strip_rows, M - ms0), ks, t});
-  auto weight_row = [&](const Pass& q, int k) { return slice_lanes(d.b, q.ks * d.tile_k + k, q.t * d.tile_n, K, N); };
-  // The result index of row r of the latest pass over tile t in this strip (for c_i).
-  std::vector<int> psum_of(static_cast<size_t>(d.strip_rows * p.tiles_n), -1);
-  std::vector<int64_t> issued_at(psum_of.size(), -1);
-  int64_t now = -1;
-  // The first pass's weights: lone load cycles.
-  for (int k = 0; k < R; ++k) {
-    Step w;
-    w.valid = false;
-    w.cycle = ++now;
-    w.w_row = k;
-    w.w_bank = 0;
-    w.b = weight_row(passes.front(), k);
-    s.steps.push_back(std::move(w));
-  }
+      for (int t = 0; t < p.tiles_n; ++t) passes.push_back({ms0, std::min(d.strip_rows, M - ms0), ks, t, 0, 0});
+  // The cycles: row r of (tile t) was last issued at issued_at[t * strip_rows + r].
+  std::vector<int64_t> issued_at(static_cast<size_t>(d.strip_rows * p.tiles_n), -1);
   for (size_t pi = 0; pi < passes.size(); ++pi) {
-    const Pass& q = passes[pi];
-    const bool more = pi + 1 < passes.size();
-    if (q.ks == 0 && q.t == 0) std::fill(psum_of.begin(), psum_of.end(), -1);  // a new strip
-    int64_t start = now + 1;
+    Pass& q = passes[pi];
+    q.load = pi == 0 ? 0 : passes[pi - 1].load + R;
+    if (pi >= 2) q.load = std::max<int64_t>(q.load, passes[pi - 2].start + passes[pi - 2].ms - 1 + d.bank_rewrite);
+    q.start = q.load + 1;
+    if (pi >= 1) q.start = std::max<int64_t>(q.start, passes[pi - 1].start + passes[pi - 1].ms);
     for (int r = 0; r < q.ms; ++r) {
       const int64_t prev = issued_at[static_cast<size_t>(q.t * d.strip_rows + r)];
-      if (q.ks > 0 && prev >= 0) start = std::max<int64_t>(start, prev + d.revisit_min - r);
+      if (q.ks > 0 && prev >= 0) q.start = std::max<int64_t>(q.start, prev + d.revisit_min - r);
     }
-    const int len = more ? std::max(q.ms, R) : q.ms;
-    for (int c = 0; c < len; ++c) {
-      Step st;
-      st.cycle = start + c;
-      st.valid = c < q.ms;
-      if (st.valid) {
-        const size_t slot = static_cast<size_t>(q.t * d.strip_rows + c);
-        st.first = st.last = true;  // every row is a whole result (its K round)
-        st.bank = static_cast<int>(pi % 2);
-        st.a = slice_lanes(d.a, q.ms0 + c, q.ks * d.tile_k, M, K);
-        st.psum = psum_of[slot];
-        psum_of[slot] = static_cast<int>(s.results.size());
-        issued_at[slot] = st.cycle;
-        add_block_result(s, d, static_cast<int>(s.steps.size()), q.ms0 + c, q.t * d.tile_n, q.ks == p.k_steps - 1);
+    for (int r = 0; r < q.ms; ++r) issued_at[static_cast<size_t>(q.t * d.strip_rows + r)] = q.start + r;
+  }
+  // The steps in cycle order: each cycle has at most one row and one weight row.
+  std::vector<int> psum_of(static_cast<size_t>(d.strip_rows * p.tiles_n), -1);  // result index of (t, r)'s latest step
+  size_t row_pass = 0, load_pass = 0;
+  int row = 0, wrow = 0;
+  while (row_pass < passes.size() || load_pass < passes.size()) {
+    const int64_t row_at = row_pass < passes.size() ? passes[row_pass].start + row : INT64_MAX;
+    const int64_t load_at = load_pass < passes.size() ? passes[load_pass].load + wrow : INT64_MAX;
+    Step st;
+    st.cycle = std::min(row_at, load_at);
+    st.valid = row_at == st.cycle;
+    if (st.valid) {
+      const Pass& q = passes[row_pass];
+      if (q.ks == 0 && q.t == 0 && row == 0) std::fill(psum_of.begin(), psum_of.end(), -1);  // a new strip
+      const size_t slot = static_cast<size_t>(q.t * d.strip_rows + row);
+      st.first = st.last = true;  // every row is a whole result (its K round)
+      st.bank = static_cast<int>(row_pass % 2);
+      st.a = slice_lanes(d.a, q.ms0 + row, q.ks * d.tile_k, M, K);
+      st.psum = psum_of[slot];
+      psum_of[slot] = static_cast<int>(s.results.size());
+      add_block_result(s, d, static_cast<int>(s.steps.size()), q.ms0 + row, q.t * d.tile_n, q.ks == p.k_steps - 1);
+      if (++row == q.ms) {
+        row = 0;
+        ++row_pass;
       }
-      if (more && c < R) {
-        st.w_row = c;
-        st.w_bank = static_cast<int>((pi + 1) % 2);
-        st.b = weight_row(passes[pi + 1], c);
-      }
-      now = st.cycle;
-      s.steps.push_back(std::move(st));
     }
+    if (load_at == st.cycle) {
+      const Pass& q = passes[load_pass];
+      st.w_row = wrow;
+      st.w_bank = static_cast<int>(load_pass % 2);
+      st.b = slice_lanes(d.b, q.ks * d.tile_k + wrow, q.t * d.tile_n, K, N);
+      if (++wrow == R) {
+        wrow = 0;
+        ++load_pass;
+      }
+    }
+    s.steps.push_back(std::move(st));
   }
 }
 
@@ -316,7 +360,8 @@ struct FunctionalRun {
 
 /// Executes a schedule with the descriptor's engine semantics (accumulate over first..last,
 /// weights from the port, the weight register or the banks, which a load changes only after
-/// the cycle it happens in; c_i from the result a step names) and places the final results.
+/// the cycle it happens in, banks as the skewed array reads them: WeightBanks; c_i from the
+/// result a step names) and places the final results.
 /// It must equal gemm(a, b, acc_width).
 inline FunctionalRun run_functional(const ScheduleDescriptor& d, const Schedule& s, const Matrix& a, const Matrix& b,
                                     int acc_width) {
@@ -327,7 +372,14 @@ inline FunctionalRun run_functional(const ScheduleDescriptor& d, const Schedule&
   out.events.resize(s.results.size());
   std::vector<uint64_t> acc(static_cast<size_t>(TM * TN), 0);
   std::vector<uint64_t> wreg(static_cast<size_t>(d.b.lanes()), 0);
-  std::vector<std::vector<uint64_t>> bank(2, std::vector<uint64_t>(static_cast<size_t>(TK * TN), 0));
+  WeightBanks banks(TK, TN);
+  if (d.weights == Weights::Banked)
+    for (const Step& st : s.steps)
+      if (st.w_row >= 0) {
+        std::vector<uint64_t> row;
+        for (int j = 0; j < TN; ++j) row.push_back(val(b, st.b[static_cast<size_t>(j)]));
+        banks.write(st.cycle, st.w_bank, st.w_row, std::move(row));
+      }
   size_t next_result = 0;
   for (size_t si = 0; si < s.steps.size(); ++si) {
     const Step& st = s.steps[si];
@@ -343,7 +395,7 @@ inline FunctionalRun run_functional(const ScheduleDescriptor& d, const Schedule&
             uint64_t y = 0;
             if (d.weights == Weights::WithStep) y = val(b, st.b[static_cast<size_t>(d.b.lane(k, j))]);
             else if (d.weights == Weights::NextStep) y = wreg[static_cast<size_t>(d.b.lane(k, j))];
-            else y = bank[static_cast<size_t>(st.bank)][static_cast<size_t>(k * TN + j)];
+            else y = banks.read(st.cycle, st.bank, k, j);
             dot += x * y;
           }
           uint64_t& r = acc[static_cast<size_t>(i * TN + j)];
@@ -364,12 +416,9 @@ inline FunctionalRun run_functional(const ScheduleDescriptor& d, const Schedule&
             out.c[static_cast<size_t>(e.c[l].row) * static_cast<size_t>(s.n) + static_cast<size_t>(e.c[l].col)] = v[l];
       }
     }
-    // Loads take effect after the cycle they happen in.
+    // Loads take effect after the cycle they happen in (banks: recorded above).
     if (st.w_load)
       for (size_t l = 0; l < st.b.size(); ++l) wreg[l] = val(b, st.b[l]);
-    if (st.w_row >= 0)
-      for (int j = 0; j < TN; ++j)
-        bank[static_cast<size_t>(st.w_bank)][static_cast<size_t>(st.w_row * TN + j)] = val(b, st.b[static_cast<size_t>(j)]);
   }
   return out;
 }

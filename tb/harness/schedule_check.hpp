@@ -1,6 +1,7 @@
 // `--check-schedule`: the hand driver's GEMM against the golden schedule (model/golden/
 // schedule.hpp) of the same M x K x N. Each clock edge's inputs are reduced to what the
-// engine multiplies in a step (a_i, and b_i or a shadow of the weight register or banks),
+// engine multiplies in a step (a_i, and b_i or a shadow of the weight register or banks, the
+// banks read when the skewed array reads them: golden::WeightBanks),
 // steps are grouped into output tiles (first_i .. last_i; systolic-ws: every row), and the
 // multisets of tiles must be equal. Bubbles, idle cycles and the loop order do not count, so
 // the check says "the schedule feeds the same products as the driver the regression trusts".
@@ -21,18 +22,25 @@ class OperandTrace {
   using Tile = std::vector<std::vector<uint64_t>>;  // per step: a lanes (i, k) then b lanes (k, j)
 
   explicit OperandTrace(const tpegen::golden::ScheduleDescriptor& d)
-      : d_(d), shadow_(static_cast<size_t>(d.b.lanes()), 0), banks_(2, std::vector<uint64_t>(static_cast<size_t>(d.tile_k * d.tile_n), 0)) {}
+      : d_(d), shadow_(static_cast<size_t>(d.b.lanes()), 0), banks_(d.tile_k, d.tile_n) {}
 
-  /// One clock edge's inputs: valid, first, last, the A lanes (port order), the B lanes on
-  /// the port, the bank a step selects, and the port's weight load (w_load, or w_row >= 0).
-  void edge(bool valid, bool first, bool last, const std::vector<uint64_t>& a, const std::vector<uint64_t>& b, int bank,
-            bool w_load, int w_row, int w_bank) {
+  /// Edges seen so far (the cycle of the next edge, for a trace of consecutive edges).
+  int64_t edges() const { return edges_; }
+
+  /// One clock edge's inputs: its cycle, valid, first, last, the A lanes (port order), the B
+  /// lanes on the port, the bank a step selects, and the port's weight load (w_load, or w_row >= 0).
+  void edge(int64_t cycle, bool valid, bool first, bool last, const std::vector<uint64_t>& a,
+            const std::vector<uint64_t>& b, int bank, bool w_load, int w_row, int w_bank) {
+    ++edges_;
+    const bool banked = d_.weights == tpegen::golden::Weights::Banked;
     if (valid) {
       std::vector<uint64_t> step;
       for (int i = 0; i < d_.tile_m; ++i)
         for (int k = 0; k < d_.tile_k; ++k) step.push_back(a[static_cast<size_t>(d_.a.lane(i, k))]);
+      // Banked weights are read when the skewed array reads them, after later writes: filled in at the end.
+      if (banked) banked_reads_.push_back({tiles_.size(), open_.size(), step.size(), cycle, bank});
       for (int k = 0; k < d_.tile_k; ++k)
-        for (int j = 0; j < d_.tile_n; ++j) step.push_back(weight(b, bank, k, j));
+        for (int j = 0; j < d_.tile_n; ++j) step.push_back(banked ? 0 : weight(b, k, j));
       if (d_.order == tpegen::golden::Order::MInner) first = last = true;  // every row is a result
       if (first) open_.clear();
       open_.push_back(std::move(step));
@@ -43,29 +51,39 @@ class OperandTrace {
     }
     // Loads take effect after the edge.
     if (w_load) shadow_ = b;
-    if (w_row >= 0)
-      for (int j = 0; j < d_.tile_n; ++j)
-        banks_[static_cast<size_t>(w_bank)][static_cast<size_t>(w_row * d_.tile_n + j)] = b[static_cast<size_t>(j)];
+    if (w_row >= 0) banks_.write(cycle, w_bank, w_row, std::vector<uint64_t>(b.begin(), b.begin() + d_.tile_n));
   }
 
   std::vector<Tile> sorted_tiles() const {
     std::vector<Tile> t = tiles_;
+    for (const BankedRead& r : banked_reads_) {
+      if (r.tile >= t.size()) continue;  // a tile never closed
+      auto& step = t[r.tile][r.step];
+      for (int k = 0; k < d_.tile_k; ++k)
+        for (int j = 0; j < d_.tile_n; ++j)
+          step[r.offset + static_cast<size_t>(k * d_.tile_n + j)] = banks_.read(r.cycle, r.bank, k, j);
+    }
     std::sort(t.begin(), t.end());
     return t;
   }
 
  private:
-  uint64_t weight(const std::vector<uint64_t>& b, int bank, int k, int j) const {
-    switch (d_.weights) {
-      case tpegen::golden::Weights::WithStep: return b[static_cast<size_t>(d_.b.lane(k, j))];
-      case tpegen::golden::Weights::NextStep: return shadow_[static_cast<size_t>(d_.b.lane(k, j))];
-      default: return banks_[static_cast<size_t>(bank)][static_cast<size_t>(k * d_.tile_n + j)];
-    }
+  struct BankedRead {
+    size_t tile, step, offset;  // where its weights go
+    int64_t cycle;
+    int bank;
+  };
+
+  uint64_t weight(const std::vector<uint64_t>& b, int k, int j) const {
+    return d_.weights == tpegen::golden::Weights::WithStep ? b[static_cast<size_t>(d_.b.lane(k, j))]
+                                                           : shadow_[static_cast<size_t>(d_.b.lane(k, j))];
   }
 
   tpegen::golden::ScheduleDescriptor d_;
   std::vector<uint64_t> shadow_;
-  std::vector<std::vector<uint64_t>> banks_;
+  tpegen::golden::WeightBanks banks_;
+  std::vector<BankedRead> banked_reads_;
+  int64_t edges_ = 0;
   Tile open_;
   std::vector<Tile> tiles_;
 };
@@ -77,16 +95,16 @@ inline void trace_ports(OperandTrace& t, Vdut& d, const tpegen::golden::Schedule
   for (int l = 0; l < desc.a.lanes(); ++l) a.push_back(get(d.a_i, l * WA, WA));
 #if defined(TPE_ARCH_SYSTOLIC_WS)
   for (int l = 0; l < desc.b.lanes(); ++l) b.push_back(get(d.w_i, l * WB, WB));
-  t.edge(d.valid_i, true, true, a, b, d.bank_i, false, d.w_we_i ? static_cast<int>(d.w_row_i) : -1, d.w_bank_i);
+  t.edge(t.edges(), d.valid_i, true, true, a, b, d.bank_i, false, d.w_we_i ? static_cast<int>(d.w_row_i) : -1, d.w_bank_i);
 #else
   for (int l = 0; l < desc.b.lanes(); ++l) b.push_back(get(d.b_i, l * WB, WB));
 #if defined(TPE_ARCH_OPT4C) || defined(TPE_ARCH_BITSLICE_LACONIC)
   d.eval();  // a_ready_o of this cycle
-  t.edge(d.a_valid_i && d.a_ready_o, d.first_i, d.last_i, a, b, 0, false, -1, 0);
+  t.edge(t.edges(), d.a_valid_i && d.a_ready_o, d.first_i, d.last_i, a, b, 0, false, -1, 0);
 #elif TPE_HELD_WEIGHTS
-  t.edge(d.valid_i, d.first_i, d.last_i, a, b, 0, d.w_load_i, -1, 0);
+  t.edge(t.edges(), d.valid_i, d.first_i, d.last_i, a, b, 0, d.w_load_i, -1, 0);
 #else
-  t.edge(d.valid_i, d.first_i, d.last_i, a, b, 0, false, -1, 0);
+  t.edge(t.edges(), d.valid_i, d.first_i, d.last_i, a, b, 0, false, -1, 0);
 #endif
 #endif
 }
@@ -103,7 +121,7 @@ inline OperandTrace trace_schedule(const tpegen::golden::ScheduleDescriptor& des
     return out;
   };
   for (const tpegen::golden::Step& st : tpegen::golden::schedule(desc, am.rows, am.cols, bm.cols).steps)
-    t.edge(st.valid, st.first, st.last, lanes(st.a, am, tpe::kAWidth, static_cast<size_t>(desc.a.lanes())),
+    t.edge(st.cycle, st.valid, st.first, st.last, lanes(st.a, am, tpe::kAWidth, static_cast<size_t>(desc.a.lanes())),
            lanes(st.b, bm, tpe::kBWidth, static_cast<size_t>(desc.b.lanes())), st.bank, st.w_load, st.w_row, st.w_bank);
   return t;
 }

@@ -11,6 +11,7 @@ golden::ScheduleDescriptor schedule_base(const Timing& t) {
   d.step_cycles_max = t.step_cycles_max;
   d.last_spacing = t.tile_spacing_cycles;
   d.first_after_last = t.first_after_last_cycles;
+  d.bank_rewrite = t.weight_bank_rewrite_cycles;
   return d;
 }
 

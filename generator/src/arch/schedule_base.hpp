@@ -8,7 +8,7 @@
 
 namespace tpegen::arch {
 
-/// Protocol, latencies, step cycles, tile spacing and first-after-last from `t`; the tile
+/// Protocol, latencies, step cycles, tile spacing, first-after-last and bank rewrite from `t`; the tile
 /// shape, slices, loop order, weights and results are the architecture's to fill in.
 golden::ScheduleDescriptor schedule_base(const Timing& t);
 

@@ -217,10 +217,16 @@ Timing timing(const DesignConfig& c) {
   const int io = c.in_regs + c.out_regs + readout;
   Timing t;
   t.dataflow = "weight-stationary";
+  // PE(k, j) reads its weight (bank_i selects it) k + j cycles after the row's valid_i cycle and
+  // a write lands after its cycle; every port is delayed alike by in_regs (out_regs and the
+  // read-out adder are behind the reads), so these cycles hold at the top's ports.
+  t.weight_bank_rewrite_cycles = c.cols - 1;
   t.doc["weights"] =
-      "one cycle per PE row: w_we_i=1, w_row_i=k, w_bank_i=b, w_i[j] = B[k0+k][n0+j]; the written bank may be "
-      "selected with bank_i from the next cycle on; a bank may be rewritten while rows using the other bank "
-      "stream through, and from the cycle after the last valid_i row that selects it";
+      "one cycle per PE row: w_we_i=1, w_row_i=k, w_bank_i=b, w_i[j] = B[k0+k][n0+j]. PE row k reads its weight k "
+      "cycles after the valid_i row (column j another j), so a write of row k in cycle w serves the rows from "
+      "cycle w - k + 1 on: rows 0..rows-1 written in cycles w..w+rows-1 may be selected with bank_i from cycle "
+      "w + 1 on. A bank may be rewritten while rows using the other bank stream through; its row k from cycle "
+      "t + k + cols - 1 on (t: the last valid_i row that selects the bank; weight_bank_rewrite_cycles = cols - 1)";
   t.doc["feed"] =
       "one output row per cycle with valid_i=1: a_i[k] = A[m][k0+k], bank_i = bank holding B[k0..][n0..], "
       "c_i[j] = result of the earlier K tiles for C[m][n0+j] (0 for the first); K is tiled by rows";
@@ -234,12 +240,10 @@ Timing timing(const DesignConfig& c) {
 }
 
 // Rows innermost (AXI_DESIGN.md §3): a pass streams a strip's rows against the weights of one
-// (K tile, N tile) in one bank while the next pass's R weight rows load into the other bank,
-// "a bank may be rewritten while rows using the other bank stream through" (timing "weights");
-// a row's next K round reads its partial sum on c_i once the result is out (latency).
-// The RTL keeps that promise only for cols <= 2: PE(k, j) reads the bank k + j cycles after the
-// row, so weight row k may be rewritten from t + k + cols - 1 on (sim.finding_ws_bank_rewrite).
-// The schedule follows the manifest until the RTL or the promise is changed.
+// (K tile, N tile) in one bank while later passes' weight rows load into the other bank, each
+// row as soon as timing's "weights" rule allows (weight_bank_rewrite_cycles, copied by
+// schedule_base); a row's next K round reads its partial sum on c_i once the result is out
+// (latency).
 golden::ScheduleDescriptor schedule(const DesignConfig& c) {
   golden::ScheduleDescriptor d = schedule_base(timing(c));
   d.order = golden::Order::MInner;

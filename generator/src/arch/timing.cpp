@@ -13,6 +13,7 @@ nlohmann::json timing_to_json(const Timing& t) {
           {"step_cycles_max", t.step_cycles_max},
           {"tile_spacing_cycles", t.tile_spacing_cycles},
           {"first_after_last_cycles", t.first_after_last_cycles},
+          {"weight_bank_rewrite_cycles", t.weight_bank_rewrite_cycles},
           {"readout_adder_cycles", t.readout_adder_cycles},
           {"macs_per_cycle", t.macs_per_cycle},
           {"peak_macs_per_cycle", t.peak_macs_per_cycle},

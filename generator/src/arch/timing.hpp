@@ -30,6 +30,10 @@ struct Timing {
   int tile_spacing_cycles = 1;
   /// Minimum cycles from a tile's last_i step to the next tile's first_i step (1: none).
   int first_after_last_cycles = 1;
+  /// Weight banks (systolic-ws): cycles from the last step that selects a bank to the first
+  /// cycle in which PE row 0 of that bank may be rewritten; PE row k, k cycles later. A write
+  /// lands after its cycle, so 0 is that same cycle (and the value without weight banks).
+  int weight_bank_rewrite_cycles = 0;
   /// Cycles of the registered carry-propagate read-out adder (bit-weight PEs), included in
   /// the latencies above.
   int readout_adder_cycles = 0;

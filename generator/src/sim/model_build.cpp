@@ -68,10 +68,10 @@ std::string schedule_params(const golden::ScheduleDescriptor& d) {
          fmt::format("  d.tile_m = {};\n  d.tile_n = {};\n  d.tile_k = {};\n", d.tile_m, d.tile_n, d.tile_k) +
          slice("a", d.a) + slice("b", d.b) +
          fmt::format("  d.strip_rows = {};\n  d.last_spacing = {};\n  d.first_after_last = {};\n  d.revisit_min = {};\n"
-                     "  d.weight_rows = {};\n  d.result_rows = {};\n  d.result_hold = {};\n  d.latency_first = {};\n"
+                     "  d.weight_rows = {};\n  d.bank_rewrite = {};\n  d.result_rows = {};\n  d.result_hold = {};\n  d.latency_first = {};\n"
                      "  d.latency_last = {};\n  d.step_cycles_min = {};\n  d.step_cycles_max = {};\n"
                      "  d.column_row_skew = {};\n  d.column_col_skew = {};\n  return d;\n}}\n",
-                     d.strip_rows, d.last_spacing, d.first_after_last, d.revisit_min, d.weight_rows, d.result_rows,
+                     d.strip_rows, d.last_spacing, d.first_after_last, d.revisit_min, d.weight_rows, d.bank_rewrite, d.result_rows,
                      d.result_hold, d.latency_first, d.latency_last, d.step_cycles_min, d.step_cycles_max,
                      d.column_row_skew, d.column_col_skew);
 }
