@@ -49,6 +49,18 @@ std::string axi_params(const DesignConfig& c, const nlohmann::json& axi) {
   return s + "}  // namespace tpe\n";
 }
 
+/// --wrap axi-gemm: the host layout and limits the host (tb/harness/axi_gemm_host.hpp) needs.
+std::string axi_gemm_params(const nlohmann::json& g) {
+  const auto& e = g.at("element_bytes");
+  const auto& l = g.at("limits");
+  return fmt::format("namespace tpe {{\nconstexpr int kBusBytes = {}, kABytes = {}, kBBytes = {}, kCBytes = {};\n"
+                     "constexpr long long kMLimit = {}, kKLimit = {}, kNLimit = {}, kMaxK = {};\n"
+                     "constexpr bool kAccWrap = {};\n}}  // namespace tpe\n",
+                     g.at("bus_width").get<int>() / 8, e.at("a").get<int>(), e.at("b").get<int>(), e.at("c").get<int>(),
+                     l.at("m").get<long long>(), l.at("k").get<long long>(), l.at("n").get<long long>(),
+                     l.at("max_k").get<long long>(), g.at("acc_wrap").get<bool>());
+}
+
 /// The design's schedule descriptor (model/golden/schedule.hpp) as C++, for the schedule
 /// driver (tb/harness/driver_schedule.hpp): the registry's value, field by field.
 std::string schedule_params(const golden::ScheduleDescriptor& d) {
@@ -106,15 +118,16 @@ std::string tb_params(const DesignConfig& c, const DesignFiles& files, bool sche
   const int first_after_last = timing.at("first_after_last_cycles").get<int>();
   return fmt::format(
       "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#include \"golden/schedule.hpp\"\n"
-      "#define {} 1\n#define TPE_AXI {}\n#define TPE_SCHEDULE_DRIVER {}\n"
+      "#define {} 1\n#define TPE_AXI {}\n#define TPE_AXI_GEMM {}\n#define TPE_SCHEDULE_DRIVER {}\n"
       "#define TPE_HELD_WEIGHTS {}\nnamespace tpe {{\nconstexpr const char* kTop = \"{}\";\n"
       "constexpr int kRows = {}, kCols = {}, kDepth = {};\nconstexpr int kAWidth = {}, kBWidth = {}, kAccWidth = {};\n"
       "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\nconstexpr int kLatency = {};\n"
       "constexpr int kTileSpacing = {}, kFirstAfterLast = {};\n{}}}  // namespace tpe\n",
-      arch.sim_driver(c), c.wrap == "axi" ? 1 : 0, schedule_driver ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
+      arch.sim_driver(c), c.wrap == "axi" ? 1 : 0, c.wrap == "axi-gemm" ? 1 : 0, schedule_driver ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
       c.b_width, c.acc_width, c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency, tile_spacing,
       first_after_last, schedule_params(design_schedule(c))) +
-         (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "");
+         (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "") +
+         (c.wrap == "axi-gemm" ? axi_gemm_params(files.manifest.at("axi_gemm")) : "");
 }
 
 

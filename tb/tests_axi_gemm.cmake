@@ -1,0 +1,47 @@
+# --wrap axi-gemm (AXI_DESIGN.md stage S2): the subsystem that owns the schedule, on
+# systolic-os. rtl.axi_gemm_*: verilator -Wall, iverilog -g2005, yosys of the wrapped design;
+# sim.axi_gemm_*: the host (tb/harness/axi_gemm_host.hpp) sends B then A and receives C under
+# random tvalid/tready with gaps and long stalls, checks every element against the golden GEMM,
+# the padding, tlast, the beat formulas, STEPS/RESULTS against the golden schedule, the SIZE
+# refusals at the limits and ABORT during the input and during the output.
+function(tpegen_axi_gemm_point name trials seed)
+  add_test(NAME rtl.axi_gemm_${name} COMMAND ${SCRIPTS}/check_rtl.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_gemm_${name}
+           --wrap axi-gemm ${ARGN})
+  set_tests_properties(rtl.axi_gemm_${name} PROPERTIES LABELS "rtl")
+  add_test(NAME sim.axi_gemm_${name} COMMAND ${TPEGEN_BIN} sim --wrap axi-gemm ${ARGN} --trials ${trials}
+           --seed ${seed} --build-opt 0 --work ${WORK}/sim/axi_gemm_${name})
+  set_tests_properties(sim.axi_gemm_${name} PROPERTIES LABELS "sim")
+endfunction()
+tpegen_axi_gemm_point(os_3x2_opt1        8 1 --arch systolic-os --rows 3 --cols 2 --pe opt1 --axis-width 32)
+tpegen_axi_gemm_point(os_2x3_shift       8 2 --arch systolic-os --rows 2 --cols 3 --drain shift --axis-width 64)
+tpegen_axi_gemm_point(os_4x4             6 3 --arch systolic-os --rows 4 --cols 4 --axis-width 128)
+tpegen_axi_gemm_point(os_3x2_opt1_res_u5 8 4 --arch systolic-os --rows 3 --cols 2 --pe opt1 --drain resolved
+                      --a-width 5 --b-width 11 --unsigned --in-regs 1 --out-regs 1 --axis-width 32)
+# K = 1 (every step ends a tile: the spacing rule alone paces the engine) and the largest job
+# the buffers take.
+add_test(NAME sim.axi_gemm_os_k1 COMMAND ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 3 --cols 2
+         --drain shift --axis-width 32 --gemm 7x1x5 --trials 2 --seed 5 --build-opt 0 --work ${WORK}/sim/axi_gemm_os_k1)
+set_tests_properties(sim.axi_gemm_os_k1 PROPERTIES LABELS "sim")
+add_test(NAME sim.axi_gemm_os_limits COMMAND ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 3 --cols 2
+         --axis-width 32 --gemm 96x64x64 --trials 1 --seed 6 --build-opt 0 --work ${WORK}/sim/axi_gemm_os_limits)
+set_tests_properties(sim.axi_gemm_os_limits PROPERTIES LABELS "sim")
+# The subsystem must be able to fail: a collector that drops the last column's results, and
+# an unloader that leaves stale lanes in C's padding.
+add_test(NAME mutant.axi_gemm_collect COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 3 --cols 2 --inject-bug gemm_collect --trials 4
+         --build-opt 0 --work ${WORK}/mutant/axi_gemm_collect)
+set_tests_properties(mutant.axi_gemm_collect PROPERTIES LABELS "sim")
+add_test(NAME mutant.axi_gemm_pad COMMAND ${SCRIPTS}/expect_failure.sh "padding byte [0-9]+ is not 0"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 2 --cols 3 --inject-bug gemm_pad --axis-width 64
+         --trials 4 --build-opt 0 --work ${WORK}/mutant/axi_gemm_pad)
+set_tests_properties(mutant.axi_gemm_pad PROPERTIES LABELS "sim")
+# The header compiles (C99, -Wall -Werror) and its beat formulas give the documented counts.
+add_test(NAME rtl.axi_gemm_header COMMAND ${SCRIPTS}/check_axi_gemm_header.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_gemm_header
+         --arch systolic-os --rows 3 --cols 2)
+set_tests_properties(rtl.axi_gemm_header PROPERTIES LABELS "rtl")
+tpegen_bad_input(axi_gemm_arch "--wrap = 'axi-gemm' for --arch cube: it supports systolic-os only"
+                 generate --arch cube --wrap axi-gemm -o ${WORK}/bad/a)
+tpegen_bad_input(axi_gemm_axis_width "--axis-width = 24 with --wrap axi-gemm: valid values are powers of two from 32"
+                 generate --arch systolic-os --wrap axi-gemm --axis-width 24 -o ${WORK}/bad/a)
+tpegen_bad_input(axi_gemm_bug_unwrapped "--inject-bug = 'gemm_pad'.*needs --wrap axi-gemm"
+                 sim --arch systolic-os --inject-bug gemm_pad)
