@@ -15,6 +15,11 @@ endfunction()
 tpegen_axi_gemm_point(os_3x2_opt1        8 1 --arch systolic-os --rows 3 --cols 2 --pe opt1 --axis-width 32)
 tpegen_axi_gemm_point(os_2x3_shift       8 2 --arch systolic-os --rows 2 --cols 3 --drain shift --axis-width 64)
 tpegen_axi_gemm_point(os_4x4             6 3 --arch systolic-os --rows 4 --cols 4 --axis-width 128)
+# A wide bus (3 x 5: B words of lcm(5, 32) lanes in 5 sub-RAMs) and the narrowest one (8-bit
+# elements, an 8-bit wrapping accumulator: K is not bounded by MAX_K).
+tpegen_axi_gemm_point(os_3x5_w256        4 7 --arch systolic-os --rows 3 --cols 5 --axis-width 256)
+tpegen_axi_gemm_point(os_2x2_w8          6 8 --arch systolic-os --rows 2 --cols 2 --a-width 4 --b-width 4
+                      --acc-width 8 --acc-wrap --axis-width 8)
 tpegen_axi_gemm_point(os_3x2_opt1_res_u5 8 4 --arch systolic-os --rows 3 --cols 2 --pe opt1 --drain resolved
                       --a-width 5 --b-width 11 --unsigned --in-regs 1 --out-regs 1 --axis-width 32)
 # K = 1 (every step ends a tile: the spacing rule alone paces the engine) and the largest job

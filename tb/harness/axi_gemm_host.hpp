@@ -1,6 +1,7 @@
 // The host of a `--wrap axi-gemm` design (AXI_DESIGN.md §1, §10): it programs M, K, N and
 // START over AXI4-Lite, sends B's rows then A's rows as one input packet and receives C's
-// rows as one output packet, both at once under random tvalid/tready (Pattern: bursts,
+// rows as one output packet, both at once (every other job: all input first, as a simple
+// driver would) under random tvalid/tready (Pattern: bursts,
 // single-cycle gaps, 20..300-cycle stalls). Rows are padded to whole beats with random bytes
 // (and the container bits above an operand's width are random too): the subsystem must
 // ignore them. It checks C against the golden GEMM, C's padding (zero) and sign extension,
@@ -87,6 +88,9 @@ class Sim : public Model {
     }
     start(M, K, N, r.errors);
     if (lite_read(kStatus) != 1U) r.errors.push_back("STATUS after START is not BUSY");
+    // Every other job the host sends all of A and B before it takes any of C (the order a
+    // simple driver or the README's example uses): the subsystem must not need both at once.
+    send_first_ = !send_first_;
     const std::vector<Beat> got = transfer(input_packet(a, b), out_beats(M, N), r.errors);
     uint32_t status = 0;
     for (int t = 0; t < 1000 && !((status = lite_read(kStatus)) & 2U); ++t) {
@@ -148,7 +152,11 @@ class Sim : public Model {
     received_.clear();
     got_last_ = false;
     const uint64_t limit = 100000 + 400 * (in.size() + expect) + 20 * static_cast<uint64_t>(tpe::kMLimit * tpe::kNLimit);
-    for (uint64_t t = 0; !got_last_ && t < limit; ++t) clock();
+    for (uint64_t t = 0; !got_last_ && t < limit; ++t) {
+      hold_output_ = send_first_ && in_next_ < in.size();
+      clock();
+    }
+    hold_output_ = false;
     if (!got_last_) errors.push_back("no tlast on the output after " + std::to_string(received_.size()) + " beats (" +
                                      std::to_string(in_next_) + " of " + std::to_string(in.size()) + " input beats taken)");
     if (in_next_ != in.size()) errors.push_back("only " + std::to_string(in_next_) + " of " + std::to_string(in.size()) + " input beats taken");
@@ -371,7 +379,7 @@ class Sim : public Model {
   uint64_t seed_;
   Xorshift64 junk_;
   Pattern in_pat_, out_pat_;
-  bool first_job_ = true, in_valid_ = false, hold_output_ = false, got_last_ = false;
+  bool first_job_ = true, in_valid_ = false, hold_output_ = false, got_last_ = false, send_first_ = false;
   const std::vector<Beat>* in_ = nullptr;
   size_t in_next_ = 0;
   std::vector<std::pair<Beat, bool>> received_;
