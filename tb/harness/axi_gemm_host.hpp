@@ -81,10 +81,14 @@ class Sim : public Model {
       if (duty.percent < 100) in_pat_ = Pattern(seed_ * 0x9e3779b97f4a7c15ULL + 1, duty.percent);
       check_registers(r.errors);
       check_refusals(r.errors);
-      // The aborted jobs: this job's top-left corner, small enough to be on offer soon.
+      // The aborted jobs: the largest random shape (long enough to abort while it computes)
+      // and this job's top-left corner (small enough to be on offer soon).
       const tpegen::golden::Matrix ca = corner(a, 5, 5), cb = corner(b, ca.cols, 5);
-      check_abort(ca, cb, r.errors, false);
-      check_abort(ca, cb, r.errors, true);
+      check_abort(ca, cb, r.errors, AbortAt::Input);
+      check_abort(ca, cb, r.errors, AbortAt::Output);
+      int mm = 0, mk = 0, mn = 0;
+      max_dims(mm, mk, mn);
+      check_abort(noise(mm, mk, tpe::kAWidth), noise(mk, mn, tpe::kBWidth), r.errors, AbortAt::Compute);
     }
     start(M, K, N, r.errors);
     if (lite_read(kStatus) != 1U) r.errors.push_back("STATUS after START is not BUSY");
@@ -111,6 +115,12 @@ class Sim : public Model {
     for (int r = 0; r < c.rows; ++r)
       for (int k = 0; k < c.cols; ++k) c.at(r, k) = x.at(r, k);
     return c;
+  }
+
+  tpegen::golden::Matrix noise(int rows, int cols, int width) {
+    tpegen::golden::Matrix x(rows, cols);
+    for (auto& v : x.v) v = static_cast<int64_t>(junk_.next() & tpegen::golden::low_mask(width));
+    return x;
   }
 
   void start(int m, int k, int n, std::vector<std::string>& errors) {
@@ -249,43 +259,52 @@ class Sim : public Model {
     lite_write(kIrqStatus, 3);
   }
 
-  /// ABORT while the input comes (`in_output` false) or while C goes out: DONE with ERROR =
-  /// ABORTED, the DONE interrupt, an output packet either not started or closed by tlast, and
-  /// the next job must still be right (the caller's).
+  enum class AbortAt { Input, Compute, Output };
+
+  /// ABORT in the middle of the input, right after it (the engine computes: DONE must wait
+  /// until its results in flight are out) or while C goes out with a beat on offer: DONE with
+  /// ERROR = ABORTED, the DONE interrupt, no output packet or one closed by exactly one beat
+  /// with tlast, and nothing after DONE.
   void check_abort(const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b, std::vector<std::string>& errors,
-                   bool in_output) {
+                   AbortAt at) {
     const int M = a.rows, K = a.cols, N = b.cols;
     lite_write(kIrqEnable, 1);
     start(M, K, N, errors);
     const std::vector<Beat> in = input_packet(a, b);
-    std::vector<Beat> part(in.begin(), in.begin() + static_cast<long>(in_output ? in.size() : in.size() / 2));
-    if (!in_output) part.back().clear();  // marks "no tlast" (see clock)
+    std::vector<Beat> part(in.begin(), in.begin() + static_cast<long>(at == AbortAt::Input ? in.size() / 2 : in.size()));
+    if (at == AbortAt::Input) part.back().clear();  // marks "no tlast" (see clock)
     in_ = &part;
     in_next_ = 0;
     in_valid_ = false;
     received_.clear();
     got_last_ = false;
-    const bool stall = in_output;
-    if (stall) hold_output_ = true;  // C waits: the abort comes while a beat is on offer
-    for (int t = 0; t < 20000 && in_next_ + (in_output ? 0 : 1) < part.size(); ++t) clock();
-    for (int t = 0; t < (in_output ? 3000 : 10); ++t) clock();
-    if (in_output && !hw->m_axis_tvalid) errors.push_back("abort check: C was not on offer after the input");
+    hold_output_ = at != AbortAt::Input;  // C waits: the abort comes before it or while a beat is on offer
+    for (int t = 0; t < 20000 && in_next_ + (at == AbortAt::Input ? 1 : 0) < part.size(); ++t) clock();
+    // Compute: ABORT a few cycles after the first tile's last step, with its results in flight.
+    for (int t = 0; t < (at == AbortAt::Output ? 3000 : at == AbortAt::Compute ? K + 4 : 0); ++t) clock();
+    if (at == AbortAt::Output && !hw->m_axis_tvalid) errors.push_back("abort check: C was not on offer after the input");
     lite_write(kCtrl, 4);  // ABORT
     hold_output_ = false;
     uint32_t status = 0;
     for (int t = 0; t < 20000 && !((status = lite_read(kStatus)) & 2U); ++t) {
     }
     in_ = nullptr;
-    for (int t = 0; t < 60; ++t) clock();  // nothing may follow the end of the job
+    // Nothing may follow the end of the job: no beat, no result from the engine (ABORT waits
+    // until the engine has drained).
+    const uint32_t results_at_done = lite_read(kResults);
+    for (int t = 0; t < 100; ++t) clock();
+    if (const uint32_t later = lite_read(kResults); later != results_at_done)
+      errors.push_back("the engine gave " + std::to_string(later - results_at_done) + " results after the aborted job was DONE");
     if (status != 6U) errors.push_back("STATUS after ABORT is " + std::to_string(status) + ", expected DONE|ERROR");
     if (const uint32_t e = lite_read(kError); e != 8U) errors.push_back("ERROR after ABORT is " + std::to_string(e));
     if (!hw->irq_o) errors.push_back("irq_o low after the aborted job ended");
     size_t lasts = 0;
     for (auto& beat : received_) lasts += beat.second ? 1 : 0;
-    if (in_output && (received_.empty() || !received_.back().second || lasts != 1))
+    const bool closed = !received_.empty() && received_.back().second && lasts == 1;
+    if (at == AbortAt::Output && !closed)
       errors.push_back("the aborted output packet was not closed by one beat with tlast, and nothing after it (" +
                        std::to_string(received_.size()) + " beats, " + std::to_string(lasts) + " with tlast)");
-    if (!in_output && !received_.empty()) errors.push_back("a job aborted during its input sent output");
+    if (at != AbortAt::Output && !received_.empty()) errors.push_back("a job aborted before its output sent output");
     lite_write(kIrqStatus, 1);
     if (hw->irq_o) errors.push_back("irq_o stayed high after IRQ_STATUS was cleared");
     lite_write(kIrqEnable, 0);

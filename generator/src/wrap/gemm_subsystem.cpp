@@ -63,7 +63,8 @@ const std::vector<AxiReg>& axi_gemm_registers() {
       {"K", 0x10, "RW", "columns of A, rows of B (1..K_LIMIT); read at START"},
       {"N", 0x14, "RW", "columns of B and C (1..N_LIMIT); read at START"},
       {"STEPS", 0x18, "R", "engine steps (valid_i) since START: the schedule's step count"},
-      {"RESULTS", 0x1C, "R", "column results taken from the engine since START (tiles x rows x cols)"},
+      {"RESULTS", 0x1C, "R", "column results the engine gave since START (tiles x rows x cols); none may come "
+                             "after DONE, not even after an ABORT"},
       {"IN_BEATS", 0x20, "R", "input beats taken since START"},
       {"OUT_BEATS", 0x24, "R", "output beats sent since START"},
       {"BUS_WIDTH", 0x28, "R", "tdata bits of both streams"},
@@ -240,8 +241,9 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
     m.update_with_reset(r, mux(start, k(32, 0), add(r, resize(amount, 32, false))), 0);
   };
   counter(steps, seq.issue);
-  counter(results, m.wire("results_now", band(popcount(c_valid_o, arch::index_width(sd.tile_n + 1)),
-                                                replicate(arch::index_width(sd.tile_n + 1), busy))));
+  // Counted after DONE too: a result that comes later (an ABORT that ended before the engine
+  // drained) shows.
+  counter(results, m.wire("results_now", popcount(c_valid_o, arch::index_width(sd.tile_n + 1))));
   counter(in_beats, ld.take);
   counter(out_beats, ul.sent);
   counter(cycles, busy);
