@@ -1,13 +1,13 @@
 // The host of a `--wrap axi-gemm` design (AXI_DESIGN.md §1, §10): it programs M, K, N and
 // START over AXI4-Lite, sends B's rows then A's rows as one input packet and receives C's
 // rows as one output packet, both at once (every other job: all input first, as a simple
-// driver would) under random tvalid/tready (Pattern: bursts,
-// single-cycle gaps, 20..300-cycle stalls). Rows are padded to whole beats with random bytes
-// (and the container bits above an operand's width are random too): the subsystem must
-// ignore them. It checks C against the golden GEMM, C's padding (zero) and sign extension,
-// tlast, the beat counts against the header's formulas, STEPS and RESULTS against the golden
-// schedule of the same job, and once: SIZE refusals at the limits, the ID and limit
-// registers, and ABORT in the middle of the input and of the output.
+// driver would) under random tvalid/tready (Pattern: bursts, single-cycle gaps, 20..300-cycle
+// stalls). Rows are padded to whole beats with random bytes (and the container bits above an
+// operand's width are random too): the subsystem must ignore them. It checks C against the
+// golden GEMM, C's padding (zero) and sign extension, tlast, the beat counts against the
+// header's formulas, STEPS and RESULTS against the golden schedule of the same job, and
+// once: SIZE refusals at the limits, the ID and limit registers, FRAMING (tlast early or
+// missing), BUSY, and ABORT during the input, the computation and the output.
 #pragma once
 
 #include <cstdint>
@@ -84,6 +84,7 @@ class Sim : public Model {
       // The aborted jobs: the largest random shape (long enough to abort while it computes)
       // and this job's top-left corner (small enough to be on offer soon).
       const tpegen::golden::Matrix ca = corner(a, 5, 5), cb = corner(b, ca.cols, 5);
+      check_framing_and_busy(ca, cb, r.errors);
       check_abort(ca, cb, r.errors, AbortAt::Input);
       check_abort(ca, cb, r.errors, AbortAt::Output);
       int mm = 0, mk = 0, mn = 0;
@@ -155,13 +156,15 @@ class Sim : public Model {
 
   /// Sends `in` (tlast on its last beat) and receives until a beat with tlast, both streams
   /// at once; `expect` beats are expected (for the timeout and the tlast check).
-  std::vector<Beat> transfer(const std::vector<Beat>& in, uint64_t expect, std::vector<std::string>& errors) {
+  std::vector<Beat> transfer(const std::vector<Beat>& in, uint64_t expect, std::vector<std::string>& errors,
+                             uint64_t limit_cycles = 0) {
     in_ = &in;
     in_next_ = 0;
     in_valid_ = false;
     received_.clear();
     got_last_ = false;
-    const uint64_t limit = 100000 + 400 * (in.size() + expect) + 20 * static_cast<uint64_t>(tpe::kMLimit * tpe::kNLimit);
+    const uint64_t limit = limit_cycles ? limit_cycles * (in.size() + 1)
+                                        : 100000 + 400 * (in.size() + expect) + 20 * static_cast<uint64_t>(tpe::kMLimit * tpe::kNLimit);
     for (uint64_t t = 0; !got_last_ && t < limit; ++t) {
       hold_output_ = send_first_ && in_next_ < in.size();
       clock();
@@ -259,6 +262,56 @@ class Sim : public Model {
     lite_write(kIrqStatus, 3);
   }
 
+  /// Waits for DONE; true when STATUS and ERROR are as expected.
+  bool ended_with(uint32_t status_want, uint32_t error_want, const char* what, std::vector<std::string>& errors) {
+    uint32_t status = 0;
+    for (int t = 0; t < 20000 && !((status = lite_read(kStatus)) & 2U); ++t) {
+    }
+    const uint32_t e = lite_read(kError);
+    if (status == status_want && e == error_want) return true;
+    errors.push_back(std::string(what) + ": STATUS " + std::to_string(status) + ", ERROR " + std::to_string(e) +
+                     ", expected " + std::to_string(status_want) + ", " + std::to_string(error_want));
+    return false;
+  }
+
+  /// The C of a job received whole must be the golden one.
+  void expect_c(const std::vector<Beat>& got, const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b,
+                const char* what, std::vector<std::string>& errors) {
+    if (decode(got, a.rows, b.cols, errors) != tpegen::golden::gemm(a, b, tpe::kAccWidth))
+      errors.push_back(std::string(what) + ": C differs from the golden GEMM");
+  }
+
+  /// ERROR.FRAMING: tlast early (the job ends at once, nothing is sent) or missing on A's last
+  /// beat (the job completes); ERROR.BUSY: a second START while a job runs leaves it alone.
+  void check_framing_and_busy(const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b,
+                              std::vector<std::string>& errors) {
+    const int M = a.rows, K = a.cols, N = b.cols;
+    const std::vector<Beat> in = input_packet(a, b);
+    const uint64_t out = out_beats(static_cast<uint64_t>(M), static_cast<uint64_t>(N));
+    // Early: the packet ends (tlast) after half of its beats.
+    start(M, K, N, errors);
+    const std::vector<Beat> half(in.begin(), in.begin() + static_cast<long>(std::max<size_t>(1, in.size() / 2)));
+    std::vector<std::string> ignored;  // transfer() expects an output packet: there is none
+    transfer(half, 0, ignored, 200);
+    if (ended_with(6U, 2U, "tlast early", errors) && !received_.empty())
+      errors.push_back("tlast early: the job sent output");
+    lite_write(kCtrl, 2);
+    // Missing: no tlast on A's last beat.
+    start(M, K, N, errors);
+    drop_tlast_ = true;
+    const std::vector<Beat> got = transfer(in, out, errors);
+    drop_tlast_ = false;
+    if (ended_with(6U, 2U, "tlast missing", errors)) expect_c(got, a, b, "tlast missing", errors);
+    lite_write(kCtrl, 2);
+    // BUSY: START again while the job runs.
+    start(M, K, N, errors);
+    lite_write(kCtrl, 1);
+    const std::vector<Beat> got2 = transfer(in, out, errors);
+    if (ended_with(6U, 4U, "START while BUSY", errors)) expect_c(got2, a, b, "START while BUSY", errors);
+    lite_write(kCtrl, 2);
+    lite_write(kIrqStatus, 3);
+  }
+
   enum class AbortAt { Input, Compute, Output };
 
   /// ABORT in the middle of the input, right after it (the engine computes: DONE must wait
@@ -325,7 +378,7 @@ class Sim : public Model {
         for (size_t j = 0; j < 8 && i + j < beat.size(); ++j) v |= static_cast<uint64_t>(beat[i + j]) << (8 * j);
         put(hw->s_axis_tdata, static_cast<int>(8 * i), static_cast<int>(std::min<size_t>(64, 8 * (beat.size() - i))), v);
       }
-      hw->s_axis_tlast = in_next_ + 1 == in_->size();
+      hw->s_axis_tlast = in_next_ + 1 == in_->size() && !drop_tlast_;
     }
     hw->s_axis_tvalid = offer;
     hw->m_axis_tready = !hold_output_ && out_pat_.next();
@@ -398,6 +451,7 @@ class Sim : public Model {
   uint64_t seed_;
   Xorshift64 junk_;
   Pattern in_pat_, out_pat_;
+  bool drop_tlast_ = false;  // the input packet's last beat goes without tlast
   bool first_job_ = true, in_valid_ = false, hold_output_ = false, got_last_ = false, send_first_ = false;
   const std::vector<Beat>* in_ = nullptr;
   size_t in_next_ = 0;
