@@ -282,7 +282,8 @@ class Sim : public Model {
   }
 
   /// ERROR.FRAMING: tlast early (the job ends at once, nothing is sent) or missing on A's last
-  /// beat (the job completes); ERROR.BUSY: a second START while a job runs leaves it alone.
+  /// beat (the job completes); ERROR.BUSY: a second START while a job runs leaves it alone, a
+  /// write of M answers SLVERR.
   void check_framing_and_busy(const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b,
                               std::vector<std::string>& errors) {
     const int M = a.rows, K = a.cols, N = b.cols;
@@ -306,6 +307,8 @@ class Sim : public Model {
     // BUSY: START again while the job runs.
     start(M, K, N, errors);
     lite_write(kCtrl, 1);
+    if (lite_write(kM, static_cast<uint32_t>(M) + 1) != 2 || lite_read(kM) != static_cast<uint32_t>(M))
+      errors.push_back("a write of M while BUSY did not answer SLVERR, or changed M");
     const std::vector<Beat> got2 = transfer(in, out, errors);
     if (ended_with(6U, 4U, "START while BUSY", errors)) expect_c(got2, a, b, "START while BUSY", errors);
     lite_write(kCtrl, 2);

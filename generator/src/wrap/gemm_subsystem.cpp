@@ -59,9 +59,9 @@ const std::vector<AxiReg>& axi_gemm_registers() {
       {"ERROR", 0x08, "R", "sticky until START or CLEAR: bit 0 SIZE (M, K or N not in 1..M_LIMIT, K_LIMIT, "
                            "N_LIMIT: the job did not start), bit 1 FRAMING (tlast before A's last beat: the job ends; "
                            "or missing on it: the job completes), bit 2 BUSY (START while BUSY), bit 3 ABORTED"},
-      {"M", 0x0C, "RW", "rows of A and C (1..M_LIMIT); read at START"},
-      {"K", 0x10, "RW", "columns of A, rows of B (1..K_LIMIT); read at START"},
-      {"N", 0x14, "RW", "columns of B and C (1..N_LIMIT); read at START"},
+      {"M", 0x0C, "RW", "rows of A and C (1..M_LIMIT); a write while BUSY answers SLVERR and changes nothing"},
+      {"K", 0x10, "RW", "columns of A, rows of B (1..K_LIMIT); a write while BUSY answers SLVERR"},
+      {"N", 0x14, "RW", "columns of B and C (1..N_LIMIT); a write while BUSY answers SLVERR"},
       {"STEPS", 0x18, "R", "engine steps (valid_i) since START: the schedule's step count"},
       {"RESULTS", 0x1C, "R", "column results the engine gave since START (tiles x rows x cols); none may come "
                              "after DONE, not even after an ABORT"},
@@ -113,9 +113,9 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
       {"CTRL", 0x00, true, nullptr},
       {"STATUS", 0x04, false, concat({constant(28, 0), aborting, nonzero(err), done, busy})},
       {"ERROR", 0x08, false, resize(err, 32, false)},
-      {"M", 0x0C, true, size_m},
-      {"K", 0x10, true, size_k},
-      {"N", 0x14, true, size_n},
+      {"M", 0x0C, true, size_m, bnot(busy)},
+      {"K", 0x10, true, size_k, bnot(busy)},
+      {"N", 0x14, true, size_n, bnot(busy)},
       {"STEPS", 0x18, false, steps},
       {"RESULTS", 0x1C, false, results},
       {"IN_BEATS", 0x20, false, in_beats},
