@@ -32,8 +32,8 @@ set_tests_properties(sim.axi_gemm_os_k1 PROPERTIES LABELS "sim")
 add_test(NAME sim.axi_gemm_os_limits COMMAND ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 3 --cols 2
          --axis-width 32 --gemm 96x64x64 --trials 1 --seed 6 --build-opt 0 --work ${WORK}/sim/axi_gemm_os_limits)
 set_tests_properties(sim.axi_gemm_os_limits PROPERTIES LABELS "sim")
-# The subsystem must be able to fail: a collector that drops the last column's results, and
-# an unloader that leaves stale lanes in C's padding.
+# The subsystem must be able to fail: a collector that drops the last column's results, an
+# unloader that leaves stale lanes in C's padding, and (below) a sequencer without spacing.
 add_test(NAME mutant.axi_gemm_collect COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
          ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 3 --cols 2 --inject-bug gemm_collect --trials 4
          --build-opt 0 --work ${WORK}/mutant/axi_gemm_collect)
@@ -42,6 +42,12 @@ add_test(NAME mutant.axi_gemm_pad COMMAND ${SCRIPTS}/expect_failure.sh "padding 
          ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 2 --cols 3 --inject-bug gemm_pad --axis-width 64
          --trials 4 --build-opt 0 --work ${WORK}/mutant/axi_gemm_pad)
 set_tests_properties(mutant.axi_gemm_pad PROPERTIES LABELS "sim")
+# A sequencer that ignores the tile spacing (2R-1 cycles between last steps; --drain shift
+# also before a first step): the results of consecutive tiles collide in the drain chains.
+add_test(NAME mutant.axi_gemm_spacing COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 3 --cols 2 --drain shift --inject-bug seq_spacing
+         --trials 4 --build-opt 0 --work ${WORK}/mutant/axi_gemm_spacing)
+set_tests_properties(mutant.axi_gemm_spacing PROPERTIES LABELS "sim")
 # The header compiles (C99, -Wall -Werror) and its beat formulas give the documented counts.
 add_test(NAME rtl.axi_gemm_header COMMAND ${SCRIPTS}/check_axi_gemm_header.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_gemm_header
          --arch systolic-os --rows 3 --cols 2)

@@ -161,7 +161,8 @@ DesignConfig resolve(const DesignConfig& in) {
     throw ConfigError(fmt::format("invalid --wrap = 'axi-gemm' for --arch {}: it supports systolic-os only (use "
                                   "--wrap axi for the other architectures)",
                                   c.arch));
-  if ((c.inject_bug == "gemm_collect" || c.inject_bug == "gemm_pad") && c.wrap != "axi-gemm")
+  if ((c.inject_bug == "gemm_collect" || c.inject_bug == "gemm_pad" || c.inject_bug == "seq_spacing") &&
+      c.wrap != "axi-gemm")
     throw ConfigError(fmt::format("invalid --inject-bug = '{}': it breaks the axi-gemm subsystem, so it needs "
                                   "--wrap axi-gemm",
                                   c.inject_bug));

@@ -53,7 +53,7 @@ struct SequencerOut {
   ir::ExprP issue, done;                             // a valid step this cycle; every step issued
 };
 SequencerOut add_sequencer(ir::Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,
-                           const GemmJob& job, const ir::ExprP& go);
+                           const DesignConfig& c, const GemmJob& job, const ir::ExprP& go);
 
 /// The Columns collector: column j's results, rows of a tile in order, into C memory j.
 /// Returns the memories' read data (one ACC word per column, one cycle after `raddr`) and

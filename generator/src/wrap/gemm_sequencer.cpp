@@ -40,8 +40,8 @@ int log2_of(int p) {
 
 }  // namespace
 
-SequencerOut add_sequencer(Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d, const GemmJob& job,
-                           const ExprP& go) {
+SequencerOut add_sequencer(Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,
+                           const DesignConfig& c, const GemmJob& job, const ExprP& go) {
   const int SW = job.size_bits, R = d.tile_m, C = d.tile_n, WA = g.a.lane_bits, WB = g.b.lane_bits;
   SequencerOut o;
   // ---- S0: loop counters (u row tiles, t column tiles, k steps) ----
@@ -52,7 +52,10 @@ SequencerOut add_sequencer(Module& m, const GemmGeometry& g, const golden::Sched
   auto bgrp = m.reg("seq_b_group_q", GW), bword = m.reg("seq_b_word_q", std::max(1, g.b.slot_bits));
   auto done = m.reg("seq_done_q", 1);
   // Spacing: cycles since the latest step with last_i, saturating.
-  const int need_last = std::max(d.last_spacing, d.result_hold), need_first = d.first_after_last;
+  // --inject-bug seq_spacing ignores the rules: tiles' results then collide in the engine.
+  const bool no_spacing = c.inject_bug == "seq_spacing";
+  const int need_last = no_spacing ? 1 : std::max(d.last_spacing, d.result_hold);
+  const int need_first = no_spacing ? 1 : d.first_after_last;
   const int sat = std::max(need_last, need_first);
   const int SB = arch::index_width(sat + 1);
   auto since = m.reg("seq_since_last_q", SB);
