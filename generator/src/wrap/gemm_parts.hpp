@@ -42,8 +42,7 @@ struct LoaderOut {
   BufferWrite a, b;
   ir::ExprP take, done, early_last, missing_last;  // done: the last beat of A was taken
 };
-LoaderOut add_stream_loader(ir::Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,
-                            const GemmJob& job, const ir::ExprP& loading);
+LoaderOut add_stream_loader(ir::Module& m, const GemmGeometry& g, const GemmJob& job, const ir::ExprP& loading);
 
 /// The sequencer's side of the buffers and the engine's feed (F = 2 cycles after S0).
 struct SequencerOut {

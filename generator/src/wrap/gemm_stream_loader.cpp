@@ -22,8 +22,7 @@ ExprP narrow_lanes(const ExprP& tdata, const OperandGeometry& g, int bytes) {
 
 }  // namespace
 
-LoaderOut add_stream_loader(Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d, const GemmJob& job,
-                            const ExprP& loading) {
+LoaderOut add_stream_loader(Module& m, const GemmGeometry& g, const GemmJob& job, const ExprP& loading) {
   const int BW = g.bus_bytes * 8, SW = job.size_bits;
   auto tdata = m.input("s_axis_tdata", BW, "input beat: B's rows, then A's, each row padded to whole beats");
   auto tvalid = m.input("s_axis_tvalid", 1, "input beat valid", true);
@@ -77,7 +76,6 @@ LoaderOut add_stream_loader(Module& m, const GemmGeometry& g, const golden::Sche
   o.missing_last = m.wire("in_missing_last", band(o.done, bnot(tlast)));
   // Bits of the bus beyond the lanes (containers wider than the operand) are not used.
   m.wire("unused_in_tdata", tdata);
-  (void)d;
   return o;
 }
 

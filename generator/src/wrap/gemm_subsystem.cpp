@@ -172,7 +172,7 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
 
   // ---- phases ----
   auto loading = m.reg("loading_q", 1), computing = m.reg("computing_q", 1), unloading = m.reg("unloading_q", 1);
-  const LoaderOut ld = add_stream_loader(m, g, sd, job, loading);
+  const LoaderOut ld = add_stream_loader(m, g, job, loading);
   SequencerOut seq = add_sequencer(m, g, sd, c, job, computing);
   auto a_banks = add_operand_buffer(m, "abuf", g.a, ld.a, seq.a_raddr, seq.a_group_q);
   auto b_banks = add_operand_buffer(m, "bbuf", g.b, ld.b, seq.b_raddr, seq.b_group_q);
