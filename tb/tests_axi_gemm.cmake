@@ -22,6 +22,9 @@ tpegen_axi_gemm_point(os_8x8             3 9 --arch systolic-os --rows 8 --cols 
 tpegen_axi_gemm_point(os_3x5_w256        4 7 --arch systolic-os --rows 3 --cols 5 --axis-width 256)
 tpegen_axi_gemm_point(os_2x2_w8          6 8 --arch systolic-os --rows 2 --cols 2 --a-width 4 --b-width 4
                       --acc-width 8 --acc-wrap --axis-width 8)
+# One row, one column: the bank, tile-row and lane counters of width 1 that never wrap.
+tpegen_axi_gemm_point(os_1x3_opt1        6 11 --arch systolic-os --rows 1 --cols 3 --pe opt1 --axis-width 64)
+tpegen_axi_gemm_point(os_2x1_shift       6 12 --arch systolic-os --rows 2 --cols 1 --drain shift --axis-width 32)
 tpegen_axi_gemm_point(os_3x2_opt1_res_u5 8 4 --arch systolic-os --rows 3 --cols 2 --pe opt1 --drain resolved
                       --a-width 5 --b-width 11 --unsigned --in-regs 1 --out-regs 1 --axis-width 32)
 # K = 1 (every step ends a tile: the spacing rule alone paces the engine) and the largest job

@@ -49,19 +49,23 @@ UnloaderOut add_unloader(Module& m, const GemmGeometry& g, const golden::Schedul
   o.raddr = m.wire("ul_raddr", join({low(u, g.c_group_bits), low(i, g.c_row_bits), low(t, g.c_tile_bits)}));
 
   // ---- S1: the memories' read register; lane, slot and ends alongside ----
-  auto j1 = m.reg("ul_lane_s1_q", JW), slot1 = m.reg("ul_slot_s1_q", SLW);
+  auto slot1 = m.reg("ul_slot_s1_q", SLW);
   auto eob1 = m.reg("ul_beat_end_s1_q", 1), eop1 = m.reg("ul_packet_end_s1_q", 1);
   // ABORT drops the element in the read register: it must not leave after the job.
   m.update_with_reset(v1, mux(bor(job.start, job.aborting), one_bit(false), issue), 0,
                       bor(bor(job.start, job.aborting), advance));
-  m.update(j1, j, advance);
+  ExprP element = in.rdata[0];
+  if (C > 1) {  // the column memory of the element
+    auto j1 = m.reg("ul_lane_s1_q", JW);
+    m.update(j1, j, advance);
+    element = m.wire("ul_element", select(j1, in.rdata));
+  }
   int lgpc = 0;
   while ((1 << lgpc) < PC) ++lgpc;
   auto slot = lgpc == 0 ? k(SLW, 0) : resize(bits(col, 0, lgpc), SLW, false);
   m.update(slot1, slot, advance);
   m.update(eob1, bor(last_col, is_const(slot, static_cast<uint64_t>(PC - 1))), advance);
   m.update(eop1, band(last_col, last_row), advance);
-  auto element = m.wire("ul_element", select(j1, in.rdata));
   auto widened = m.wire("ul_element_wide", EB == ACC ? element : resize(element, EB, c.is_signed));
 
   // ---- the beat register and the output stream ----
