@@ -213,6 +213,11 @@ class Sim : public Model {
   }
 
   void check_counters(int M, int K, int N, std::vector<std::string>& errors) {
+    // The generated header's formulas (what a DMA is programmed with) against the host's.
+    const auto m = static_cast<uint32_t>(M), k = static_cast<uint32_t>(K), n = static_cast<uint32_t>(N);
+    if (tpe::header_in_beats(m, k, n) != in_beats(m, k, n) || tpe::header_out_beats(m, n) != out_beats(m, n))
+      errors.push_back("the header's IN_BEATS/OUT_BEATS disagree with the layout");
+    if (!tpe::header_sizes_ok(m, k, n)) errors.push_back("the header's sizes_ok refuses a job the hardware ran");
     const auto sched = tpegen::golden::schedule(tpe::schedule_descriptor(), M, K, N);
     uint64_t steps = 0;
     for (auto& s : sched.steps) steps += s.valid ? 1 : 0;
@@ -250,6 +255,8 @@ class Sim : public Model {
     const long long bad[][3] = {{0, 1, 1},  {1, 0, 1}, {1, 1, 0}, {tpe::kMLimit + 1, 1, 1}, {1, tpe::kKLimit + 1, 1},
                                 {1, 1, tpe::kNLimit + 1}};
     for (auto& s : bad) {
+      if (tpe::header_sizes_ok(static_cast<uint32_t>(s[0]), static_cast<uint32_t>(s[1]), static_cast<uint32_t>(s[2])))
+        errors.push_back("the header's sizes_ok accepts a job the hardware refuses");
       start(static_cast<int>(s[0]), static_cast<int>(s[1]), static_cast<int>(s[2]), errors);
       const uint32_t status = lite_read(kStatus), e = lite_read(kError);
       if (e != 1U || status != 6U)

@@ -1,5 +1,6 @@
 #include "sim/model_build.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <system_error>
 
@@ -49,11 +50,20 @@ std::string axi_params(const DesignConfig& c, const nlohmann::json& axi) {
   return s + "}  // namespace tpe\n";
 }
 
-/// --wrap axi-gemm: the host layout and limits the host (tb/harness/axi_gemm_host.hpp) needs.
-std::string axi_gemm_params(const nlohmann::json& g) {
+/// --wrap axi-gemm: the host layout and limits the host (tb/harness/axi_gemm_host.hpp) needs,
+/// and the design's own C header, whose beat formulas the host holds against the hardware.
+std::string axi_gemm_params(const std::string& top, const nlohmann::json& g) {
   const auto& e = g.at("element_bytes");
   const auto& l = g.at("limits");
-  return fmt::format("namespace tpe {{\nconstexpr int kBusBytes = {}, kABytes = {}, kBBytes = {}, kCBytes = {};\n"
+  std::string upper = top;
+  for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return fmt::format("#include \"design/{0}_regs.h\"\nnamespace tpe {{\n"
+                     "inline uint64_t header_in_beats(uint32_t m, uint32_t k, uint32_t n) {{ return {0}_in_beats(m, k, n); }}\n"
+                     "inline uint64_t header_out_beats(uint32_t m, uint32_t n) {{ return {1}_OUT_BEATS(m, n); }}\n"
+                     "inline bool header_sizes_ok(uint32_t m, uint32_t k, uint32_t n) {{ return {0}_sizes_ok(m, k, n) != 0; }}\n"
+                     "}}  // namespace tpe\n",
+                     top, upper) +
+         fmt::format("namespace tpe {{\nconstexpr int kBusBytes = {}, kABytes = {}, kBBytes = {}, kCBytes = {};\n"
                      "constexpr long long kMLimit = {}, kKLimit = {}, kNLimit = {}, kMaxK = {};\n"
                      "constexpr bool kAccWrap = {};\n}}  // namespace tpe\n",
                      g.at("bus_width").get<int>() / 8, e.at("a").get<int>(), e.at("b").get<int>(), e.at("c").get<int>(),
@@ -127,7 +137,7 @@ std::string tb_params(const DesignConfig& c, const DesignFiles& files, bool sche
       c.b_width, c.acc_width, c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency, tile_spacing,
       first_after_last, schedule_params(design_schedule(c))) +
          (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "") +
-         (c.wrap == "axi-gemm" ? axi_gemm_params(files.manifest.at("axi_gemm")) : "");
+         (c.wrap == "axi-gemm" ? axi_gemm_params(files.top, files.manifest.at("axi_gemm")) : "");
 }
 
 
