@@ -15,6 +15,8 @@ endfunction()
 tpegen_axi_gemm_point(os_3x2_opt1        8 1 --arch systolic-os --rows 3 --cols 2 --pe opt1 --axis-width 32)
 tpegen_axi_gemm_point(os_2x3_shift       8 2 --arch systolic-os --rows 2 --cols 3 --drain shift --axis-width 64)
 tpegen_axi_gemm_point(os_4x4             6 3 --arch systolic-os --rows 4 --cols 4 --axis-width 128)
+# Two columns, four results per beat: the unloader packs two 2-column chunks into a beat.
+tpegen_axi_gemm_point(os_2x2_w128        6 13 --arch systolic-os --rows 2 --cols 2 --axis-width 128)
 # 8 x 8: results leave the engine up to 22 cycles after their step (ABORT must wait for them).
 tpegen_axi_gemm_point(os_8x8             3 9 --arch systolic-os --rows 8 --cols 8 --axis-width 64)
 # A wide bus (3 x 5: B words of lcm(5, 32) lanes in 5 sub-RAMs) and the narrowest one (8-bit
