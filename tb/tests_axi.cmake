@@ -29,6 +29,6 @@ set_tests_properties(mutant.axi_drop PROPERTIES LABELS "sim")
 add_test(NAME rtl.axi_header COMMAND ${SCRIPTS}/check_axi_header.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_header
          --arch systolic-ws --rows 2 --cols 2)
 set_tests_properties(rtl.axi_header PROPERTIES LABELS "rtl")
-tpegen_bad_input(wrap_unknown "--wrap = 'apb': valid values are none, axi" generate --arch cube --wrap apb -o ${WORK}/bad/a)
+tpegen_bad_input(wrap_unknown "--wrap = 'apb': valid values are none, axi, axi-gemm" generate --arch cube --wrap apb -o ${WORK}/bad/a)
 tpegen_bad_input(axis_width "--axis-width = 12: valid values are multiples of 8 in 8..1024" generate --arch cube --wrap axi --axis-width 12 -o ${WORK}/bad/a)
 tpegen_bad_input(axi_drop_unwrapped "--inject-bug = 'axi_drop'.*needs --wrap axi" sim --arch cube --inject-bug axi_drop)

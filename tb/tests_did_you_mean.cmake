@@ -14,7 +14,7 @@ tpegen_usage_error(dym_drain "invalid --drain = 'shfit': valid values are buffer
                    generate --arch systolic-os --drain shfit -o ${WORK}/bad/dym)
 tpegen_usage_error(dym_view "invalid --view = 'behavioural': valid values are structural, behavioral; did you mean 'behavioral'\\?$"
                    generate --arch systolic-os --pe opt1 --view behavioural -o ${WORK}/bad/dym)
-tpegen_usage_error(dym_wrap "invalid --wrap = 'axii': valid values are none, axi; did you mean 'axi'\\?$"
+tpegen_usage_error(dym_wrap "invalid --wrap = 'axii': valid values are none, axi, axi-gemm; did you mean 'axi'\\?$"
                    generate --arch cube --wrap axii -o ${WORK}/bad/dym)
 tpegen_usage_error(dym_activity "invalid --activity = 'gat': valid values are static, sim, gate; did you mean 'gate'\\?$"
                    synth --arch cube --activity gat)

@@ -142,7 +142,7 @@ TEST_CASE("field table: a field given where it does not apply is an error naming
   CHECK(error_of("--arch cube --use-42") == "invalid --use-42 for --pe mac: it applies to --pe opt1 and opt2 only");
   CHECK(error_of("--arch cube --drain shift") == "invalid --drain for --arch cube: it applies to --arch systolic-os only");
   CHECK(error_of("--arch systolic-os --drain fifo") == "invalid --drain = 'fifo': valid values are buffered, shift, resolved");
-  CHECK(error_of("--arch cube --wrap apb") == "invalid --wrap = 'apb': valid values are none, axi");
+  CHECK(error_of("--arch cube --wrap apb") == "invalid --wrap = 'apb': valid values are none, axi, axi-gemm");
   // The axis width means nothing without the wrapper, and is ignored there.
   CHECK(error_of("--arch cube --axis-width 64").empty());
   CHECK(config_to_json(parse_flags("--arch cube --axis-width 64")) == config_to_json(parse_flags("--arch cube")));

@@ -25,6 +25,7 @@
 
 #include "harness/model.hpp"
 #include "harness/port_io.hpp"
+#include "harness/stream_pattern.hpp"
 #include "harness/xorshift.hpp"
 #include "tb_params.h"
 
@@ -56,31 +57,6 @@ void record_to_port(const Record& rec, int lsb, int width, P& port) {
     put(port, i, n, v);
   }
 }
-
-/// Random valid/ready: mostly on with probability `duty`, single-cycle gaps, and now and then
-/// a long stall (20..300 cycles off).
-class Pattern {
- public:
-  Pattern(uint64_t seed, int duty_percent) : rng_{seed | 1}, duty_(duty_percent) {}
-  bool next() {
-    if (stall_ > 0) {
-      --stall_;
-      return false;
-    }
-    const uint64_t r = step() % 1000;
-    if (r < 3) {
-      stall_ = 20 + static_cast<int>(step() % 280);
-      return false;
-    }
-    return static_cast<int>(step() % 100) < duty_;
-  }
-
- private:
-  uint64_t step() { return rng_.next(); }
-  Xorshift64 rng_;
-  int duty_;
-  int stall_ = 0;
-};
 
 class Sim : public Model {
  public:

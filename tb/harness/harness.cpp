@@ -21,10 +21,16 @@
 
 #include "golden/gemm.hpp"
 #include "golden/stimulus.hpp"
+#include "tb_params.h"
+#if TPE_AXI_GEMM  // --wrap axi-gemm: the subsystem owns the schedule; the host sends matrices
+#include "harness/axi_gemm_host.hpp"
+#else
 #include "harness/schedule_check.hpp"
 #include "harness/sim.hpp"
+#endif
 
-#if TPE_SCHEDULE_DRIVER  // tpegen sim --driver schedule: every architecture from the golden schedule
+#if TPE_AXI_GEMM
+#elif TPE_SCHEDULE_DRIVER  // tpegen sim --driver schedule: every architecture from the golden schedule
 #include "harness/driver_schedule.hpp"
 #elif defined(TPE_ARCH_SYSTOLIC_OS)
 #include "harness/driver_systolic_os.hpp"
@@ -91,7 +97,7 @@ Options parse(int argc, char** argv) {
       o.duty = std::atoi(v.c_str());
       if (o.duty < 1 || o.duty > 100) usage("invalid --duty: valid range is 1..100");
     } else if (arg == "--check-schedule") {
-#if TPE_AXI
+#if TPE_AXI || TPE_AXI_GEMM
       usage("--check-schedule traces the bare engine's inputs, not the AXI wrapper's");
 #endif
       o.check_schedule = v == "1";
@@ -142,7 +148,9 @@ int main(int argc, char** argv) {
     const Matrix b = src.matrix(K, N, tpe::kBWidth, tpe::kSigned);
     const auto expect = tpegen::golden::gemm(a, b, tpe::kAccWidth);
     const uint64_t c0 = sim.cycles;
-#if TPE_AXI
+#if TPE_AXI_GEMM
+    tb::RunResult got = sim.run_job(a, b);
+#elif TPE_AXI
     std::vector<std::string> job_errors;
     sim.begin_job(M, K, N, job_errors);
     tb::RunResult got = tb::run_gemm(sim, a, b);

@@ -21,7 +21,10 @@ def validate(value, schema, root, path="$"):
     if "$ref" in schema:
         ref = schema["$ref"]
         assert ref.startswith("#/$defs/"), f"unsupported $ref {ref}"
-        return validate(value, root["$defs"][ref[len("#/$defs/"):]], root, path)
+        target = root["$defs"]
+        for key in ref[len("#/$defs/"):].split("/"):  # a definition or a part of one
+            target = target[key]
+        return validate(value, target, root, path)
     errors = []
     types = {"object": dict, "array": list, "string": str, "boolean": bool}
     t = schema.get("type")
@@ -94,6 +97,7 @@ def points(registry):
             yield name + "_axi", base + ["--wrap", "axi"]
             if a["name"] == "systolic-os":
                 yield name + "_shift", base + ["--drain", "shift"]
+                yield name + "_axi_gemm", base + ["--wrap", "axi-gemm"]
 
 
 def main():

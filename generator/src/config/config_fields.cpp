@@ -158,14 +158,17 @@ const std::vector<ConfigField>& table() {
       Row("inject_bug", "--inject-bug", &D::inject_bug,
           "test only: 'adder' breaks the accumulator adder, 'lockstep' lets the encoders of an opt4c/opt4e step "
           "take operands on their own, 'axi_drop' breaks the AXI output serializer, 'clock_gate' (with --clock-gate) "
-          "lets every clock gate pass the clock")
+          "lets every clock gate pass the clock, 'gemm_collect' drops the last column's results, 'gemm_pad' "
+          "leaves stale lanes in C's padding and 'seq_spacing' ignores the tile spacing (with --wrap axi-gemm)")
           .by_default("none")
-          .choices({"adder", "lockstep", "axi_drop", "clock_gate"})
+          .choices({"adder", "lockstep", "axi_drop", "clock_gate", "gemm_collect", "gemm_pad", "seq_spacing"})
           .shown(Shown::NonDefault)
           .pe_option()
           .hidden(),
-      Row("wrap", "--wrap", &D::wrap, "wrapper around the engine (axi = AXI4-Stream records, AXI4-Lite registers)")
-          .choices({"none", "axi"})
+      Row("wrap", "--wrap", &D::wrap,
+          "wrapper around the engine (axi = AXI4-Stream records, AXI4-Lite registers; axi-gemm = the subsystem "
+          "that owns the schedule: M, K, N over AXI4-Lite, B and A in, C out over AXI4-Stream)")
+          .choices({"none", "axi", "axi-gemm"})
           .shown(Shown::NonDefault),
       Row("axis_width", "--axis-width", &D::axis_width, "tdata bits of the streams")
           .range(Limits::kMinAxis, Limits::kMaxAxis)
@@ -237,7 +240,7 @@ const char* applies_doc(Applies a) {
     case Applies::All: return "all";
     case Applies::BitWeightPe: return "--pe opt1 and opt2";
     case Applies::SystolicOs: return "--arch systolic-os";
-    case Applies::AxiWrap: return "--wrap axi";
+    case Applies::AxiWrap: return "--wrap axi and axi-gemm";
   }
   return "?";
 }
@@ -247,7 +250,7 @@ bool field_applies(const ConfigField& f, const DesignConfig& c) {
     case Applies::All: return true;
     case Applies::BitWeightPe: return is_bit_weight_pe(c.pe);
     case Applies::SystolicOs: return c.arch == "systolic-os";
-    case Applies::AxiWrap: return c.wrap == "axi";
+    case Applies::AxiWrap: return c.wrap == "axi" || c.wrap == "axi-gemm";
   }
   return true;
 }

@@ -155,6 +155,17 @@ DesignConfig resolve(const DesignConfig& in) {
                                   Limits::kMinAxis, Limits::kMaxAxis));
   if (c.inject_bug == "axi_drop" && c.wrap != "axi")
     throw ConfigError("invalid --inject-bug = 'axi_drop': it breaks the AXI wrapper, so it needs --wrap axi");
+  // The subsystem's first stage (AXI_DESIGN.md S2) runs the KInner fixed-latency schedule
+  // with Columns results: systolic-os; the other engines keep --wrap axi until theirs land.
+  if (c.wrap == "axi-gemm" && c.arch != "systolic-os")
+    throw ConfigError(fmt::format("invalid --wrap = 'axi-gemm' for --arch {}: it supports systolic-os only (use "
+                                  "--wrap axi for the other architectures)",
+                                  c.arch));
+  if ((c.inject_bug == "gemm_collect" || c.inject_bug == "gemm_pad" || c.inject_bug == "seq_spacing") &&
+      c.wrap != "axi-gemm")
+    throw ConfigError(fmt::format("invalid --inject-bug = '{}': it breaks the axi-gemm subsystem, so it needs "
+                                  "--wrap axi-gemm",
+                                  c.inject_bug));
   if (c.inject_bug == "clock_gate" && !c.clock_gate)
     throw ConfigError("invalid --inject-bug = 'clock_gate': it breaks the clock gates, so it needs --clock-gate");
   return c;
@@ -191,7 +202,9 @@ std::string canonical_name(const DesignConfig& c) {
   return name;
 }
 
-std::string top_name(const DesignConfig& c) { return canonical_name(c) + (c.wrap == "axi" ? "_axi" : ""); }
+std::string top_name(const DesignConfig& c) {
+  return canonical_name(c) + (c.wrap == "axi" ? "_axi" : c.wrap == "axi-gemm" ? "_axi_gemm" : "");
+}
 
 std::string describe(const DesignConfig& c) { return field_words(c, Surface::Summary); }
 

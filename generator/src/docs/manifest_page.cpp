@@ -12,9 +12,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// "#/$defs/port" links to the section of `port`; a part of a definition,
+// "#/$defs/axi/properties/memories", to its definition's section as "axi.memories".
 std::string def_link(const std::string& ref) {
-  const std::string name = ref.substr(ref.rfind('/') + 1);
-  return fmt::format("[{}](#{})", name, name);
+  const std::string path = ref.substr(std::string("#/$defs/").size());
+  const std::string def = path.substr(0, path.find('/'));
+  const std::string name = path == def ? def : def + "." + path.substr(path.rfind('/') + 1);
+  return fmt::format("[{}](#{})", name, def);
 }
 
 // "integer >= 1", "one of `in`, `out`", "array of [port](#port)", "object of string".

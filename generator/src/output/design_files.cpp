@@ -16,6 +16,7 @@
 #include "util/text_file.hpp"
 #include "util/verilator_bugs.hpp"
 #include "wrap/axi_wrapper.hpp"
+#include "wrap/gemm_subsystem.hpp"
 
 namespace tpegen {
 
@@ -97,6 +98,11 @@ DesignFiles make_design_files(const DesignConfig& c) {
     axi = wrap::axi_layout(*d.find_module(d.top), timing, c);
     wrap::add_axi_wrapper(d, timing, c);
   }
+  std::optional<wrap::GemmGeometry> gemm;
+  if (c.wrap == "axi-gemm") {
+    gemm = wrap::gemm_geometry(c, design_schedule(c));
+    wrap::add_axi_gemm(d, timing, c);
+  }
   if (c.clock_gate) arch::gate_clocks(d, c.inject_bug == "clock_gate");
   ir::check_design(d);
   const std::vector<std::string> banner = provenance({"Configuration: " + describe(c), "Reproduce: " + equivalent_command(c)});
@@ -111,6 +117,8 @@ DesignFiles make_design_files(const DesignConfig& c) {
   out.files.emplace_back(d.top + ".core", core_file(d.top, rtl, banner));
   if (axi)
     out.files.emplace_back(d.top + "_regs.h", comment_lines(banner, "// ") + wrap::axi_regs_header(d.top, *axi, c));
+  if (gemm)
+    out.files.emplace_back(d.top + "_regs.h", comment_lines(banner, "// ") + wrap::axi_gemm_regs_header(d.top, *gemm, c));
 
   const ir::Module* top = d.find_module(d.top);
   nlohmann::json ports = nlohmann::json::array();
@@ -131,6 +139,7 @@ DesignFiles make_design_files(const DesignConfig& c) {
                   {"timing", timing_to_json(timing)},
                   {"schedule", schedule_to_json(design_schedule(c))}};
   if (axi) out.manifest["axi"] = wrap::axi_manifest(*axi, c);
+  if (gemm) out.manifest["axi_gemm"] = wrap::axi_gemm_manifest(*gemm, c);
   out.manifest[kFilesWrittenKey] = files_written(out.files);
   out.files.emplace_back("manifest.json", out.manifest.dump(2) + "\n");
   return out;

@@ -1,5 +1,6 @@
 #include "sim/model_build.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <system_error>
 
@@ -47,6 +48,27 @@ std::string axi_params(const DesignConfig& c, const nlohmann::json& axi) {
   s += "template <class F> void for_each_input(const EnginePorts& p, F f) {\n" + ins + "}\n";
   s += "template <class F> void for_each_output(EnginePorts& p, F f) {\n" + outs + "}\n";
   return s + "}  // namespace tpe\n";
+}
+
+/// --wrap axi-gemm: the host layout and limits the host (tb/harness/axi_gemm_host.hpp) needs,
+/// and the design's own C header, whose beat formulas the host holds against the hardware.
+std::string axi_gemm_params(const std::string& top, const nlohmann::json& g) {
+  const auto& e = g.at("element_bytes");
+  const auto& l = g.at("limits");
+  std::string upper = top;
+  for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return fmt::format("#include \"design/{0}_regs.h\"\nnamespace tpe {{\n"
+                     "inline uint64_t header_in_beats(uint32_t m, uint32_t k, uint32_t n) {{ return {0}_in_beats(m, k, n); }}\n"
+                     "inline uint64_t header_out_beats(uint32_t m, uint32_t n) {{ return {1}_OUT_BEATS(m, n); }}\n"
+                     "inline bool header_sizes_ok(uint32_t m, uint32_t k, uint32_t n) {{ return {0}_sizes_ok(m, k, n) != 0; }}\n"
+                     "}}  // namespace tpe\n",
+                     top, upper) +
+         fmt::format("namespace tpe {{\nconstexpr int kBusBytes = {}, kABytes = {}, kBBytes = {}, kCBytes = {};\n"
+                     "constexpr long long kMLimit = {}, kKLimit = {}, kNLimit = {}, kMaxK = {};\n"
+                     "constexpr bool kAccWrap = {};\n}}  // namespace tpe\n",
+                     g.at("bus_width").get<int>() / 8, e.at("a").get<int>(), e.at("b").get<int>(), e.at("c").get<int>(),
+                     l.at("m").get<long long>(), l.at("k").get<long long>(), l.at("n").get<long long>(),
+                     l.at("max_k").get<long long>(), g.at("acc_wrap").get<bool>());
 }
 
 /// The design's schedule descriptor (model/golden/schedule.hpp) as C++, for the schedule
@@ -106,15 +128,16 @@ std::string tb_params(const DesignConfig& c, const DesignFiles& files, bool sche
   const int first_after_last = timing.at("first_after_last_cycles").get<int>();
   return fmt::format(
       "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#include \"golden/schedule.hpp\"\n"
-      "#define {} 1\n#define TPE_AXI {}\n#define TPE_SCHEDULE_DRIVER {}\n"
+      "#define {} 1\n#define TPE_AXI {}\n#define TPE_AXI_GEMM {}\n#define TPE_SCHEDULE_DRIVER {}\n"
       "#define TPE_HELD_WEIGHTS {}\nnamespace tpe {{\nconstexpr const char* kTop = \"{}\";\n"
       "constexpr int kRows = {}, kCols = {}, kDepth = {};\nconstexpr int kAWidth = {}, kBWidth = {}, kAccWidth = {};\n"
       "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\nconstexpr int kLatency = {};\n"
       "constexpr int kTileSpacing = {}, kFirstAfterLast = {};\n{}}}  // namespace tpe\n",
-      arch.sim_driver(c), c.wrap == "axi" ? 1 : 0, schedule_driver ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
+      arch.sim_driver(c), c.wrap == "axi" ? 1 : 0, c.wrap == "axi-gemm" ? 1 : 0, schedule_driver ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
       c.b_width, c.acc_width, c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency, tile_spacing,
       first_after_last, schedule_params(design_schedule(c))) +
-         (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "");
+         (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "") +
+         (c.wrap == "axi-gemm" ? axi_gemm_params(files.top, files.manifest.at("axi_gemm")) : "");
 }
 
 

@@ -10,12 +10,16 @@ namespace {
 
 constexpr uint64_t kOkay = 0, kSlvErr = 2;
 
-/// Whether `idx` (a word index) names a register with the given property.
+/// Whether `idx` (a word index) names a register with the given property (for writes: one
+/// that takes a write now).
 ExprP decode(Module& m, const std::string& name, const ExprP& idx, const std::vector<LiteRegister>& regs,
-             bool (*wanted)(const LiteRegister&)) {
+             bool (*wanted)(const LiteRegister&), bool write = false) {
   ExprP hit = constant(1, 0);
-  for (auto& r : regs)
-    if (wanted(r)) hit = bor(hit, eq(idx, constant(idx->width, static_cast<uint64_t>(r.offset / 4))));
+  for (auto& r : regs) {
+    if (!wanted(r)) continue;
+    ExprP at = eq(idx, constant(idx->width, static_cast<uint64_t>(r.offset / 4)));
+    hit = bor(hit, write && r.write_ok ? band(at, r.write_ok) : at);
+  }
   return m.wire(name, hit);
 }
 
@@ -77,7 +81,7 @@ LiteSlave add_axi_lite_slave(Module& m, const std::vector<LiteRegister>& regs) {
   auto rd_idx = m.wire("rd_idx", bits(araddr, 2, IB));
   auto wr_aligned = m.wire("wr_aligned", eq(bits(awaddr, 0, 2), constant(2, 0)));
   auto rd_aligned = m.wire("rd_aligned", eq(bits(araddr, 0, 2), constant(2, 0)));
-  auto wr_mapped = decode(m, "wr_mapped", wr_idx, regs, [](const LiteRegister& r) { return r.writable; });
+  auto wr_mapped = decode(m, "wr_mapped", wr_idx, regs, [](const LiteRegister& r) { return r.writable; }, true);
   auto rd_mapped = decode(m, "rd_mapped", rd_idx, regs, [](const LiteRegister& r) { return r.read != nullptr; });
   auto wr_ok = m.wire("wr_ok", band(wr_aligned, wr_mapped));
   auto rd_ok = m.wire("rd_ok", band(rd_aligned, rd_mapped));

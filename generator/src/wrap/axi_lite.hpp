@@ -16,6 +16,7 @@ struct LiteRegister {
   int offset = 0;  // byte offset, a multiple of 4
   bool writable = false;
   ir::ExprP read;
+  ir::ExprP write_ok = nullptr;  // when writes are allowed (1 bit; null: always); else SLVERR, no change
 };
 
 /// What the wrapper's logic sees of the slave.

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Generates a --wrap axi-gemm design and compiles a small program against its <top>_regs.h:
+# the header is valid C99 under -Wall -Wextra -Werror, its beat formulas give the counts of
+# AXI_DESIGN.md §1 (the issue's 9 x 1 x 9 job: 81 output beats at 32 bits), the functions
+# agree with the macros, and the limits agree with the manifest.
+# usage: check_axi_gemm_header.sh TPEGEN WORKDIR [design flags...]
+set -euo pipefail
+tpegen=$1; work=$2; shift 2
+rm -rf "$work"
+"$tpegen" generate --wrap axi-gemm --axis-width 32 "$@" -o "$work/design" >/dev/null
+cd "$work/design"
+top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' manifest.json)
+P=$(echo "$top" | tr a-z A-Z)
+[ -f "${top}_regs.h" ] || { echo "no ${top}_regs.h"; exit 1; }
+klimit=$(python3 -c "import json; print(json.load(open('manifest.json'))['axi_gemm']['limits']['k'])")
+cat > "$work/main.c" <<C
+#include "${top}_regs.h"
+#include <stdio.h>
+int main(void) {
+  ${top}_c_t c = -1;
+  if (${P}_BUS_BYTES != 4u || ${P}_C_BYTES != 4u || ${P}_A_BYTES != 1u || sizeof c != 4 || c >= 0) return 1;
+  if (${P}_OUT_BEATS(9, 9) != 81u || ${top}_out_beats(9, 9) != 81u) return 2;
+  /* B: 1 row of 9 bytes = 3 beats; A: 9 rows of 1 byte = 1 beat each */
+  if (${P}_IN_BEATS(9, 1, 9) != 12u || ${top}_in_beats(9, 1, 9) != 12u) return 3;
+  if (${P}_ROW_BEATS(4, 1) != 1u || ${P}_ROW_BEATS(5, 1) != 2u) return 4;
+  if (${P}_K_LIMIT != ${klimit}u || !${top}_sizes_ok(1, ${P}_K_LIMIT, 1) || ${top}_sizes_ok(1, ${P}_K_LIMIT + 1u, 1)) return 5;
+  if (${top}_sizes_ok(0, 1, 1) || ${top}_sizes_ok(${P}_M_LIMIT + 1u, 1, 1) || ${top}_sizes_ok(1, 1, ${P}_N_LIMIT + 1u)) return 6;
+  if (${P}_REG_ID != 0x50u || ${P}_REG_K_LIMIT != 0x3Cu) return 7;
+  printf("header ok: %u-byte beats, limits %u x %u x %u\n", ${P}_BUS_BYTES, ${P}_M_LIMIT, ${P}_K_LIMIT, ${P}_N_LIMIT);
+  return 0;
+}
+C
+cc -std=c99 -pedantic -Wall -Wextra -Werror -I. -o "$work/main" "$work/main.c"
+"$work/main"

@@ -1,0 +1,65 @@
+# --wrap axi-gemm (AXI_DESIGN.md stage S2): the subsystem that owns the schedule, on
+# systolic-os. rtl.axi_gemm_*: verilator -Wall, iverilog -g2005, yosys of the wrapped design;
+# sim.axi_gemm_*: the host (tb/harness/axi_gemm_host.hpp) sends B then A and receives C under
+# random tvalid/tready with gaps and long stalls, checks every element against the golden GEMM,
+# the padding, tlast, the beat formulas, STEPS/RESULTS against the golden schedule, the SIZE
+# refusals at the limits and ABORT during the input and during the output.
+function(tpegen_axi_gemm_point name trials seed)
+  add_test(NAME rtl.axi_gemm_${name} COMMAND ${SCRIPTS}/check_rtl.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_gemm_${name}
+           --wrap axi-gemm ${ARGN})
+  set_tests_properties(rtl.axi_gemm_${name} PROPERTIES LABELS "rtl")
+  add_test(NAME sim.axi_gemm_${name} COMMAND ${TPEGEN_BIN} sim --wrap axi-gemm ${ARGN} --trials ${trials}
+           --seed ${seed} --build-opt 0 --work ${WORK}/sim/axi_gemm_${name})
+  set_tests_properties(sim.axi_gemm_${name} PROPERTIES LABELS "sim")
+endfunction()
+tpegen_axi_gemm_point(os_3x2_opt1        8 1 --arch systolic-os --rows 3 --cols 2 --pe opt1 --axis-width 32)
+tpegen_axi_gemm_point(os_2x3_shift       8 2 --arch systolic-os --rows 2 --cols 3 --drain shift --axis-width 64)
+tpegen_axi_gemm_point(os_4x4             6 3 --arch systolic-os --rows 4 --cols 4 --axis-width 128)
+# Two columns, four results per beat: the unloader packs two 2-column chunks into a beat.
+tpegen_axi_gemm_point(os_2x2_w128        6 13 --arch systolic-os --rows 2 --cols 2 --axis-width 128)
+# 8 x 8: results leave the engine up to 22 cycles after their step (ABORT must wait for them).
+tpegen_axi_gemm_point(os_8x8             3 9 --arch systolic-os --rows 8 --cols 8 --axis-width 64)
+# A wide bus (3 x 5: B words of lcm(5, 32) lanes in 5 sub-RAMs) and the narrowest one (8-bit
+# elements, an 8-bit wrapping accumulator: K is not bounded by MAX_K).
+tpegen_axi_gemm_point(os_3x5_w256        4 7 --arch systolic-os --rows 3 --cols 5 --axis-width 256)
+tpegen_axi_gemm_point(os_2x2_w8          6 8 --arch systolic-os --rows 2 --cols 2 --a-width 4 --b-width 4
+                      --acc-width 8 --acc-wrap --axis-width 8)
+# One row, one column: the bank, tile-row and lane counters of width 1 that never wrap.
+tpegen_axi_gemm_point(os_1x3_opt1        6 11 --arch systolic-os --rows 1 --cols 3 --pe opt1 --axis-width 64)
+tpegen_axi_gemm_point(os_2x1_shift       6 12 --arch systolic-os --rows 2 --cols 1 --drain shift --axis-width 32)
+tpegen_axi_gemm_point(os_3x2_opt1_res_u5 8 4 --arch systolic-os --rows 3 --cols 2 --pe opt1 --drain resolved
+                      --a-width 5 --b-width 11 --unsigned --in-regs 1 --out-regs 1 --axis-width 32)
+# K = 1 (every step ends a tile: the spacing rule alone paces the engine) and the largest job
+# the buffers take.
+add_test(NAME sim.axi_gemm_os_k1 COMMAND ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 3 --cols 2
+         --drain shift --axis-width 32 --gemm 7x1x5 --trials 2 --seed 5 --build-opt 0 --work ${WORK}/sim/axi_gemm_os_k1)
+set_tests_properties(sim.axi_gemm_os_k1 PROPERTIES LABELS "sim")
+add_test(NAME sim.axi_gemm_os_limits COMMAND ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 3 --cols 2
+         --axis-width 32 --gemm 96x64x64 --trials 1 --seed 6 --build-opt 0 --work ${WORK}/sim/axi_gemm_os_limits)
+set_tests_properties(sim.axi_gemm_os_limits PROPERTIES LABELS "sim")
+# The subsystem must be able to fail: a collector that drops the last column's results, an
+# unloader that leaves stale lanes in C's padding, and (below) a sequencer without spacing.
+add_test(NAME mutant.axi_gemm_collect COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 3 --cols 2 --inject-bug gemm_collect --trials 4
+         --build-opt 0 --work ${WORK}/mutant/axi_gemm_collect)
+set_tests_properties(mutant.axi_gemm_collect PROPERTIES LABELS "sim")
+add_test(NAME mutant.axi_gemm_pad COMMAND ${SCRIPTS}/expect_failure.sh "padding byte [0-9]+ is not 0"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 2 --cols 3 --inject-bug gemm_pad --axis-width 64
+         --trials 4 --build-opt 0 --work ${WORK}/mutant/axi_gemm_pad)
+set_tests_properties(mutant.axi_gemm_pad PROPERTIES LABELS "sim")
+# A sequencer that ignores the tile spacing (2R-1 cycles between last steps; --drain shift
+# also before a first step): the results of consecutive tiles collide in the drain chains.
+add_test(NAME mutant.axi_gemm_spacing COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 3 --cols 2 --drain shift --inject-bug seq_spacing
+         --trials 4 --build-opt 0 --work ${WORK}/mutant/axi_gemm_spacing)
+set_tests_properties(mutant.axi_gemm_spacing PROPERTIES LABELS "sim")
+# The header compiles (C99, -Wall -Werror) and its beat formulas give the documented counts.
+add_test(NAME rtl.axi_gemm_header COMMAND ${SCRIPTS}/check_axi_gemm_header.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_gemm_header
+         --arch systolic-os --rows 3 --cols 2)
+set_tests_properties(rtl.axi_gemm_header PROPERTIES LABELS "rtl")
+tpegen_bad_input(axi_gemm_arch "--wrap = 'axi-gemm' for --arch cube: it supports systolic-os only"
+                 generate --arch cube --wrap axi-gemm -o ${WORK}/bad/a)
+tpegen_bad_input(axi_gemm_axis_width "--axis-width = 24 with --wrap axi-gemm: valid values are powers of two from 32"
+                 generate --arch systolic-os --wrap axi-gemm --axis-width 24 -o ${WORK}/bad/a)
+tpegen_bad_input(axi_gemm_bug_unwrapped "--inject-bug = 'gemm_pad'.*needs --wrap axi-gemm"
+                 sim --arch systolic-os --inject-bug gemm_pad)
