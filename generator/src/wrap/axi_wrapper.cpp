@@ -8,32 +8,23 @@
 
 #include "arch/common.hpp"
 #include "wrap/axi_lite.hpp"
+#include "wrap/gemm_ir.hpp"
 
 namespace tpegen::wrap {
 
 using namespace ir;
+
+using gemm_ir::inc_if;
+using gemm_ir::is_zero;
+using gemm_ir::lt_const;
+using gemm_ir::nonzero;
+using gemm_ir::one_bit;
 
 namespace {
 
 constexpr int kErrorBits = 4;  // SIZE, FRAMING, BUSY, ABORTED
 
 int ceil_div(int a, int b) { return (a + b - 1) / b; }
-
-/// x < value (x unsigned).
-ExprP lt_const(Module& m, const std::string& name, const ExprP& x, uint64_t value) {
-  const int w = x->width;
-  if (w < 63 && value >= (uint64_t{1} << w)) return m.wire(name, constant(1, 1));
-  // only the borrow is used: the name keeps lint quiet about the difference bits
-  auto diff = m.wire(name + "_diff_unused", sub(concat({constant(1, 0), x}), constant(w + 1, value)));
-  return m.wire(name, bits(diff, w, 1));
-}
-
-ExprP is_zero(const ExprP& x) { return eq(x, constant(x->width, 0)); }
-ExprP nonzero(const ExprP& x) { return bnot(is_zero(x)); }
-ExprP one_bit(bool v) { return constant(1, v ? 1 : 0); }
-
-/// x + 1 (or x when !inc), same width.
-ExprP inc_if(const ExprP& x, const ExprP& inc) { return add(x, resize(inc, x->width, false)); }
 
 /// The result fields of a record packed LSB first (fields[0] at bit 0), zero-padded to `width`.
 ExprP pack(const std::vector<ExprP>& lsb_first, int width) {

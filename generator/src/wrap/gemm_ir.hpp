@@ -14,6 +14,14 @@ inline ir::ExprP is_const(const ir::ExprP& x, uint64_t v) { return ir::eq(x, ir:
 /// x + 1 when `inc`, same width.
 inline ir::ExprP inc_if(const ir::ExprP& x, const ir::ExprP& inc) { return ir::add(x, ir::resize(inc, x->width, false)); }
 inline ir::ExprP inc(const ir::ExprP& x) { return ir::add(x, ir::constant(x->width, 1)); }
+inline ir::ExprP is_zero(const ir::ExprP& x) { return ir::eq(x, ir::constant(x->width, 0)); }
+inline ir::ExprP nonzero(const ir::ExprP& x) { return ir::bnot(is_zero(x)); }
+/// The smallest b with 2^b >= p.
+inline int log2_of(int p) {
+  int b = 0;
+  while ((1 << b) < p) ++b;
+  return b;
+}
 
 /// x < value (x unsigned), as a named wire.
 ir::ExprP lt_const(ir::Module& m, const std::string& name, const ir::ExprP& x, uint64_t value);

@@ -32,11 +32,6 @@ ExprP thermometer(Module& m, const std::string& name, const ExprP& left, int cou
   return m.wire(name, join(msb_first));
 }
 
-int log2_of(int p) {
-  int b = 0;
-  while ((1 << b) < p) ++b;
-  return b;
-}
 
 }  // namespace
 

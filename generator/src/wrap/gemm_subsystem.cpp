@@ -27,7 +27,6 @@ namespace {
 constexpr int kErrorBits = 4;  // SIZE, FRAMING, BUSY, ABORTED
 constexpr uint32_t kId = 0x54504501;  // "TPE", register layout version 1
 
-ExprP nonzero(const ExprP& x) { return bnot(eq(x, constant(x->width, 0))); }
 
 /// The sum of the bits of x, `width` bits wide.
 ExprP popcount(const ExprP& x, int width) {

@@ -21,15 +21,6 @@ namespace tpegen::wrap {
 using namespace ir;
 using namespace gemm_ir;
 
-namespace {
-
-int log2_of(int p) {
-  int b = 0;
-  while ((1 << b) < p) ++b;
-  return b;
-}
-
-}  // namespace
 
 UnloaderOut add_unloader(Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d, const DesignConfig& c,
                          const GemmJob& job, const UnloaderIn& in) {
