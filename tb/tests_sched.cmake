@@ -73,3 +73,15 @@ tpegen_bad_input(sim_driver_duty "invalid --duty = 50 with --driver schedule: th
                  sim --arch cube --driver schedule --duty 50)
 tpegen_bad_input(sim_driver_axi "invalid --driver = 'schedule' with --wrap axi: the schedule driver feeds the bare engine"
                  sim --arch cube --wrap axi --driver schedule)
+
+# Opt-in (`make test-heavy`): further schedule points whose architecture, rule and PE the default
+# points above already cover; the default run keeps one point per architecture, the systolic-ws
+# rewrite rule at 3x4, 2x4 and over K rounds, K = 1 once, and two --check-schedule families
+# (a cold `make test` went over 15 minutes with all of them).
+set_property(TEST
+  sim.sched_os_2x3_shift sim.sched_os_3x2_opt1_io sim.sched_os_4x3_opt1_resolved sim.sched_ws_3x2
+  sim.sched_ws_4x2_io sim.sched_ws_2x2_opt1 sim.sched_ws_4x5 sim.sched_ws_3x4_opt1_io sim.sched_cube_3x2x2_opt2
+  sim.sched_tree_c2d3_opt1 sim.sched_bitslice_opt3_c2 sim.sched_k1_ws_3x2 sim.sched_k1_tree_c3d2
+  sim.sched_k1_opt4e_c3d2 sim.ws_bank_rewrite sim.check_schedule_cube_2x3x2 sim.check_schedule_tree_c3d2
+  sim.check_schedule_opt4e_c3d2 sim.check_schedule_bitslice_laconic_c3
+  APPEND PROPERTY LABELS heavy)
