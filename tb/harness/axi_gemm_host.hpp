@@ -16,6 +16,7 @@
 
 #include "golden/gemm.hpp"
 #include "golden/schedule.hpp"
+#include "harness/lite_host.hpp"
 #include "harness/model.hpp"
 #include "harness/port_io.hpp"
 #include "harness/stream_pattern.hpp"
@@ -412,50 +413,10 @@ class Sim : public Model {
   }
 
   uint32_t lite_write(uint32_t addr, uint32_t data, uint32_t strobes = 0xF) {
-    hw->s_axi_awaddr = static_cast<uint8_t>(addr);
-    hw->s_axi_wdata = data;
-    hw->s_axi_wstrb = static_cast<uint8_t>(strobes);
-    hw->s_axi_awvalid = hw->s_axi_wvalid = 1;
-    hw->s_axi_bready = 0;
-    for (bool taken = false; !taken;) {
-      hw->eval();
-      taken = hw->s_axi_awready && hw->s_axi_wready;
-      clock();
-    }
-    hw->s_axi_awvalid = hw->s_axi_wvalid = 0;
-    hw->s_axi_bready = 1;
-    uint32_t bresp = 0;
-    for (bool resp = false; !resp;) {
-      hw->eval();
-      resp = hw->s_axi_bvalid;
-      bresp = hw->s_axi_bresp;
-      clock();
-    }
-    hw->s_axi_bready = 0;
-    return bresp;
+    return tb::lite_write(*hw, [this] { clock(); }, addr, data, strobes);
   }
-
   uint32_t lite_read(uint32_t addr, uint32_t* resp_out = nullptr) {
-    hw->s_axi_araddr = static_cast<uint8_t>(addr);
-    hw->s_axi_arvalid = 1;
-    hw->s_axi_rready = 0;
-    for (bool taken = false; !taken;) {
-      hw->eval();
-      taken = hw->s_axi_arready;
-      clock();
-    }
-    hw->s_axi_arvalid = 0;
-    hw->s_axi_rready = 1;
-    uint32_t v = 0;
-    for (bool resp = false; !resp;) {
-      hw->eval();
-      resp = hw->s_axi_rvalid;
-      v = hw->s_axi_rdata;
-      if (resp_out) *resp_out = hw->s_axi_rresp;
-      clock();
-    }
-    hw->s_axi_rready = 0;
-    return v;
+    return tb::lite_read(*hw, [this] { clock(); }, addr, resp_out);
   }
 
   uint64_t seed_;

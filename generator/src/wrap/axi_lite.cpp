@@ -25,6 +25,18 @@ ExprP decode(Module& m, const std::string& name, const ExprP& idx, const std::ve
 
 }  // namespace
 
+LiteIrq irq_registers(Module& m) { return {m.reg("irq_enable_q", 2), m.reg("irq_status_q", 2)}; }
+
+void drive_irq(Module& m, const LiteSlave& lite, const LiteIrq& irq, const ExprP& events, const ExprP& irq_o) {
+  auto enable_next = m.wire("irq_enable_next", lite.merged(resize(irq.enable, 32, false)));
+  m.wire("unused_irq_enable_next", bits(enable_next, 2, 30));
+  m.update_with_reset(irq.enable, bits(enable_next, 0, 2), 0, lite.write_at(kIrqEnableOffset));
+  auto irq_events = m.wire("irq_events", events);
+  auto cleared = m.wire("irq_cleared", mux(lite.write_at(kIrqStatusOffset), bits(lite.wdata, 0, 2), constant(2, 0)));
+  m.update_with_reset(irq.status, bor(band(irq.status, bnot(cleared)), irq_events), 0);
+  m.assign(irq_o, bnot(eq(band(irq.status, irq.enable), constant(2, 0))));
+}
+
 int lite_address_bits(const std::vector<LiteRegister>& regs) {
   int top = 0;
   for (auto& r : regs) top = std::max(top, r.offset);

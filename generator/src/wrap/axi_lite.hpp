@@ -32,6 +32,18 @@ struct LiteSlave {
   int idx_bits = 0;
 };
 
+/// IRQ_ENABLE (0x30, RW) and IRQ_STATUS (0x34, write 1 to clear), 2 bits each: bit 0 DONE,
+/// bit 1 ERROR. Both wrappers' maps have them.
+inline constexpr int kIrqEnableOffset = 0x30, kIrqStatusOffset = 0x34;
+struct LiteIrq {
+  ir::ExprP enable, status;  // the registers, for the map's read values
+};
+LiteIrq irq_registers(ir::Module& m);
+/// Their logic: `events` ({ERROR, DONE}, 2 bits) set IRQ_STATUS bits, a write of 1s clears them,
+/// and `irq_o` is high while a set bit is enabled.
+void drive_irq(ir::Module& m, const LiteSlave& lite, const LiteIrq& irq, const ir::ExprP& events,
+               const ir::ExprP& irq_o);
+
 /// The byte-address width that covers the map.
 int lite_address_bits(const std::vector<LiteRegister>& regs);
 

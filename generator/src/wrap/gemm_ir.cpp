@@ -43,6 +43,18 @@ ExprP sdp_ram(Module& m, const std::string& name, int width, int addr_bits, cons
   return rdata;
 }
 
+void declare_sdp_ram(Design& d) {
+  d.add_extern({"tpe_sdp_ram",
+                "tpe_sdp_ram.v",
+                {{"clk_i", PortDir::In},
+                 {"we_i", PortDir::In},
+                 {"waddr_i", PortDir::In},
+                 {"wdata_i", PortDir::In},
+                 {"re_i", PortDir::In},
+                 {"raddr_i", PortDir::In},
+                 {"rdata_o", PortDir::Out}}});
+}
+
 ExprP select(const ExprP& sel, const std::vector<ExprP>& choices) {
   ExprP out = choices[0];
   for (size_t i = 1; i < choices.size(); ++i) out = mux(eq(sel, constant(sel->width, i)), choices[i], out);

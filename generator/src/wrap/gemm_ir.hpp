@@ -34,6 +34,8 @@ ir::ExprP low(const ir::ExprP& x, int width);
 /// One tpe_sdp_ram instance; rdata is a wire of `width` bits named `<name>_rdata`.
 ir::ExprP sdp_ram(ir::Module& m, const std::string& name, int width, int addr_bits, const ir::ExprP& we,
                   const ir::ExprP& waddr, const ir::ExprP& wdata, const ir::ExprP& re, const ir::ExprP& raddr);
+/// Declares the tpe_sdp_ram leaf cell (rtl_templates/tpe_sdp_ram.v) in `d`.
+void declare_sdp_ram(ir::Design& d);
 /// choices[sel] (a chain of equality muxes; choices[0] when sel is out of range).
 ir::ExprP select(const ir::ExprP& sel, const std::vector<ir::ExprP>& choices);
 

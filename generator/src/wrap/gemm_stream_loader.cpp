@@ -33,14 +33,13 @@ LoaderOut add_stream_loader(Module& m, const GemmGeometry& g, const GemmJob& job
   o.take = m.wire("in_take", band(tvalid, tready));
 
   // Beats per row - 1: (K - 1) / P_A for A, (N - 1) / P_B for B (P a power of two: a slice).
-  auto lg = [](int p) { int b = 0; while ((1 << b) < p) ++b; return b; };
   auto beats_last = [&](const std::string& name, const ExprP& size_last, int lgp) {
     if (lgp == 0) return size_last;
     if (lgp >= SW) return k(SW, 0);
     return m.wire(name, resize(bits(size_last, lgp, SW - lgp), SW, false));
   };
-  auto rb_a_last = beats_last("in_a_beats_last", job.k_last, lg(g.a.lanes_per_beat));
-  auto rb_b_last = beats_last("in_b_beats_last", job.n_last, lg(g.b.lanes_per_beat));
+  auto rb_a_last = beats_last("in_a_beats_last", job.k_last, log2_of(g.a.lanes_per_beat));
+  auto rb_b_last = beats_last("in_b_beats_last", job.n_last, log2_of(g.b.lanes_per_beat));
 
   auto in_b = m.reg("in_b_q", 1);  // B rows still coming
   auto row = m.reg("in_row_q", SW), beat = m.reg("in_beat_q", SW);

@@ -102,7 +102,7 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
   auto size_m = m.reg("m_q", 32), size_k = m.reg("k_q", 32), size_n = m.reg("n_q", 32);
   auto busy = m.reg("busy_q", 1), done = m.reg("done_q", 1), err = m.reg("err_q", kErrorBits);
   auto aborting = m.reg("aborting_q", 1);
-  auto irq_enable = m.reg("irq_enable_q", 2), irq_status = m.reg("irq_status_q", 2);
+  const LiteIrq irq = irq_registers(m);
   auto steps = m.reg("steps_q", 32), results = m.reg("results_q", 32), in_beats = m.reg("in_beats_q", 32);
   auto out_beats = m.reg("out_beats_q", 32), cycles = m.reg("cycles_q", 32);
   auto jm = m.reg("job_m_q", SW), jn = m.reg("job_n_q", SW);
@@ -121,8 +121,8 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
       {"OUT_BEATS", 0x24, false, out_beats},
       {"BUS_WIDTH", 0x28, false, k32(c.axis_width)},
       {"MAX_K", 0x2C, false, k32(g.max_k)},
-      {"IRQ_ENABLE", 0x30, true, resize(irq_enable, 32, false)},
-      {"IRQ_STATUS", 0x34, true, resize(irq_status, 32, false)},
+      {"IRQ_ENABLE", kIrqEnableOffset, true, resize(irq.enable, 32, false)},
+      {"IRQ_STATUS", kIrqStatusOffset, true, resize(irq.status, 32, false)},
       {"FLAGS", 0x38, false, k32(c.acc_wrap ? 1 : 0)},
       {"K_LIMIT", 0x3C, false, k32(g.k_limit)},
       {"PANEL_N", 0x40, false, resize(jn, 32, false)},
@@ -248,23 +248,9 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
   counter(cycles, busy);
 
   // ---- interrupt: DONE and ERROR events, write 1 to clear ----
-  auto irq_enable_next = m.wire("irq_enable_next", lite.merged(resize(irq_enable, 32, false)));
-  m.wire("unused_irq_enable_next", bits(irq_enable_next, 2, 30));
-  m.update_with_reset(irq_enable, bits(irq_enable_next, 0, 2), 0, lite.write_at(0x30));
-  auto irq_events = m.wire("irq_events", concat({nonzero(err_now), ended}));
-  auto irq_cleared = m.wire("irq_cleared", mux(lite.write_at(0x34), bits(lite.wdata, 0, 2), k(2, 0)));
-  m.update_with_reset(irq_status, bor(band(irq_status, bnot(irq_cleared)), irq_events), 0);
-  m.assign(irq_o, nonzero(band(irq_status, irq_enable)));
+  drive_irq(m, lite, irq, concat({nonzero(err_now), ended}), irq_o);
 
-  d.add_extern({"tpe_sdp_ram",
-                "tpe_sdp_ram.v",
-                {{"clk_i", PortDir::In},
-                 {"we_i", PortDir::In},
-                 {"waddr_i", PortDir::In},
-                 {"wdata_i", PortDir::In},
-                 {"re_i", PortDir::In},
-                 {"raddr_i", PortDir::In},
-                 {"rdata_o", PortDir::Out}}});
+  gemm_ir::declare_sdp_ram(d);
   d.top = m.name();
 }
 
