@@ -2,7 +2,7 @@
 // C[m][n] = sum_k A[m][k] * B[k][n] modulo 2^acc_width (two's complement), where A and B
 // hold W-bit signed or unsigned values. With an exact accumulator (the default) the
 // modulo never bites; with --acc-wrap it is what the hardware computes.
-// Header-only: used by the Verilator harness and by the doctest unit tests.
+// Used by the generator, the unit tests and the Verilator harness (gemm() in gemm.cpp).
 #pragma once
 
 #include <cstdint>
@@ -46,20 +46,6 @@ inline int64_t sign_extend(uint64_t raw, int width) {
 /// C = A * B with every element reduced modulo 2^acc_width (returned as raw acc bits).
 /// Arithmetic is done modulo 2^64 (unsigned, so overflow is defined), then masked: the
 /// same result as an acc_width-bit accumulator whatever the order of the additions.
-inline std::vector<uint64_t> gemm(const Matrix& a, const Matrix& b, int acc_width) {
-  if (a.cols != b.rows) throw std::invalid_argument("gemm: A is " + std::to_string(a.rows) + "x" +
-                                                    std::to_string(a.cols) + ", B has " + std::to_string(b.rows) +
-                                                    " rows");
-  std::vector<uint64_t> c(static_cast<size_t>(a.rows) * static_cast<size_t>(b.cols), 0);
-  for (int m = 0; m < a.rows; ++m)
-    for (int k = 0; k < a.cols; ++k) {
-      const uint64_t x = static_cast<uint64_t>(a.at(m, k));
-      for (int n = 0; n < b.cols; ++n)
-        c[static_cast<size_t>(m) * static_cast<size_t>(b.cols) + static_cast<size_t>(n)] +=
-            x * static_cast<uint64_t>(b.at(k, n));
-    }
-  for (auto& x : c) x &= low_mask(acc_width);
-  return c;
-}
+std::vector<uint64_t> gemm(const Matrix& a, const Matrix& b, int acc_width);
 
 }  // namespace tpegen::golden

@@ -163,7 +163,7 @@ int main(int argc, char** argv) {
     tb::RunResult got = tb::run_gemm(sim, a, b);
     sim.before_edge = nullptr;
     if (o.check_schedule) {
-      const std::string diff = tb::compare_with_schedule(trace, tb::trace_schedule(desc, a, b));
+      const std::string diff = tb::compare_with_schedule(trace, tb::trace_schedule(desc, a, b, tpe::kAWidth, tpe::kBWidth));
       if (!diff.empty()) got.errors.push_back(diff);
     }
 #endif

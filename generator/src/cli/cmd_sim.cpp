@@ -12,12 +12,12 @@
 #include "cli/commands.hpp"
 #include "cli/parse_errors.hpp"
 #include "cli/design_flags.hpp"
-#include "cli/model_pch.hpp"
 #include "cli/synth_activity.hpp"
 #include "golden/stimulus.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
 #include "sim/model_build.hpp"
+#include "sim/model_cache.hpp"
 #include "sim/model_run.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
@@ -67,27 +67,6 @@ void validate(const SimOptions& o) {
   }
 }
 
-/// The make variables of the model build (Verilator passes them to make through a shell).
-std::vector<std::string> model_make_args(const fs::path& work, int build_opt, bool trace,
-                                         const std::string& verilator_version) {
-  const bool ccache = on_path("ccache");
-  // At -O0 compiling is mostly parsing Verilator's headers once per file: one translation
-  // unit (Vdut__ALL.cpp) takes a third of the CPU of Verilator's ~10 split files.
-  std::vector<std::string> args;
-  if (build_opt == 0) args.push_back("VM_PARALLEL_BUILDS=0");
-  std::vector<std::string> pch = model_pch_make_args(
-      work, fmt::format("{}|O{}|trace{}", verilator_version, build_opt, trace ? 1 : 0), build_opt, ccache);
-  if (!pch.empty()) {
-    args.insert(args.end(), pch.begin(), pch.end());
-    return args;
-  }
-  // Without the precompiled header's fragment, which sets them itself.
-  args.push_back(fmt::format("OPT_FAST=-O{0}", build_opt));
-  args.push_back(fmt::format("OPT_GLOBAL=-O{0}", build_opt));
-  if (ccache) args.push_back("OBJCACHE=ccache");
-  return args;
-}
-
 void run_sim(const SimOptions& o) {
   validate(o);
   const DesignConfig c = load_design(o.design);
@@ -115,7 +94,7 @@ void run_sim(const SimOptions& o) {
   // A traced model is slower, so it is a build of its own beside the plain one.
   const bool trace = !o.vcd.empty();
   const std::string verilator_version = run_capture({"verilator", "--version"}).text;
-  std::vector<std::string> make_args = model_make_args(work, o.build_opt, trace, verilator_version);
+  const sim::ModelBuildArgs extra = sim::model_build_args(work, o.build_opt, trace, verilator_version);
   // A shallow trace is a much smaller model (a 2x2x2 cube's full trace is 4.6 MB of C++): its
   // own build, so that switching depths never reuses the other's objects.
   std::string obj_name = "obj";
@@ -131,8 +110,10 @@ void run_sim(const SimOptions& o) {
   build.insert(build.end(), {"--top-module", files.top, "--prefix", "Vdut", "-Mdir", obj.string(), "-CFLAGS",
                              fmt::format("-std=c++17 -I{} -I{} -I{}", tb.string(), (source_root() / "model").string(),
                                          work.string()),
-                             (tb / "harness" / "harness.cpp").string(), "-f", "files.f"});
-  for (const std::string& arg : make_args) build.insert(build.end(), {"-MAKEFLAGS", arg});
+                             (tb / "harness" / "harness.cpp").string()});
+  build.insert(build.end(), extra.sources.begin(), extra.sources.end());
+  build.insert(build.end(), {"-f", "files.f"});
+  for (const std::string& arg : extra.make) build.insert(build.end(), {"-MAKEFLAGS", arg});
   std::string note;
   for (const std::string& f : workarounds) note += (note.empty() ? " (" : " ") + f;
   if (!note.empty()) note += ": works around a miscompile of this Verilator, see docs/contributing.md \"Known tool bugs\")";
