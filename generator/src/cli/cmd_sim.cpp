@@ -15,13 +15,9 @@
 #include "cli/synth_activity.hpp"
 #include "golden/stimulus.hpp"
 #include "output/design_files.hpp"
-#include "output/dir_writer.hpp"
-#include "sim/model_build.hpp"
-#include "sim/model_cache.hpp"
+#include "sim/model_command.hpp"
 #include "sim/model_run.hpp"
-#include "util/paths.hpp"
-#include "util/run.hpp"
-#include "util/verilator_bugs.hpp"
+#include "util/run.hpp"  // ExitStatus
 #include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -84,48 +80,19 @@ void run_sim(const SimOptions& o) {
   if (o.driver == "schedule" && c.wrap != "none")
     throw ConfigError(fmt::format("invalid --driver = 'schedule' with --wrap {}: the schedule driver feeds the bare engine; "
                                   "use --driver hand", c.wrap));
-  require_tool("verilator", "verilator");
   const DesignFiles files = make_design_files(c);
   const fs::path work =
       claim_work_dir(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work), "--work");
-  write_tree_atomically(work / "design", files.files, false);
-  write_work_file(work / "tb_params.h", sim::tb_params(c, files, o.driver == "schedule"), "--work");
-  const fs::path tb = source_root() / "tb";
-  // A traced model is slower, so it is a build of its own beside the plain one.
   const bool trace = !o.vcd.empty();
-  const std::string verilator_version = run_capture({"verilator", "--version"}).text;
-  const sim::ModelBuildArgs extra = sim::model_build_args(work, o.build_opt, trace, verilator_version);
-  // A shallow trace is a much smaller model (a 2x2x2 cube's full trace is 4.6 MB of C++): its
-  // own build, so that switching depths never reuses the other's objects.
-  std::string obj_name = "obj";
-  if (trace) obj_name = o.vcd_depth > 0 ? fmt::format("obj-trace-d{}", o.vcd_depth) : "obj-trace";
-  const fs::path obj = work / obj_name;
-  sim::drop_stale_model_build(obj);
-  std::vector<std::string> build = {"verilator", "--cc", "--exe", "--build", "-j", "2", "-Wno-fatal", "--x-assign",
-                                    "unique", "--x-initial", "unique"};
-  if (trace) build.push_back("--trace");
-  if (trace && o.vcd_depth > 0) build.insert(build.end(), {"--trace-depth", std::to_string(o.vcd_depth)});
-  const std::vector<std::string> workarounds = verilator_workaround_flags(verilator_version);
-  build.insert(build.end(), workarounds.begin(), workarounds.end());
-  build.insert(build.end(), {"--top-module", files.top, "--prefix", "Vdut", "-Mdir", obj.string(), "-CFLAGS",
-                             fmt::format("-std=c++17 -I{} -I{} -I{}", tb.string(), (source_root() / "model").string(),
-                                         work.string()),
-                             (tb / "harness" / "harness.cpp").string()});
-  build.insert(build.end(), extra.sources.begin(), extra.sources.end());
-  build.insert(build.end(), {"-f", "files.f"});
-  for (const std::string& arg : extra.make) build.insert(build.end(), {"-MAKEFLAGS", arg});
-  std::string note;
-  for (const std::string& f : workarounds) note += (note.empty() ? " (" : " ") + f;
-  if (!note.empty()) note += ": works around a miscompile of this Verilator, see docs/contributing.md \"Known tool bugs\")";
-  std::printf("tpegen: building %s with Verilator in %s%s\n", files.top.c_str(), work.string().c_str(), note.c_str());
-  std::fflush(stdout);
-  std::vector<std::string> run = {(obj / "Vdut").string(), "--trials", std::to_string(o.trials), "--gemm", o.gemm,
+  const sim::ModelCommand model =
+      sim::prepare_model(c, files, {work, o.build_opt, trace, o.vcd_depth, o.driver == "schedule"});
+  std::vector<std::string> run = {model.model.string(), "--trials", std::to_string(o.trials), "--gemm", o.gemm,
                                   "--dist", o.dist, "--duty", std::to_string(o.duty), "--seed", std::to_string(o.seed),
                                   "--min-elements",
                                   std::to_string(o.min_elements), "--min-cycles", std::to_string(o.min_cycles)};
   if (trace) run.insert(run.end(), {"--vcd", fs::absolute(o.vcd).string()});
   if (o.check_schedule) run.insert(run.end(), {"--check-schedule", "1"});
-  const int status = sim::build_and_run({build, work / "design", work / "build.log", run, work / "sim.log"});
+  const int status = sim::build_and_run({model.build, work / "design", work / "build.log", run, work / "sim.log"});
   if (status != 0) throw ExitStatus{status > 0 ? status : 1};
 }
 
