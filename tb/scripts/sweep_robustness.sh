@@ -55,4 +55,18 @@ cat "$work/run4.txt"
 grep -q 'FAILED: invalid --in-regs = 1: architecture opt4c has a valid/ready handshake' "$work/run4.txt" ||
   fail "unbuildable point: not reported FAILED with the reason"
 grep -q '1 ok, 1 failed' "$work/run4.txt" || fail "unbuildable point: the other point did not finish"
+# A --work another tpegen is working in (its lock held here by flock(1), as a running sweep
+# holds it): one error line, exit 2, nothing synthesized; free again, the same sweep runs.
+flock -o "$work/w4/.tpegen-lock" sleep 30 &  # -o: the lock dies with flock, not with sleep
+holder=$!
+for _ in $(seq 50); do flock -n "$work/w4/.tpegen-lock" true 2>/dev/null || break; sleep 0.1; done
+"$tpegen" sweep "$work/unbuildable.json" --no-liberty --work "$work/w4" > "$work/run5.txt" 2>&1
+status=$?
+pkill -P "$holder" sleep 2>/dev/null; kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+cat "$work/run5.txt"
+[ "$status" -eq 2 ] && [ "$(wc -l < "$work/run5.txt")" -eq 1 ] &&
+  grep -q "^tpegen: error: invalid --work = '.*/w4': another tpegen .*is working in it; wait until it ends" "$work/run5.txt" ||
+  fail "a --work in use: exit status $status, expected one error line and 2"
+"$tpegen" sweep "$work/unbuildable.json" --no-liberty --work "$work/w4" > "$work/run6.txt" 2>&1
+grep -q '1 reused from the cache' "$work/run6.txt" || { cat "$work/run6.txt"; fail "after the lock was freed: no rerun"; }
 echo "sweep_robustness: passed"

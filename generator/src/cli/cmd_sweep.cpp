@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -34,6 +34,7 @@
 #include "util/run.hpp"
 #include "util/text_file.hpp"
 #include "util/work_dir.hpp"
+#include "util/work_lock.hpp"
 
 namespace fs = std::filesystem;
 
@@ -95,6 +96,7 @@ std::vector<sweep::Point> load_points(const SweepOptions& o) {
 
 struct SweepDirs {
   fs::path work, out;
+  std::unique_ptr<WorkLock> lock;  // held until the sweep ends: a second sweep would share points/<name>
 };
 
 // A named -o is checked first, so a refused one leaves no new --work folder behind; an -o
@@ -110,6 +112,7 @@ SweepDirs claim_dirs(const SweepOptions& o) {
   const bool out_in_work = !o.out.empty() && !rel.empty() && *rel.begin() != "..";
   const fs::path named_out = o.out.empty() || out_in_work ? fs::path() : claim(o.out, "-o");
   const fs::path work = claim(o.work, "--work");
+  std::unique_ptr<WorkLock> lock = o.dry_run ? nullptr : std::make_unique<WorkLock>(work, "--work");
   const fs::path out = o.out.empty() ? claim(work / "out", "-o") : out_in_work ? claim(o.out, "-o") : named_out;
   for (const fs::path& d : {work / "cache", work / "points"}) {
     if (o.dry_run) break;
@@ -117,7 +120,7 @@ SweepDirs claim_dirs(const SweepOptions& o) {
     fs::create_directories(d, ec);
     if (ec) throw ConfigError(fmt::format("cannot create the directory {}: {}", d.string(), ec.message()));
   }
-  return {work, out};
+  return {work, out, std::move(lock)};
 }
 
 // What a run has to do: one result per valid point (cached ones filled in, the others
@@ -250,7 +253,9 @@ void run_sweep(const SweepOptions& o) {
                                     p.name, rs.activity_dist));
     if (tools.timing && rs.activity == "gate") require_tool("iverilog", "iverilog");
   }
-  const auto [work, out] = claim_dirs(o);
+  const SweepDirs dirs = claim_dirs(o);
+  const fs::path& work = dirs.work;
+  const fs::path& out = dirs.out;
   const fs::path exe = fs::read_symlink("/proc/self/exe");
   SweepPlan plan = plan_points(o, points, tools, work);
   std::vector<sweep::Result>& results = plan.results;
