@@ -1,5 +1,5 @@
 # --wrap axi-gemm (AXI_DESIGN.md stage S2): the subsystem that owns the schedule, on
-# systolic-os. rtl.axi_gemm_*: verilator -Wall, iverilog -g2005, yosys of the wrapped design;
+# systolic-os and the dot-product grids (cube, matrix2d, mac-tree). rtl.axi_gemm_*: verilator -Wall, iverilog -g2005, yosys of the wrapped design;
 # sim.axi_gemm_*: the host (tb/harness/axi_gemm_host.hpp) sends B then A and receives C under
 # random tvalid/tready with gaps and long stalls, checks every element against the golden GEMM,
 # the padding, tlast, the beat formulas, STEPS/RESULTS against the golden schedule, the SIZE
@@ -53,12 +53,58 @@ add_test(NAME mutant.axi_gemm_spacing COMMAND ${SCRIPTS}/expect_failure.sh "FAIL
          ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os --rows 3 --cols 2 --drain shift --inject-bug seq_spacing
          --trials 4 --build-opt 0 --work ${WORK}/mutant/axi_gemm_spacing)
 set_tests_properties(mutant.axi_gemm_spacing PROPERTIES LABELS "sim")
+
+# The dot-product grids: a whole tile per result, K padded to the tile's depth with zeros (the
+# host's random row padding and B rows of earlier jobs must multiply as 0), mac-tree's weights
+# loaded a cycle ahead (w_load_i). The seeds give K < depth, K not a multiple of depth and edge
+# tiles along M and N among the trials. matrix2d 3x2x3 at 32 bits: A words of lcm(3, 4) lanes in
+# 3 sub-RAMs, 3 B banks.
+tpegen_axi_gemm_point(cube_2x2x2_opt2    8 1 --arch cube --rows 2 --cols 2 --depth 2 --pe opt2 --axis-width 32)
+tpegen_axi_gemm_point(m2d_3x2x3_opt1     8 2 --arch matrix2d --rows 3 --cols 2 --depth 3 --pe opt1 --axis-width 32)
+tpegen_axi_gemm_point(tree_c3d2          8 1 --arch mac-tree --cols 3 --depth 2 --axis-width 64)
+# Opt-in (heavy): pipeline registers, 11/5-bit unsigned operands (2-byte A containers) and a
+# depth-8 cube over a 64-bit bus; the narrowest bus (one element per beat) on mac-tree with a
+# wrapping 8-bit accumulator; OPT2 matrix2d on a 128-bit bus; the 1x1x1 cube.
+tpegen_axi_gemm_point(cube_4x3x8_u11x5_io 4 31 --arch cube --rows 4 --cols 3 --depth 8 --a-width 11 --b-width 5
+                      --unsigned --in-regs 1 --out-regs 1 --axis-width 64)
+tpegen_axi_gemm_point(tree_c4d4_w8       6 32 --arch mac-tree --cols 4 --depth 4 --a-width 4 --b-width 4 --acc-width 8
+                      --acc-wrap --axis-width 8)
+tpegen_axi_gemm_point(m2d_2x4x2_opt2_w128 6 33 --arch matrix2d --rows 2 --cols 4 --depth 2 --pe opt2 --axis-width 128)
+tpegen_axi_gemm_point(cube_1x1x1         6 34 --arch cube --rows 1 --cols 1 --depth 1 --axis-width 32)
+# The dot-grid path must be able to fail: the k >= K lanes fed unmasked (seq_pad), results
+# closer than a tile's rows (seq_spacing, at K <= depth, where nothing else spaces them), the
+# last column of each tile dropped (gemm_collect). Without the spacing a result comes while the
+# collector still writes the previous tile's rows: it is lost and the job never ends.
+add_test(NAME mutant.axi_gemm_cube_pad COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch cube --rows 2 --cols 2 --depth 2 --inject-bug seq_pad --trials 4
+         --seed 1 --build-opt 0 --work ${WORK}/mutant/axi_gemm_cube_pad)
+add_test(NAME mutant.axi_gemm_tree_pad COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch mac-tree --cols 3 --depth 2 --inject-bug seq_pad --trials 4
+         --seed 1 --build-opt 0 --work ${WORK}/mutant/axi_gemm_tree_pad)
+add_test(NAME mutant.axi_gemm_cube_spacing COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: no tlast on the output"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch cube --rows 2 --cols 2 --depth 2 --inject-bug seq_spacing --gemm 5x2x5
+         --trials 2 --build-opt 0 --work ${WORK}/mutant/axi_gemm_cube_spacing)
+add_test(NAME mutant.axi_gemm_m2d_collect COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch matrix2d --rows 3 --cols 2 --depth 3 --inject-bug gemm_collect
+         --trials 4 --build-opt 0 --work ${WORK}/mutant/axi_gemm_m2d_collect)
+set_tests_properties(mutant.axi_gemm_cube_pad mutant.axi_gemm_tree_pad mutant.axi_gemm_cube_spacing
+                     mutant.axi_gemm_m2d_collect PROPERTIES LABELS "sim")
+# Four new points in the default run (the three sims and rtl.axi_gemm_cube_2x2x2_opt2); the
+# rest is opt-in, as the default run is over its time budget.
+set_property(TEST rtl.axi_gemm_m2d_3x2x3_opt1 rtl.axi_gemm_tree_c3d2
+             rtl.axi_gemm_cube_4x3x8_u11x5_io sim.axi_gemm_cube_4x3x8_u11x5_io
+             rtl.axi_gemm_tree_c4d4_w8 sim.axi_gemm_tree_c4d4_w8
+             rtl.axi_gemm_m2d_2x4x2_opt2_w128 sim.axi_gemm_m2d_2x4x2_opt2_w128
+             rtl.axi_gemm_cube_1x1x1 sim.axi_gemm_cube_1x1x1
+             mutant.axi_gemm_cube_pad mutant.axi_gemm_tree_pad mutant.axi_gemm_cube_spacing mutant.axi_gemm_m2d_collect
+             APPEND PROPERTY LABELS heavy)
+
 # The header compiles (C99, -Wall -Werror) and its beat formulas give the documented counts.
 add_test(NAME rtl.axi_gemm_header COMMAND ${SCRIPTS}/check_axi_gemm_header.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_gemm_header
          --arch systolic-os --rows 3 --cols 2)
 set_tests_properties(rtl.axi_gemm_header PROPERTIES LABELS "rtl")
-tpegen_bad_input(axi_gemm_arch "--wrap = 'axi-gemm' for --arch cube: it supports systolic-os only"
-                 generate --arch cube --wrap axi-gemm -o ${WORK}/bad/a)
+tpegen_bad_input(axi_gemm_arch "--wrap = 'axi-gemm' for --arch opt4c: valid architectures are systolic-os, cube, mac-tree, matrix2d \\(use"
+                 generate --arch opt4c --wrap axi-gemm -o ${WORK}/bad/a)
 tpegen_bad_input(axi_gemm_axis_width "--axis-width = 24 with --wrap axi-gemm: valid values are powers of two from 32"
                  generate --arch systolic-os --wrap axi-gemm --axis-width 24 -o ${WORK}/bad/a)
 tpegen_bad_input(axi_gemm_bug_unwrapped "--inject-bug = 'gemm_pad'.*needs --wrap axi-gemm"

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <set>
+#include <string>
 #include <tuple>
 
 #include "arch/registry.hpp"
@@ -13,6 +14,17 @@
 using namespace tpegen;
 
 namespace {
+
+DesignConfig grid(const char* arch, int rows, int cols, int depth, int axis) {
+  DesignConfig c;
+  c.arch = arch;
+  if (std::string(arch) != "mac-tree") c.rows = rows;
+  c.cols = cols;
+  c.depth = depth;
+  c.axis_width = axis;
+  c.wrap = "axi-gemm";
+  return resolve(c);
+}
 
 DesignConfig os(int rows, int cols, int axis, int a_width = 8, int acc = 32) {
   DesignConfig c;
@@ -71,6 +83,48 @@ TEST_CASE("axi-gemm geometry: systolic-os buffers hold whole matrices up to the 
     CHECK(tiles <= (1LL << g.c_tile_bits));
     CHECK(rows <= (1 << g.c_row_bits));
   }
+}
+
+TEST_CASE("axi-gemm geometry: the dot grids' buffers bank A by tile rows and B by k rows") {
+  // cube at 32 bits (A: 2 of 4 lanes per step), matrix2d 3x2x3 (words of lcm(3, 4) = 12 lanes in
+  // 3 sub-RAMs), mac-tree c3d2 at 64 bits (B words of 24 lanes), a depth-8 cube at 32 bits.
+  const std::tuple<const char*, int, int, int, int> points[] = {
+      {"cube", 2, 2, 2, 32}, {"matrix2d", 3, 2, 3, 32}, {"mac-tree", 1, 3, 2, 64}, {"cube", 4, 3, 8, 32}};
+  for (auto [arch, rows, cols, depth, axis] : points) {
+    CAPTURE(arch);
+    CAPTURE(depth);
+    const DesignConfig c = grid(arch, rows, cols, depth, axis);
+    const golden::ScheduleDescriptor d = design_schedule(c);
+    const wrap::GemmGeometry g = wrap::gemm_geometry(c, d);
+    CHECK(g.a.banks == rows);
+    CHECK(g.a.slice_cols == depth);
+    CHECK(g.b.banks == depth);
+    CHECK(g.b.slice_cols == cols);
+    CHECK(g.a.lanes_per_word % depth == 0);
+    CHECK_FALSE(g.c_columns);
+    CHECK(g.k_limit >= wrap::kGemmWantedLimit);
+    check_operand(g.a, static_cast<int>(g.m_limit), static_cast<int>(g.k_limit));
+    check_operand(g.b, static_cast<int>(g.k_limit), static_cast<int>(g.n_limit));
+  }
+  CHECK(wrap::gemm_geometry(grid("matrix2d", 3, 2, 3, 32), design_schedule(grid("matrix2d", 3, 2, 3, 32))).a.sub_rams == 3);
+}
+
+TEST_CASE("axi-gemm: the registry's architectures are those whose schedule the sequencer runs") {
+  // KInner, fixed latency, B with its step or a step ahead; the list names them in registry order.
+  std::string names;
+  for (const ArchDescriptor& a : architectures()) {
+    DesignConfig c;
+    c.arch = a.name;
+    c = resolve(c);
+    const golden::ScheduleDescriptor d = design_schedule(c);
+    const bool runs = d.protocol == golden::Protocol::FixedLatency && d.order == golden::Order::KInner &&
+                      d.weights != golden::Weights::Banked;
+    CAPTURE(a.name);
+    CHECK(a.axi_gemm == runs);
+    if (a.axi_gemm) names += (names.empty() ? "" : ", ") + a.name;
+  }
+  CHECK(axi_gemm_architectures() == names);
+  CHECK(names == "systolic-os, cube, mac-tree, matrix2d");
 }
 
 TEST_CASE("axi-gemm geometry: containers, beats and the bus") {

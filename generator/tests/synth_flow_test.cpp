@@ -3,6 +3,7 @@
 // output, captured with the scripts tpegen writes (long paths cut to a few lines).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <limits>

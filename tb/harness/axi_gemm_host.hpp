@@ -39,7 +39,8 @@ inline HostDuty duty;
 
 inline void max_dims(int& m, int& k, int& n) {
   m = static_cast<int>(std::min<long long>(3 * tpe::kRows + 2, tpe::kMLimit));
-  k = static_cast<int>(std::min<long long>(2 * (tpe::kRows + tpe::kCols) + 3, tpe::kKLimit));
+  // K over several k steps of a dot-product grid too (depth 1 for systolic-os), with a part step.
+  k = static_cast<int>(std::min<long long>(2 * (tpe::kRows + tpe::kCols) + 3 + 2 * (tpe::kDepth - 1), tpe::kKLimit));
   n = static_cast<int>(std::min<long long>(3 * tpe::kCols + 2, tpe::kNLimit));
 }
 

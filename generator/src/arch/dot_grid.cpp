@@ -269,6 +269,7 @@ ArchDescriptor with_dot_grid_sim(ArchDescriptor d, const DotGridStyle& style) {
   d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_DOT_GRID"); };
   d.held_weights = style.held_weights;
   d.schedule = [style](const DesignConfig& c) { return dot_grid_schedule(c, style); };
+  d.axi_gemm = true;  // KInner, fixed latency, B with its step (NextStep for held weights)
   return d;
 }
 

@@ -41,6 +41,13 @@ const ArchDescriptor& find_arch(const std::string& name) {
   throw ConfigError(invalid_choice("--arch", name, names));
 }
 
+std::string axi_gemm_architectures() {
+  std::string list;
+  for (auto& a : architectures())
+    if (a.axi_gemm) list += (list.empty() ? "" : ", ") + a.name;
+  return list;
+}
+
 double arch_macs_per_cycle(const DesignConfig& c, std::string* note) {
   if (note) note->clear();
   const ArchDescriptor& a = find_arch(c.arch);

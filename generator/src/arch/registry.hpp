@@ -79,6 +79,9 @@ struct ArchDescriptor {
   /// schedule.hpp), from the same facts as `timing` (arch/schedule_base.hpp): the manifest's
   /// "schedule", the harness's --driver schedule, the unit tests' functional model.
   std::function<golden::ScheduleDescriptor(const DesignConfig&)> schedule = {};
+  /// `--wrap axi-gemm` runs this architecture's schedule (KInner, fixed latency, its B with
+  /// the step or a step ahead: wrap/gemm_sequencer.cpp); the others keep `--wrap axi`.
+  bool axi_gemm = false;
 };
 
 /// The descriptor's macs_per_cycle (rows*cols*depth without one); clears *note first.
@@ -97,6 +100,9 @@ std::optional<DesignConfig> baseline_of(const DesignConfig& c);
 
 /// All architectures, in the order `tpegen list` shows them.
 const std::vector<ArchDescriptor>& architectures();
+
+/// The architectures `--wrap axi-gemm` supports, in registry order, comma-separated.
+std::string axi_gemm_architectures();
 
 /// Throws ConfigError listing the valid names when `name` is unknown.
 const ArchDescriptor& find_arch(const std::string& name);

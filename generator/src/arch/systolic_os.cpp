@@ -370,6 +370,7 @@ ArchDescriptor describe_systolic_os() {
           timing};
   d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_SYSTOLIC_OS"); };
   d.schedule = schedule;
+  d.axi_gemm = true;
   d.macs_per_cycle = [](const DesignConfig& c, std::string*) { return static_cast<double>(c.rows) * c.cols; };
   return d;
 }

@@ -159,9 +159,10 @@ const std::vector<ConfigField>& table() {
           "test only: 'adder' breaks the accumulator adder, 'lockstep' lets the encoders of an opt4c/opt4e step "
           "take operands on their own, 'axi_drop' breaks the AXI output serializer, 'clock_gate' (with --clock-gate) "
           "lets every clock gate pass the clock, 'gemm_collect' drops the last column's results, 'gemm_pad' "
-          "leaves stale lanes in C's padding and 'seq_spacing' ignores the tile spacing (with --wrap axi-gemm)")
+          "leaves stale lanes in C's padding, 'seq_spacing' ignores the tile spacing and 'seq_pad' feeds the k >= K "
+          "lanes unmasked (with --wrap axi-gemm)")
           .by_default("none")
-          .choices({"adder", "lockstep", "axi_drop", "clock_gate", "gemm_collect", "gemm_pad", "seq_spacing"})
+          .choices({"adder", "lockstep", "axi_drop", "clock_gate", "gemm_collect", "gemm_pad", "seq_spacing", "seq_pad"})
           .shown(Shown::NonDefault)
           .pe_option()
           .hidden(),

@@ -155,13 +155,14 @@ DesignConfig resolve(const DesignConfig& in) {
                                   Limits::kMinAxis, Limits::kMaxAxis));
   if (c.inject_bug == "axi_drop" && c.wrap != "axi")
     throw ConfigError("invalid --inject-bug = 'axi_drop': it breaks the AXI wrapper, so it needs --wrap axi");
-  // The subsystem's first stage (AXI_DESIGN.md S2) runs the KInner fixed-latency schedule
-  // with Columns results: systolic-os; the other engines keep --wrap axi until theirs land.
-  if (c.wrap == "axi-gemm" && c.arch != "systolic-os")
-    throw ConfigError(fmt::format("invalid --wrap = 'axi-gemm' for --arch {}: it supports systolic-os only (use "
-                                  "--wrap axi for the other architectures)",
-                                  c.arch));
-  if ((c.inject_bug == "gemm_collect" || c.inject_bug == "gemm_pad" || c.inject_bug == "seq_spacing") &&
+  // The subsystem (AXI_DESIGN.md S2) runs the KInner fixed-latency schedules; the other
+  // engines keep --wrap axi until theirs land.
+  if (c.wrap == "axi-gemm" && !find_arch(c.arch).axi_gemm)
+    throw ConfigError(fmt::format("invalid --wrap = 'axi-gemm' for --arch {}: valid architectures are {} (use "
+                                  "--wrap axi for the others)",
+                                  c.arch, axi_gemm_architectures()));
+  if ((c.inject_bug == "gemm_collect" || c.inject_bug == "gemm_pad" || c.inject_bug == "seq_spacing" ||
+       c.inject_bug == "seq_pad") &&
       c.wrap != "axi-gemm")
     throw ConfigError(fmt::format("invalid --inject-bug = '{}': it breaks the axi-gemm subsystem, so it needs "
                                   "--wrap axi-gemm",

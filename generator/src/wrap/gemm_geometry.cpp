@@ -65,8 +65,8 @@ GemmGeometry gemm_geometry(const DesignConfig& c, const golden::ScheduleDescript
                                   "from {} (the widest element container) to {}",
                                   c.axis_width, 8 * widest, Limits::kMaxAxis));
   const int W = kGemmWantedLimit;
-  g.a = operand(d.a, g.bus_bytes, g.ea, c.a_width, W, W);  // A: M x K, read R x 1
-  g.b = operand(d.b, g.bus_bytes, g.eb, c.b_width, W, W);  // B: K x N, read 1 x C
+  g.a = operand(d.a, g.bus_bytes, g.ea, c.a_width, W, W);  // A: M x K, read R x tile_k
+  g.b = operand(d.b, g.bus_bytes, g.eb, c.b_width, W, W);  // B: K x N, read tile_k x C
   g.m_limit = g.a.row_limit;
   g.k_limit = std::min<long long>(g.a.col_limit, g.b.row_limit);
   g.max_k = axi_limits(c).max_k;
@@ -76,6 +76,7 @@ GemmGeometry gemm_geometry(const DesignConfig& c, const golden::ScheduleDescript
   g.c_row_bits = log2_ceil(d.tile_m);
   g.c_tile_bits = log2_ceil((g.b.col_limit + d.tile_n - 1) / d.tile_n);
   g.n_limit = std::min<long long>(g.b.col_limit, static_cast<long long>(d.tile_n) << g.c_tile_bits);
+  g.c_columns = d.results == golden::Results::Columns;
   return g;
 }
 

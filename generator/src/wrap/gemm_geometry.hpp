@@ -44,8 +44,10 @@ struct GemmGeometry {
   int bus_bytes = 4;
   int ea = 1, eb = 1, ec = 4;  // element containers (bytes) on the streams
   OperandGeometry a, b;
-  // C: one memory per engine column (Columns results), words {row group, tile row, tile}.
+  // C: words {row group, tile row, column tile}; one memory of one lane per engine column
+  // (Columns results: systolic-os) or one memory of tile_n lanes (Block results: dot grids).
   int c_row_bits = 0, c_tile_bits = 0, c_group_bits = 0;
+  bool c_columns = true;  // Columns: memories u_c<j> of one lane; else one memory u_c of tile_n lanes
   int c_addr_bits() const;
   long long m_limit = 0, k_limit = 0, n_limit = 0;  // the largest sizes a job may have
   long long max_k = 0;                               // exact accumulation bound (0: none, --acc-wrap)

@@ -24,14 +24,22 @@ nlohmann::json axi_gemm_manifest(const GemmGeometry& g, const DesignConfig& c) {
                         {"purpose", purpose}});
   };
   operand("abuf", g.a, "A buffer: bank b holds rows r % banks == b, one beat per word");
-  operand("bbuf", g.b, "B buffer: sub-RAM s holds beats b % sub_rams == s of every row");
-  for (int j = 0; j < c.cols; ++j)
-    mems.push_back({{"instance", fmt::format("u_c{}", j)},
+  operand("bbuf", g.b, "B buffer: bank b holds rows k % banks == b, sub-RAM s beats b % sub_rams == s of a row");
+  if (!g.c_columns)
+    mems.push_back({{"instance", "u_c"},
                     {"module", "tpe_sdp_ram"},
                     {"words", 1 << g.c_addr_bits()},
-                    {"width", c.acc_width},
+                    {"width", c.cols * c.acc_width},
                     {"read_latency", 1},
-                    {"purpose", "C memory of engine column " + std::to_string(j)}});
+                    {"purpose", "C memory: one row of a result tile per word"}});
+  else
+    for (int j = 0; j < c.cols; ++j)
+      mems.push_back({{"instance", fmt::format("u_c{}", j)},
+                      {"module", "tpe_sdp_ram"},
+                      {"words", 1 << g.c_addr_bits()},
+                      {"width", c.acc_width},
+                      {"read_latency", 1},
+                      {"purpose", "C memory of engine column " + std::to_string(j)}});
   return {{"bus_width", c.axis_width},
           {"layout", "input packet: B's K rows, then A's M rows; output packet: C's M rows; row-major, each row "
                      "from a beat boundary, zero-padded to whole beats, elements little-endian in their containers"},

@@ -48,22 +48,30 @@ LoaderOut add_stream_loader(ir::Module& m, const GemmGeometry& g, const GemmJob&
 struct SequencerOut {
   ir::ExprP a_raddr, a_group_q, b_raddr, b_group_q;  // to the buffers
   ir::ExprP a_lanes, b_lanes;                        // from the buffers: wires to assign (bank 0 lowest)
-  ir::ExprP a_i, b_i, valid_i, first_i, last_i;      // to the engine (flops)
+  ir::ExprP a_i, b_i, valid_i, first_i, last_i;      // to the engine (flops; b_i not when the engine latches it)
+  ir::ExprP w_load_i;                                // NextStep weights (mac-tree): b_i into the weight register
   ir::ExprP issue, done;                             // a valid step this cycle; every step issued
 };
 SequencerOut add_sequencer(ir::Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,
                            const DesignConfig& c, const GemmJob& job, const ir::ExprP& go);
 
-/// The Columns collector: column j's results, rows of a tile in order, into C memory j.
-/// Returns the memories' read data (one ACC word per column, one cycle after `raddr`) and
-/// `done` (every column wrote its last result).
+/// The collectors: results into the C memories at {row group, tile row, column tile}.
+/// Each returns the memories' read data (one ACC word per engine column, one cycle after
+/// `raddr`) and `done` (the job's last result is written).
 struct CollectorOut {
   std::vector<ir::ExprP> rdata;
   ir::ExprP done;
 };
+/// Columns (systolic-os): column j's results, rows of a tile in order, into C memory j.
 CollectorOut add_column_collector(ir::Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,
                                   const DesignConfig& c, const GemmJob& job, const ir::ExprP& c_o,
                                   const ir::ExprP& c_valid_o, const ir::ExprP& re, const ir::ExprP& raddr);
+
+/// Block (the dot-product grids): a whole tile per c_valid_o, its rows one per cycle into one
+/// C memory of tile_n lanes.
+CollectorOut add_block_collector(ir::Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,
+                                 const DesignConfig& c, const GemmJob& job, const ir::ExprP& c_o,
+                                 const ir::ExprP& c_valid_o, const ir::ExprP& re, const ir::ExprP& raddr);
 
 /// The unloader: C row by row into beats (EC-byte containers, rows padded to beats), on the
 /// output stream. ABORT closes a started packet with a zero beat carrying tlast.
@@ -75,7 +83,7 @@ struct UnloaderOut {
 };
 struct UnloaderIn {
   ir::ExprP go;                   // unload phase
-  std::vector<ir::ExprP> rdata;   // column memories
+  std::vector<ir::ExprP> rdata;   // C memories: one ACC word per engine column
   ir::ExprP tready;
 };
 UnloaderOut add_unloader(ir::Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,

@@ -1,7 +1,11 @@
 // The input side of `--wrap axi-gemm` (AXI_DESIGN.md §1): one packet of B's K rows, then A's
 // M rows, each row from a beat boundary and zero-padded to whole beats; tlast on the last
-// beat of A. A beat is one buffer word: B row k's beat b goes to sub-RAM b % sub_rams, word
-// b / sub_rams of k's slot; A row r's beat b to bank r % R, word b of its slot.
+// beat of A. A beat is one buffer word: row r's beat b goes to bank r % banks, sub-RAM
+// b % sub_rams, word b / sub_rams of the slot of r / banks (OperandGeometry::write). The
+// sub-RAM and word counters serve both operands; the banks of B (its k rows, for tile_k > 1)
+// have counters of their own.
+#include <algorithm>
+
 #include "arch/common.hpp"
 #include "wrap/gemm_ir.hpp"
 #include "wrap/gemm_parts.hpp"
@@ -43,12 +47,15 @@ LoaderOut add_stream_loader(Module& m, const GemmGeometry& g, const GemmJob& job
 
   auto in_b = m.reg("in_b_q", 1);  // B rows still coming
   auto row = m.reg("in_row_q", SW), beat = m.reg("in_beat_q", SW);
-  const int SUBW = arch::index_width(g.b.sub_rams), BANKW = arch::index_width(g.a.banks);
-  auto sub = m.reg("in_sub_q", SUBW), word = m.reg("in_word_q", std::max(1, g.b.slot_bits));
+  const int SA = g.a.sub_rams, SB = g.b.sub_rams;
+  const int SUBW = arch::index_width(std::max(SA, SB)), BANKW = arch::index_width(g.a.banks);
+  auto sub = m.reg("in_sub_q", SUBW), word = m.reg("in_word_q", std::max({1, g.b.slot_bits, SA > 1 ? g.a.slot_bits : 0}));
   auto bank = m.reg("in_bank_q", BANKW), group = m.reg("in_group_q", std::max(1, g.a.group_bits));
   auto last_beat = m.wire("in_last_beat", eq(beat, mux(in_b, rb_b_last, rb_a_last)));
   auto last_row = m.wire("in_last_row", eq(row, mux(in_b, job.k_last, job.m_last)));
-  auto sub_wrap = m.wire("in_sub_wrap", is_const(sub, static_cast<uint64_t>(g.b.sub_rams - 1)));
+  auto sub_wrap = m.wire("in_sub_wrap", SA == 1 ? is_const(sub, static_cast<uint64_t>(SB - 1))
+                                                : mux(in_b, is_const(sub, static_cast<uint64_t>(SB - 1)),
+                                                      is_const(sub, static_cast<uint64_t>(SA - 1))));
   auto bank_wrap = m.wire("in_bank_wrap", is_const(bank, static_cast<uint64_t>(g.a.banks - 1)));
   auto row_end = m.wire("in_row_end", band(o.take, last_beat));
   auto final_beat = m.wire("in_final_beat", band(band(bnot(in_b), last_beat), last_row));
@@ -64,11 +71,22 @@ LoaderOut add_stream_loader(Module& m, const GemmGeometry& g, const GemmJob& job
   m.update_with_reset(group, mux(job.start, k(group->width, 0), inc_if(group, band(a_row_end, bank_wrap))), 0,
                       bor(job.start, a_row_end));
 
-  o.b = {m.wire("in_b_go", band(o.take, in_b)), nullptr, sub,
-         m.wire("in_b_addr", join({low(row, g.b.group_bits), low(word, g.b.slot_bits)})),
+  ExprP b_bank, b_group = row;
+  if (g.b.banks > 1) {
+    const int BBW = arch::index_width(g.b.banks);
+    b_bank = m.reg("in_b_bank_q", BBW);
+    b_group = m.reg("in_b_group_q", std::max(1, g.b.group_bits));
+    auto b_row_end = m.wire("in_b_row_end", band(row_end, in_b));
+    auto b_bank_wrap = m.wire("in_b_bank_wrap", is_const(b_bank, static_cast<uint64_t>(g.b.banks - 1)));
+    m.update_with_reset(b_bank, mux(bor(job.start, b_bank_wrap), k(BBW, 0), inc(b_bank)), 0, bor(job.start, b_row_end));
+    m.update_with_reset(b_group, mux(job.start, k(b_group->width, 0), inc_if(b_group, b_bank_wrap)), 0,
+                        bor(job.start, b_row_end));
+  }
+  o.b = {m.wire("in_b_go", band(o.take, in_b)), b_bank, sub,
+         m.wire("in_b_addr", join({low(b_group, g.b.group_bits), low(word, g.b.slot_bits)})),
          m.wire("in_b_data", narrow_lanes(tdata, g.b, g.eb))};
-  o.a = {m.wire("in_a_go", band(o.take, bnot(in_b))), bank, nullptr,
-         m.wire("in_a_addr", join({low(group, g.a.group_bits), low(beat, g.a.slot_bits)})),
+  o.a = {m.wire("in_a_go", band(o.take, bnot(in_b))), bank, SA > 1 ? sub : nullptr,
+         m.wire("in_a_addr", join({low(group, g.a.group_bits), low(SA > 1 ? word : beat, g.a.slot_bits)})),
          m.wire("in_a_data", narrow_lanes(tdata, g.a, g.ea))};
   o.done = m.wire("in_done", band(o.take, final_beat));
   o.early_last = m.wire("in_early_last", band(band(o.take, tlast), bnot(final_beat)));

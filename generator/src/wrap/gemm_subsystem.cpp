@@ -62,8 +62,9 @@ const std::vector<AxiReg>& axi_gemm_registers() {
       {"K", 0x10, "RW", "columns of A, rows of B (1..K_LIMIT); a write while BUSY answers SLVERR"},
       {"N", 0x14, "RW", "columns of B and C (1..N_LIMIT); a write while BUSY answers SLVERR"},
       {"STEPS", 0x18, "R", "engine steps (valid_i) since START: the schedule's step count"},
-      {"RESULTS", 0x1C, "R", "column results the engine gave since START (tiles x rows x cols); none may come "
-                             "after DONE, not even after an ABORT"},
+      {"RESULTS", 0x1C, "R", "result events the engine gave since START (systolic-os: one per column value, tiles "
+                             "x rows x cols; the dot-product grids: one per tile); none may come after DONE, not even "
+                             "after an ABORT"},
       {"IN_BEATS", 0x20, "R", "input beats taken since START"},
       {"OUT_BEATS", 0x24, "R", "output beats sent since START"},
       {"BUS_WIDTH", 0x28, "R", "tdata bits of both streams"},
@@ -85,6 +86,9 @@ const std::vector<AxiReg>& axi_gemm_registers() {
 void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
   const Module& eng = *d.find_module(d.top);
   const golden::ScheduleDescriptor sd = design_schedule(c);
+  if (sd.protocol != golden::Protocol::FixedLatency || sd.order != golden::Order::KInner ||
+      sd.weights == golden::Weights::Banked)
+    throw std::logic_error("--wrap axi-gemm: the sequencer runs KInner fixed-latency schedules only (" + c.arch + ")");
   const GemmGeometry g = gemm_geometry(c, sd);
   const std::string engine_name = eng.name();
   const std::vector<Port> eng_ports = eng.ports();
@@ -176,7 +180,7 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
   auto a_banks = add_operand_buffer(m, "abuf", g.a, ld.a, seq.a_raddr, seq.a_group_q);
   auto b_banks = add_operand_buffer(m, "bbuf", g.b, ld.b, seq.b_raddr, seq.b_group_q);
   m.assign(seq.a_lanes, join(std::vector<ExprP>(a_banks.rbegin(), a_banks.rend())));
-  m.assign(seq.b_lanes, b_banks[0]);
+  m.assign(seq.b_lanes, join(std::vector<ExprP>(b_banks.rbegin(), b_banks.rend())));
 
   // ---- the engine ----
   auto c_o = m.wire("eng_c_o", eng.width_of("c_o"));
@@ -190,6 +194,7 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
     else if (p.name == "valid_i") e = seq.valid_i;
     else if (p.name == "first_i") e = seq.first_i;
     else if (p.name == "last_i") e = seq.last_i;
+    else if (p.name == "w_load_i" && seq.w_load_i) e = seq.w_load_i;
     else if (p.name == "c_o") e = c_o;
     else if (p.name == "c_valid_o") e = c_valid_o;
     else throw std::logic_error("--wrap axi-gemm: engine port " + p.name + " has no connection");
@@ -199,7 +204,9 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
 
   // ---- collector and unloader ----
   auto c_re = m.wire("c_re", 1), c_raddr = m.wire("c_raddr", g.c_addr_bits());
-  const CollectorOut col = add_column_collector(m, g, sd, c, job, c_o, c_valid_o, c_re, c_raddr);
+  const CollectorOut col = sd.results == golden::Results::Columns
+                               ? add_column_collector(m, g, sd, c, job, c_o, c_valid_o, c_re, c_raddr)
+                               : add_block_collector(m, g, sd, c, job, c_o, c_valid_o, c_re, c_raddr);
   auto m_tdata = m.output("m_axis_tdata", c.axis_width, "output beat: C's rows, each padded to whole beats");
   auto m_tvalid = m.output("m_axis_tvalid", 1, "output beat valid", true);
   auto m_tready = m.input("m_axis_tready", 1, "output beat taken");

@@ -2,8 +2,9 @@
 // schedule. The host programs M, K, N over AXI4-Lite, streams B's rows then A's rows in one
 // AXI4-Stream packet and receives C row-major in exactly M * ceil(N * EC / bus bytes) beats;
 // the subsystem buffers the operands, feeds the engine from the architecture's schedule
-// descriptor, collects the results and sends them. This stage: systolic-os (KInner,
-// fixed latency, Columns results) with whole-matrix buffers (M, K, N up to the limits).
+// descriptor, collects the results and sends them. This stage: the KInner fixed-latency
+// engines (systolic-os: Columns results; cube, matrix2d, mac-tree: Block results, K padded
+// to tile_k with zeros) with whole-matrix buffers (M, K, N up to the limits).
 // The record wrapper (`--wrap axi`, axi_wrapper.hpp) stays until the later stage retires it.
 #pragma once
 

@@ -1,6 +1,7 @@
 // The unloader of `--wrap axi-gemm` (AXI_DESIGN.md §6): C row by row onto the output stream.
-// Element (m, n) is in column memory n % C at {m / R, m % R, n / C}; counters replace the
-// divisions. All column memories read one word together, and each cycle a chunk of
+// Element (m, n) is lane n % C of the C memories' word {m / R, m % R, n / C} (column memory
+// n % C for systolic-os, lane n % C of the one memory for the dot grids); counters replace the
+// divisions. All C memories read one word together, and each cycle a chunk of
 // G = gcd(C, P) elements (P = elements per beat, G a power of two) goes into its lanes of the
 // beat register: a chunk never straddles a tile or a beat, so one multiplexer of C/G chunks
 // and one of P/G slots suffice. A beat leaves when full or at a row's end, its lanes past
