@@ -71,11 +71,14 @@ void check_executor_flags(const SweepOptions& o) {
     throw ConfigError("invalid --collect: it only writes the reports, without --dry-run or --no-wait");
 }
 
+// The point's run keys over the command line's run flags.
 RunSettings run_settings(const SweepOptions& o, const nlohmann::json& run) {
-  return {run.value("clock_period", o.run.clock_period_ns), run.value("fmax_search", o.run.fmax_search),
-          run.value("activity", o.run.activity), run.value("target", std::string("asic")),
-          run.value("device", std::string()), run.value("gate_delay", o.run.gate_delay), run.value("gate_slice", 0),
-          run.value("activity_dist", std::string(synth::kDefaultActivityDist))};
+  RunSettings defaults;
+  defaults.clock_period_ns = o.run.clock_period_ns;
+  defaults.fmax_search = o.run.fmax_search;
+  defaults.activity = o.run.activity;
+  defaults.gate_delay = o.run.gate_delay;
+  return sweep::run_settings(run, defaults);
 }
 
 // The config's design points, expanded and resolved (an invalid one is kept, to be skipped).
@@ -149,19 +152,9 @@ SweepPlan plan_points(const SweepOptions& o, const std::vector<sweep::Point>& po
       rtl = "not built";
     }
     // An FPGA point's "timing" is nextpnr's place and route, which needs no liberty file.
-    const bool fpga = rs.target != "asic";
+    const bool fpga = rs.fpga();
     const bool point_timing = fpga ? !o.run.no_timing : tools.timing;
-    nlohmann::json run_in = nlohmann::json::object();
-    if (fpga) {
-      run_in = {{"target", rs.target}, {"device", rs.device}};  // asic keys unchanged: old caches stay valid
-    } else if (point_timing) {
-      run_in = {{"fmax_search", rs.fmax_search}, {"activity", rs.activity}};
-      if (rs.activity == "gate" && rs.gate_delay != "unit") run_in["gate_delay"] = rs.gate_delay;
-      if (rs.activity == "gate" && rs.gate_slice > 0) run_in["gate_slice"] = rs.gate_slice;
-      if (rs.activity != "static" && rs.activity_dist != synth::kDefaultActivityDist) run_in["activity_dist"] = rs.activity_dist;
-      // The measured global rate averages over the bits that toggle (was: every traced bit).
-      if (rs.activity != "static") run_in["activity_mean"] = "toggling bits";
-    }
+    const nlohmann::json run_in = sweep::run_cache_inputs(rs, point_timing);
     sweep::CacheInputs in{config_to_json(*p.resolved), fpga ? std::string() : tools.lib.path.string(),
                           point_timing ? std::optional<double>(rs.clock_period_ns) : std::nullopt, version(), run_in,
                           rtl};

@@ -50,22 +50,9 @@ sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJo
                                     "--work", dir.string()};
     if (job.liberty.empty()) cmd.push_back("--no-liberty");
     else cmd.insert(cmd.end(), {"--liberty", job.liberty});
-    const RunSettings& rs = job.settings;
-    const std::string period = fmt::format("{}", rs.clock_period_ns);
-    if (rs.target != "asic") {  // the FPGA flows take no fmax search or activity
-      cmd.insert(cmd.end(), {"--target", rs.target});
-      if (!rs.device.empty()) cmd.insert(cmd.end(), {"--device", rs.device});
-      if (job.timing) cmd.insert(cmd.end(), {"--clock-period", period});
-      else cmd.push_back("--no-timing");
-    } else if (job.timing) {
-      cmd.insert(cmd.end(), {"--clock-period", period, "--fmax-search", std::to_string(rs.fmax_search), "--activity",
-                             rs.activity});
-      if (rs.activity == "gate") cmd.insert(cmd.end(), {"--gate-delay", rs.gate_delay});
-      if (rs.activity == "gate" && rs.gate_slice > 0) cmd.insert(cmd.end(), {"--gate-slice", std::to_string(rs.gate_slice)});
-      if (rs.activity != "static") cmd.insert(cmd.end(), {"--activity-dist", rs.activity_dist});
-    } else {
-      cmd.push_back("--no-timing");
-    }
+    const std::vector<std::string> run = sweep::run_synth_args(job.settings, job.timing);
+    cmd.insert(cmd.end(), run.begin(), run.end());
+    if (!job.timing) cmd.push_back("--no-timing");
     const int status = run_program(cmd, {}, log);
     if (status == -1 || status == 130 || status == 143) {
       *interrupted = true;

@@ -7,22 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sweep/run_keys.hpp"
 #include "sweep/sweep.hpp"
-#include "synth/activity.hpp"
 
 namespace tpegen::cli {
 
-// A point's run keys over the command line's defaults.
-struct RunSettings {
-  double clock_period_ns;
-  int fmax_search;
-  std::string activity;
-  std::string target = "asic";  // asic or an FPGA family (tpegen synth --target)
-  std::string device;           // ice40 part, "" = default
-  std::string gate_delay = "unit";  // activity gate: unit | liberty
-  int gate_slice = 0;               // activity gate: measured on the design capped at N (0: whole)
-  std::string activity_dist = synth::kDefaultActivityDist;  // operands of the activity run (synth --activity-dist)
-};
+using sweep::RunSettings;
 
 /// Everything a point's synth run needs, independent of the sweep that planned it.
 struct PointJob {

@@ -83,14 +83,7 @@ json point_job_to_json(const PointJob& j) {
   return {{"name", j.name},
           {"design", j.design},
           {"run", j.run},
-          {"clock_period_ns", j.settings.clock_period_ns},
-          {"fmax_search", j.settings.fmax_search},
-          {"activity", j.settings.activity},
-          {"gate_delay", j.settings.gate_delay},
-          {"gate_slice", j.settings.gate_slice},
-          {"activity_dist", j.settings.activity_dist},
-          {"target", j.settings.target},
-          {"device", j.settings.device},
+          {"settings", sweep::run_settings_to_json(j.settings)},
           {"liberty", j.liberty},
           {"timing", j.timing},
           {"key", j.key},
@@ -103,10 +96,7 @@ PointJob point_job_from_json(const json& j) {
     p.name = j.at("name").get<std::string>();
     p.design = j.at("design");
     p.run = j.at("run");
-    p.settings = {j.at("clock_period_ns").get<double>(), j.at("fmax_search").get<int>(),
-                  j.at("activity").get<std::string>(), j.at("target").get<std::string>(),
-                  j.at("device").get<std::string>(), j.value("gate_delay", std::string("unit")),
-                  j.value("gate_slice", 0), j.value("activity_dist", std::string(synth::kDefaultActivityDist))};
+    p.settings = sweep::run_settings_from_json(j.at("settings"));
     p.liberty = j.at("liberty").get<std::string>();
     p.timing = j.at("timing").get<bool>();
     p.key = j.at("key").get<std::string>();

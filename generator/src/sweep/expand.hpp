@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/design_config.hpp"
+#include "sweep/run_keys.hpp"
 
 namespace tpegen::sweep {
 
@@ -25,18 +26,6 @@ struct SweepFileKey {
 };
 const std::vector<SweepFileKey>& sweep_file_keys();
 
-/// A key of a point that sets how it is measured rather than what is built, and the flag of
-/// `tpegen synth` (and of `tpegen sweep`, as every point's default) it stands for: the same
-/// values with the same meaning.
-struct RunKey {
-  const char* key;   // "clock_period"
-  const char* flag;  // "--clock-period"
-};
-/// clock_period, fmax_search, activity, gate_delay, gate_slice, activity_dist, target, device.
-const std::vector<RunKey>& run_keys();
-
-/// Run keys may appear in base, grid and points like design keys; absent ones take the CLI's.
-bool is_run_key(const std::string& key);
 
 struct Point {
   std::string name;             // canonical_name of the resolved config plus run_suffix(run) ("" when skipped)
@@ -53,8 +42,5 @@ struct Point {
 /// not a non-empty array, ...); an invalid design combination is a skipped point.
 std::vector<Point> expand(const std::string& config_text, const std::string& origin, const Resolver& resolve_design);
 
-/// "" for no run keys, else e.g. "@p5_fs3_sim" (clock 5 ns, 3 fmax steps, simulated activity),
-/// so that one design measured two ways gives two points.
-std::string run_suffix(const nlohmann::json& run);
 
 }  // namespace tpegen::sweep
