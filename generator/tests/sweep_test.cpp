@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/design_flags.hpp"
-#include "cli/sweep_slurm.hpp"
+#include "sweep/slurm.hpp"
 #include "output/design_files.hpp"
 #include "sweep/sweep.hpp"
 
@@ -448,37 +448,37 @@ TEST_CASE("sweep: CSV and Markdown of a synthetic result set") {
 }
 
 TEST_CASE("sweep: the Slurm executor's sbatch command and option checks") {
-  cli::SlurmOptions o;
+  sweep::SlurmOptions o;
   o.max_parallel = 3;
   o.partition = "cpu";
   o.time = "1:00:00";
   o.mem = "4G";
   o.sbatch_args = {"--account=hw"};
-  CHECK_NOTHROW(cli::check_slurm_options(o));
+  CHECK_NOTHROW(sweep::check_slurm_options(o));
   // Run without a shell: one argument each, nothing quoted.
-  CHECK(cli::sbatch_argv("/w", 5, o) ==
+  CHECK(sweep::sbatch_argv("/w", 5, o) ==
         std::vector<std::string>{"sbatch", "--parsable", "--job-name=tpegen-sweep", "--array=0-4%3",
                                  "--output=/w/slurm/log/%A_%a.out", "--partition=cpu", "--time=1:00:00", "--mem=4G",
                                  "--account=hw", "/w/slurm/sweep-point.sh"});
-  const std::string cmd = cli::sbatch_command("/w", 5, o);  // shown by --dry-run
+  const std::string cmd = sweep::sbatch_command("/w", 5, o);  // shown by --dry-run
   CHECK(cmd == "sbatch --parsable --job-name=tpegen-sweep --array=0-4%3 --output=/w/slurm/log/%A_%a.out "
                "--partition=cpu --time=1:00:00 --mem=4G --account=hw /w/slurm/sweep-point.sh");
-  CHECK(cli::sbatch_command("/w a", 1, o).find(" '--output=/w a/slurm/log/%A_%a.out' ") != std::string::npos);
+  CHECK(sweep::sbatch_command("/w a", 1, o).find(" '--output=/w a/slurm/log/%A_%a.out' ") != std::string::npos);
   o.max_parallel = 0;  // no throttle
-  CHECK(cli::sbatch_command("/w", 1, o).find(" --array=0-0 ") != std::string::npos);
+  CHECK(sweep::sbatch_command("/w", 1, o).find(" --array=0-0 ") != std::string::npos);
   for (const char* t : {"30", "30:00", "1:00:00", "2-0", "2-12:30", "2-12:30:00", "UNLIMITED"}) {
     o.time = t;
-    CHECK_NOTHROW(cli::check_slurm_options(o));
+    CHECK_NOTHROW(sweep::check_slurm_options(o));
   }
   o.time = "1h";
-  CHECK_THROWS_AS(cli::check_slurm_options(o), ConfigError);
+  CHECK_THROWS_AS(sweep::check_slurm_options(o), ConfigError);
   o.time = "";
   o.mem = "4X";
-  CHECK_THROWS_AS(cli::check_slurm_options(o), ConfigError);
+  CHECK_THROWS_AS(sweep::check_slurm_options(o), ConfigError);
   o.mem = "";
   o.partition = "a b";
-  CHECK_THROWS_AS(cli::check_slurm_options(o), ConfigError);
+  CHECK_THROWS_AS(sweep::check_slurm_options(o), ConfigError);
   o.partition = "";
   o.sbatch_args = {"account=hw"};
-  CHECK_THROWS_AS(cli::check_slurm_options(o), ConfigError);
+  CHECK_THROWS_AS(sweep::check_slurm_options(o), ConfigError);
 }

@@ -125,7 +125,7 @@ void run_synth(const SynthOptions& o) {
                            write_design(work, files, o.work), o.run.clock_period_ns, !o.run.no_timing, o.json});
     return;
   }
-  const SynthTools tools = find_synth_tools(o.run.liberty, o.run.no_liberty, o.run.no_timing);
+  const SynthTools tools = synth::find_synth_tools(o.run.liberty, o.run.no_liberty, o.run.no_timing);
   const synth::LibertyChoice& lib = tools.lib;
   const bool timing = tools.timing;
   const DesignFiles files = make_design_files(c);

@@ -14,18 +14,6 @@
 
 namespace tpegen::cli {
 
-SynthTools find_synth_tools(const std::string& liberty, bool no_liberty, bool no_timing) {
-  SynthTools t;
-  t.lib = no_liberty ? synth::LibertyChoice{{}, "--no-liberty"}
-                     : synth::find_liberty(liberty, std::getenv("TPEGEN_LIBERTY"),
-                                          synth::pdk_search_dirs(std::getenv("TPEGEN_PDK_DIR")));
-  require_tool("yosys", "yosys");
-  t.timing = !t.lib.path.empty() && !no_timing;
-  if (t.timing && !on_path("sta"))
-    throw ConfigError("sta (OpenSTA) not found on PATH: install the Debian package opensta, or pass --no-timing");
-  return t;
-}
-
 void add_synth_run_flags(CLI::App& app, SynthRunFlags& f, bool sweep) {
   auto key = [&](const char* k) {
     return sweep ? std::string("every point's default (point key ") + k + "): " : std::string();

@@ -8,13 +8,11 @@
 
 #include "synth/sta_flow.hpp"
 #include "synth/synth_flow.hpp"
+#include "synth/tools.hpp"
 
 namespace tpegen::cli {
 
-struct SynthTools {
-  synth::LibertyChoice lib;  // path empty: generic cells only (origin says why)
-  bool timing = false;       // OpenSTA timing and power run
-};
+using synth::SynthTools;
 
 /// The flags `synth` and `sweep` share (for sweep: every point's defaults, which the
 /// points' run keys override).
@@ -34,10 +32,5 @@ void add_synth_run_flags(CLI::App& app, SynthRunFlags& f, bool sweep);
 
 /// Their range checks (one ConfigError line each), before any work.
 void check_synth_run_flags(const SynthRunFlags& f);
-
-/// Liberty from --liberty, TPEGEN_LIBERTY or the default library (sky130hd) (none with
-/// --no-liberty); timing needs a liberty file and no --no-timing. Throws ConfigError when
-/// yosys, or sta with timing, is not on PATH.
-SynthTools find_synth_tools(const std::string& liberty, bool no_liberty, bool no_timing);
 
 }  // namespace tpegen::cli

@@ -1,4 +1,4 @@
-#include "cli/sweep_slurm.hpp"
+#include "sweep/slurm.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -16,7 +16,7 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-namespace tpegen::cli {
+namespace tpegen::sweep {
 namespace {
 
 std::string last_line(const std::string& s) {
@@ -83,11 +83,11 @@ json point_job_to_json(const PointJob& j) {
   return {{"name", j.name},
           {"design", j.design},
           {"run", j.run},
-          {"settings", sweep::run_settings_to_json(j.settings)},
+          {"settings", run_settings_to_json(j.settings)},
           {"liberty", j.liberty},
           {"timing", j.timing},
           {"key", j.key},
-          {"inputs", sweep::cache_key_json(j.inputs)}};
+          {"inputs", cache_key_json(j.inputs)}};
 }
 
 PointJob point_job_from_json(const json& j) {
@@ -96,7 +96,7 @@ PointJob point_job_from_json(const json& j) {
     p.name = j.at("name").get<std::string>();
     p.design = j.at("design");
     p.run = j.at("run");
-    p.settings = sweep::run_settings_from_json(j.at("settings"));
+    p.settings = run_settings_from_json(j.at("settings"));
     p.liberty = j.at("liberty").get<std::string>();
     p.timing = j.at("timing").get<bool>();
     p.key = j.at("key").get<std::string>();
@@ -107,7 +107,7 @@ PointJob point_job_from_json(const json& j) {
     if (!in.at("clock_period_ns").is_null()) p.inputs.clock_period_ns = in.at("clock_period_ns").get<double>();
     p.inputs.version = in.at("version").get<std::string>();
     p.inputs.rtl = in.at("rtl").get<std::string>();
-    if (sweep::cache_key(p.inputs) != p.key) throw std::runtime_error("key does not match its inputs");
+    if (cache_key(p.inputs) != p.key) throw std::runtime_error("key does not match its inputs");
     return p;
   } catch (const std::exception& e) {
     throw ConfigError(fmt::format("corrupt sweep plan entry ({})", e.what()));
@@ -195,13 +195,13 @@ std::string submit_array(const fs::path& exe, const fs::path& work, const std::v
 }
 
 void wait_array(const std::string& job_id, const fs::path& work, const std::vector<PointJob>& jobs,
-                std::vector<sweep::Result>& results, size_t done) {
+                std::vector<Result>& results, size_t done) {
   using Clock = std::chrono::steady_clock;
   std::vector<bool> finished(jobs.size(), false);
   size_t remaining = jobs.size();
   auto from_cache = [&](size_t t) {
     const PointJob& j = jobs[t];
-    std::optional<sweep::Result> r = sweep::read_cache_file(work / "cache" / (j.key + ".json"), j.key);
+    std::optional<Result> r = read_cache_file(work / "cache" / (j.key + ".json"), j.key);
     if (!r) return false;
     r->name = j.name;
     r->run = j.run;
@@ -239,7 +239,7 @@ void wait_array(const std::string& job_id, const fs::path& work, const std::vect
         if (from_cache(t)) continue;  // it finished between the two looks
         const fs::path log = log_file(work, job_id, t);
         const std::string reason = last_error_line(log);
-        sweep::Result& r = results[jobs[t].index];
+        Result& r = results[jobs[t].index];
         r.ok = false;
         r.error = fmt::format("Slurm task {}_{} {}{}{}; log {}", job_id, t, state,
                               it == states->end() ? " (no longer listed by squeue or sacct)" : "",
@@ -265,12 +265,12 @@ int run_sweep_point(const fs::path& work, long index) {
     throw ConfigError(fmt::format("invalid INDEX = {}: the plan in {} has points 0..{}", index, work.string(),
                                   static_cast<long>(jobs.size()) - 1));
   const PointJob job = point_job_from_json(jobs.at(static_cast<size_t>(index)));
-  if (sweep::read_cache_file(work / "cache" / (job.key + ".json"), job.key)) {
+  if (read_cache_file(work / "cache" / (job.key + ".json"), job.key)) {
     fmt::print("tpegen: {}: already in the cache\n", job.name);
     return 0;
   }
   bool interrupted = false;
-  const sweep::Result r = run_point(fs::read_symlink("/proc/self/exe"), work, job, &interrupted);
+  const Result r = run_point(fs::read_symlink("/proc/self/exe"), work, job, &interrupted);
   if (!r.ok) {
     fmt::print(stderr, "tpegen: error: {}: {}\n", job.name, r.error);
     return interrupted ? 130 : 1;
@@ -279,4 +279,4 @@ int run_sweep_point(const fs::path& work, long index) {
   return 0;
 }
 
-}  // namespace tpegen::cli
+}  // namespace tpegen::sweep

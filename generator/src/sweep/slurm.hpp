@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/sweep_point.hpp"
+#include "sweep/point.hpp"
 
-namespace tpegen::cli {
+namespace tpegen::sweep {
 
 struct SlurmOptions {
   int max_parallel = 0;  // 0: no throttle (--max-parallel N gives %N; cmd_sweep checks N >= 1)
@@ -34,10 +34,10 @@ std::string submit_array(const std::filesystem::path& exe, const std::filesystem
 /// Waits for every task of the job, printing progress as points reach the cache; results of
 /// the jobs are read back from the cache, failures carry the task's Slurm state and log.
 void wait_array(const std::string& job_id, const std::filesystem::path& work, const std::vector<PointJob>& jobs,
-                std::vector<sweep::Result>& results, size_t done);
+                std::vector<Result>& results, size_t done);
 
 /// `tpegen sweep-point WORK INDEX`: runs job INDEX of WORK/slurm/plan.json (exit 1 when the
 /// point fails; its cache file is written atomically, so a killed task leaves none).
 int run_sweep_point(const std::filesystem::path& work, long index);
 
-}  // namespace tpegen::cli
+}  // namespace tpegen::sweep

@@ -1,4 +1,4 @@
-#include "cli/sweep_point.hpp"
+#include "sweep/point.hpp"
 
 #include <sstream>
 #include <stdexcept>
@@ -10,7 +10,7 @@
 
 namespace fs = std::filesystem;
 
-namespace tpegen::cli {
+namespace tpegen::sweep {
 namespace {
 
 // The reason a synth run failed: its last "error:" line, else the exit status.
@@ -32,13 +32,13 @@ std::string last_error_line(const fs::path& log) {
   return last;
 }
 
-sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJob& job, bool* interrupted) {
+Result run_point(const fs::path& exe, const fs::path& work, const PointJob& job, bool* interrupted) {
   const std::string& name = job.name;
   const fs::path dir = work / "points" / name;
   const fs::path cfg = work / "points" / (name + ".config.json");
   const fs::path report = work / "points" / (name + ".report.json");
   const fs::path log = work / "points" / (name + ".log");
-  sweep::Result r;
+  Result r;
   r.name = name;
   r.config = job.inputs.config;
   r.run = job.run;
@@ -50,7 +50,7 @@ sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJo
                                     "--work", dir.string()};
     if (job.liberty.empty()) cmd.push_back("--no-liberty");
     else cmd.insert(cmd.end(), {"--liberty", job.liberty});
-    const std::vector<std::string> run = sweep::run_synth_args(job.settings, job.timing);
+    const std::vector<std::string> run = run_synth_args(job.settings, job.timing);
     cmd.insert(cmd.end(), run.begin(), run.end());
     if (!job.timing) cmd.push_back("--no-timing");
     const int status = run_program(cmd, {}, log);
@@ -63,9 +63,9 @@ sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJo
       const auto rep = nlohmann::json::parse(read_text_or_empty(report), nullptr, false);
       if (rep.is_discarded() || !rep.is_object()) throw std::runtime_error("cannot read " + report.string());
       const auto manifest = nlohmann::json::parse(read_text_or_empty(dir / "design" / "manifest.json"), nullptr, false);
-      r = sweep::result_from_report(name, rep, manifest.is_discarded() ? nlohmann::json() : manifest);
+      r = result_from_report(name, rep, manifest.is_discarded() ? nlohmann::json() : manifest);
       r.run = job.run;
-      write_text_file_atomic(work / "cache" / (job.key + ".json"), sweep::cache_file_text(job.key, job.inputs, r));
+      write_text_file_atomic(work / "cache" / (job.key + ".json"), cache_file_text(job.key, job.inputs, r));
     }
   } catch (const std::exception& e) {
     r.ok = false;
@@ -74,7 +74,7 @@ sweep::Result run_point(const fs::path& exe, const fs::path& work, const PointJo
   return r;
 }
 
-void print_progress(size_t done, size_t n, const sweep::Result& r, const std::string& suffix) {
+void print_progress(size_t done, size_t n, const Result& r, const std::string& suffix) {
   if (r.ok)
     fmt::print("[{}/{}] {}: area {} µm², fmax {} MHz{}\n", done, n, r.name,
                r.area_um2 ? fmt::format("{:.1f}", *r.area_um2) : "-",
@@ -84,4 +84,4 @@ void print_progress(size_t done, size_t n, const sweep::Result& r, const std::st
   std::fflush(stdout);
 }
 
-}  // namespace tpegen::cli
+}  // namespace tpegen::sweep

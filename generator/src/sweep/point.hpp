@@ -10,9 +10,8 @@
 #include "sweep/run_keys.hpp"
 #include "sweep/sweep.hpp"
 
-namespace tpegen::cli {
+namespace tpegen::sweep {
 
-using sweep::RunSettings;
 
 /// Everything a point's synth run needs, independent of the sweep that planned it.
 struct PointJob {
@@ -23,20 +22,20 @@ struct PointJob {
   std::string liberty;    // "" for --no-liberty
   bool timing = false;
   std::string key;
-  sweep::CacheInputs inputs;
+  CacheInputs inputs;
   size_t index = 0;       // into the sweep's results
 };
 
 /// Runs the point's synth with `exe` (the tpegen binary) in WORK/points and, when it succeeds,
 /// writes WORK/cache/<key>.json atomically. Returns the result (failed with the reason
 /// otherwise); *interrupted is set when the run was stopped by a signal.
-sweep::Result run_point(const std::filesystem::path& exe, const std::filesystem::path& work, const PointJob& job,
+Result run_point(const std::filesystem::path& exe, const std::filesystem::path& work, const PointJob& job,
                         bool* interrupted);
 
 /// The last "error:" line of a log (without "tpegen: error: "), "" when there is none.
 std::string last_error_line(const std::filesystem::path& log);
 
 /// "[done/n] NAME: area .. µm², fmax .. MHz" (or FAILED: reason), flushed.
-void print_progress(size_t done, size_t n, const sweep::Result& r, const std::string& suffix = "");
+void print_progress(size_t done, size_t n, const Result& r, const std::string& suffix = "");
 
-}  // namespace tpegen::cli
+}  // namespace tpegen::sweep

@@ -1,14 +1,14 @@
-#include "cli/sweep_local.hpp"
+#include "sweep/local.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
 
-namespace tpegen::cli {
+namespace tpegen::sweep {
 
 bool run_local(const std::filesystem::path& exe, const std::filesystem::path& work, const std::vector<PointJob>& jobs,
-               int parallel, std::vector<sweep::Result>& results, size_t done) {
+               int parallel, std::vector<Result>& results, size_t done) {
   std::mutex mu;
   std::atomic<size_t> next{0};
   std::atomic<bool> interrupted{false};
@@ -18,7 +18,7 @@ bool run_local(const std::filesystem::path& exe, const std::filesystem::path& wo
       const size_t j = next++;
       if (j >= jobs.size()) return;
       bool stopped = false;
-      const sweep::Result r = run_point(exe, work, jobs[j], &stopped);
+      const Result r = run_point(exe, work, jobs[j], &stopped);
       if (stopped) interrupted = true;
       std::lock_guard<std::mutex> lock(mu);
       results[jobs[j].index] = r;
@@ -32,4 +32,4 @@ bool run_local(const std::filesystem::path& exe, const std::filesystem::path& wo
   return !interrupted;
 }
 
-}  // namespace tpegen::cli
+}  // namespace tpegen::sweep
