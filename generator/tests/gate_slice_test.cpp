@@ -2,7 +2,7 @@
 // rest of the configuration unchanged.
 #include <doctest/doctest.h>
 
-#include "cli/gate_slice.hpp"
+#include "synth/gate_slice.hpp"
 #include "config/design_config.hpp"
 
 using namespace tpegen;
@@ -14,19 +14,19 @@ TEST_CASE("slice_config: dimensions capped at N, everything else kept") {
   c.is_signed = false;
   c.clock_gate = true;
   const DesignConfig full = resolve(c);
-  const DesignConfig s = cli::slice_config(full, 4);
+  const DesignConfig s = synth::slice_config(full, 4);
   CHECK(s.rows == 4);
   CHECK(s.cols == 4);
   CHECK(s.acc_width == full.acc_width);
   CHECK(s.pe == "opt1");
   CHECK(!s.is_signed);
   CHECK(s.clock_gate);
-  CHECK(cli::slice_config(full, 64) == full);  // nothing to cap: the design itself
+  CHECK(synth::slice_config(full, 64) == full);  // nothing to cap: the design itself
   DesignConfig t;
   t.arch = "mac-tree";
   t.cols = 8;
   t.depth = 3;
-  const DesignConfig ts = cli::slice_config(resolve(t), 2);
+  const DesignConfig ts = synth::slice_config(resolve(t), 2);
   CHECK(ts.rows == 1);  // fixed by the architecture
   CHECK(ts.cols == 2);
   CHECK(ts.depth == 2);

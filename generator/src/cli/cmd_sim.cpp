@@ -12,7 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/parse_errors.hpp"
 #include "cli/design_flags.hpp"
-#include "cli/synth_activity.hpp"
+#include "synth/synth_activity.hpp"
 #include "golden/stimulus.hpp"
 #include "output/design_files.hpp"
 #include "sim/model_command.hpp"
@@ -50,7 +50,7 @@ void validate(const SimOptions& o) {
   if (o.build_opt < 0 || o.build_opt > 3)
     throw ConfigError(fmt::format("invalid --build-opt = {}: valid range is 0..3", o.build_opt));
   if (o.trials < 1) throw ConfigError(fmt::format("invalid --trials = {}: valid range is 1 or more", o.trials));
-  check_duty(o.duty, "--duty");
+  synth::check_duty(o.duty, "--duty");
   if (o.vcd_depth < 0)
     throw ConfigError(fmt::format("invalid --vcd-depth = {}: valid range is 0 (every level) or more", o.vcd_depth));
   if (o.vcd_depth > 0 && o.vcd.empty()) throw ConfigError("invalid --vcd-depth: it needs --vcd FILE");

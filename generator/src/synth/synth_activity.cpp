@@ -1,4 +1,4 @@
-#include "cli/synth_activity.hpp"
+#include "synth/synth_activity.hpp"
 
 #include <chrono>
 #include <fstream>
@@ -13,7 +13,7 @@
 
 namespace fs = std::filesystem;
 
-namespace tpegen::cli {
+namespace tpegen::synth {
 
 void check_duty(int duty, const char* flag) {
   if (duty < 1 || duty > 100) throw ConfigError(fmt::format("invalid {} = {}: valid range is 1..100", flag, duty));
@@ -23,7 +23,7 @@ void check_workload(const ActivityWorkload& w) {
   check_duty(w.duty, "--activity-duty");
   if (w.trials < 1 || w.trials > 1000)
     throw ConfigError(fmt::format("invalid --activity-trials = {}: valid range is 1..1000", w.trials));
-  synth::check_activity_dist(w.dist);
+  check_activity_dist(w.dist);
 }
 
 SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, const nlohmann::json& manifest,
@@ -52,7 +52,7 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
     throw std::runtime_error(fmt::format("the activity simulation failed (exit status {}); see {}", status,
                                          r.log.string()));
   uint64_t cycles = 0;
-  if (!synth::parse_activity_window(log, cycles, r.macs) || cycles == 0 || r.macs == 0)
+  if (!parse_activity_window(log, cycles, r.macs) || cycles == 0 || r.macs == 0)
     throw std::runtime_error("no \"activity window:\" line in " + r.log.string());
   const nlohmann::json timing = manifest.value("timing", nlohmann::json::object());
   r.peak_macs_per_cycle = timing.value("peak_macs_per_cycle", timing.value("macs_per_cycle", 0.0));
@@ -61,7 +61,7 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
     if (p.at("dir") == "in") inputs.push_back(p.at("name").get<std::string>());
   std::ifstream vin(vcd);
   if (!vin) throw std::runtime_error("the activity simulation wrote no " + vcd.string());
-  r.estimate = synth::estimate_activity(synth::parse_vcd(vin), cycles, inputs);
+  r.estimate = estimate_activity(parse_vcd(vin), cycles, inputs);
   vin.close();
   if (keep_vcd)
     r.vcd = vcd;
@@ -70,4 +70,4 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
   return r;
 }
 
-}  // namespace tpegen::cli
+}  // namespace tpegen::synth

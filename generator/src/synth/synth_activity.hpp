@@ -13,10 +13,10 @@
 #include "synth/activity.hpp"
 #include "synth/asic_run.hpp"
 
-namespace tpegen::cli {
+namespace tpegen::synth {
 
 struct ActivityWorkload {
-  std::string dist = synth::kDefaultActivityDist;
+  std::string dist = kDefaultActivityDist;
   int trials = 3;                    // random GEMMs of a few tiles each ...
   uint64_t min_cycles = 1000;        // ... and more until this many cycles (small arrays finish fast)
   uint64_t seed = 1;
@@ -26,7 +26,6 @@ struct ActivityWorkload {
 /// Throws ConfigError unless 1 <= duty <= 100 (`flag` names it).
 void check_duty(int duty, const char* flag);
 
-using synth::SimActivity;
 
 /// Throws ConfigError for a bad workload (names the flag and the valid range).
 void check_workload(const ActivityWorkload& w);
@@ -38,4 +37,4 @@ SimActivity measure_activity(const std::filesystem::path& exe, const nlohmann::j
                              const nlohmann::json& manifest, const std::filesystem::path& work,
                              const ActivityWorkload& w, bool keep_vcd = false);
 
-}  // namespace tpegen::cli
+}  // namespace tpegen::synth

@@ -5,11 +5,11 @@
 #include <filesystem>
 #include <string>
 
-#include "cli/synth_activity.hpp"
+#include "synth/synth_activity.hpp"
 #include "config/design_config.hpp"
 #include "synth/gate_report.hpp"
 
-namespace tpegen::cli {
+namespace tpegen::synth {
 
 /// The design with each of its architecture's dimensions (rows, cols, depth) capped at n.
 DesignConfig slice_config(const DesignConfig& c, int n);
@@ -25,6 +25,6 @@ struct SliceRun {
 /// Runs `tpegen synth --activity gate` on `slice` (synthesis, activity run and gate-level
 /// replay in run.work) and returns its gate-level report, named after the slice. Throws
 /// std::runtime_error naming the log when the run fails.
-synth::GateReport run_gate_slice(const DesignConfig& slice, const SliceRun& run);
+GateReport run_gate_slice(const DesignConfig& slice, const SliceRun& run);
 
-}  // namespace tpegen::cli
+}  // namespace tpegen::synth

@@ -1,4 +1,4 @@
-#include "cli/gate_slice.hpp"
+#include "synth/gate_slice.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -15,7 +15,7 @@
 
 namespace fs = std::filesystem;
 
-namespace tpegen::cli {
+namespace tpegen::synth {
 
 DesignConfig slice_config(const DesignConfig& c, int n) {
   const ArchDescriptor& arch = find_arch(c.arch);
@@ -26,7 +26,7 @@ DesignConfig slice_config(const DesignConfig& c, int n) {
   return resolve(s);
 }
 
-synth::GateReport run_gate_slice(const DesignConfig& slice, const SliceRun& run) {
+GateReport run_gate_slice(const DesignConfig& slice, const SliceRun& run) {
   fs::create_directories(run.work);
   const fs::path cfg = run.work / "slice_config.json", json = run.work / "slice_report.json",
                  log = run.work / "slice_synth.log";
@@ -43,10 +43,10 @@ synth::GateReport run_gate_slice(const DesignConfig& slice, const SliceRun& run)
   if (status != 0 || !in)
     throw std::runtime_error("the gate-level run of the slice " + canonical_name(slice) + " failed; see " +
                              log.string());
-  auto g = synth::gate_from_json(nlohmann::json::parse(in));
+  auto g = gate_from_json(nlohmann::json::parse(in));
   if (!g) throw std::runtime_error("the slice's report " + json.string() + " has no gate-level energy");
   g->slice = top_name(slice);
   return *g;
 }
 
-}  // namespace tpegen::cli
+}  // namespace tpegen::synth
