@@ -1,5 +1,5 @@
 # --wrap axi-gemm (AXI_DESIGN.md stage S2): the subsystem that owns the schedule, on
-# systolic-os and the dot-product grids (cube, matrix2d, mac-tree). rtl.axi_gemm_*: verilator -Wall, iverilog -g2005, yosys of the wrapped design;
+# systolic-os, systolic-ws and the dot-product grids (cube, matrix2d, mac-tree). rtl.axi_gemm_*: verilator -Wall, iverilog -g2005, yosys of the wrapped design;
 # sim.axi_gemm_*: the host (tb/harness/axi_gemm_host.hpp) sends B then A and receives C under
 # random tvalid/tready with gaps and long stalls, checks every element against the golden GEMM,
 # the padding, tlast, the beat formulas, STEPS/RESULTS against the golden schedule, the SIZE
@@ -99,11 +99,53 @@ set_property(TEST rtl.axi_gemm_m2d_3x2x3_opt1 rtl.axi_gemm_tree_c3d2
              mutant.axi_gemm_cube_pad mutant.axi_gemm_tree_pad mutant.axi_gemm_cube_spacing mutant.axi_gemm_m2d_collect
              APPEND PROPERTY LABELS heavy)
 
+# systolic-ws (MInner): passes of a strip's rows per K round and column tile, weight rows into
+# the two banks from the pass's first cycle, partial sums fed back from the C memory. The seeds
+# give several K rounds, column tiles and strips, K not a multiple of rows, and rounds short
+# enough that the sequencer must pad them (column tiles x pass period < latency + 2).
+tpegen_axi_gemm_point(ws_3x2_opt1        8 1 --arch systolic-ws --rows 3 --cols 2 --pe opt1 --axis-width 32)
+# Opt-in (heavy): rows < cols - 1 (the bank rule, not the rows, sets the pass period), one PE
+# row, 11/5-bit unsigned operands with pipeline registers, a 256-bit bus, the narrowest bus with
+# a wrapping 8-bit accumulator, an 8 x 8 array, K = 1 and the largest job.
+tpegen_axi_gemm_point(ws_2x5_w64         6 3 --arch systolic-ws --rows 2 --cols 5 --axis-width 64)
+tpegen_axi_gemm_point(ws_1x3_opt1        6 11 --arch systolic-ws --rows 1 --cols 3 --pe opt1 --axis-width 64)
+tpegen_axi_gemm_point(ws_3x2_u11x5_io    6 4 --arch systolic-ws --rows 3 --cols 2 --pe opt1 --a-width 11 --b-width 5
+                      --unsigned --in-regs 1 --out-regs 1 --axis-width 32)
+tpegen_axi_gemm_point(ws_4x4_w256        4 7 --arch systolic-ws --rows 4 --cols 4 --axis-width 256)
+tpegen_axi_gemm_point(ws_2x2_w8          6 8 --arch systolic-ws --rows 2 --cols 2 --a-width 4 --b-width 4 --acc-width 8
+                      --acc-wrap --axis-width 8)
+tpegen_axi_gemm_point(ws_8x8             3 9 --arch systolic-ws --rows 8 --cols 8 --axis-width 64)
+add_test(NAME sim.axi_gemm_ws_k1 COMMAND ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-ws --rows 3 --cols 2
+         --axis-width 32 --gemm 7x1x5 --trials 2 --seed 5 --build-opt 0 --work ${WORK}/sim/axi_gemm_ws_k1)
+add_test(NAME sim.axi_gemm_ws_limits COMMAND ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-ws --rows 3 --cols 2
+         --axis-width 32 --gemm 64x64x64 --trials 1 --seed 6 --build-opt 0 --work ${WORK}/sim/axi_gemm_ws_limits)
+# The ws path must be able to fail: no round padding (seq_spacing: rows read partial sums
+# not yet written), weight rows k >= K unmasked (seq_pad: A's padding meets stale weights),
+# the last column dropped (gemm_collect).
+add_test(NAME mutant.axi_gemm_ws_spacing COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-ws --rows 3 --cols 2 --pe opt1 --inject-bug seq_spacing
+         --gemm 5x11x4 --trials 2 --build-opt 0 --work ${WORK}/mutant/axi_gemm_ws_spacing)
+add_test(NAME mutant.axi_gemm_ws_pad COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-ws --rows 3 --cols 2 --inject-bug seq_pad --gemm 4x5x3
+         --trials 2 --build-opt 0 --work ${WORK}/mutant/axi_gemm_ws_pad)
+add_test(NAME mutant.axi_gemm_ws_collect COMMAND ${SCRIPTS}/expect_failure.sh "FAIL: trial [0-9]+: [0-9]+ of"
+         ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-ws --rows 3 --cols 2 --inject-bug gemm_collect --trials 4
+         --build-opt 0 --work ${WORK}/mutant/axi_gemm_ws_collect)
+set_tests_properties(sim.axi_gemm_ws_k1 sim.axi_gemm_ws_limits mutant.axi_gemm_ws_spacing mutant.axi_gemm_ws_pad
+                     mutant.axi_gemm_ws_collect PROPERTIES LABELS "sim")
+# Two new points in the default run (sim and rtl ws_3x2_opt1); the rest is opt-in.
+set_property(TEST rtl.axi_gemm_ws_2x5_w64 sim.axi_gemm_ws_2x5_w64 rtl.axi_gemm_ws_1x3_opt1 sim.axi_gemm_ws_1x3_opt1
+             rtl.axi_gemm_ws_3x2_u11x5_io sim.axi_gemm_ws_3x2_u11x5_io rtl.axi_gemm_ws_4x4_w256 sim.axi_gemm_ws_4x4_w256
+             rtl.axi_gemm_ws_2x2_w8 sim.axi_gemm_ws_2x2_w8 rtl.axi_gemm_ws_8x8 sim.axi_gemm_ws_8x8
+             sim.axi_gemm_ws_k1 sim.axi_gemm_ws_limits
+             mutant.axi_gemm_ws_spacing mutant.axi_gemm_ws_pad mutant.axi_gemm_ws_collect
+             APPEND PROPERTY LABELS heavy)
+
 # The header compiles (C99, -Wall -Werror) and its beat formulas give the documented counts.
 add_test(NAME rtl.axi_gemm_header COMMAND ${SCRIPTS}/check_axi_gemm_header.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_gemm_header
          --arch systolic-os --rows 3 --cols 2)
 set_tests_properties(rtl.axi_gemm_header PROPERTIES LABELS "rtl")
-tpegen_bad_input(axi_gemm_arch "--wrap = 'axi-gemm' for --arch opt4c: valid architectures are systolic-os, cube, mac-tree, matrix2d \\(use"
+tpegen_bad_input(axi_gemm_arch "--wrap = 'axi-gemm' for --arch opt4c: valid architectures are systolic-os, systolic-ws, cube, mac-tree, matrix2d \\(use"
                  generate --arch opt4c --wrap axi-gemm -o ${WORK}/bad/a)
 tpegen_bad_input(axi_gemm_axis_width "--axis-width = 24 with --wrap axi-gemm: valid values are powers of two from 32"
                  generate --arch systolic-os --wrap axi-gemm --axis-width 24 -o ${WORK}/bad/a)

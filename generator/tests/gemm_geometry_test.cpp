@@ -10,6 +10,7 @@
 #include "arch/registry.hpp"
 #include "config/design_config.hpp"
 #include "wrap/gemm_geometry.hpp"
+#include "wrap/gemm_parts.hpp"
 
 using namespace tpegen;
 
@@ -110,21 +111,47 @@ TEST_CASE("axi-gemm geometry: the dot grids' buffers bank A by tile rows and B b
 }
 
 TEST_CASE("axi-gemm: the registry's architectures are those whose schedule the sequencer runs") {
-  // KInner, fixed latency, B with its step or a step ahead; the list names them in registry order.
+  // Fixed latency: KInner with B with its step or a step ahead, or MInner with banked weights
+  // (systolic-ws); the list names them in registry order.
   std::string names;
   for (const ArchDescriptor& a : architectures()) {
     DesignConfig c;
     c.arch = a.name;
     c = resolve(c);
     const golden::ScheduleDescriptor d = design_schedule(c);
-    const bool runs = d.protocol == golden::Protocol::FixedLatency && d.order == golden::Order::KInner &&
-                      d.weights != golden::Weights::Banked;
+    const bool runs = d.protocol == golden::Protocol::FixedLatency &&
+                      (d.order == golden::Order::MInner) == (d.weights == golden::Weights::Banked);
     CAPTURE(a.name);
     CHECK(a.axi_gemm == runs);
     if (a.axi_gemm) names += (names.empty() ? "" : ", ") + a.name;
   }
   CHECK(axi_gemm_architectures() == names);
-  CHECK(names == "systolic-os, cube, mac-tree, matrix2d");
+  CHECK(names == "systolic-os, systolic-ws, cube, mac-tree, matrix2d");
+}
+
+TEST_CASE("axi-gemm systolic-ws: row buffers, and the pass period meets the write port and the bank rule") {
+  for (auto [rows, cols] : {std::pair{3, 2}, {2, 5}, {1, 3}, {1, 1}, {4, 4}, {16, 16}, {2, 8}}) {
+    CAPTURE(rows);
+    CAPTURE(cols);
+    const DesignConfig c = grid("systolic-ws", rows, cols, 1, 32);
+    const golden::ScheduleDescriptor d = design_schedule(c);
+    const wrap::GemmGeometry g = wrap::gemm_geometry(c, d);
+    CHECK(g.a.banks == 1);  // a row of A per step: R values of k
+    CHECK(g.a.slice_cols == rows);
+    CHECK(g.b.banks == 1);  // a weight row per cycle: C values of n
+    CHECK(g.b.slice_cols == cols);
+    CHECK_FALSE(g.c_columns);
+    CHECK(g.c_group_bits == g.a.group_bits);  // C word {row m, column tile}
+    check_operand(g.a, static_cast<int>(g.m_limit), static_cast<int>(g.k_limit));
+    check_operand(g.b, static_cast<int>(g.k_limit), static_cast<int>(g.n_limit));
+    // R weight rows through one port per pass; a bank's rows rewritten two passes later no
+    // sooner than bank_rewrite (cols - 1) after the last row of a full pass read them.
+    const int p = wrap::ws_pass_period(d);
+    auto fits = [&](int period) { return period >= rows && 2 * period >= rows + cols - 1; };
+    CHECK(fits(p));
+    CHECK_FALSE(fits(p - 1));
+    CHECK(wrap::ws_revisit_cycles(d) == d.latency_last + 2);
+  }
 }
 
 TEST_CASE("axi-gemm geometry: containers, beats and the bus") {

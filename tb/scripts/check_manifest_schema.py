@@ -84,7 +84,7 @@ def self_test(schema, manifest):
 
 
 # The architectures --wrap axi-gemm supports (ArchDescriptor::axi_gemm; `list --json` does not say).
-AXI_GEMM_ARCHS = ("systolic-os", "cube", "mac-tree", "matrix2d")
+AXI_GEMM_ARCHS = ("systolic-os", "systolic-ws", "cube", "mac-tree", "matrix2d")
 
 
 def points(registry):

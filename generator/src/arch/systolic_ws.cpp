@@ -272,6 +272,7 @@ ArchDescriptor describe_systolic_ws() {
           timing};
   d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_SYSTOLIC_WS"); };
   d.schedule = schedule;
+  d.axi_gemm = true;  // MInner, banked weights: wrap/gemm_ws_sequencer.cpp
   d.macs_per_cycle = [](const DesignConfig& c, std::string*) { return static_cast<double>(c.rows) * c.cols; };
   return d;
 }

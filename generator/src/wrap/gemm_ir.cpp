@@ -55,6 +55,19 @@ void declare_sdp_ram(Design& d) {
                  {"rdata_o", PortDir::Out}}});
 }
 
+ExprP masked(Module& m, const std::string& name, const ExprP& lanes, const ExprP& keep, int count, int W) {
+  std::vector<ExprP> msb_first;
+  for (int i = count - 1; i >= 0; --i) msb_first.push_back(band(bits(lanes, i * W, W), replicate(W, bits(keep, i, 1))));
+  return m.wire(name, join(msb_first));
+}
+
+ExprP thermometer(Module& m, const std::string& name, const ExprP& left, int count) {
+  std::vector<ExprP> msb_first;
+  for (int i = count - 1; i >= 0; --i)
+    msb_first.push_back(bnot(lt_const(m, name + "_" + std::to_string(i), left, static_cast<uint64_t>(i) + 1)));
+  return m.wire(name, join(msb_first));
+}
+
 ExprP select(const ExprP& sel, const std::vector<ExprP>& choices) {
   ExprP out = choices[0];
   for (size_t i = 1; i < choices.size(); ++i) out = mux(eq(sel, constant(sel->width, i)), choices[i], out);

@@ -36,6 +36,10 @@ ir::ExprP sdp_ram(ir::Module& m, const std::string& name, int width, int addr_bi
                   const ir::ExprP& waddr, const ir::ExprP& wdata, const ir::ExprP& re, const ir::ExprP& raddr);
 /// Declares the tpe_sdp_ram leaf cell (rtl_templates/tpe_sdp_ram.v) in `d`.
 void declare_sdp_ram(ir::Design& d);
+/// Lanes of `lanes` (count x W bits) zeroed where `keep` (count bits) is 0, as a named wire.
+ir::ExprP masked(ir::Module& m, const std::string& name, const ir::ExprP& lanes, const ir::ExprP& keep, int count, int W);
+/// Thermometer code, a named wire: bit i = (left > i), for i < count.
+ir::ExprP thermometer(ir::Module& m, const std::string& name, const ir::ExprP& left, int count);
 /// choices[sel] (a chain of equality muxes; choices[0] when sel is out of range).
 ir::ExprP select(const ir::ExprP& sel, const std::vector<ir::ExprP>& choices);
 

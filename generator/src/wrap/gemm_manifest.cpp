@@ -31,7 +31,10 @@ nlohmann::json axi_gemm_manifest(const GemmGeometry& g, const DesignConfig& c) {
                     {"words", 1 << g.c_addr_bits()},
                     {"width", c.cols * c.acc_width},
                     {"read_latency", 1},
-                    {"purpose", "C memory: one row of a result tile per word"}});
+                    {"purpose", design_schedule(c).order == golden::Order::MInner
+                                    ? "C memory: one row of a result tile per word, and the partial sums of "
+                                      "earlier K rounds (systolic-ws)"
+                                    : "C memory: one row of a result tile per word"}});
   else
     for (int j = 0; j < c.cols; ++j)
       mems.push_back({{"instance", fmt::format("u_c{}", j)},

@@ -51,9 +51,22 @@ struct SequencerOut {
   ir::ExprP a_i, b_i, valid_i, first_i, last_i;      // to the engine (flops; b_i not when the engine latches it)
   ir::ExprP w_load_i;                                // NextStep weights (mac-tree): b_i into the weight register
   ir::ExprP issue, done;                             // a valid step this cycle; every step issued
+  // Banked weights and partial sums (systolic-ws): b_i is the weight row w_i; c_i the row's
+  // partial sum from the C memory, whose read port the sequencer drives while it computes.
+  ir::ExprP bank_i, c_i, w_we_i, w_row_i, w_bank_i;
+  ir::ExprP c_raddr;                                 // to the C memory (read enabled while computing)
+  ir::ExprP c_rdata;                                 // from the C memory: a wire to assign (lane j at j*ACC)
 };
 SequencerOut add_sequencer(ir::Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,
                            const DesignConfig& c, const GemmJob& job, const ir::ExprP& go);
+/// MInner (systolic-ws): passes of a strip's rows per K round and column tile, their weight rows
+/// written from the pass's first cycle on, partial sums fed back from the C memory.
+SequencerOut add_ws_sequencer(ir::Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,
+                              const DesignConfig& c, const GemmJob& job, const ir::ExprP& go);
+/// systolic-ws: cycles between the starts of consecutive passes, and the fewest cycles between
+/// the first passes of consecutive K rounds (a partial sum written before it is read).
+int ws_pass_period(const golden::ScheduleDescriptor& d);
+int ws_revisit_cycles(const golden::ScheduleDescriptor& d);
 
 /// The collectors: results into the C memories at {row group, tile row, column tile}.
 /// Each returns the memories' read data (one ACC word per engine column, one cycle after
@@ -72,6 +85,12 @@ CollectorOut add_column_collector(ir::Module& m, const GemmGeometry& g, const go
 CollectorOut add_block_collector(ir::Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,
                                  const DesignConfig& c, const GemmJob& job, const ir::ExprP& c_o,
                                  const ir::ExprP& c_valid_o, const ir::ExprP& re, const ir::ExprP& raddr);
+
+/// MInner (systolic-ws): one row per c_valid_o, every K round's into the C memory at
+/// {row, column tile}, the next round's partial sum.
+CollectorOut add_ws_collector(ir::Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,
+                              const DesignConfig& c, const GemmJob& job, const ir::ExprP& c_o,
+                              const ir::ExprP& c_valid_o, const ir::ExprP& re, const ir::ExprP& raddr);
 
 /// The unloader: C row by row into beats (EC-byte containers, rows padded to beats), on the
 /// output stream. ABORT closes a started packet with a zero beat carrying tlast.

@@ -17,26 +17,6 @@ namespace tpegen::wrap {
 using namespace ir;
 using namespace gemm_ir;
 
-namespace {
-
-/// Lanes of `lanes` (count x W bits) zeroed where `keep` (count bits) is 0.
-ExprP masked(Module& m, const std::string& name, const ExprP& lanes, const ExprP& keep, int count, int W) {
-  std::vector<ExprP> msb_first;
-  for (int i = count - 1; i >= 0; --i) msb_first.push_back(band(bits(lanes, i * W, W), replicate(W, bits(keep, i, 1))));
-  return m.wire(name, join(msb_first));
-}
-
-/// Thermometer code: bit i = (left > i), for i < count.
-ExprP thermometer(Module& m, const std::string& name, const ExprP& left, int count) {
-  std::vector<ExprP> msb_first;
-  for (int i = count - 1; i >= 0; --i)
-    msb_first.push_back(bnot(lt_const(m, name + "_" + std::to_string(i), left, static_cast<uint64_t>(i) + 1)));
-  return m.wire(name, join(msb_first));
-}
-
-
-}  // namespace
-
 SequencerOut add_sequencer(Module& m, const GemmGeometry& g, const golden::ScheduleDescriptor& d,
                            const DesignConfig& c, const GemmJob& job, const ExprP& go) {
   const int SW = job.size_bits, R = d.tile_m, C = d.tile_n, KT = d.tile_k, WA = g.a.lane_bits, WB = g.b.lane_bits;

@@ -63,7 +63,8 @@ const std::vector<AxiReg>& axi_gemm_registers() {
       {"N", 0x14, "RW", "columns of B and C (1..N_LIMIT); a write while BUSY answers SLVERR"},
       {"STEPS", 0x18, "R", "engine steps (valid_i) since START: the schedule's step count"},
       {"RESULTS", 0x1C, "R", "result events the engine gave since START (systolic-os: one per column value, tiles "
-                             "x rows x cols; the dot-product grids: one per tile); none may come after DONE, not even "
+                             "x rows x cols; systolic-ws: one per row, K round and column tile; the dot-product "
+                             "grids: one per tile); none may come after DONE, not even "
                              "after an ABORT"},
       {"IN_BEATS", 0x20, "R", "input beats taken since START"},
       {"OUT_BEATS", 0x24, "R", "output beats sent since START"},
@@ -86,9 +87,11 @@ const std::vector<AxiReg>& axi_gemm_registers() {
 void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
   const Module& eng = *d.find_module(d.top);
   const golden::ScheduleDescriptor sd = design_schedule(c);
-  if (sd.protocol != golden::Protocol::FixedLatency || sd.order != golden::Order::KInner ||
-      sd.weights == golden::Weights::Banked)
-    throw std::logic_error("--wrap axi-gemm: the sequencer runs KInner fixed-latency schedules only (" + c.arch + ")");
+  // KInner with B per step or a step ahead, or MInner with banked weights (systolic-ws).
+  const bool ws = sd.order == golden::Order::MInner;
+  if (sd.protocol != golden::Protocol::FixedLatency || ws != (sd.weights == golden::Weights::Banked))
+    throw std::logic_error("--wrap axi-gemm: the sequencers run fixed-latency KInner and systolic-ws schedules only (" +
+                           c.arch + ")");
   const GemmGeometry g = gemm_geometry(c, sd);
   const std::string engine_name = eng.name();
   const std::vector<Port> eng_ports = eng.ports();
@@ -176,7 +179,7 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
   // ---- phases ----
   auto loading = m.reg("loading_q", 1), computing = m.reg("computing_q", 1), unloading = m.reg("unloading_q", 1);
   const LoaderOut ld = add_stream_loader(m, g, job, loading);
-  SequencerOut seq = add_sequencer(m, g, sd, c, job, computing);
+  SequencerOut seq = ws ? add_ws_sequencer(m, g, sd, c, job, computing) : add_sequencer(m, g, sd, c, job, computing);
   auto a_banks = add_operand_buffer(m, "abuf", g.a, ld.a, seq.a_raddr, seq.a_group_q);
   auto b_banks = add_operand_buffer(m, "bbuf", g.b, ld.b, seq.b_raddr, seq.b_group_q);
   m.assign(seq.a_lanes, join(std::vector<ExprP>(a_banks.rbegin(), a_banks.rend())));
@@ -195,6 +198,12 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
     else if (p.name == "first_i") e = seq.first_i;
     else if (p.name == "last_i") e = seq.last_i;
     else if (p.name == "w_load_i" && seq.w_load_i) e = seq.w_load_i;
+    else if (ws && p.name == "w_i") e = seq.b_i;
+    else if (ws && p.name == "bank_i") e = seq.bank_i;
+    else if (ws && p.name == "c_i") e = seq.c_i;
+    else if (ws && p.name == "w_we_i") e = seq.w_we_i;
+    else if (ws && p.name == "w_row_i") e = resize(seq.w_row_i, p.width, false);
+    else if (ws && p.name == "w_bank_i") e = seq.w_bank_i;
     else if (p.name == "c_o") e = c_o;
     else if (p.name == "c_valid_o") e = c_valid_o;
     else throw std::logic_error("--wrap axi-gemm: engine port " + p.name + " has no connection");
@@ -204,7 +213,8 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
 
   // ---- collector and unloader ----
   auto c_re = m.wire("c_re", 1), c_raddr = m.wire("c_raddr", g.c_addr_bits());
-  const CollectorOut col = sd.results == golden::Results::Columns
+  const CollectorOut col = ws ? add_ws_collector(m, g, sd, c, job, c_o, c_valid_o, c_re, c_raddr)
+                           : sd.results == golden::Results::Columns
                                ? add_column_collector(m, g, sd, c, job, c_o, c_valid_o, c_re, c_raddr)
                                : add_block_collector(m, g, sd, c, job, c_o, c_valid_o, c_re, c_raddr);
   auto m_tdata = m.output("m_axis_tdata", c.axis_width, "output beat: C's rows, each padded to whole beats");
@@ -212,8 +222,14 @@ void add_axi_gemm(Design& d, const Timing& timing, const DesignConfig& c) {
   auto m_tready = m.input("m_axis_tready", 1, "output beat taken");
   auto m_tlast = m.output("m_axis_tlast", 1, "the last beat of C");
   const UnloaderOut ul = add_unloader(m, g, sd, c, job, {unloading, col.rdata, m_tready});
-  m.assign(c_re, ul.re);
-  m.assign(c_raddr, ul.raddr);
+  if (ws) {  // the C memory's read port: partial sums while computing, then the unloader
+    m.assign(seq.c_rdata, join(std::vector<ExprP>(col.rdata.rbegin(), col.rdata.rend())));
+    m.assign(c_re, bor(computing, ul.re));
+    m.assign(c_raddr, mux(computing, seq.c_raddr, ul.raddr));
+  } else {
+    m.assign(c_re, ul.re);
+    m.assign(c_raddr, ul.raddr);
+  }
   m.assign(m_tdata, ul.tdata);
   m.assign(m_tvalid, ul.tvalid);
   m.assign(m_tlast, ul.tlast);

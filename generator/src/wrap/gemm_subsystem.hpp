@@ -4,7 +4,8 @@
 // the subsystem buffers the operands, feeds the engine from the architecture's schedule
 // descriptor, collects the results and sends them. This stage: the KInner fixed-latency
 // engines (systolic-os: Columns results; cube, matrix2d, mac-tree: Block results, K padded
-// to tile_k with zeros) with whole-matrix buffers (M, K, N up to the limits).
+// to tile_k with zeros) and systolic-ws (MInner: banked weights, partial sums kept in the C
+// memory) with whole-matrix buffers (M, K, N up to the limits).
 // The record wrapper (`--wrap axi`, axi_wrapper.hpp) stays until the later stage retires it.
 #pragma once
 
