@@ -3,9 +3,9 @@
 # sim.axi_gemm_*: every job runs through the design's generated C driver (<top>_driver.c,
 # compiled as C99 into the model); the host (tb/harness/axi_gemm_host.hpp) is its bus, with
 # random tvalid/tready, gaps and long stalls, and checks every element against the golden GEMM,
-# the driver's beats against the layout,
-# the padding, tlast, the beat formulas, STEPS/RESULTS against the golden schedule, the SIZE
-# refusals at the limits and ABORT during the input and during the output.
+# the driver's beats against the layout, the padding, tlast, the beat formulas, STEPS/RESULTS
+# against the golden schedule, the SIZE refusals at the limits (the driver's and the
+# hardware's) and ABORT during the input, the computation and the output.
 function(tpegen_axi_gemm_point name trials seed)
   add_test(NAME rtl.axi_gemm_${name} COMMAND ${SCRIPTS}/check_rtl.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_gemm_${name}
            --wrap axi-gemm ${ARGN})
