@@ -107,6 +107,7 @@ class Sim : public Model {
       int mm = 0, mk = 0, mn = 0;
       max_dims(mm, mk, mn);
       check_abort(noise(mm, mk, tpe::kAWidth), noise(mk, mn, tpe::kBWidth), r.errors, AbortAt::Compute);
+      check_driver_timeout(ca, cb, r.errors);
     }
     driver_job(a, b, r);
     return r;
@@ -187,6 +188,43 @@ class Sim : public Model {
       }
   }
 
+  /// A job whose C is never taken: the driver gives up after dev.timeout rounds without
+  /// progress and aborts it (the host takes C again once it sees the ABORT): DRV_TIMEOUT
+  /// with ERROR.ABORTED, the subsystem DONE and idle.
+  void check_driver_timeout(const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b,
+                            std::vector<std::string>& errors) {
+    const int M = a.rows, K = a.cols, N = b.cols;
+    std::vector<tpe::AElem> ta(static_cast<size_t>(M * K));
+    std::vector<tpe::BElem> tb(static_cast<size_t>(K * N));
+    std::vector<tpe::CElem> tc(static_cast<size_t>(M * N));
+    for (size_t i = 0; i < ta.size(); ++i) ta[i] = static_cast<tpe::AElem>(a.v[i] & 1);
+    for (size_t i = 0; i < tb.size(); ++i) tb[i] = static_cast<tpe::BElem>(b.v[i] & 1);
+    expected_input(ta, static_cast<size_t>(K), tb, static_cast<size_t>(N), M, K, N);
+    drv_mode_ = drv_first_send_ = block_output_ = true;
+    drv_sent_ = 0;
+    drv_taken_ = false;
+    drv_errors_ = &errors;
+    received_.clear();
+    const uint32_t timeout = dev_.timeout;
+    dev_.timeout = 1000;
+    dev_.wait_irq = nullptr;
+    const uint32_t e = tpe::driver_gemm(&dev_, ta.data(), static_cast<size_t>(K), tb.data(), static_cast<size_t>(N),
+                                        tc.data(), static_cast<size_t>(N), static_cast<uint32_t>(M),
+                                        static_cast<uint32_t>(K), static_cast<uint32_t>(N));
+    dev_.timeout = timeout;
+    drv_mode_ = block_output_ = false;
+    drv_errors_ = nullptr;
+    drv_offer_.reset();  // a beat still on offer when the job was aborted goes with it
+    in_valid_ = false;
+    if (e != (tpe::kDrvTimeout | 8U))
+      errors.push_back("a job whose C is never taken: the driver returned 0x" + hex(e) + ", expected 0x" +
+                       hex(tpe::kDrvTimeout | 8U) + " (DRV_TIMEOUT, ERROR.ABORTED)");
+    if (const uint32_t status = lite_read(kStatus); status != 6U)
+      errors.push_back("after the driver's timeout STATUS is " + std::to_string(status) + ", expected DONE|ERROR");
+    lite_write(kCtrl, 2);
+    lite_write(kIrqStatus, 3);
+  }
+
   static constexpr uint8_t kCGap = 0x5A;
 
   /// A raw accumulator value as the driver must give it in 64 bits: sign-extended when signed.
@@ -232,6 +270,7 @@ class Sim : public Model {
   // The driver's callbacks (ctx is the Sim).
   static void cb_write(void* ctx, uint32_t offset, uint32_t value) {
     auto* s = static_cast<Sim*>(ctx);
+    if (offset == kCtrl && (value & 4U)) s->block_output_ = false;  // ABORT: C may go again
     if (s->lite_write(offset, value) != 0 && s->drv_errors_)
       s->drv_errors_->push_back("the driver's write of 0x" + hex(offset) + " answered SLVERR");
   }
@@ -599,7 +638,8 @@ class Sim : public Model {
     }
     hw->s_axis_tvalid = offer;
     if (drv_mode_)  // the driver's job: C beats only when it asks for them (or after it, to catch extra ones)
-      hw->m_axis_tready = (drv_drain_ || (drv_recv_active_ && !(send_first_ && drv_sent_ < drv_expect_.size()))) && out_pat_.next();
+      hw->m_axis_tready = (drv_drain_ || (drv_recv_active_ && !block_output_ && !(send_first_ && drv_sent_ < drv_expect_.size()))) &&
+                          out_pat_.next();
     else
       hw->m_axis_tready = !hold_output_ && out_pat_.next();
     hw->eval();
@@ -653,7 +693,7 @@ class Sim : public Model {
   tpe::DriverDev dev_{};
   int job_ = 0;
   bool drv_mode_ = false, drv_drain_ = false, drv_recv_active_ = false, drv_first_send_ = false, drv_taken_ = false;
-  bool drv_offer_last_ = false;
+  bool drv_offer_last_ = false, block_output_ = false;
   std::optional<Beat> drv_offer_;  // the beat on offer (padding scrambled), held until taken
   Beat drv_offer_raw_;             // ... as the driver gave it
   std::vector<Beat> drv_expect_, drv_pad_;
