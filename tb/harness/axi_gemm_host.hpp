@@ -138,6 +138,10 @@ class Sim : public Model {
     // Every other job the host takes C only after all input (a simple DMA's order), and every
     // other pair of jobs the driver sleeps on the interrupt.
     send_first_ = job_ % 2 == 1;
+    // As long as the host used to wait for a job (a hung one fails sooner): rounds of >= 1 cycle.
+    dev_.timeout = static_cast<uint32_t>(100000 + 400 * (in_beats(static_cast<uint64_t>(M), static_cast<uint64_t>(K), static_cast<uint64_t>(N)) +
+                                                         out_beats(static_cast<uint64_t>(M), static_cast<uint64_t>(N))) +
+                                         20 * static_cast<uint64_t>(tpe::kMLimit * tpe::kNLimit));
     dev_.wait_irq = (job_ / 2) % 2 == 1 ? &Sim::cb_wait_irq : nullptr;
     ++job_;
     drv_mode_ = true;
