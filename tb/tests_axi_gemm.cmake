@@ -1,9 +1,11 @@
 # --wrap axi-gemm (AXI_DESIGN.md stage S2): the subsystem that owns the schedule, on
 # systolic-os, systolic-ws and the dot-product grids (cube, matrix2d, mac-tree). rtl.axi_gemm_*: verilator -Wall, iverilog -g2005, yosys of the wrapped design;
-# sim.axi_gemm_*: the host (tb/harness/axi_gemm_host.hpp) sends B then A and receives C under
-# random tvalid/tready with gaps and long stalls, checks every element against the golden GEMM,
-# the padding, tlast, the beat formulas, STEPS/RESULTS against the golden schedule, the SIZE
-# refusals at the limits and ABORT during the input and during the output.
+# sim.axi_gemm_*: every job runs through the design's generated C driver (<top>_driver.c,
+# compiled as C99 into the model); the host (tb/harness/axi_gemm_host.hpp) is its bus, with
+# random tvalid/tready, gaps and long stalls, and checks every element against the golden GEMM,
+# the driver's beats against the layout, the padding, tlast, the beat formulas, STEPS/RESULTS
+# against the golden schedule, the SIZE refusals at the limits (the driver's and the
+# hardware's) and ABORT during the input, the computation and the output.
 function(tpegen_axi_gemm_point name trials seed)
   add_test(NAME rtl.axi_gemm_${name} COMMAND ${SCRIPTS}/check_rtl.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_gemm_${name}
            --wrap axi-gemm ${ARGN})
@@ -142,6 +144,16 @@ set_property(TEST rtl.axi_gemm_ws_2x5_w64 sim.axi_gemm_ws_2x5_w64 rtl.axi_gemm_w
              APPEND PROPERTY LABELS heavy)
 
 # The header compiles (C99, -Wall -Werror) and its beat formulas give the documented counts.
+# The generated C driver must be able to fail: it packs A's column 1 with its lowest bit
+# flipped (--inject-bug driver_pack), so C differs from the golden GEMM.
+add_test(NAME mutant.axi_gemm_driver_pack COMMAND ${SCRIPTS}/expect_failure.sh
+         "FAIL: trial [0-9]+: [1-9][0-9]* of [0-9]+ elements differ" ${TPEGEN_BIN} sim --wrap axi-gemm --arch systolic-os
+         --rows 3 --cols 2 --inject-bug driver_pack --gemm 4x5x3 --trials 2 --seed 1 --build-opt 0
+         --work ${WORK}/mutant/axi_gemm_driver_pack)
+set_tests_properties(mutant.axi_gemm_driver_pack PROPERTIES LABELS "sim;heavy")
+
+# The header compiles (C99, -Wall -Werror) and its beat formulas give the documented counts;
+# the C driver compiles warning-free as C99 and as C++ and refuses bad sizes by name.
 add_test(NAME rtl.axi_gemm_header COMMAND ${SCRIPTS}/check_axi_gemm_header.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_gemm_header
          --arch systolic-os --rows 3 --cols 2)
 set_tests_properties(rtl.axi_gemm_header PROPERTIES LABELS "rtl")

@@ -1,16 +1,23 @@
-// The host of a `--wrap axi-gemm` design (AXI_DESIGN.md §1, §10): it programs M, K, N and
-// START over AXI4-Lite, sends B's rows then A's rows as one input packet and receives C's
-// rows as one output packet, both at once (every other job: all input first, as a simple
-// driver would) under random tvalid/tready (Pattern: bursts, single-cycle gaps, 20..300-cycle
-// stalls). Rows are padded to whole beats with random bytes (and the container bits above an
-// operand's width are random too): the subsystem must ignore them. It checks C against the
+// The host of a `--wrap axi-gemm` design (AXI_DESIGN.md §1, §9, §10). Every job runs through
+// the design's generated C driver (<top>_driver.c, compiled as C99 and linked in): the host
+// is its bus. Its callbacks drive AXI4-Lite transactions and offer or take stream beats under
+// random tvalid/tready (Pattern: bursts, single-cycle gaps, 20..300-cycle stalls); every other
+// job the host takes no C beat before the driver's input is all sent, and every other job the
+// driver waits for DONE by the interrupt instead of polling. The host holds the driver's input
+// beats against the layout (zero padding, tlast, a beat left on offer offered again unchanged)
+// and then fills the row padding with random bytes (the container bits above an operand's
+// width are random too): the subsystem must ignore them. It checks the driver's C against the
 // golden GEMM, C's padding (zero) and sign extension, tlast, the beat counts against the
 // header's formulas, STEPS and RESULTS against the golden schedule of the same job, and
 // once: SIZE refusals at the limits, the ID and limit registers, FRAMING (tlast early or
-// missing), BUSY, and ABORT during the input, the computation and the output.
+// missing), BUSY, and ABORT (the driver's) during the input, the computation and the output.
+// Those fault cases drive the streams themselves: no driver would misframe a packet.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,6 +79,13 @@ class Sim : public Model {
     clock();
     hw->rst_ni = 1;
     hw->eval();
+    dev_.ctx = this;
+    dev_.reg_write32 = &Sim::cb_write;
+    dev_.reg_read32 = &Sim::cb_read;
+    dev_.stream_send = &Sim::cb_send;
+    dev_.stream_recv = &Sim::cb_recv;
+    dev_.wait_irq = nullptr;
+    dev_.timeout = 2000000;
   }
 
   /// One whole job; the first one also checks the refusals, registers and ABORT.
@@ -82,6 +96,7 @@ class Sim : public Model {
       first_job_ = false;
       if (duty.percent < 100) in_pat_ = Pattern(seed_ * 0x9e3779b97f4a7c15ULL + 1, duty.percent);
       check_registers(r.errors);
+      if (const uint32_t e = tpe::driver_init(&dev_); e != 0) r.errors.push_back("the driver's init returned 0x" + hex(e));
       check_refusals(r.errors);
       // The aborted jobs: the largest random shape (long enough to abort while it computes)
       // and this job's top-left corner (small enough to be on offer soon).
@@ -92,21 +107,244 @@ class Sim : public Model {
       int mm = 0, mk = 0, mn = 0;
       max_dims(mm, mk, mn);
       check_abort(noise(mm, mk, tpe::kAWidth), noise(mk, mn, tpe::kBWidth), r.errors, AbortAt::Compute);
+      check_driver_timeout(ca, cb, r.errors);
     }
-    start(M, K, N, r.errors);
-    if (lite_read(kStatus) != 1U) r.errors.push_back("STATUS after START is not BUSY");
-    // Every other job the host sends all of A and B before it takes any of C (the order a
-    // simple driver or the README's example uses): the subsystem must not need both at once.
-    send_first_ = !send_first_;
-    const std::vector<Beat> got = transfer(input_packet(a, b), out_beats(M, N), r.errors);
-    uint32_t status = 0;
-    for (int t = 0; t < 1000 && !((status = lite_read(kStatus)) & 2U); ++t) {
-    }
-    if (status != 2U) r.errors.push_back("STATUS at the end is " + std::to_string(status) + ", expected DONE only");
-    if (const uint32_t e = lite_read(kError); e != 0) r.errors.push_back("ERROR = " + std::to_string(e));
-    check_counters(M, K, N, r.errors);
-    r.c = decode(got, M, N, r.errors);
+    driver_job(a, b, r);
     return r;
+  }
+
+ private:
+  /// One job through the generated C driver: typed containers (random bits above the operand
+  /// widths), leading dimensions over the row lengths, C's gaps filled with a pattern that
+  /// must stay.
+  void driver_job(const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b, RunResult& r) {
+    const int M = a.rows, K = a.cols, N = b.cols;
+    const size_t lda = static_cast<size_t>(K) + job_ % 3, ldb = static_cast<size_t>(N) + (job_ / 3) % 2,
+                 ldc = static_cast<size_t>(N) + job_ % 2;
+    std::vector<tpe::AElem> ta(static_cast<size_t>(M) * lda);
+    std::vector<tpe::BElem> tb(static_cast<size_t>(K) * ldb);
+    std::vector<tpe::CElem> tc(static_cast<size_t>(M) * ldc, static_cast<tpe::CElem>(kCGap));
+    auto container = [&](int64_t v, int width, int bytes) {
+      const uint64_t above = width < 8 * bytes ? (junk_.next() << width) & tpegen::golden::low_mask(8 * bytes) : 0;
+      return (static_cast<uint64_t>(v) & tpegen::golden::low_mask(width)) | above;
+    };
+    for (int i = 0; i < M; ++i)
+      for (int k = 0; k < K; ++k)
+        ta[static_cast<size_t>(i) * lda + static_cast<size_t>(k)] = static_cast<tpe::AElem>(container(a.at(i, k), tpe::kAWidth, tpe::kABytes));
+    for (int k = 0; k < K; ++k)
+      for (int n = 0; n < N; ++n)
+        tb[static_cast<size_t>(k) * ldb + static_cast<size_t>(n)] = static_cast<tpe::BElem>(container(b.at(k, n), tpe::kBWidth, tpe::kBBytes));
+    expected_input(ta, lda, tb, ldb, M, K, N);
+    // Every other job the host takes C only after all input (a simple DMA's order), and every
+    // other pair of jobs the driver sleeps on the interrupt.
+    send_first_ = job_ % 2 == 1;
+    // As long as the host used to wait for a job (a hung one fails sooner): rounds of >= 1 cycle.
+    dev_.timeout = static_cast<uint32_t>(100000 + 400 * (in_beats(static_cast<uint64_t>(M), static_cast<uint64_t>(K), static_cast<uint64_t>(N)) +
+                                                         out_beats(static_cast<uint64_t>(M), static_cast<uint64_t>(N))) +
+                                         20 * static_cast<uint64_t>(tpe::kMLimit * tpe::kNLimit));
+    dev_.wait_irq = (job_ / 2) % 2 == 1 ? &Sim::cb_wait_irq : nullptr;
+    ++job_;
+    drv_mode_ = true;
+    drv_first_send_ = true;
+    drv_sent_ = 0;
+    drv_taken_ = false;
+    drv_errors_ = &r.errors;
+    received_.clear();
+    const uint32_t e = tpe::driver_gemm(&dev_, ta.data(), lda, tb.data(), ldb, tc.data(), ldc, static_cast<uint32_t>(M),
+                                        static_cast<uint32_t>(K), static_cast<uint32_t>(N));
+    if (e != 0) r.errors.push_back("the driver returned 0x" + hex(e));
+    if (dev_.wait_irq && hw->irq_o) r.errors.push_back("irq_o still high after the driver's job");
+    if (drv_sent_ != drv_expect_.size())
+      r.errors.push_back("the driver sent " + std::to_string(drv_sent_) + " of " + std::to_string(drv_expect_.size()) + " input beats");
+    // Nothing may follow C's last beat.
+    const uint64_t expect = out_beats(static_cast<uint64_t>(M), static_cast<uint64_t>(N));
+    drv_drain_ = true;
+    for (int t = 0; t < 40; ++t) clock();
+    drv_drain_ = false;
+    drv_mode_ = false;
+    drv_errors_ = nullptr;
+    if (received_.size() != expect)
+      r.errors.push_back(std::to_string(received_.size()) + " output beats, the formula says " + std::to_string(expect));
+    for (size_t i = 0; i + 1 < received_.size(); ++i)
+      if (received_[i].second) r.errors.push_back("tlast on output beat " + std::to_string(i) + " of " + std::to_string(expect));
+    if (!received_.empty() && !received_.back().second) r.errors.push_back("no tlast on the last output beat");
+    if (const uint32_t status = lite_read(kStatus); status != 2U)
+      r.errors.push_back("STATUS at the end is " + std::to_string(status) + ", expected DONE only");
+    check_counters(M, K, N, r.errors);
+    // The hardware's beats (padding, extension) and the driver's C (the golden GEMM, by the caller).
+    std::vector<Beat> raw;
+    for (auto& [beat, last] : received_) raw.push_back(beat);
+    const std::vector<uint64_t> hw_c = decode(raw, M, N, r.errors);
+    r.c.assign(static_cast<size_t>(M) * static_cast<size_t>(N), 0);
+    int reported = 0;
+    for (int i = 0; i < M; ++i)
+      for (size_t n = 0; n < ldc; ++n) {
+        const auto v = static_cast<uint64_t>(static_cast<int64_t>(tc[static_cast<size_t>(i) * ldc + n]));
+        if (n >= static_cast<size_t>(N)) {
+          if (tc[static_cast<size_t>(i) * ldc + n] != static_cast<tpe::CElem>(kCGap) && reported++ < 3)
+            r.errors.push_back("the driver wrote C[" + std::to_string(i) + "][" + std::to_string(n) + "] beyond N");
+          continue;
+        }
+        const size_t idx = static_cast<size_t>(i) * static_cast<size_t>(N) + n;
+        r.c[idx] = v & tpegen::golden::low_mask(tpe::kAccWidth);
+        if (v != extended(hw_c[idx]) && reported++ < 3)
+          r.errors.push_back("the driver's C[" + std::to_string(i) + "][" + std::to_string(n) + "] is not the received value, extended");
+      }
+  }
+
+  /// A job whose C is never taken: the driver gives up after dev.timeout rounds without
+  /// progress and aborts it (the host takes C again once it sees the ABORT): DRV_TIMEOUT
+  /// with ERROR.ABORTED, the subsystem DONE and idle.
+  void check_driver_timeout(const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b,
+                            std::vector<std::string>& errors) {
+    const int M = a.rows, K = a.cols, N = b.cols;
+    std::vector<tpe::AElem> ta(static_cast<size_t>(M * K));
+    std::vector<tpe::BElem> tb(static_cast<size_t>(K * N));
+    std::vector<tpe::CElem> tc(static_cast<size_t>(M * N));
+    for (size_t i = 0; i < ta.size(); ++i) ta[i] = static_cast<tpe::AElem>(a.v[i] & 1);
+    for (size_t i = 0; i < tb.size(); ++i) tb[i] = static_cast<tpe::BElem>(b.v[i] & 1);
+    expected_input(ta, static_cast<size_t>(K), tb, static_cast<size_t>(N), M, K, N);
+    drv_mode_ = drv_first_send_ = block_output_ = true;
+    drv_sent_ = 0;
+    drv_taken_ = false;
+    drv_errors_ = &errors;
+    received_.clear();
+    const uint32_t timeout = dev_.timeout;
+    dev_.timeout = 1000;
+    dev_.wait_irq = nullptr;
+    const uint32_t e = tpe::driver_gemm(&dev_, ta.data(), static_cast<size_t>(K), tb.data(), static_cast<size_t>(N),
+                                        tc.data(), static_cast<size_t>(N), static_cast<uint32_t>(M),
+                                        static_cast<uint32_t>(K), static_cast<uint32_t>(N));
+    dev_.timeout = timeout;
+    drv_mode_ = block_output_ = false;
+    drv_errors_ = nullptr;
+    drv_offer_.reset();  // a beat still on offer when the job was aborted goes with it
+    in_valid_ = false;
+    if (e != (tpe::kDrvTimeout | 8U))
+      errors.push_back("a job whose C is never taken: the driver returned 0x" + hex(e) + ", expected 0x" +
+                       hex(tpe::kDrvTimeout | 8U) + " (DRV_TIMEOUT, ERROR.ABORTED)");
+    if (const uint32_t status = lite_read(kStatus); status != 6U)
+      errors.push_back("after the driver's timeout STATUS is " + std::to_string(status) + ", expected DONE|ERROR");
+    lite_write(kCtrl, 2);
+    lite_write(kIrqStatus, 3);
+  }
+
+  static constexpr uint8_t kCGap = 0x5A;
+
+  /// A raw accumulator value as the driver must give it in 64 bits: sign-extended when signed.
+  static uint64_t extended(uint64_t raw) {
+    const int acc = tpe::kAccWidth;
+    if (!tpe::kSigned || acc >= 64 || !((raw >> (acc - 1)) & 1U)) return raw;
+    return raw | ~tpegen::golden::low_mask(acc);
+  }
+
+  static std::string hex(uint32_t v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%X", v);
+    return buf;
+  }
+
+  /// The input packet the driver must send (its containers, zero padding) and which bytes
+  /// of each beat are padding.
+  template <typename A, typename B>
+  void expected_input(const std::vector<A>& ta, size_t lda, const std::vector<B>& tb, size_t ldb, int M, int K, int N) {
+    drv_expect_.clear();
+    drv_pad_.clear();
+    auto rows = [&](auto* x, size_t ld, int nrows, int ncols, int bytes) {
+      for (int r = 0; r < nrows; ++r) {
+        const uint64_t nb = row_beats(static_cast<uint64_t>(ncols), static_cast<uint64_t>(bytes));
+        Beat row(nb * tpe::kBusBytes, 0), pad(nb * tpe::kBusBytes, 1);
+        for (int c = 0; c < ncols; ++c)
+          for (int i = 0; i < bytes; ++i) {
+            const auto v = static_cast<uint64_t>(static_cast<int64_t>(x[static_cast<size_t>(r) * ld + static_cast<size_t>(c)]));
+            row[static_cast<size_t>(c * bytes + i)] = static_cast<uint8_t>(v >> (8 * i));
+            pad[static_cast<size_t>(c * bytes + i)] = 0;
+          }
+        for (uint64_t i = 0; i < nb; ++i) {
+          const auto from = static_cast<long>(i * tpe::kBusBytes), to = static_cast<long>((i + 1) * tpe::kBusBytes);
+          drv_expect_.emplace_back(row.begin() + from, row.begin() + to);
+          drv_pad_.emplace_back(pad.begin() + from, pad.begin() + to);
+        }
+      }
+    };
+    rows(tb.data(), ldb, K, N, tpe::kBBytes);
+    rows(ta.data(), lda, M, K, tpe::kABytes);
+  }
+
+  // The driver's callbacks (ctx is the Sim).
+  static void cb_write(void* ctx, uint32_t offset, uint32_t value) {
+    auto* s = static_cast<Sim*>(ctx);
+    if (offset == kCtrl && (value & 4U)) s->block_output_ = false;  // ABORT: C may go again
+    if (s->lite_write(offset, value) != 0 && s->drv_errors_)
+      s->drv_errors_->push_back("the driver's write of 0x" + hex(offset) + " answered SLVERR");
+  }
+  static uint32_t cb_read(void* ctx, uint32_t offset) {
+    auto* s = static_cast<Sim*>(ctx);
+    uint32_t resp = 0;
+    const uint32_t v = s->lite_read(offset, &resp);
+    if (resp != 0 && s->drv_errors_) s->drv_errors_->push_back("the driver's read of 0x" + hex(offset) + " answered SLVERR");
+    ++s->lite_reads_;
+    return v;
+  }
+  static int cb_send(void* ctx, const uint8_t* beat, int last) { return static_cast<Sim*>(ctx)->drv_send(beat, last != 0); }
+  static int cb_recv(void* ctx, uint8_t* beat, int* last) { return static_cast<Sim*>(ctx)->drv_recv(beat, last); }
+  static void cb_wait_irq(void* ctx) {
+    auto* s = static_cast<Sim*>(ctx);
+    for (int t = 0; t < 1000000 && !s->hw->irq_o; ++t) s->clock();
+  }
+
+  void drv_error(const std::string& e) {
+    if (drv_errors_ && drv_reported_++ < 3) drv_errors_->push_back(e);
+  }
+
+  /// One clock with the driver's beat on offer (tvalid may wait, then stays until taken).
+  int drv_send(const uint8_t* data, bool last) {
+    if (drv_first_send_) {
+      drv_first_send_ = false;
+      drv_reported_ = 0;
+      if (lite_read(kStatus) != 1U) drv_error("STATUS after the driver's START is not BUSY");
+    }
+    const Beat beat(data, data + tpe::kBusBytes);
+    if (drv_taken_) {  // taken during another clock (a register access, a receive)
+      if (beat != drv_offer_raw_ || last != drv_offer_last_) drv_error("the driver changed a beat left on offer");
+      drv_taken_ = false;
+      ++drv_sent_;
+      return 1;
+    }
+    if (drv_offer_) {
+      if (beat != drv_offer_raw_ || last != drv_offer_last_) drv_error("the driver changed a beat left on offer");
+    } else {
+      const size_t i = drv_sent_;
+      if (i >= drv_expect_.size()) {
+        drv_error("the driver sent more input beats than the layout has");
+        return 0;
+      }
+      if (beat != drv_expect_[i]) drv_error("the driver's input beat " + std::to_string(i) + " is not the layout's");
+      if (last != (i + 1 == drv_expect_.size())) drv_error("the driver's tlast on input beat " + std::to_string(i));
+      drv_offer_raw_ = beat;
+      drv_offer_last_ = last;
+      Beat sent = beat;
+      for (size_t j = 0; j < sent.size(); ++j)
+        if (drv_pad_[i][j]) sent[j] = static_cast<uint8_t>(junk_.next());
+      drv_offer_ = sent;
+    }
+    clock();
+    if (!drv_taken_) return 0;
+    drv_taken_ = false;
+    ++drv_sent_;
+    return 1;
+  }
+
+  /// One clock with tready (under the output pattern) for the driver.
+  int drv_recv(uint8_t* data, int* last) {
+    const size_t before = received_.size();
+    drv_recv_active_ = true;
+    clock();
+    drv_recv_active_ = false;
+    if (received_.size() == before) return 0;
+    std::copy(received_.back().first.begin(), received_.back().first.end(), data);
+    *last = received_.back().second ? 1 : 0;
+    return 1;
   }
 
  private:
@@ -257,6 +495,18 @@ class Sim : public Model {
     const long long bad[][3] = {{0, 1, 1},  {1, 0, 1}, {1, 1, 0}, {tpe::kMLimit + 1, 1, 1}, {1, tpe::kKLimit + 1, 1},
                                 {1, 1, tpe::kNLimit + 1}};
     for (auto& s : bad) {
+      // The driver refuses them itself, naming the size, without a bus access.
+      const auto m = static_cast<uint32_t>(s[0]), k = static_cast<uint32_t>(s[1]), n = static_cast<uint32_t>(s[2]);
+      const uint32_t want = tpe::kDrvSize | (m < 1 || m > tpe::kMLimit ? tpe::kDrvBadM : 0) |
+                            (k < 1 || k > tpe::kKLimit ? tpe::kDrvBadK : 0) | (n < 1 || n > tpe::kNLimit ? tpe::kDrvBadN : 0);
+      const tpe::AElem a0[1] = {};
+      const tpe::BElem b0[1] = {};
+      tpe::CElem c0[1] = {};
+      const uint64_t reads = lite_reads_;
+      const uint32_t got = tpe::driver_gemm(&dev_, a0, k, b0, n, c0, n, m, k, n);
+      if (got != want || tpe::driver_check_sizes(m, k, n) != want || lite_reads_ != reads)
+        errors.push_back("the driver's answer to M, K, N = " + std::to_string(s[0]) + ", " + std::to_string(s[1]) + ", " +
+                         std::to_string(s[2]) + " is 0x" + hex(got) + ", expected 0x" + hex(want) + " without a bus access");
       if (tpe::header_sizes_ok(static_cast<uint32_t>(s[0]), static_cast<uint32_t>(s[1]), static_cast<uint32_t>(s[2])))
         errors.push_back("the header's sizes_ok accepts a job the hardware refuses");
       start(static_cast<int>(s[0]), static_cast<int>(s[1]), static_cast<int>(s[2]), errors);
@@ -348,11 +598,10 @@ class Sim : public Model {
     // Compute: ABORT a few cycles after the first tile's last step, with its results in flight.
     for (int t = 0; t < (at == AbortAt::Output ? 3000 : at == AbortAt::Compute ? K + 4 : 0); ++t) clock();
     if (at == AbortAt::Output && !hw->m_axis_tvalid) errors.push_back("abort check: C was not on offer after the input");
-    lite_write(kCtrl, 4);  // ABORT
     hold_output_ = false;
-    uint32_t status = 0;
-    for (int t = 0; t < 20000 && !((status = lite_read(kStatus)) & 2U); ++t) {
-    }
+    // The driver's ABORT: it takes C beats (the one on offer, the closing one) until DONE.
+    if (const uint32_t e = tpe::driver_abort(&dev_); e != 8U) errors.push_back("the driver's abort returned 0x" + hex(e));
+    const uint32_t status = lite_read(kStatus);
     in_ = nullptr;
     // Nothing may follow the end of the job: no beat, no result from the engine (ABORT waits
     // until the engine has drained).
@@ -383,17 +632,20 @@ class Sim : public Model {
     if (in_ && in_next_ < in_->size() && !(*in_)[in_next_].empty()) {
       if (!in_valid_) in_valid_ = in_pat_.next();
       offer = in_valid_;
-      const Beat& beat = (*in_)[in_next_];
-      clear(hw->s_axis_tdata);
-      for (size_t i = 0; i < beat.size(); i += 8) {
-        uint64_t v = 0;
-        for (size_t j = 0; j < 8 && i + j < beat.size(); ++j) v |= static_cast<uint64_t>(beat[i + j]) << (8 * j);
-        put(hw->s_axis_tdata, static_cast<int>(8 * i), static_cast<int>(std::min<size_t>(64, 8 * (beat.size() - i))), v);
-      }
+      put_beat((*in_)[in_next_]);
       hw->s_axis_tlast = in_next_ + 1 == in_->size() && !drop_tlast_;
+    } else if (drv_offer_) {
+      if (!in_valid_) in_valid_ = in_pat_.next();
+      offer = in_valid_;
+      put_beat(*drv_offer_);
+      hw->s_axis_tlast = drv_offer_last_;
     }
     hw->s_axis_tvalid = offer;
-    hw->m_axis_tready = !hold_output_ && out_pat_.next();
+    if (drv_mode_)  // the driver's job: C beats only when it asks for them (or after it, to catch extra ones)
+      hw->m_axis_tready = (drv_drain_ || (drv_recv_active_ && !block_output_ && !(send_first_ && drv_sent_ < drv_expect_.size()))) &&
+                          out_pat_.next();
+    else
+      hw->m_axis_tready = !hold_output_ && out_pat_.next();
     hw->eval();
     const bool taken = offer && hw->s_axis_tready;
     if (hw->rst_ni && hw->m_axis_tvalid && hw->m_axis_tready) {
@@ -408,8 +660,21 @@ class Sim : public Model {
     }
     edge();
     if (taken) {
-      ++in_next_;
+      if (in_) ++in_next_;
+      else {
+        drv_taken_ = true;
+        drv_offer_.reset();
+      }
       in_valid_ = false;
+    }
+  }
+
+  void put_beat(const Beat& beat) {
+    clear(hw->s_axis_tdata);
+    for (size_t i = 0; i < beat.size(); i += 8) {
+      uint64_t v = 0;
+      for (size_t j = 0; j < 8 && i + j < beat.size(); ++j) v |= static_cast<uint64_t>(beat[i + j]) << (8 * j);
+      put(hw->s_axis_tdata, static_cast<int>(8 * i), static_cast<int>(std::min<size_t>(64, 8 * (beat.size() - i))), v);
     }
   }
 
@@ -428,6 +693,18 @@ class Sim : public Model {
   const std::vector<Beat>* in_ = nullptr;
   size_t in_next_ = 0;
   std::vector<std::pair<Beat, bool>> received_;
+  // The generated C driver and its bus state.
+  tpe::DriverDev dev_{};
+  int job_ = 0;
+  bool drv_mode_ = false, drv_drain_ = false, drv_recv_active_ = false, drv_first_send_ = false, drv_taken_ = false;
+  bool drv_offer_last_ = false, block_output_ = false;
+  std::optional<Beat> drv_offer_;  // the beat on offer (padding scrambled), held until taken
+  Beat drv_offer_raw_;             // ... as the driver gave it
+  std::vector<Beat> drv_expect_, drv_pad_;
+  size_t drv_sent_ = 0;
+  int drv_reported_ = 0;
+  uint64_t lite_reads_ = 0;
+  std::vector<std::string>* drv_errors_ = nullptr;
 };
 
 }  // namespace tb

@@ -162,7 +162,7 @@ DesignConfig resolve(const DesignConfig& in) {
                                   "--wrap axi for the others)",
                                   c.arch, axi_gemm_architectures()));
   if ((c.inject_bug == "gemm_collect" || c.inject_bug == "gemm_pad" || c.inject_bug == "seq_spacing" ||
-       c.inject_bug == "seq_pad") &&
+       c.inject_bug == "seq_pad" || c.inject_bug == "driver_pack") &&
       c.wrap != "axi-gemm")
     throw ConfigError(fmt::format("invalid --inject-bug = '{}': it breaks the axi-gemm subsystem, so it needs "
                                   "--wrap axi-gemm",

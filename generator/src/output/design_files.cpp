@@ -16,6 +16,7 @@
 #include "util/text_file.hpp"
 #include "util/verilator_bugs.hpp"
 #include "wrap/axi_wrapper.hpp"
+#include "wrap/gemm_driver.hpp"
 #include "wrap/gemm_subsystem.hpp"
 
 namespace tpegen {
@@ -117,8 +118,11 @@ DesignFiles make_design_files(const DesignConfig& c) {
   out.files.emplace_back(d.top + ".core", core_file(d.top, rtl, banner));
   if (axi)
     out.files.emplace_back(d.top + "_regs.h", comment_lines(banner, "// ") + wrap::axi_regs_header(d.top, *axi, c));
-  if (gemm)
+  if (gemm) {
     out.files.emplace_back(d.top + "_regs.h", comment_lines(banner, "// ") + wrap::axi_gemm_regs_header(d.top, *gemm, c));
+    out.files.emplace_back(d.top + "_driver.h", comment_lines(banner, "// ") + wrap::axi_gemm_driver_header(d.top, c));
+    out.files.emplace_back(d.top + "_driver.c", comment_lines(banner, "// ") + wrap::axi_gemm_driver_source(d.top, *gemm, c));
+  }
 
   const ir::Module* top = d.find_module(d.top);
   nlohmann::json ports = nlohmann::json::array();

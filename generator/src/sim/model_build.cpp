@@ -63,6 +63,18 @@ std::string axi_gemm_params(const std::string& top, const nlohmann::json& g) {
                      "inline bool header_sizes_ok(uint32_t m, uint32_t k, uint32_t n) {{ return {0}_sizes_ok(m, k, n) != 0; }}\n"
                      "}}  // namespace tpe\n",
                      top, upper) +
+         // The generated C driver, which the host runs every job through (linked as C99).
+         fmt::format("#include \"design/{0}_driver.h\"\nnamespace tpe {{\n"
+                     "using DriverDev = {0}_dev;\nusing AElem = {0}_a_t;\nusing BElem = {0}_b_t;\nusing CElem = {0}_c_t;\n"
+                     "inline uint32_t driver_init(const DriverDev* d) {{ return {0}_init(d); }}\n"
+                     "inline uint32_t driver_abort(const DriverDev* d) {{ return {0}_abort(d); }}\n"
+                     "inline uint32_t driver_check_sizes(uint32_t m, uint32_t k, uint32_t n) {{ return {0}_check_sizes(m, k, n); }}\n"
+                     "inline uint32_t driver_gemm(const DriverDev* d, const AElem* a, size_t lda, const BElem* b, size_t ldb, "
+                     "CElem* c, size_t ldc, uint32_t m, uint32_t k, uint32_t n) {{\n"
+                     "  return {0}_gemm(d, a, lda, b, ldb, c, ldc, m, k, n);\n}}\n"
+                     "constexpr uint32_t kDrvSize = {1}_ERROR_SIZE, kDrvBadM = {1}_DRV_BAD_M, kDrvBadK = {1}_DRV_BAD_K, "
+                     "kDrvBadN = {1}_DRV_BAD_N, kDrvTimeout = {1}_DRV_TIMEOUT;\n}}  // namespace tpe\n",
+                     top, upper) +
          fmt::format("namespace tpe {{\nconstexpr int kBusBytes = {}, kABytes = {}, kBBytes = {}, kCBytes = {};\n"
                      "constexpr long long kMLimit = {}, kKLimit = {}, kNLimit = {}, kMaxK = {};\n"
                      "constexpr bool kAccWrap = {};\n}}  // namespace tpe\n",

@@ -15,6 +15,22 @@
 namespace fs = std::filesystem;
 
 namespace tpegen::sim {
+namespace {
+
+/// --wrap axi-gemm: the design's C driver is the host program. It is compiled as C99 with
+/// warnings as errors (what an integrator's build may demand) and linked into the harness:
+/// Verilator's make has no rule for .c files, and its link takes every prerequisite.
+std::string driver_make_fragment(const fs::path& design, const std::string& top) {
+  const std::string src = (design / (top + "_driver.c")).string();
+  return fmt::format(
+      "# Written by tpegen sim: the design's C driver, compiled as C99 and linked into the harness.\n"
+      "$(VM_PREFIX): tpe_driver.o\n"
+      "tpe_driver.o: {0} {1} {2}\n"
+      "\t$(CC) -std=c99 -pedantic -Wall -Wextra -Werror -O1 -c -o $@ {0}\n",
+      src, (design / (top + "_driver.h")).string(), (design / (top + "_regs.h")).string());
+}
+
+}  // namespace
 
 ModelCommand prepare_model(const DesignConfig& c, const DesignFiles& files, const ModelBuildOptions& o) {
   require_tool("verilator", "verilator");
@@ -42,6 +58,11 @@ ModelCommand prepare_model(const DesignConfig& c, const DesignFiles& files, cons
   build.insert(build.end(), extra.sources.begin(), extra.sources.end());
   build.insert(build.end(), {"-f", "files.f"});
   for (const std::string& arg : extra.make) build.insert(build.end(), {"-MAKEFLAGS", arg});
+  if (c.wrap == "axi-gemm") {
+    const fs::path mk = o.work / "driver.mk";
+    write_work_file(mk, driver_make_fragment(o.work / "design", files.top), "--work");
+    build.insert(build.end(), {"-MAKEFLAGS", "-f", "-MAKEFLAGS", mk.string()});
+  }
   std::string note;
   for (const std::string& f : workarounds) note += (note.empty() ? " (" : " ") + f;
   if (!note.empty()) note += ": works around a miscompile of this Verilator, see docs/contributing.md \"Known tool bugs\")";
