@@ -96,6 +96,7 @@ void run_list_json() {
                      {"cols", dim_json(a.cols)},
                      {"depth", dim_json(a.depth)},
                      {"default_pe", a.pes.empty() ? "" : a.pes.front().name},
+                     {"axi_gemm", a.axi_gemm},  // --wrap axi-gemm supports it
                      {"pes", pes}});
   }
   fmt::print("{}\n", nlohmann::json{{"architectures", archs}, {"parameters", parameters_json()}, {"libraries", libraries_json()}}
