@@ -69,16 +69,7 @@ class Sim : public Model {
   explicit Sim(uint64_t seed)
       : Model(seed), seed_(seed), junk_{seed * 0x2545F4914F6CDD1DULL | 1},
         in_pat_(seed * 0x9e3779b97f4a7c15ULL + 1, in_duty(seed)), out_pat_(seed * 0xbf58476d1ce4e5b9ULL + 7, out_duty(seed)) {
-    hw->s_axi_awvalid = hw->s_axi_wvalid = hw->s_axi_bready = hw->s_axi_arvalid = hw->s_axi_rready = 0;
-    hw->s_axi_awprot = hw->s_axi_arprot = 0;
-    hw->s_axis_tvalid = hw->s_axis_tlast = hw->m_axis_tready = 0;
-    hw->clk_i = 0;
-    hw->rst_ni = 0;
-    hw->eval();
-    clock();
-    clock();
-    hw->rst_ni = 1;
-    hw->eval();
+    reset_axi_design(*hw, [this] { clock(); });
     dev_.ctx = this;
     dev_.reg_write32 = &Sim::cb_write;
     dev_.reg_read32 = &Sim::cb_read;

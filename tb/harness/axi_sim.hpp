@@ -66,17 +66,7 @@ class Sim : public Model {
         in_pat_(seed * 0x9e3779b97f4a7c15ULL + 1, duty(seed, 0)),
         out_pat_(seed * 0xbf58476d1ce4e5b9ULL + 7, duty(seed, 1)),
         dut(std::make_unique<tpe::EnginePorts>()) {
-    // Inputs start random too (randReset): every handshake input must start at 0.
-    hw->s_axi_awvalid = hw->s_axi_wvalid = hw->s_axi_bready = hw->s_axi_arvalid = hw->s_axi_rready = 0;
-    hw->s_axi_awprot = hw->s_axi_arprot = 0;
-    hw->s_axis_tvalid = hw->s_axis_tlast = hw->m_axis_tready = 0;
-    hw->clk_i = 0;
-    hw->rst_ni = 0;
-    hw->eval();
-    clock();
-    clock();
-    hw->rst_ni = 1;
-    hw->eval();
+    reset_axi_design(*hw, [this] { clock(); });
   }
 
   /// One engine step as the drivers see it (see the header comment).

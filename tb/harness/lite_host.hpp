@@ -1,4 +1,4 @@
-// The host side of an AXI4-Lite transaction on a Verilated design with s_axi_* ports, shared
+// The host side of an AXI4-Lite transaction (and the reset) of a Verilated design with s_axi_* ports, shared
 // by the hosts of both AXI wrappers (axi_sim.hpp, axi_gemm_host.hpp). `clock` advances the
 // design one cycle and serves whatever else the host drives (the streams).
 #pragma once
@@ -6,6 +6,22 @@
 #include <cstdint>
 
 namespace tb {
+
+/// Reset of a wrapped design: every handshake input of the AXI4-Lite slave and both streams
+/// at 0 (Verilator starts inputs random), then rst_ni low for two cycles.
+template <typename Hw, typename Clock>
+void reset_axi_design(Hw& hw, Clock&& clock) {
+  hw.s_axi_awvalid = hw.s_axi_wvalid = hw.s_axi_bready = hw.s_axi_arvalid = hw.s_axi_rready = 0;
+  hw.s_axi_awprot = hw.s_axi_arprot = 0;
+  hw.s_axis_tvalid = hw.s_axis_tlast = hw.m_axis_tready = 0;
+  hw.clk_i = 0;
+  hw.rst_ni = 0;
+  hw.eval();
+  clock();
+  clock();
+  hw.rst_ni = 1;
+  hw.eval();
+}
 
 /// A write: address and data together, then the response; returns BRESP.
 template <typename Hw, typename Clock>
