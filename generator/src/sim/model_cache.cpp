@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <system_error>
@@ -56,8 +57,14 @@ bool make_safe(const std::string& path) {
 }  // namespace
 
 std::vector<fs::path> harness_support_sources(const fs::path& root) {
-  return {root / "model" / "golden" / "gemm.cpp", root / "model" / "golden" / "stimulus.cpp",
-          root / "model" / "golden" / "schedule.cpp", root / "tb" / "harness" / "operand_trace.cpp"};
+  // Every golden model source (what model/CMakeLists.txt compiles into tpegen), then the trace.
+  std::vector<fs::path> golden;
+  std::error_code ec;
+  for (const fs::directory_entry& e : fs::directory_iterator(root / "model" / "golden", ec))
+    if (e.path().extension() == ".cpp") golden.push_back(e.path());
+  std::sort(golden.begin(), golden.end());  // a stable fragment and digest
+  golden.push_back(root / "tb" / "harness" / "operand_trace.cpp");
+  return golden;
 }
 
 std::vector<std::string> model_cache_make_args(const fs::path& work, const std::string& key, int build_opt,
