@@ -99,6 +99,7 @@ class Sim : public Model {
       max_dims(mm, mk, mn);
       check_abort(noise(mm, mk, tpe::kAWidth), noise(mk, mn, tpe::kBWidth), r.errors, AbortAt::Compute);
       check_driver_timeout(ca, cb, r.errors);
+      check_driver_faults(ca, cb, r.errors);
     }
     driver_job(a, b, r);
     return r;
@@ -220,6 +221,31 @@ class Sim : public Model {
     lite_write(kIrqStatus, 3);
   }
 
+  /// The driver's two checks that no fault of the hardware provokes: a device that is not
+  /// the header's (the host shows it a different ID) must be refused by init with DRV_DEVICE,
+  /// and a C packet whose tlast is not on its last beat (the host flips tlast on the first
+  /// beat it hands over) must end the job with DRV_TLAST and nothing else, C still complete.
+  void check_driver_faults(const tpegen::golden::Matrix& a, const tpegen::golden::Matrix& b,
+                           std::vector<std::string>& errors) {
+    id_xor_ = 1;
+    const uint32_t e = tpe::driver_init(&dev_);
+    id_xor_ = 0;
+    if (e != tpe::kDrvDevice)
+      errors.push_back("init on a device with another ID returned 0x" + hex(e) + ", expected 0x" + hex(tpe::kDrvDevice) +
+                       " (DRV_DEVICE)");
+    RunResult flipped;
+    flip_tlast_ = true;
+    driver_job(a, b, flipped);
+    flip_tlast_ = false;
+    const std::string want = "the driver returned 0x" + hex(tpe::kDrvTlast);
+    if (flipped.errors.size() != 1 || flipped.errors.front() != want) {
+      std::string got;
+      for (const std::string& x : flipped.errors) got += (got.empty() ? "" : "; ") + x;
+      errors.push_back("a C packet with tlast on its first beat: expected only '" + want + "', got: " +
+                       (got.empty() ? "no error" : got));
+    }
+  }
+
   static constexpr uint8_t kCGap = 0x5A;
 
   /// A raw accumulator value as the driver must give it in 64 bits: sign-extended when signed.
@@ -272,7 +298,7 @@ class Sim : public Model {
   static uint32_t cb_read(void* ctx, uint32_t offset) {
     auto* s = static_cast<Sim*>(ctx);
     uint32_t resp = 0;
-    const uint32_t v = s->lite_read(offset, &resp);
+    const uint32_t v = s->lite_read(offset, &resp) ^ (offset == kId ? s->id_xor_ : 0U);
     if (resp != 0 && s->drv_errors_) s->drv_errors_->push_back("the driver's read of 0x" + hex(offset) + " answered SLVERR");
     ++s->lite_reads_;
     return v;
@@ -335,6 +361,7 @@ class Sim : public Model {
     if (received_.size() == before) return 0;
     std::copy(received_.back().first.begin(), received_.back().first.end(), data);
     *last = received_.back().second ? 1 : 0;
+    if (flip_tlast_ && received_.size() == 1) *last ^= 1;  // check_driver_faults
     return 1;
   }
 
@@ -689,6 +716,8 @@ class Sim : public Model {
   int job_ = 0;
   bool drv_mode_ = false, drv_drain_ = false, drv_recv_active_ = false, drv_first_send_ = false, drv_taken_ = false;
   bool drv_offer_last_ = false, block_output_ = false;
+  bool flip_tlast_ = false;  // check_driver_faults: the driver sees tlast flipped on the first C beat
+  uint32_t id_xor_ = 0;      // check_driver_faults: the driver reads ID ^ id_xor_
   std::optional<Beat> drv_offer_;  // the beat on offer (padding scrambled), held until taken
   Beat drv_offer_raw_;             // ... as the driver gave it
   std::vector<Beat> drv_expect_, drv_pad_;

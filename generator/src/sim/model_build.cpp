@@ -73,7 +73,8 @@ std::string axi_gemm_params(const std::string& top, const nlohmann::json& g) {
                      "CElem* c, size_t ldc, uint32_t m, uint32_t k, uint32_t n) {{\n"
                      "  return {0}_gemm(d, a, lda, b, ldb, c, ldc, m, k, n);\n}}\n"
                      "constexpr uint32_t kDrvSize = {1}_ERROR_SIZE, kDrvBadM = {1}_DRV_BAD_M, kDrvBadK = {1}_DRV_BAD_K, "
-                     "kDrvBadN = {1}_DRV_BAD_N, kDrvTimeout = {1}_DRV_TIMEOUT;\n}}  // namespace tpe\n",
+                     "kDrvBadN = {1}_DRV_BAD_N, kDrvTimeout = {1}_DRV_TIMEOUT, kDrvTlast = {1}_DRV_TLAST, "
+                     "kDrvDevice = {1}_DRV_DEVICE;\n}}  // namespace tpe\n",
                      top, upper) +
          fmt::format("namespace tpe {{\nconstexpr int kBusBytes = {}, kABytes = {}, kBBytes = {}, kCBytes = {};\n"
                      "constexpr long long kMLimit = {}, kKLimit = {}, kNLimit = {}, kMaxK = {};\n"
