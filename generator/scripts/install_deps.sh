@@ -25,6 +25,7 @@ needs=(
   "mkdocs:mkdocs"
   # tpegen sweep --executor slurm and its test against a one-node Slurm on localhost
   "slurm-wlm:/usr/sbin/slurmctld"
+  "slurm-client:sbatch"
   "munge:/usr/sbin/munged"
 )
 

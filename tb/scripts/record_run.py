@@ -24,13 +24,6 @@ import sys
 import tempfile
 import time
 
-TOOLS = {  # name -> (argv, which line of the output names the version)
-    "yosys": (["yosys", "-V"], 0),
-    "sta": (["sta", "-version"], 0),
-    "verilator": (["verilator", "--version"], 0),
-    "iverilog": (["iverilog", "-V"], 0),
-    "nextpnr-ice40": (["nextpnr-ice40", "--version"], 0),
-}
 
 
 def fail(message):
@@ -42,13 +35,10 @@ def git(repo, *args):
     return subprocess.run(["git", "-C", repo, *args], capture_output=True, text=True, check=True).stdout.strip()
 
 
-def tool_version(argv, line):
-    try:
-        out = subprocess.run(argv, capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    lines = (out.stdout + out.stderr).strip().splitlines()
-    return lines[line].strip() if lines else None
+def tool_versions(tpegen):
+    """command -> version line, from tpegen's own tool table (`tpegen list --tools --json`)."""
+    out = subprocess.run([tpegen, "list", "--tools", "--json"], capture_output=True, text=True, check=True).stdout
+    return {t["command"]: t["version"] for t in json.loads(out)["tools"] if t["version"]}
 
 
 def machine():
@@ -182,9 +172,8 @@ def main():
                 fail(f"the run wrote no {path}, which experiment.json keeps")
             shutil.copyfile(path, os.path.join(tmp, dst))
             kept.append(dst)
-        tools = {name: v for name, (argv, line) in TOOLS.items()
-                 if name in exp.get("tools", ["yosys", "sta", "verilator", "iverilog"])
-                 and (v := tool_version(argv, line))}
+        tools = {name: v for name, v in tool_versions(tpegen).items()
+                 if name in exp.get("tools", ["yosys", "sta", "verilator", "iverilog"])}
         run = {
             "experiment": args.name,
             "date": date,

@@ -19,6 +19,7 @@
 #include "synth/sta_flow.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
+#include "util/tools.hpp"
 #include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -62,8 +63,8 @@ std::vector<synth::PortSpec> parse_ports(const std::string& text) {
 }
 
 void run(const GatePowerOptions& o) {
-  require_tool("yosys", "yosys");
-  require_tool("iverilog", "iverilog");
+  require_tool(Tool::Yosys);
+  require_tool(Tool::Iverilog);
   const std::vector<synth::PortSpec> ports = parse_ports(o.ports);
   if (o.macs < 1) throw ConfigError(fmt::format("invalid --macs = {}: valid range is >= 1", o.macs));
   synth::check_clock_period(o.period_ns);

@@ -26,6 +26,7 @@
 #include "synth/fpga_run.hpp"
 #include "synth/gate_slice.hpp"
 #include "util/run.hpp"
+#include "util/tools.hpp"
 #include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -92,7 +93,7 @@ void run_synth(const SynthOptions& o) {
   if (slice && *slice == c) slice.reset();
   synth::check_target(o.target, o.device);
   synth::check_fpga_options(o.target, o.run.fmax_search, o.run.activity);
-  if (o.run.activity == "gate") require_tool("iverilog", "iverilog");
+  if (o.run.activity == "gate") require_tool(Tool::Iverilog);
   if (o.target != "asic") {
     if (c.clock_gate)
       throw ConfigError(fmt::format("--clock-gate with --target {}: FPGA flip-flops have clock enables, which the "

@@ -9,6 +9,7 @@
 #include "sim/model_cache.hpp"
 #include "util/paths.hpp"
 #include "util/run.hpp"
+#include "util/tools.hpp"
 #include "util/verilator_bugs.hpp"
 #include "util/work_dir.hpp"
 
@@ -33,11 +34,11 @@ std::string driver_make_fragment(const fs::path& design, const std::string& top)
 }  // namespace
 
 ModelCommand prepare_model(const DesignConfig& c, const DesignFiles& files, const ModelBuildOptions& o) {
-  require_tool("verilator", "verilator");
+  require_tool(Tool::Verilator);
   write_tree_atomically(o.work / "design", files.files, false);
   write_work_file(o.work / "tb_params.h", tb_params(c, files, o.schedule_driver), "--work");
   const fs::path tb = source_root() / "tb";
-  const std::string verilator_version = run_capture({"verilator", "--version"}).text;
+  const std::string verilator_version = tool_version(Tool::Verilator);
   const ModelBuildArgs extra = model_build_args(o.work, o.build_opt, o.trace, verilator_version);
   // A shallow trace is a much smaller model (a 2x2x2 cube's full trace is 4.6 MB of C++): its
   // own build, so that switching depths never reuses the other's objects.

@@ -13,6 +13,7 @@
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
+#include "util/tools.hpp"
 #include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -160,7 +161,7 @@ void check_points(const std::vector<Point>& points, const RunSettings& defaults,
       throw ConfigError(fmt::format("invalid activity_dist of point {} = '{}' with activity static: it applies to "
                                     "activity sim or gate only",
                                     p.name, rs.activity_dist));
-    if (tools.timing && rs.activity == "gate") require_tool("iverilog", "iverilog");
+    if (tools.timing && rs.activity == "gate") require_tool(Tool::Iverilog);
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include "config/design_config.hpp"
 #include "util/run.hpp"
+#include "util/tools.hpp"
 #include "util/text_file.hpp"
 
 namespace fs = std::filesystem;
@@ -157,10 +158,8 @@ std::string sbatch_command(const fs::path& work, size_t count, const SlurmOption
 
 std::string submit_array(const fs::path& exe, const fs::path& work, const std::vector<PointJob>& jobs,
                          const SlurmOptions& o) {
-  for (const char* tool : {"sbatch", "squeue"})
-    if (!on_path(tool))
-      throw ConfigError(fmt::format("{} not found on PATH: --executor slurm needs the Slurm client commands "
-                                    "(Debian package slurm-client; slurm-wlm for a whole cluster)", tool));
+  for (Tool tool : {Tool::Sbatch, Tool::Squeue, Tool::Sacct})
+    require_tool(tool, "or slurm-wlm for a whole cluster on this machine (--executor slurm)");
   const fs::path dir = work / "slurm";
   std::error_code ec;
   fs::create_directories(dir / "log", ec);

@@ -14,6 +14,7 @@
 #include "util/paths.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
+#include "util/tools.hpp"
 #include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -143,7 +144,7 @@ void check_fpga_options(const std::string& target, int fmax_search, const std::s
 
 void run_fpga_synth(const FpgaSynthInputs& in) {
   const bool pnr = in.target == "ice40" && in.pnr;
-  if (pnr) require_tool("nextpnr-ice40", "nextpnr-ice40");
+  if (pnr) require_tool(Tool::NextpnrIce40);
   const std::string command = fpga_synth_command(in.target, in.device, in.top);
   write_work_file(in.work / "synth.ys", fpga_yosys_script(in.target, in.device, in.top, in.rtl), "--work");
   for (const char* f : {kFpgaStatFile, kPnrJsonFile}) fs::remove(in.work / f);

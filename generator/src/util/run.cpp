@@ -12,7 +12,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "config/design_config.hpp"
 
 namespace tpegen {
 
@@ -37,12 +36,6 @@ bool on_path(const std::string& tool) {
     start = end + 1;
   }
   return false;
-}
-
-void require_tool(const std::string& tool, const std::string& debian_package) {
-  if (!on_path(tool))
-    throw ConfigError(tool + " not found on PATH: install the Debian package " + debian_package +
-                      " (`make deps` installs every tool tpegen needs)");
 }
 
 namespace {

@@ -36,9 +36,6 @@ class InterruptScope {
 /// True when `tool` is found on PATH (as execvp would find it; no shell).
 bool on_path(const std::string& tool);
 
-/// Throws ConfigError naming the Debian package when `tool` is not on PATH.
-void require_tool(const std::string& tool, const std::string& debian_package);
-
 /// Runs argv[0] (looked up on PATH) with `argv`, in directory `cwd` (empty: the current
 /// one), stdout and stderr into `log` (truncated; empty: inherited). No shell is involved,
 /// so no argument is ever split or interpreted. Returns the exit status, 127 when the program
