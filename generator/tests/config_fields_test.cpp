@@ -15,6 +15,7 @@
 
 #include "arith/partial_products.hpp"
 #include "cli/design_flags.hpp"
+#include "config/config_json.hpp"
 #include "config/config_fields.hpp"
 #include "output/design_files.hpp"
 
@@ -94,7 +95,7 @@ TEST_CASE("field table: summary line, reproduce command and JSON config as befor
     // Both reproduce the design.
     CHECK(parse_flags(std::string(p.command).substr(std::string("tpegen generate ").size())) == c);
     DesignConfig from_json;
-    cli::apply_json(from_json, config_to_json(c).dump(), "inline");
+    tpegen::apply_json(from_json, config_to_json(c).dump(), "inline");
     CHECK(resolve(from_json) == c);
   }
 }
@@ -128,11 +129,11 @@ TEST_CASE("field table: enums are parsed where they enter, with the flag and the
   CHECK(error_of("--arch cube --pe opt1 --final-adder csa") ==
         "invalid --final-adder = 'csa': valid values are ripple, kogge-stone, brent-kung, sklansky, timing, behavioral");
   DesignConfig c;
-  CHECK_THROWS_WITH_AS(cli::apply_json(c, R"({"encoding": "Booth"})", "cfg.json"),
+  CHECK_THROWS_WITH_AS(tpegen::apply_json(c, R"({"encoding": "Booth"})", "cfg.json"),
                        "invalid --encoding = 'Booth': valid values are and, booth, ent; did you mean 'booth'?", ConfigError);
-  CHECK_THROWS_WITH_AS(cli::apply_json(c, R"({"encoding": 1})", "cfg.json"),
+  CHECK_THROWS_WITH_AS(tpegen::apply_json(c, R"({"encoding": 1})", "cfg.json"),
                        "invalid encoding in config file cfg.json: wrong type", ConfigError);
-  cli::apply_json(c, R"({"arch": "cube", "pe": "opt1", "encoding": "ent"})", "cfg.json");
+  tpegen::apply_json(c, R"({"arch": "cube", "pe": "opt1", "encoding": "ent"})", "cfg.json");
   CHECK(c.encoding == arith::Encoding::Ent);
   CHECK(resolve(c).encoding == arith::Encoding::Ent);
 }

@@ -1,6 +1,6 @@
 // Unit tests of the design configuration: validation messages of resolve() (each names the
 // parameter and its valid range), defaults, canonical names, and the JSON config file
-// (cli/design_flags.hpp).
+// (config/config_json.hpp).
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -13,6 +13,7 @@
 
 #include "arch/registry.hpp"
 #include "cli/design_flags.hpp"
+#include "config/config_json.hpp"
 #include "config/design_config.hpp"
 #include "test_text.hpp"
 
@@ -40,7 +41,7 @@ std::string resolve_error(const DesignConfig& c) {
 std::string json_error(const std::string& text) {
   DesignConfig c;
   try {
-    cli::apply_json(c, text, "cfg.json");
+    tpegen::apply_json(c, text, "cfg.json");
   } catch (const ConfigError& e) {
     return e.what();
   }
@@ -381,7 +382,7 @@ TEST_CASE("apply_json: integer keys reject booleans, fractions and out-of-range 
 TEST_CASE("apply_json: values are applied, absent keys are kept") {
   DesignConfig c;
   c.pe = "mac";
-  cli::apply_json(c,
+  tpegen::apply_json(c,
                   R"({"arch": "matrix2d", "rows": 2, "cols": 3, "depth": 5, "a_width": 4, "b_width": 6,
                       "signed": false, "max_k": 100, "acc_width": 20, "acc_wrap": true, "in_regs": 1,
                       "out_regs": 2, "inject_bug": "adder"})",
@@ -402,7 +403,7 @@ TEST_CASE("apply_json: values are applied, absent keys are kept") {
   CHECK(c.inject_bug == "adder");
 
   DesignConfig d;
-  cli::apply_json(d, R"({"arch": "cube"})", "inline");
+  tpegen::apply_json(d, R"({"arch": "cube"})", "inline");
   CHECK(d.arch == "cube");
   CHECK(d.rows == kAuto);
   CHECK(d.a_width == 8);

@@ -6,7 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/design_flags.hpp"
+#include "config/config_json.hpp"
+#include "sweep/baseline_config.hpp"
 #include "output/design_files.hpp"
 #include "sweep/sweep.hpp"
 
@@ -18,7 +19,7 @@ namespace {
 
 DesignConfig resolve_design(const json& d) {
   DesignConfig c;
-  cli::apply_json(c, d.dump(), "test");
+  tpegen::apply_json(c, d.dump(), "test");
   return resolve(c);
 }
 
@@ -58,7 +59,7 @@ TEST_CASE("sweep: FPGA results carry their counts into the CSV and their own Mar
   CHECK(rs[0].fpga["lut"] == 1000);
   CHECK(rs[0].fpga["device"] == "hx8k");
   CHECK(result_from_json(result_to_json(rs[1]))->fpga == rs[1].fpga);
-  link_baselines(rs, cli::baseline_config_json);
+  link_baselines(rs, sweep::baseline_config_json);
   REQUIRE(rs[1].baseline == 0);
   const std::string csv = to_csv(rs);
   CHECK(csv.find(",target,lut,ff,carry,dsp,bram,energy_clock_pj,") != std::string::npos);

@@ -9,7 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/design_flags.hpp"
+#include "config/config_json.hpp"
+#include "sweep/baseline_config.hpp"
 #include "sweep/slurm.hpp"
 #include "output/design_files.hpp"
 #include "sweep/sweep.hpp"
@@ -23,7 +24,7 @@ namespace {
 
 DesignConfig resolve_json(const json& d) {
   DesignConfig c;
-  cli::apply_json(c, d.dump(), "test");
+  tpegen::apply_json(c, d.dump(), "test");
   if (c.arch.empty()) throw ConfigError("missing arch");
   return resolve(c);
 }
@@ -219,39 +220,39 @@ TEST_CASE("sweep: derived figures and ratios against the mac baseline") {
 
   std::vector<Result> rs = {make_result("systolic-os", "mac", 1, 1, 1, 4), base, opt,
                             make_result("systolic-os", "opt1", 2, 1, 1, 4)};
-  link_baselines(rs, cli::baseline_config_json);
+  link_baselines(rs, sweep::baseline_config_json);
   CHECK(find_baseline(rs, 0) == -1);
   CHECK(find_baseline(rs, 1) == -1);
   CHECK(find_baseline(rs, 2) == 1);
   CHECK(find_baseline(rs, 3) == 0);
   // A baseline measured another way (other run keys) is not compared.
   rs[1].run = {{"activity", "sim"}};
-  link_baselines(rs, cli::baseline_config_json);
+  link_baselines(rs, sweep::baseline_config_json);
   CHECK(find_baseline(rs, 2) == -1);
   // No baseline of the same size: no ratios.
   Result bigger = make_result("cube", "opt1", 1, 1, 1, 8);
   bigger.config["rows"] = 4;
   std::vector<Result> two = {base, bigger};
-  link_baselines(two, cli::baseline_config_json);
+  link_baselines(two, sweep::baseline_config_json);
   CHECK(find_baseline(two, 1) == -1);
 }
 
 TEST_CASE("sweep: baselines from the registry: first PE variant, or the architecture's own rule") {
   const json os_opt1 = config_to_json(resolve_json({{"arch", "systolic-os"}, {"pe", "opt1"}, {"encoding", "ent"}}));
-  const auto b = cli::baseline_config_json(os_opt1);
+  const auto b = sweep::baseline_config_json(os_opt1);
   REQUIRE(b);
   CHECK(b->at("pe") == "mac");
   CHECK(!b->contains("encoding"));  // PE options belong to the optimized design
   CHECK(b->at("rows") == 16);
-  CHECK(!cli::baseline_config_json(*b));  // a baseline has none
+  CHECK(!sweep::baseline_config_json(*b));  // a baseline has none
   // opt4c has only optimized PEs: its baseline is a row of N MAC PEs with K streamed.
-  const auto c = cli::baseline_config_json(config_to_json(resolve_json({{"arch", "opt4c"}, {"cols", 8}})));
+  const auto c = sweep::baseline_config_json(config_to_json(resolve_json({{"arch", "opt4c"}, {"cols", 8}})));
   REQUIRE(c);
   CHECK(c->at("arch") == "systolic-os");
   CHECK(c->at("pe") == "mac");
   CHECK(c->at("rows") == 1);
   CHECK(c->at("cols") == 8);
-  CHECK(!cli::baseline_config_json(json{{"arch", "no-such-arch"}}));
+  CHECK(!sweep::baseline_config_json(json{{"arch", "no-such-arch"}}));
 }
 
 TEST_CASE("sweep: measured energy and the searched fmax with its area take precedence") {
@@ -402,7 +403,7 @@ TEST_CASE("sweep: CSV and Markdown of a synthetic result set") {
   failed.fmax_mhz.reset();
   std::vector<Result> rs = {make_result("cube", "mac", 1000, 500, 2.0, 8),
                             make_result("cube", "opt1", 800, 400, 1.0, 8), failed};
-  link_baselines(rs, cli::baseline_config_json);
+  link_baselines(rs, sweep::baseline_config_json);
   const std::string csv = to_csv(rs);
   std::vector<std::string> lines;
   for (size_t p = 0, q; (q = csv.find('\n', p)) != std::string::npos; p = q + 1) lines.push_back(csv.substr(p, q - p));

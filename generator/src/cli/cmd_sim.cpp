@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/parse_errors.hpp"
 #include "cli/design_flags.hpp"
+#include "cli/from_dir_flags.hpp"
 #include "synth/synth_activity.hpp"
 #include "golden/stimulus.hpp"
 #include "output/design_files.hpp"

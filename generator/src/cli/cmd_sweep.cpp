@@ -16,7 +16,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
-#include "cli/design_flags.hpp"
+#include "config/config_json.hpp"
+#include "sweep/baseline_config.hpp"
 #include "cli/help_format.hpp"
 #include "cli/synth_tools.hpp"
 #include "sweep/run.hpp"
@@ -97,7 +98,7 @@ void run_sweep(const SweepOptions& o) {
   ro.defaults = run_defaults(o);
   ro.no_timing = o.run.no_timing;
   ro.slurm.max_parallel = o.max_parallel.value_or(0);
-  sweep::run(points, tools, work, out, ro, baseline_config_json);
+  sweep::run(points, tools, work, out, ro, sweep::baseline_config_json);
 }
 
 }  // namespace

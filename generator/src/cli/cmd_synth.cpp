@@ -16,6 +16,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
+#include "cli/from_dir_flags.hpp"
 #include "cli/help_format.hpp"
 #include "cli/synth_tools.hpp"
 #include "output/design_files.hpp"

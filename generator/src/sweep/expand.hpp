@@ -16,7 +16,7 @@ namespace tpegen::sweep {
 
 /// Turns a design JSON object (the keys of `tpegen --config`) into a resolved config;
 /// throws ConfigError for an invalid combination. Injected so that this module does not
-/// depend on the CLI (cmd_sweep passes cli::apply_json + resolve).
+/// depend on the CLI (cmd_sweep passes apply_json + resolve).
 using Resolver = std::function<DesignConfig(const nlohmann::json& design)>;
 
 /// The top-level keys of a sweep file and what each holds.
