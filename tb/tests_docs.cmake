@@ -20,3 +20,7 @@ set_tests_properties(cli.usage.docs_foreign_page PROPERTIES LABELS "unit")
 add_test(NAME docs.port_tables COMMAND python3 ${SCRIPTS}/check_port_tables.py ${TPEGEN_BIN} ${PROJECT_SOURCE_DIR}
          ${WORK}/docs-port-tables)
 set_tests_properties(docs.port_tables PROPERTIES LABELS "unit;docs")
+# Dependencies point down: every include of generator/src and model/ against the layer order
+# that docs/contributing.md writes down (one block, read by the script).
+add_test(NAME docs.layers COMMAND python3 ${SCRIPTS}/check_layers.py ${PROJECT_SOURCE_DIR})
+set_tests_properties(docs.layers PROPERTIES LABELS "unit;docs")
