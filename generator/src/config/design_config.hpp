@@ -3,8 +3,9 @@
 
 #include <climits>
 #include <optional>
-#include <stdexcept>
 #include <string>
+
+#include "util/config_error.hpp"
 
 // The arithmetic choices of bit-weight PEs (arith/partial_products.hpp, compressor_tree.hpp,
 // final_adder.hpp); declared here so that a configuration does not pull in the bit heaps.
@@ -15,11 +16,6 @@ enum class AdderKind;
 }  // namespace tpegen::arith
 
 namespace tpegen {
-
-/// Bad user input: the message names the parameter and its valid range.
-struct ConfigError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 /// "Not given: use the architecture's default" for dimensions and the accumulator width.
 inline constexpr int kAuto = INT_MIN;

@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "config/design_config.hpp"
+#include "util/config_error.hpp"
 
 namespace tpegen {
 
