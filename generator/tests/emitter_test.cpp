@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "arch/common.hpp"
+#include "arch/design_fields.hpp"
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "config/design_config.hpp"
 #include "emit/verilog_emitter.hpp"
 #include "ir/module.hpp"

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "arch/resolve.hpp"
 #include "cli/design_flags.hpp"
 #include "output/design_files.hpp"
 #include "sweep/sweep.hpp"

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "arch/design_name.hpp"
+#include "arch/resolve.hpp"
 #include "cli/design_flags.hpp"
 #include "sweep/slurm.hpp"
 #include "output/design_files.hpp"

@@ -15,6 +15,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "arch/resolve.hpp"
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
 #include "cli/help_format.hpp"

@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "arch/pe_traits.hpp"
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "arith/final_adder.hpp"
 #include "config/config_fields.hpp"
 #include "docs/markdown.hpp"
@@ -105,7 +107,12 @@ struct Token {
 
 std::vector<Token> tokens() {
   const Flags os = {{"arch", "systolic-os"}, {"rows", "4"}, {"cols", "4"}};
-  const Flags opt1 = {{"arch", "systolic-os"}, {"pe", "opt1"}, {"rows", "4"}, {"cols", "4"}};
+  // The example bit-weight PE: the first that has every option the tokens show (the twin, the
+  // resolved drain), from the registry.
+  std::string example_pe;
+  for (const PeTraits& pe : pe_traits())
+    if (example_pe.empty() && pe.bit_weight && pe.behavioral_view && pe.resolved_drain) example_pe = pe.name;
+  const Flags opt1 = {{"arch", "systolic-os"}, {"pe", example_pe}, {"rows", "4"}, {"cols", "4"}};
   auto plus = [](Flags f, const Flags& more) {
     f.insert(f.end(), more.begin(), more.end());
     return f;
@@ -179,7 +186,10 @@ std::string architectures_page() {
   out += table({"Architecture", "What it is", "Dimensions (default)", "PE variants (first: default)"}, rows);
   for (auto& a : architectures()) out += arch_section(a);
   out += "\n## PE variants\n\n";
-  out += "The bit-weight PEs (`opt1`, `opt2`) take the arithmetic options; on other PEs those flags are an "
+  std::string bit_weight;
+  for (const PeTraits& pe : pe_traits())
+    if (pe.bit_weight) bit_weight += (bit_weight.empty() ? "" : ", ") + code(pe.name);
+  out += "The bit-weight PEs (" + bit_weight + ") take the arithmetic options; on other PEs those flags are an "
          "error.\n\n";
   out += pe_table();
   out += naming_section();
