@@ -6,7 +6,8 @@ architecture"), and each one missing is named in one line "missing in ...":
   - tb/*.cmake: a tpegen_design_point and a tpegen_mutant with --arch NAME (its tests file,
     tb/tests_<name>.cmake for a new architecture), and a tpegen_sched_point (--driver schedule)
   - generated/NAME/: the committed default design with its manifest (make golden-update)
-  - docs/architectures/NAME.md, in mkdocs.yml's nav
+  - docs/architectures/NAME.md, in mkdocs.yml's nav and the overview table of
+    docs/architectures/index.md
   - docs/img/NAME.svg (make docs-diagrams)
   - tb/harness/driver_<driver>.hpp for the registry's driver of every PE variant
 
@@ -47,6 +48,7 @@ def main():
         archs = archs + [{"name": extra, "driver": extra, "pes": [{"name": "mac", "driver": extra}]}]
     calls = cmake_calls(repo)
     nav = (repo / "mkdocs.yml").read_text()
+    overview = (repo / "docs" / "architectures" / "index.md").read_text()
     missing = []
     for a in archs:
         name = a["name"]
@@ -69,6 +71,8 @@ def main():
             missing.append(f"{name}: missing in docs/architectures/: {name}.md")
         elif f"architectures/{name}.md" not in nav:
             missing.append(f"{name}: missing in mkdocs.yml: architectures/{name}.md in the nav")
+        if f"]({name}.md)" not in overview:
+            missing.append(f"{name}: missing in docs/architectures/index.md: a row of the overview table linking {name}.md")
         if not (repo / "docs" / "img" / f"{name}.svg").is_file():
             missing.append(f"{name}: missing in docs/img/: {name}.svg (make docs-diagrams)")
         drivers = {pe.get("driver") or a.get("driver") or "" for pe in a["pes"]}
@@ -83,7 +87,7 @@ def main():
         print(f"FAIL: {len(missing)} place(s) missing for {len(archs)} architectures")
         return 1
     print(f"OK: {len(archs)} architectures, each with design points, a mutant, a schedule point, generated/, "
-          "a docs page in the nav, a diagram and its drivers")
+          "a docs page in the nav and the overview, a diagram and its drivers")
     return 0
 
 
