@@ -3,8 +3,8 @@
 places beyond its arch file and registry line exist (docs/contributing.md "Adding an
 architecture"), and each one missing is named in one line "missing in ...":
 
-  - tb/*.cmake: a tpegen_design_point and a tpegen_mutant with --arch NAME (its tests file,
-    tb/tests_<name>.cmake for a new architecture), and a tpegen_sched_point (--driver schedule)
+  - tb/tests_<name>.cmake, its tests file: a tpegen_design_point and a tpegen_mutant with
+    --arch NAME; and a tpegen_sched_point (--driver schedule) in tb/
   - generated/NAME/: the committed default design with its manifest (make golden-update)
   - docs/architectures/NAME.md, in mkdocs.yml's nav and the overview table of
     docs/architectures/index.md
@@ -23,10 +23,12 @@ import subprocess
 import sys
 
 
-def cmake_calls(repo):
-    """Every test helper call and add_test of tb/ (kind, arguments on one line)."""
+def cmake_calls(paths):
+    """Every test helper call and add_test of these files (kind, arguments on one line)."""
     texts = []
-    for path in sorted((repo / "tb").glob("*.cmake")) + [repo / "tb" / "CMakeLists.txt"]:
+    for path in paths:
+        if not path.is_file():
+            continue
         text = path.read_text()
         # Calls may span lines: join a call's lines up to its closing parenthesis.
         for m in re.finditer(r"^\s*(tpegen_design_point|tpegen_mutant|tpegen_sched_point|add_test)\s*\(([^)]*)\)", text, re.M):
@@ -46,17 +48,20 @@ def main():
     archs = listing["architectures"]
     if extra:
         archs = archs + [{"name": extra, "driver": extra, "pes": [{"name": "mac", "driver": extra}]}]
-    calls = cmake_calls(repo)
+    calls = cmake_calls(sorted((repo / "tb").glob("*.cmake")) + [repo / "tb" / "CMakeLists.txt"])
     nav = (repo / "mkdocs.yml").read_text()
     overview = (repo / "docs" / "architectures" / "index.md").read_text()
     missing = []
     for a in archs:
         name = a["name"]
-        points = [args for kind, args in calls if kind == "tpegen_design_point" and has_arch(args, name)]
-        mutants = [args for kind, args in calls if kind == "tpegen_mutant" and has_arch(args, name)]
+        where = f"tb/tests_{name.replace('-', '_')}.cmake"
+        own = cmake_calls([repo / where])
+        points = [args for kind, args in own if kind == "tpegen_design_point" and has_arch(args, name)]
+        mutants = [args for kind, args in own if kind == "tpegen_mutant" and has_arch(args, name)]
         schedule = [args for kind, args in calls
                     if has_arch(args, name) and (kind == "tpegen_sched_point" or "--driver schedule" in args)]
-        where = f"tb/tests_{name.replace('-', '_')}.cmake"
+        if not (repo / where).is_file():
+            missing.append(f"{name}: missing in tb/: its tests file {where[3:]}")
         if not points:
             missing.append(f"{name}: missing in {where}: a tpegen_design_point with --arch {name}")
         if not mutants:
@@ -86,7 +91,7 @@ def main():
     if missing:
         print(f"FAIL: {len(missing)} place(s) missing for {len(archs)} architectures")
         return 1
-    print(f"OK: {len(archs)} architectures, each with design points, a mutant, a schedule point, generated/, "
+    print(f"OK: {len(archs)} architectures, each with its tests file (design points, a mutant), a schedule point, generated/, "
           "a docs page in the nav and the overview, a diagram and its drivers")
     return 0
 
