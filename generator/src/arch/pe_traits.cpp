@@ -1,28 +1,49 @@
 #include "arch/pe_traits.hpp"
 
+#include <utility>
+
 namespace tpegen {
+namespace {
+
+// One row of the table, built by name like config_fields' rows.
+struct Row {
+  PeTraits t;
+  Row(const char* name, const char* plot_colour) {
+    t.name = name;
+    t.plot_colour = plot_colour;
+  }
+  Row& bit_weight() {
+    t.bit_weight = true;
+    return *this;
+  }
+  Row& behavioral_view() {
+    t.behavioral_view = true;
+    return *this;
+  }
+  Row& resolved_drain() {
+    t.resolved_drain = true;
+    return *this;
+  }
+  Row& encodings(std::vector<std::string> e) {
+    t.encodings = std::move(e);
+    return *this;
+  }
+  operator PeTraits() const { return t; }  // NOLINT: the table is a list of rows
+};
+
+}  // namespace
 
 const std::vector<PeTraits>& pe_traits() {
   // One row per PE variant; a new variant is a row here and its entry in the architectures'
   // `pes` (registry_test checks that every offered variant has a row).
-  static const std::vector<PeTraits> all = [] {
-    std::vector<PeTraits> t(5);
-    t[0].name = "mac";
-    t[0].plot_colour = "#4c72b0";
-    t[1].name = "opt1";
-    t[1].bit_weight = true;
-    t[1].behavioral_view = true;
-    t[1].resolved_drain = true;
-    t[1].plot_colour = "#dd8452";
-    t[2].name = "opt2";
-    t[2].bit_weight = true;
-    t[2].encodings = {"booth", "ent"};  // radix-4 digits {0, +-1, +-2} broadcast to the units; AND has none
-    t[2].plot_colour = "#55a868";
-    t[3].name = "opt3";
-    t[3].plot_colour = "#c44e52";
-    t[4].name = "laconic";
-    return t;
-  }();
+  static const std::vector<PeTraits> all = {
+      Row("mac", "#4c72b0"),
+      Row("opt1", "#dd8452").bit_weight().behavioral_view().resolved_drain(),
+      // Radix-4 digits {0, +-1, +-2} broadcast to the units: the AND array has none.
+      Row("opt2", "#55a868").bit_weight().encodings({"booth", "ent"}),
+      Row("opt3", "#c44e52"),
+      Row("laconic", "#8172b3"),
+  };
   return all;
 }
 
