@@ -20,3 +20,16 @@ set_tests_properties(cli.usage.docs_foreign_page PROPERTIES LABELS "unit")
 add_test(NAME docs.port_tables COMMAND python3 ${SCRIPTS}/check_port_tables.py ${TPEGEN_BIN} ${PROJECT_SOURCE_DIR}
          ${WORK}/docs-port-tables)
 set_tests_properties(docs.port_tables PROPERTIES LABELS "unit;docs")
+# Dependencies point down: every include of generator/src and model/ against the layer order
+# that docs/contributing.md writes down (one block, read by the script).
+add_test(NAME docs.layers COMMAND python3 ${SCRIPTS}/check_layers.py ${PROJECT_SOURCE_DIR})
+set_tests_properties(docs.layers PROPERTIES LABELS "unit;docs")
+# Adding an architecture checks itself: every architecture of `tpegen list --json` has its tests,
+# generated/ design, docs page, diagram and harness driver ("missing in ..." names a gap), and a
+# registered architecture with nothing else fails the check with its nine places named.
+add_test(NAME docs.arch_complete COMMAND python3 ${SCRIPTS}/check_arch_complete.py ${TPEGEN_BIN} ${PROJECT_SOURCE_DIR})
+set_tests_properties(docs.arch_complete PROPERTIES LABELS "unit;docs")
+add_test(NAME docs.arch_complete_detects COMMAND ${SCRIPTS}/expect_failure.sh
+         "^FAIL: 9 place\\(s\\) missing for [0-9]+ architectures$"
+         python3 ${SCRIPTS}/check_arch_complete.py ${TPEGEN_BIN} ${PROJECT_SOURCE_DIR} --extra-arch dummy-arch)
+set_tests_properties(docs.arch_complete_detects PROPERTIES LABELS "unit;docs")

@@ -13,6 +13,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "arch/design_fields.hpp"
+#include "arch/design_name.hpp"
+#include "arch/resolve.hpp"
 #include "arith/partial_products.hpp"
 #include "cli/design_flags.hpp"
 #include "config/config_json.hpp"

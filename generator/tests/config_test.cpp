@@ -11,7 +11,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "arch/design_fields.hpp"
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "cli/design_flags.hpp"
 #include "config/config_json.hpp"
 #include "config/design_config.hpp"

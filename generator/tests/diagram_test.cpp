@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "diagram/design_diagram.hpp"
 #include "diagram/diagram_model.hpp"
 #include "diagram/diagram_svg.hpp"

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "arith/final_adder.hpp"
 #include "cli/app.hpp"
 #include "config/config_fields.hpp"

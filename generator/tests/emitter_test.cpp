@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "arch/common.hpp"
+#include "arch/design_fields.hpp"
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "config/design_config.hpp"
 #include "emit/verilog_emitter.hpp"
 #include "ir/module.hpp"
@@ -78,10 +80,11 @@ std::vector<DesignConfig> small_configs() {
       c.a_width = 4;
       c.b_width = 5;
       c.max_k = 16;
-      out.push_back(resolve(c));
-      // With pipeline wrappers and unsigned operands (opt4c, opt4e and bitslice have a valid/ready
-      // handshake and reject pipeline registers: unsigned only).
-      if (a.name != "opt4c" && a.name != "opt4e" && a.name != "bitslice") {
+      const DesignConfig plain = resolve(c);
+      out.push_back(plain);
+      // With pipeline wrappers and unsigned operands (designs with a valid/ready handshake reject
+      // pipeline registers: unsigned only).
+      if (design_timing(plain).protocol == "fixed_latency") {
         c.in_regs = 1;
         c.out_regs = 2;
       }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "arch/resolve.hpp"
 #include "output/design_files.hpp"
 #include "output/flow_files.hpp"
 

@@ -2,6 +2,7 @@
 // rest of the configuration unchanged.
 #include <doctest/doctest.h>
 
+#include "arch/resolve.hpp"
 #include "synth/gate_slice.hpp"
 #include "config/design_config.hpp"
 

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "config/design_config.hpp"
 #include "wrap/gemm_geometry.hpp"
 #include "wrap/gemm_parts.hpp"

@@ -10,7 +10,9 @@
 
 #include <fmt/format.h>
 
+#include "arch/design_name.hpp"
 #include "arch/opt2_common.hpp"
+#include "arch/resolve.hpp"
 #include "arith/compressor_tree.hpp"
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"

@@ -13,6 +13,7 @@
 #include "arch/opt3_column.hpp"
 #include "arch/opt4e.hpp"
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "arith/partial_products.hpp"
 #include "config/design_config.hpp"
 #include "test_bits.hpp"

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "config/design_config.hpp"
 #include "golden/gemm.hpp"
 #include "golden/schedule.hpp"

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "arch/resolve.hpp"
 #include "config/config_json.hpp"
 #include "sweep/baseline_config.hpp"
 #include "output/design_files.hpp"

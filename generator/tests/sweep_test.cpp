@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "arch/design_name.hpp"
+#include "arch/resolve.hpp"
 #include "config/config_json.hpp"
 #include "sweep/baseline_config.hpp"
 #include "sweep/slurm.hpp"

@@ -19,7 +19,7 @@
 
 #include "golden/schedule.hpp"
 #include "harness/sim.hpp"
-#if defined(TPE_ARCH_OPT4C) || defined(TPE_ARCH_BITSLICE_LACONIC)
+#if TPE_VALID_READY
 #define TPE_SCHEDULE_VALID_READY 1
 #include "harness/step_cost.hpp"
 #else
@@ -114,7 +114,7 @@ class ScheduleRun {
   // ignore it (valid low, no weight write, no load).
   void scramble() {
     put_garbage(d_.a_i, desc_.a.lanes(), WA);
-#if defined(TPE_ARCH_SYSTOLIC_WS)
+#if TPE_WEIGHT_BANKS
     put_garbage(d_.w_i, desc_.b.lanes(), WB);
     put_garbage(d_.c_i, desc_.tile_n, ACC);
     d_.bank_i = garbage() & 1U;
@@ -133,7 +133,7 @@ class ScheduleRun {
 #else
     d_.valid_i = 0;
 #endif
-#if defined(TPE_ARCH_SYSTOLIC_WS)
+#if TPE_WEIGHT_BANKS
     d_.w_we_i = 0;
 #endif
 #if TPE_HELD_WEIGHTS
@@ -153,7 +153,7 @@ class ScheduleRun {
   void present(const tpegen::golden::Step& st) {
     idle_inputs();
     if (st.valid) put_lanes(d_.a_i, st.a, a_, WA);
-#if defined(TPE_ARCH_SYSTOLIC_WS)
+#if TPE_WEIGHT_BANKS
     d_.valid_i = st.valid;
     if (st.valid) {
       d_.bank_i = static_cast<uint8_t>(st.bank);

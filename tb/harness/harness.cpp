@@ -29,21 +29,13 @@
 #include "harness/sim.hpp"
 #endif
 
-#if TPE_AXI_GEMM
-#elif TPE_SCHEDULE_DRIVER  // tpegen sim --driver schedule: every architecture from the golden schedule
-#include "harness/driver_schedule.hpp"
-#elif defined(TPE_ARCH_SYSTOLIC_OS)
-#include "harness/driver_systolic_os.hpp"
-#elif defined(TPE_ARCH_SYSTOLIC_WS)
-#include "harness/driver_systolic_ws.hpp"
-#elif defined(TPE_ARCH_DOT_GRID)
-#include "harness/driver_dot_grid.hpp"
-#elif defined(TPE_ARCH_OPT4C)  // also bitslice --pe opt3: the same column
-#include "harness/driver_opt4c.hpp"
-#elif defined(TPE_ARCH_BITSLICE_LACONIC)
-#include "harness/driver_laconic.hpp"
-#else
-#error "tb_params.h must define the architecture family"
+// The driver of the design's family, named by the registry (ArchDescriptor::driver; with
+// --driver schedule, driver_schedule.hpp): tb_params.h defines its header.
+#if !TPE_AXI_GEMM
+#ifndef TPE_DRIVER_HEADER
+#error "tb_params.h must name the driver header (TPE_DRIVER_HEADER)"
+#endif
+#include TPE_DRIVER_HEADER
 #endif
 
 namespace {

@@ -18,12 +18,12 @@ inline void trace_ports(OperandTrace& t, Vdut& d, const tpegen::golden::Schedule
   constexpr int WA = tpe::kAWidth, WB = tpe::kBWidth;
   std::vector<uint64_t> a, b;
   for (int l = 0; l < desc.a.lanes(); ++l) a.push_back(get(d.a_i, l * WA, WA));
-#if defined(TPE_ARCH_SYSTOLIC_WS)
+#if TPE_WEIGHT_BANKS
   for (int l = 0; l < desc.b.lanes(); ++l) b.push_back(get(d.w_i, l * WB, WB));
   t.edge(t.edges(), d.valid_i, true, true, a, b, d.bank_i, false, d.w_we_i ? static_cast<int>(d.w_row_i) : -1, d.w_bank_i);
 #else
   for (int l = 0; l < desc.b.lanes(); ++l) b.push_back(get(d.b_i, l * WB, WB));
-#if defined(TPE_ARCH_OPT4C) || defined(TPE_ARCH_BITSLICE_LACONIC)
+#if TPE_VALID_READY
   d.eval();  // a_ready_o of this cycle
   t.edge(t.edges(), d.a_valid_i && d.a_ready_o, d.first_i, d.last_i, a, b, 0, false, -1, 0);
 #elif TPE_HELD_WEIGHTS

@@ -79,7 +79,7 @@ inline StepCost laconic_operand_cost(const tpegen::golden::Matrix& am, const tpe
 /// The design's cost of A[m][k] against B[k][n0..n0+cols).
 inline StepCost operand_cost(const tpegen::golden::Matrix& am, [[maybe_unused]] const tpegen::golden::Matrix& bm, int m,
                              int k, [[maybe_unused]] int n0) {
-#if defined(TPE_ARCH_BITSLICE_LACONIC)
+#if TPE_SERIAL_BOOTH  // Booth terms of A and B (laconic); else EN-T digits of A
   return laconic_operand_cost(am, bm, m, k, n0);
 #else
   return ent_operand_cost(am, m, k);

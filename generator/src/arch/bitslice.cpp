@@ -149,15 +149,14 @@ ArchDescriptor describe_bitslice() {
           {true, 16, 1, "PEs N in the column: output columns per tile (N is tiled by N)"},
           {false, 0, 1, "unused (K is software: any length streams through)"},
           {{"laconic", "Laconic baseline: Booth terms of A (shared) and B (per PE), one term pair +-2^(ea+eb) per "
-                       "cycle into a binary accumulator, lock-step column"},
+                       "cycle into a binary accumulator, lock-step column",
+            "laconic"},
            {"opt3", "OPT3 PE: latched B, +-B/+-2B select, shift by 4^pos, 3:2 CSA into a carry-save accumulator"}},
           build,
           timing};
   // "": the first PE variant, laconic.
   d.schedule = [](const DesignConfig& c) { return opt3_column_schedule(c, timing(c)); };
-  d.sim_driver = [](const DesignConfig& c) {
-    return std::string(c.pe.empty() || c.pe == "laconic" ? "TPE_ARCH_BITSLICE_LACONIC" : "TPE_ARCH_OPT4C");
-  };
+  d.driver = "opt4c";  // the OPT3 column's; the laconic PE names its own
   d.macs_per_cycle = [](const DesignConfig& c, std::string* note) {
     if (!c.pe.empty() && c.pe != "laconic") return variable_latency_macs(c.rows, c.cols, note);
     // Cycles per int8 operand measured at sigma = 30, N = 16 (`make bitslice-table`).

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "arch/design_name.hpp"
+
 namespace tpegen::arch {
 
 using namespace ir;

@@ -9,6 +9,7 @@
 #include "arch/opt1_common.hpp"
 #include "arch/opt3_column.hpp"
 #include "arch/opt4e.hpp"
+#include "arch/resolve.hpp"
 #include "arith/compressor_tree.hpp"
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "arch/common.hpp"
+#include "arch/design_name.hpp"
 #include "arch/opt1_common.hpp"
 #include "arch/opt2_common.hpp"
 #include "arch/schedule_base.hpp"
@@ -266,7 +267,7 @@ golden::ScheduleDescriptor dot_grid_schedule(const DesignConfig& c, const DotGri
 }
 
 ArchDescriptor with_dot_grid_sim(ArchDescriptor d, const DotGridStyle& style) {
-  d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_DOT_GRID"); };
+  d.driver = "dot_grid";
   d.held_weights = style.held_weights;
   d.schedule = [style](const DesignConfig& c) { return dot_grid_schedule(c, style); };
   d.axi_gemm = true;  // KInner, fixed latency, B with its step (NextStep for held weights)

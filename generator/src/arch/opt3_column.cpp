@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "arch/common.hpp"
+#include "arch/design_name.hpp"
 #include "arch/schedule_base.hpp"
 #include "emit/bitnet_to_ir.hpp"
 

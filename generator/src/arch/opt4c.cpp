@@ -25,6 +25,7 @@
 
 #include "arch/opt3_column.hpp"
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 
 namespace tpegen::arch {
 namespace {
@@ -60,7 +61,7 @@ ArchDescriptor describe_opt4c() {
             return b;
           }};
   d.schedule = [](const DesignConfig& c) { return opt3_column_schedule(c, opt3_column_timing(c)); };
-  d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_OPT4C"); };
+  d.driver = "opt4c";
   d.macs_per_cycle = [](const DesignConfig& c, std::string* note) { return variable_latency_macs(c.rows, c.cols, note); };
   return d;
 }

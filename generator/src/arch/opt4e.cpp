@@ -16,6 +16,7 @@
 #include "arch/opt3_column.hpp"
 #include "arch/opt4e.hpp"
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "arith/compressor_tree.hpp"
 #include "emit/bitnet_to_ir.hpp"
 
@@ -178,7 +179,7 @@ ArchDescriptor describe_opt4e() {
             return b;
           }};
   d.schedule = [](const DesignConfig& c) { return opt3_column_schedule(c, timing(c), c.depth); };
-  d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_OPT4C"); };  // the same column driver
+  d.driver = "opt4c";  // the same column driver
   d.macs_per_cycle = [](const DesignConfig& c, std::string* note) {
     return variable_latency_macs(c.rows * c.depth, c.cols, note);
   };

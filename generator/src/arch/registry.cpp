@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "arch/design_fields.hpp"
 #include "config/config_fields.hpp"
 #include "util/did_you_mean.hpp"
 
@@ -61,6 +62,13 @@ Timing design_timing(const DesignConfig& c) {
   t.macs_per_cycle_data = note.empty() ? "any" : kMacsEstimateData;
   if (!note.empty()) t.doc["macs_per_cycle"] = note;
   return t;
+}
+
+std::string arch_driver(const DesignConfig& c) {
+  const ArchDescriptor& a = find_arch(c.arch);
+  for (const PeVariant& pe : a.pes)
+    if (pe.name == c.pe && !pe.driver.empty()) return pe.driver;
+  return a.driver;
 }
 
 golden::ScheduleDescriptor design_schedule(const DesignConfig& c) {

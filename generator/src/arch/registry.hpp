@@ -1,25 +1,7 @@
-// The one registry of architectures and PE variants.
-//
-// Adding an architecture (what adding opt4e and bitslice really took; systolic_os.cpp is the
-// file to copy, its comments say what each part is for):
-//  1. arch/<name>.cpp: `describe_<name>()` returning an ArchDescriptor: dimensions, PE
-//     variants, `build` (PE module, core module, wrap_in_pipeline), `timing` (the manifest's
-//     schedule and latencies, which the testbench checks), `schedule` (the descriptor of
-//     the loops that feed it, from the same timing), and where the defaults do not fit:
-//     `baseline`, `sim_driver`/`held_weights`, `macs_per_cycle`; list the file in
-//     generator/CMakeLists.txt.
-//  2. registry.cpp: declare `describe_<name>()` and add it to the list; `tpegen list`, the
-//     CLI, the sweep, generated/ and the registry walk of rtl.filelists follow from here.
-//  3. tb/harness/: a driver for a new interface or schedule (driver_<family>.hpp, selected in
-//     harness.cpp by the TPE_ARCH_* macro that `sim_driver` names); an existing family
-//     needs nothing (cube, matrix2d and mac-tree share driver_dot_grid.hpp).
-//  4. tb/tests_<name>.cmake: regression points (tpegen_design_point: RTL checks and
-//     simulation), a mutant (tpegen_mutant) and bad input (tpegen_bad_input); the file is
-//     picked up by tb/CMakeLists.txt.
-//  5. Unit tests of new arithmetic (generator/tests/, e.g. opt4_test.cpp); emitter_test.cpp
-//     lists the architectures that reject --in-regs/--out-regs (valid/ready handshakes).
-//  6. `make golden-update` writes generated/<name>/ (commit it); `make docs-reference` and
-//     `make docs-diagrams`; docs/architectures/<name>.md in mkdocs.yml's nav.
+// The one registry of architectures and PE variants. Adding an architecture: the arch file
+// (systolic_os.cpp is the one to copy), one line in registry.cpp and tb/tests_<name>.cmake;
+// docs/contributing.md "Adding an architecture" lists the rest, and docs.arch_complete names
+// whatever is missing.
 #pragma once
 
 #include <functional>
@@ -27,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "arch/design_name.hpp"
 #include "arch/timing.hpp"
 #include "config/design_config.hpp"
 #include "golden/schedule.hpp"
@@ -48,9 +31,13 @@ struct DimInfo {
 /// Whether a design's canonical name and reproduce command mention this dimension.
 inline bool dim_named(const DimInfo& d, int value) { return d.used && (d.named_at_default || value != d.default_value); }
 
+/// A PE variant as an architecture offers it; what the variant is (bit-weight, its options,
+/// plot colour) is in arch/pe_traits.hpp, the same for every architecture.
 struct PeVariant {
   std::string name;
   std::string summary;
+  /// The harness driver where it differs from the architecture's (bitslice's laconic PEs).
+  std::string driver = {};
 };
 
 struct ArchDescriptor {
@@ -67,10 +54,14 @@ struct ArchDescriptor {
   /// configuration with the first PE variant (pes[0] is the baseline). Either way baseline_of
   /// then drops the PE options (encoding, tree, ...) a non-bit-weight baseline does not take.
   std::function<DesignConfig(const DesignConfig&)> baseline = {};
-  /// The testbench harness's driver of this design (tb/harness: the TPE_ARCH_* macro `tpegen
-  /// sim` defines) and whether the design holds B in weight registers (TPE_HELD_WEIGHTS).
-  std::function<std::string(const DesignConfig&)> sim_driver = {};
+  /// The testbench harness's driver family: tb/harness/driver_<driver>.hpp, which `tpegen sim`
+  /// names in tb_params.h (a PeVariant may name its own), and whether the design holds B in
+  /// weight registers (TPE_HELD_WEIGHTS). Empty: `tpegen sim` refuses the architecture.
+  std::string driver = {};
   bool held_weights = false;
+  /// The keys of the config fields that apply to some architectures only (Applies::ArchOption,
+  /// e.g. "drain") that this one takes.
+  std::vector<std::string> options = {};
   /// Useful MACs per cycle (for the sweep's efficiency figures when the manifest gives no
   /// number), from arch, pe, rows, cols and depth; an estimate sets *note to how it was made.
   /// Empty: rows*cols*depth, every multiplier busy every cycle.
@@ -86,6 +77,9 @@ struct ArchDescriptor {
 
 /// The descriptor's macs_per_cycle (rows*cols*depth without one); clears *note first.
 double arch_macs_per_cycle(const DesignConfig& c, std::string* note = nullptr);
+
+/// The harness driver family of a resolved design: its PE variant's, else its architecture's.
+std::string arch_driver(const DesignConfig& c);
 
 /// The schedule descriptor of a resolved design (every architecture has one).
 golden::ScheduleDescriptor design_schedule(const DesignConfig& c);

@@ -356,7 +356,8 @@ golden::ScheduleDescriptor schedule(const DesignConfig& c) {
 
 // The registry entry (registry.cpp lists it). The dimension triples are {used, default,
 // fixed value when unused, meaning}; pes[0] is the baseline the sweep compares against.
-// sim_driver names the testbench family (tb/harness/driver_systolic_os.hpp).
+// driver names the testbench family (tb/harness/driver_systolic_os.hpp); options the fields
+// only some architectures take.
 ArchDescriptor describe_systolic_os() {
   ArchDescriptor d{"systolic-os",
           "output-stationary systolic array: R x C PEs, A skewed from the left, B from the top, "
@@ -368,7 +369,8 @@ ArchDescriptor describe_systolic_os() {
            {"opt1", "OPT1: partial products + carry-save accumulator in one compressor tree, CPA per column at read-out"}},
           build,
           timing};
-  d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_SYSTOLIC_OS"); };
+  d.driver = "systolic_os";
+  d.options = {"drain"};  // buffered | shift (| resolved: PEs with a carry-save accumulator)
   d.schedule = schedule;
   d.axi_gemm = true;
   d.macs_per_cycle = [](const DesignConfig& c, std::string*) { return static_cast<double>(c.rows) * c.cols; };

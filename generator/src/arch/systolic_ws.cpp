@@ -270,7 +270,7 @@ ArchDescriptor describe_systolic_ws() {
            {"opt1", "OPT1: partial sums flow in carry-save form through one compressor tree per PE; CPA per column"}},
           build,
           timing};
-  d.sim_driver = [](const DesignConfig&) { return std::string("TPE_ARCH_SYSTOLIC_WS"); };
+  d.driver = "systolic_ws";
   d.schedule = schedule;
   d.axi_gemm = true;  // MInner, banked weights: wrap/gemm_ws_sequencer.cpp
   d.macs_per_cycle = [](const DesignConfig& c, std::string*) { return static_cast<double>(c.rows) * c.cols; };

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "arch/design_name.hpp"
 #include "cli/commands.hpp"
 #include "cli/design_flags.hpp"
 #include "diagram/design_diagram.hpp"

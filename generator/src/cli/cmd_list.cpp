@@ -6,7 +6,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "arch/design_fields.hpp"
+#include "arch/pe_traits.hpp"
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "cli/commands.hpp"
 #include "config/config_fields.hpp"
 #include "synth/liberty_choice.hpp"
@@ -37,9 +40,9 @@ void run_list() {
   fmt::print("\nParameters (flag, JSON key of --config: meaning, valid values, default, designs it applies to):\n");
   for (const ConfigField& f : config_fields()) {
     // --arch, --pe, --rows, --cols, --depth: listed per architecture above.
-    if (f.hidden || f.dim || f.key == std::string("arch") || f.key == std::string("pe")) continue;
+    if (f.hidden || f.dim != Dim::None || f.key == std::string("arch") || f.key == std::string("pe")) continue;
     fmt::print("  {:<14} {:<12} {}, {} (default {}){}\n", f.flag, f.key, f.help, field_range_doc(f),
-               field_default_doc(f), f.applies == Applies::All ? "" : fmt::format(" [{}]", applies_doc(f.applies)));
+               field_default_doc(f), f.applies == Applies::All ? "" : fmt::format(" [{}]", applies_doc(f)));
   }
   fmt::print("  --config FILE  JSON object with these keys; flags given on the command line win\n");
 }
@@ -53,7 +56,7 @@ nlohmann::json parameters_json() {
                         {"type", field_type(f)},
                         {"default", field_default_doc(f)},
                         {"range", field_range_doc(f)},
-                        {"applies", applies_doc(f.applies)}});
+                        {"applies", applies_doc(f)}});
   return params;
 }
 
@@ -90,7 +93,18 @@ void run_list_json() {
   nlohmann::json archs = nlohmann::json::array();
   for (auto& a : architectures()) {
     nlohmann::json pes = nlohmann::json::array();
-    for (auto& pe : a.pes) pes.push_back({{"name", pe.name}, {"summary", pe.summary}, {"bit_weight", is_bit_weight_pe(pe.name)}});
+    for (auto& pe : a.pes) {
+      // The default design of this PE: its harness driver and handshake (protocol) follow from it.
+      DesignConfig c;
+      c.arch = a.name;
+      c.pe = pe.name;
+      c = resolve(c);
+      pes.push_back({{"name", pe.name},
+                     {"summary", pe.summary},
+                     {"bit_weight", is_bit_weight_pe(pe.name)},
+                     {"driver", arch_driver(c)},
+                     {"protocol", design_timing(c).protocol}});
+    }
     archs.push_back({{"name", a.name},
                      {"summary", a.summary},
                      {"rows", dim_json(a.rows)},
@@ -98,6 +112,8 @@ void run_list_json() {
                      {"depth", dim_json(a.depth)},
                      {"default_pe", a.pes.empty() ? "" : a.pes.front().name},
                      {"axi_gemm", a.axi_gemm},  // --wrap axi-gemm supports it
+                     {"driver", a.driver},      // tb/harness/driver_<driver>.hpp (a PE may name its own)
+                     {"options", a.options},    // the fields only some architectures take
                      {"pes", pes}});
   }
   fmt::print("{}\n", nlohmann::json{{"architectures", archs}, {"parameters", parameters_json()}, {"libraries", libraries_json()}}

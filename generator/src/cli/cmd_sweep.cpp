@@ -15,6 +15,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "arch/resolve.hpp"
 #include "cli/commands.hpp"
 #include "config/config_json.hpp"
 #include "sweep/baseline_config.hpp"

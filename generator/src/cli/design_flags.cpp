@@ -9,8 +9,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "arch/design_fields.hpp"
 #include "arch/registry.hpp"
 #include "cli/from_dir_flags.hpp"
+#include "arch/resolve.hpp"
 #include "cli/parse_errors.hpp"
 #include "config/config_fields.hpp"
 #include "config/config_json.hpp"
@@ -24,7 +26,7 @@ namespace {
 // (named where the command has --arch and --pe).
 std::string flag_help(const ConfigField& f, bool scoped) {
   std::string h = f.help;
-  if (scoped && f.applies != Applies::All) h = fmt::format("{}: {}", applies_doc(f.applies), h);
+  if (scoped && f.applies != Applies::All) h = fmt::format("{}: {}", applies_doc(f), h);
   if (std::string(field_type(f)) != "bool") h += ", " + field_range_doc(f);
   else if (field_default_doc(f) == "true") h += " (on by default)";
   if (f.required) h += " (required: here or as \"" + std::string(f.key) + "\" in --config)";

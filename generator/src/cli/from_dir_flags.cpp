@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "config/config_fields.hpp"
 #include "config/config_json.hpp"
 #include "output/design_files.hpp"  // config_to_json

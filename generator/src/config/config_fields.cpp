@@ -10,7 +10,6 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include "arch/registry.hpp"
 #include "arith/compressor_tree.hpp"
 #include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
@@ -36,7 +35,7 @@ struct Row {
     f.default_doc = doc;
     return *this;
   }
-  Row& dimension(DimInfo ArchDescriptor::*d) {
+  Row& dimension(Dim d) {
     f.dim = d;
     f.shown = Shown::AsNamed;
     return range(Limits::kMinDim, Limits::kMaxDim);
@@ -96,13 +95,13 @@ const std::vector<ConfigField>& table() {
           .pe_option(),
       Row("rows", "--rows", &D::rows, "hardware rows (meaning per architecture: `tpegen list`)")
           .by_default("per architecture")
-          .dimension(&ArchDescriptor::rows),
+          .dimension(Dim::Rows),
       Row("cols", "--cols", &D::cols, "hardware columns")
           .by_default("per architecture")
-          .dimension(&ArchDescriptor::cols),
+          .dimension(Dim::Cols),
       Row("depth", "--depth", &D::depth, "hardware depth (dot-product length)")
           .by_default("per architecture")
-          .dimension(&ArchDescriptor::depth),
+          .dimension(Dim::Depth),
       Row("a_width", "--a-width", &D::a_width, "width of A operands").plain_range(Limits::kMinWidth, Limits::kMaxWidth),
       Row("b_width", "--b-width", &D::b_width, "width of B operands").plain_range(Limits::kMinWidth, Limits::kMaxWidth),
       Row("signed", "--signed", &D::is_signed, "two's-complement operands (--unsigned: unsigned ones)").off_flag("--unsigned"),
@@ -141,7 +140,7 @@ const std::vector<ConfigField>& table() {
           "buffered with binary drain registers, each PE resolving its carry-save pair)")
           .by_default("buffered")
           .choices({"buffered", "shift", "resolved"})
-          .applies(Applies::SystolicOs)
+          .applies(Applies::ArchOption)
           .shown(Shown::NonDefault),
       Row("view", "--view", &D::view,
           "structural = the bit-level netlist; behavioral = opt1 only: a twin with the same ports and timing, "
@@ -236,26 +235,6 @@ std::string field_range_doc(const ConfigField& f) {
   return "true | false";
 }
 
-const char* applies_doc(Applies a) {
-  switch (a) {
-    case Applies::All: return "all";
-    case Applies::BitWeightPe: return "--pe opt1 and opt2";
-    case Applies::SystolicOs: return "--arch systolic-os";
-    case Applies::AxiWrap: return "--wrap axi and axi-gemm";
-  }
-  return "?";
-}
-
-bool field_applies(const ConfigField& f, const DesignConfig& c) {
-  switch (f.applies) {
-    case Applies::All: return true;
-    case Applies::BitWeightPe: return is_bit_weight_pe(c.pe);
-    case Applies::SystolicOs: return c.arch == "systolic-os";
-    case Applies::AxiWrap: return c.wrap == "axi" || c.wrap == "axi-gemm";
-  }
-  return true;
-}
-
 bool field_given(const ConfigField& f, const DesignConfig& c) {
   static const DesignConfig defaults;
   return !field_equal(f, c, defaults);
@@ -265,37 +244,6 @@ bool field_at_default(const ConfigField& f, const DesignConfig& c) {
   // A choice that resolve() filled in from the table (encoding "booth", drain "buffered").
   if (f.default_doc && !f.choices.empty() && field_text(f, c) == f.default_doc) return true;
   return !field_given(f, c);
-}
-
-bool field_shown(const ConfigField& f, const DesignConfig& c, Surface s) {
-  if (!field_applies(f, c)) return false;
-  switch (f.shown) {
-    case Shown::Always: return true;
-    case Shown::NonDefault: return !field_at_default(f, c);
-    case Shown::AsNamed: {
-      if (s != Surface::Command) return true;
-      if (f.dim) return dim_named(find_arch(c.arch).*f.dim, c.*std::get<int DesignConfig::*>(f.member));
-      return !field_at_default(f, c);
-    }
-  }
-  return true;
-}
-
-std::string field_words(const DesignConfig& c, Surface s) {
-  std::string words;
-  for (const ConfigField& f : table()) {
-    if (!field_shown(f, c, s)) continue;
-    const bool command = s == Surface::Command;
-    std::string word = command ? fmt::format("{} {}", f.flag, field_text(f, c)) : fmt::format("{}={}", f.key, field_text(f, c));
-    if (const auto* m = std::get_if<bool DesignConfig::*>(&f.member)) {  // a bare flag or word
-      const char* off = f.off_flag ? f.off_flag + (command ? 0 : 2) : nullptr;  // "--unsigned", "unsigned"
-      const bool on = c.*(*m);
-      if (!on && !off) continue;
-      word = on ? (command ? f.flag : f.key) : off;
-    }
-    words += (words.empty() ? "" : " ") + word;
-  }
-  return words;
 }
 
 bool field_equal(const ConfigField& f, const DesignConfig& a, const DesignConfig& b) {

@@ -2,7 +2,8 @@
 // where each applies. The CLI flags, the JSON config in (--config, sweeps) and out
 // (manifest "config"), the reproduce command, the summary line, operator== and the
 // baseline's PE options are all loops over it, so a new field is one row here (plus its
-// member in DesignConfig and its rule in resolve() when it has one).
+// member in DesignConfig and its rule in resolve() when it has one). Plain data: which
+// designs a field applies to is decided in arch/design_fields.hpp, from the registry.
 #pragma once
 
 #include <string>
@@ -11,7 +12,6 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "arch/registry.hpp"
 #include "config/design_config.hpp"
 
 namespace tpegen {
@@ -19,10 +19,13 @@ namespace tpegen {
 /// The designs a field means something for; elsewhere it keeps its default.
 enum class Applies {
   All,
-  BitWeightPe,  // --pe opt1 | opt2 (is_bit_weight_pe); rejected for other PEs
-  SystolicOs,   // --arch systolic-os; rejected for other architectures
+  BitWeightPe,  // PE variants built from bit heaps (arch/pe_traits.hpp); rejected for other PEs
+  ArchOption,   // architectures whose descriptor lists the key in `options`; rejected elsewhere
   AxiWrap,      // --wrap axi; ignored without it (a sweep may grid wrap over a base that sets it)
 };
+
+/// The hardware dimension a field sets (the architecture's DimInfo says what it means).
+enum class Dim { None, Rows, Cols, Depth };
 
 /// When a field that applies is written out (JSON config, reproduce command, summary line).
 /// A bool that is false never appears in the command or the summary (it is a bare flag or
@@ -53,7 +56,7 @@ struct ConfigField {
   // Default as documented; nullptr: the value of DesignConfig{}. For enums and drain it is
   // also what resolve() fills in where the field applies.
   const char* default_doc = nullptr;
-  DimInfo ArchDescriptor::*dim = nullptr;  // rows, cols, depth: the architecture's dimension
+  Dim dim = Dim::None;             // rows, cols, depth: the architecture's dimension
   long long min = 0, max = -1;     // integer range (min > max: none); see plain_range
   bool plain_range = false;        // resolve() checks min..max and nothing else
   const char* range_doc = nullptr; // valid values as documented; nullptr: from min..max or choices
@@ -77,22 +80,10 @@ const char* field_type(const ConfigField& f);
 /// The default as documented ("" for a required field).
 std::string field_default_doc(const ConfigField& f);
 std::string field_range_doc(const ConfigField& f);
-/// Which designs the field applies to, as the docs say it ("all", "--pe opt1 and opt2", ...).
-const char* applies_doc(Applies a);
-
-/// Whether the field means something for design c (its PE, architecture, wrapper).
-bool field_applies(const ConfigField& f, const DesignConfig& c);
 /// Whether the field differs from DesignConfig{} (was given, for an unresolved design).
 bool field_given(const ConfigField& f, const DesignConfig& c);
 /// Whether the field is at its default: as in DesignConfig{}, or the choice resolve() fills in.
 bool field_at_default(const ConfigField& f, const DesignConfig& c);
-/// Whether a resolved design's field is written on this surface.
-bool field_shown(const ConfigField& f, const DesignConfig& c, Surface s);
-
-/// The shown fields of a resolved design as words of the summary line ("rows=4 signed
-/// acc_wrap") or of the command line ("--rows 4 --signed --acc-wrap"), space-separated.
-std::string field_words(const DesignConfig& c, Surface s);
-
 bool field_equal(const ConfigField& f, const DesignConfig& a, const DesignConfig& b);
 void copy_field(const ConfigField& f, DesignConfig& to, const DesignConfig& from);
 void reset_field(const ConfigField& f, DesignConfig& c);

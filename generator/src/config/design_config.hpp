@@ -1,10 +1,12 @@
-// The parameters of one generated design, their validation and canonical spelling.
+// The parameters of one generated design: plain data, their limits and the exact accumulator
+// width. Resolution against the architecture: arch/resolve.hpp; names: arch/design_name.hpp.
 #pragma once
 
 #include <climits>
 #include <optional>
-#include <stdexcept>
 #include <string>
+
+#include "util/config_error.hpp"
 
 // The arithmetic choices of bit-weight PEs (arith/partial_products.hpp, compressor_tree.hpp,
 // final_adder.hpp); declared here so that a configuration does not pull in the bit heaps.
@@ -16,11 +18,6 @@ enum class AdderKind;
 
 namespace tpegen {
 
-/// Bad user input: the message names the parameter and its valid range.
-struct ConfigError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
 /// "Not given: use the architecture's default" for dimensions and the accumulator width.
 inline constexpr int kAuto = INT_MIN;
 
@@ -28,7 +25,7 @@ inline constexpr int kAuto = INT_MIN;
 /// each applies to are in the field table (config/config_fields.hpp).
 struct DesignConfig {
   std::string arch;          // registry name, e.g. "systolic-os"
-  std::string pe;            // PE variant ("": the architecture's first, mac where it exists)
+  std::string pe;            // PE variant ("": the architecture's first)
   int rows = kAuto;          // hardware dimensions (kAuto: the architecture's default)
   int cols = kAuto;
   int depth = kAuto;
@@ -45,8 +42,8 @@ struct DesignConfig {
   std::optional<arith::TreeKind> tree;
   bool use_42 = false;       // bit-weight PEs: 4:2 compressors in the tree
   std::optional<arith::AdderKind> final_adder;
-  std::string drain;         // systolic-os: buffered | shift ("" = buffered; other architectures: "")
-  std::string view;          // bit-weight PEs: structural (the bit-level netlist) | behavioral (opt1: + and *, same ports)
+  std::string drain;         // where the architecture takes it: buffered | shift | resolved ("" = buffered)
+  std::string view;          // bit-weight PEs: structural (the bit-level netlist) | behavioral (+ and *, same ports)
   bool clock_gate = false;   // idle state on gated clocks (arch/clock_gating.hpp) instead of enables
   std::string inject_bug;    // test-only: "adder" breaks the accumulator adder (mutation check)
   std::string wrap = "none"; // none | axi: AXI4-Stream data + AXI4-Lite control wrapper around the engine
@@ -71,29 +68,5 @@ int exact_acc_width(int a_width, int b_width, bool is_signed, long long max_k);
 /// The largest K whose sums an acc_width-bit accumulator holds exactly, at most `cap`
 /// (0 when not even one product fits, as with a narrow --acc-wrap accumulator).
 long long exact_k_bound(int a_width, int b_width, bool is_signed, int acc_width, long long cap);
-
-/// Validates cfg against the architecture's rules and fills in defaults (dimensions,
-/// accumulator width). Throws ConfigError naming the parameter and the valid range.
-DesignConfig resolve(const DesignConfig& cfg);
-
-/// True for PE variants built from bit heaps (encoding/tree/adder options apply).
-bool is_bit_weight_pe(const std::string& pe);
-
-/// A drain other than the default (buffered) is chosen: it shows in names, manifests, commands.
-bool has_drain_option(const DesignConfig& c);
-
-/// The read-out adder's part of a bit-weight PE's name: ks, bk, rca, sk, ta (timing-driven)
-/// or add (behavioral).
-const char* final_adder_token(arith::AdderKind k);
-
-/// Deterministic name of the design, e.g. "tpe_systolic_os_mac_r16c16_s8x8_acc32" (the
-/// tokens are explained in docs/reference/architectures.md).
-std::string canonical_name(const DesignConfig& resolved);
-
-/// Top module of the generated design: the engine's canonical name, plus "_axi" when wrapped.
-std::string top_name(const DesignConfig& resolved);
-
-/// One line per parameter ("arch: systolic-os", ...), for the banner of generated files.
-std::string describe(const DesignConfig& resolved);
 
 }  // namespace tpegen

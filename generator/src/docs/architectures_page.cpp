@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "arch/pe_traits.hpp"
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "arith/final_adder.hpp"
 #include "config/config_fields.hpp"
 #include "docs/markdown.hpp"
@@ -105,7 +107,12 @@ struct Token {
 
 std::vector<Token> tokens() {
   const Flags os = {{"arch", "systolic-os"}, {"rows", "4"}, {"cols", "4"}};
-  const Flags opt1 = {{"arch", "systolic-os"}, {"pe", "opt1"}, {"rows", "4"}, {"cols", "4"}};
+  // The example bit-weight PE: the first that has every option the tokens show (the twin, the
+  // resolved drain), from the registry.
+  std::string example_pe;
+  for (const PeTraits& pe : pe_traits())
+    if (example_pe.empty() && pe.bit_weight && pe.behavioral_view && pe.resolved_drain) example_pe = pe.name;
+  const Flags bit_weight = {{"arch", "systolic-os"}, {"pe", example_pe}, {"rows", "4"}, {"cols", "4"}};
   auto plus = [](Flags f, const Flags& more) {
     f.insert(f.end(), more.begin(), more.end());
     return f;
@@ -113,17 +120,17 @@ std::vector<Token> tokens() {
   std::vector<Token> t = {
       {"`tpe_`", "every generated design", os},
       {"`systolic_os`", "the architecture (`--arch`), `-` written as `_`", os},
-      {"`mac`, `opt1`, ...", "the PE variant (`--pe`)", opt1},
-      {"`and`, `booth`, `ent`", "bit-weight PEs: the encoding of operand A (`--encoding`)", plus(opt1, {{"encoding", "ent"}})},
+      {"`mac`, `opt1`, ...", "the PE variant (`--pe`)", bit_weight},
+      {"`and`, `booth`, `ent`", "bit-weight PEs: the encoding of operand A (`--encoding`)", plus(bit_weight, {{"encoding", "ent"}})},
       {"`dadda`, `wallace`, `timing`", "bit-weight PEs: the compressor tree (`--tree`); `timing`: placed by arrival time",
-       plus(opt1, {{"tree", "dadda"}})},
-      {"`42`", "after the tree: 4:2 compressors in it (`--use-42`)", plus(opt1, {{"use_42", "true"}})},
+       plus(bit_weight, {{"tree", "dadda"}})},
+      {"`42`", "after the tree: 4:2 compressors in it (`--use-42`)", plus(bit_weight, {{"use_42", "true"}})},
   };
   const ConfigField& adder = config_field("final_adder");
   for (const std::string& choice : adder.choices)
     t.push_back({code(final_adder_token(arith::parse_adder(choice))),
                  fmt::format("bit-weight PEs: the read-out adder `--final-adder {}`", choice),
-                 plus(opt1, {{"final_adder", choice}})});
+                 plus(bit_weight, {{"final_adder", choice}})});
   const std::vector<Token> rest = {
       {"`r4c4`, `r2c2d2`", "the dimensions the architecture has: `r` rows, `c` columns, `d` depth",
        {{"arch", "cube"}, {"rows", "2"}, {"cols", "2"}, {"depth", "2"}}},
@@ -134,8 +141,8 @@ std::vector<Token> tokens() {
       {"`_i1`, `_o2`", "pipeline register stages on inputs and outputs (`--in-regs`, `--out-regs`)",
        plus(os, {{"in_regs", "1"}, {"out_regs", "2"}})},
       {"`_dshift`", "results shifted out by the accumulators (`--drain shift`)", plus(os, {{"drain", "shift"}})},
-      {"`_dres`", "opt1 drain registers holding binary results (`--drain resolved`)", plus(opt1, {{"drain", "resolved"}})},
-      {"`_beh`", "the behavioural twin (`--view behavioral`)", plus(opt1, {{"view", "behavioral"}})},
+      {"`_dres`", "opt1 drain registers holding binary results (`--drain resolved`)", plus(bit_weight, {{"drain", "resolved"}})},
+      {"`_beh`", "the behavioural twin (`--view behavioral`)", plus(bit_weight, {{"view", "behavioral"}})},
       {"`_cg`", "clock-gated idle state (`--clock-gate`)", plus(os, {{"clock_gate", "true"}})},
       {"`_axi`", "the top module of the AXI wrapper around the engine (`--wrap axi`)", plus(os, {{"wrap", "axi"}}), true},
   };
@@ -179,7 +186,10 @@ std::string architectures_page() {
   out += table({"Architecture", "What it is", "Dimensions (default)", "PE variants (first: default)"}, rows);
   for (auto& a : architectures()) out += arch_section(a);
   out += "\n## PE variants\n\n";
-  out += "The bit-weight PEs (`opt1`, `opt2`) take the arithmetic options; on other PEs those flags are an "
+  std::string bit_weight;
+  for (const PeTraits& pe : pe_traits())
+    if (pe.bit_weight) bit_weight += (bit_weight.empty() ? "" : ", ") + code(pe.name);
+  out += "The bit-weight PEs (" + bit_weight + ") take the arithmetic options; on other PEs those flags are an "
          "error.\n\n";
   out += pe_table();
   out += naming_section();

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "arch/design_fields.hpp"
+#include "arch/resolve.hpp"
 #include "config/config_fields.hpp"
 #include "docs/markdown.hpp"
 #include "docs/reference.hpp"
@@ -19,7 +21,7 @@ std::string design_keys_table() {
     std::string flags = code(f.flag);
     if (f.off_flag) flags += ", " + code(f.off_flag) + " (false)";
     rows.push_back({code(f.key), flags, field_type(f), text(field_range_doc(f)),
-                    f.required ? "required" : value(field_default_doc(f)), text(applies_doc(f.applies)), text(f.help)});
+                    f.required ? "required" : value(field_default_doc(f)), text(applies_doc(f)), text(f.help)});
   }
   return table({"Key", "Flag", "Type", "Valid values", "Default", "Applies to", "Meaning"}, rows);
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "arch/clock_gating.hpp"
+#include "arch/design_fields.hpp"
 #include "arch/registry.hpp"
 #include "arch/schedule_json.hpp"
 #include "config/config_fields.hpp"

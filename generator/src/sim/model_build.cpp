@@ -131,7 +131,11 @@ void drop_stale_model_build(const fs::path& obj) {
 
 std::string tb_params(const DesignConfig& c, const DesignFiles& files, bool schedule_driver) {
   const ArchDescriptor& arch = find_arch(c.arch);
-  if (!arch.sim_driver) throw ConfigError(fmt::format("invalid --arch = '{}': no testbench driver for it", c.arch));
+  // The registry names the driver family; the harness includes its header, and the shared
+  // headers (driver_schedule, schedule_check, step_cost) follow the engine's ports and digits.
+  const std::string driver = schedule_driver ? "schedule" : arch_driver(c);
+  if (driver.empty()) throw ConfigError(fmt::format("invalid --arch = '{}': no testbench driver for it", c.arch));
+  const golden::ScheduleDescriptor schedule = design_schedule(c);
   const auto& timing = files.manifest.at("timing");
   // Fixed-latency designs: the latency; valid/ready designs: its minimum (the drivers
   // compute each result's cycle from the digits).
@@ -141,14 +145,16 @@ std::string tb_params(const DesignConfig& c, const DesignFiles& files, bool sche
   const int first_after_last = timing.at("first_after_last_cycles").get<int>();
   return fmt::format(
       "// Written by tpegen sim for the harness: the design under test.\n#pragma once\n#include \"golden/schedule.hpp\"\n"
-      "#define {} 1\n#define TPE_AXI {}\n#define TPE_AXI_GEMM {}\n#define TPE_SCHEDULE_DRIVER {}\n"
+      "#define TPE_DRIVER_HEADER \"harness/driver_{}.hpp\"\n#define TPE_VALID_READY {}\n#define TPE_WEIGHT_BANKS {}\n"
+      "#define TPE_SERIAL_BOOTH {}\n#define TPE_AXI {}\n#define TPE_AXI_GEMM {}\n#define TPE_SCHEDULE_DRIVER {}\n"
       "#define TPE_HELD_WEIGHTS {}\nnamespace tpe {{\nconstexpr const char* kTop = \"{}\";\n"
       "constexpr int kRows = {}, kCols = {}, kDepth = {};\nconstexpr int kAWidth = {}, kBWidth = {}, kAccWidth = {};\n"
       "constexpr bool kSigned = {};\nconstexpr int kInRegs = {}, kOutRegs = {};\nconstexpr int kLatency = {};\n"
       "constexpr int kTileSpacing = {}, kFirstAfterLast = {};\n{}}}  // namespace tpe\n",
-      arch.sim_driver(c), c.wrap == "axi" ? 1 : 0, c.wrap == "axi-gemm" ? 1 : 0, schedule_driver ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
+      driver, schedule.protocol == golden::Protocol::ValidReady ? 1 : 0, schedule.weights == golden::Weights::Banked ? 1 : 0,
+      timing.at("serial_digits").get<std::string>() == "booth" ? 1 : 0, c.wrap == "axi" ? 1 : 0, c.wrap == "axi-gemm" ? 1 : 0, schedule_driver ? 1 : 0, arch.held_weights ? 1 : 0, files.top, c.rows, c.cols, c.depth, c.a_width,
       c.b_width, c.acc_width, c.is_signed ? "true" : "false", c.in_regs, c.out_regs, latency, tile_spacing,
-      first_after_last, schedule_params(design_schedule(c))) +
+      first_after_last, schedule_params(schedule)) +
          (c.wrap == "axi" ? axi_params(c, files.manifest.at("axi")) : "") +
          (c.wrap == "axi-gemm" ? axi_gemm_params(files.top, files.manifest.at("axi_gemm")) : "");
 }

@@ -1,6 +1,7 @@
 #include "sweep/baseline_config.hpp"
 
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "config/config_fields.hpp"
 #include "config/config_json.hpp"
 #include "output/design_files.hpp"  // config_to_json

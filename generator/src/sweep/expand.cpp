@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "arch/design_name.hpp"
 #include "util/json_text.hpp"
 
 namespace tpegen::sweep {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "arch/pe_traits.hpp"
 #include "sweep/energy_blocks.hpp"
 #include "sweep/expand.hpp"
 #include "sweep/json_fields.hpp"
@@ -52,12 +53,11 @@ std::string size_label(const json& c) {
                         : fmt::format("{}x{}", g("rows"), g("cols"));
 }
 
-const char* pe_color(const std::string& pe) {
-  if (pe == "mac") return "#4c72b0";
-  if (pe == "opt1") return "#dd8452";
-  if (pe == "opt2") return "#55a868";
-  if (pe == "opt3") return "#c44e52";
-  return "#8172b3";
+// The registry's colour of a PE variant (arch/pe_traits.cpp), the default for a name it
+// does not know (a results file from another version).
+std::string pe_color(const std::string& pe) {
+  const PeTraits* t = find_pe_traits(pe);
+  return t ? t->plot_colour : PeTraits{}.plot_colour;
 }
 
 // "lut<sep>ff<sep>carry<sep>dsp<sep>bram" of an FPGA result (empty fields for asic).

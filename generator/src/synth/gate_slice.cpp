@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "arch/registry.hpp"
+#include "arch/resolve.hpp"
 #include "output/design_files.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "arch/resolve.hpp"
 #include "config/design_config.hpp"
 #include "synth/synth_flow.hpp"
 #include "util/paths.hpp"

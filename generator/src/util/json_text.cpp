@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "config/design_config.hpp"
+#include "util/config_error.hpp"
 
 namespace tpegen {
 

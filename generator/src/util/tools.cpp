@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "config/design_config.hpp"  // ConfigError
+#include "util/config_error.hpp"
 #include "util/run.hpp"
 
 namespace tpegen {

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "config/design_config.hpp"
+#include "util/config_error.hpp"
 #include "util/text_file.hpp"
 
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "config/design_config.hpp"  // ConfigError
+#include "util/config_error.hpp"
 
 namespace tpegen {
 
