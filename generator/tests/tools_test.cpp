@@ -79,6 +79,12 @@ TEST_CASE("tool_version: the first non-empty line of the probe, trimmed") {
     ScopedPath path(dir.string() + ":/usr/bin:/bin");
     CHECK(tpegen::tool_version(Tool::Yosys) == "Yosys 9.9 (fake)");
     CHECK_NOTHROW(tpegen::require_tool(Tool::Yosys));
+    const nlohmann::json j = tpegen::tools_json();
+    REQUIRE(j.at("tools").size() == tpegen::tool_table().size());
+    CHECK(j.at("tools").at(0).at("command") == "yosys");
+    CHECK(j.at("tools").at(0).at("version") == "Yosys 9.9 (fake)");
+    CHECK(tpegen::tools_text().find("yosys          yosys          synthesis") != std::string::npos);
+    CHECK(tpegen::tools_text().find("Yosys 9.9 (fake)\n") != std::string::npos);
   }
   fs::remove_all(dir);
 }

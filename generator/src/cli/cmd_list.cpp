@@ -120,23 +120,6 @@ void run_list_json() {
                          .dump(2));
 }
 
-// The tool table with what this machine has: the record of a run names these versions.
-void run_list_tools(bool json) {
-  nlohmann::json tools = nlohmann::json::array();
-  if (!json) fmt::print("{:<14} {:<14} {:<70} {}\n", "command", "package", "used for", "version on PATH");
-  for (const ToolInfo& t : tool_table()) {
-    const std::string version = tool_version(t.tool);
-    if (json)
-      tools.push_back({{"command", t.command},
-                       {"package", t.package},
-                       {"used_for", t.used_for},
-                       {"version", version.empty() ? nlohmann::json(nullptr) : nlohmann::json(version)}});
-    else
-      fmt::print("{:<14} {:<14} {:<70} {}\n", t.command, t.package, t.used_for, version.empty() ? "(none)" : version);
-  }
-  if (json) fmt::print("{}\n", nlohmann::json{{"tools", tools}}.dump(2));
-}
-
 }  // namespace
 
 void setup_list(CLI::App& app) {
@@ -145,7 +128,7 @@ void setup_list(CLI::App& app) {
   auto tools = std::make_shared<bool>(false);
   app.add_flag("--tools", *tools, "list the programs tpegen starts: command, Debian package, the version found on PATH, what it is used for (with --json: as JSON)");
   app.callback([json, tools] {
-    if (*tools) return run_list_tools(*json);
+    if (*tools) return fmt::print("{}", *json ? tools_json().dump(2) + "\n" : tools_text());
     *json ? run_list_json() : run_list();
   });
 }

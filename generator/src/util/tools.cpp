@@ -49,4 +49,25 @@ std::string tool_version(Tool t) {
   return line;
 }
 
+std::string tools_text() {
+  std::string text = fmt::format("{:<14} {:<14} {:<70} {}\n", "command", "package", "used for", "version on PATH");
+  for (const ToolInfo& t : tool_table()) {
+    const std::string version = tool_version(t.tool);
+    text += fmt::format("{:<14} {:<14} {:<70} {}\n", t.command, t.package, t.used_for, version.empty() ? "(none)" : version);
+  }
+  return text;
+}
+
+nlohmann::json tools_json() {
+  nlohmann::json tools = nlohmann::json::array();
+  for (const ToolInfo& t : tool_table()) {
+    const std::string version = tool_version(t.tool);
+    tools.push_back({{"command", t.command},
+                     {"package", t.package},
+                     {"used_for", t.used_for},
+                     {"version", version.empty() ? nlohmann::json(nullptr) : nlohmann::json(version)}});
+  }
+  return {{"tools", tools}};
+}
+
 }  // namespace tpegen

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace tpegen {
 
 enum class Tool { Yosys, Sta, Verilator, Iverilog, NextpnrIce40, Sbatch, Squeue, Sacct };
@@ -28,5 +30,10 @@ void require_tool(Tool t, const std::string& alternative = "");
 /// The first line of the tool's version probe; empty when the tool is missing, fails the probe
 /// or says nothing.
 std::string tool_version(Tool t);
+
+/// The table with the versions found on PATH (`tpegen list --tools`; a recorded run names them):
+/// as text, one row per tool, and as {"tools": [{command, package, used_for, version|null}]}.
+std::string tools_text();
+nlohmann::json tools_json();
 
 }  // namespace tpegen
