@@ -94,6 +94,7 @@ TEST_CASE("liberty parser: errors say file:line: why") {
   } catch (const Error& e) {
     CHECK(e.line() == 2);
     CHECK(e.why().rfind("missing '}'", 0) == 0);
+    CHECK(e.why_at_line() == e.why() + " (line 2)");
   }
 }
 

@@ -15,6 +15,7 @@
 #include "arith/liberty_delays.hpp"
 #include "cli/commands.hpp"
 #include "liberty/cache.hpp"
+#include "liberty/error.hpp"
 #include "cli/design_flags.hpp"
 #include "cli/help_format.hpp"
 #include "cli/parse_errors.hpp"
@@ -43,7 +44,9 @@ std::shared_ptr<const arith::DelayModel> read_delays(const std::string& path) {
   if (!std::ifstream(path)) throw ConfigError(fmt::format("invalid --delay-liberty = '{}': cannot read the file", path));
   try {
     return std::make_shared<const arith::DelayModel>(arith::delays_from_liberty(*liberty::load_library(path)));
-  } catch (const std::exception& e) {  // liberty::Error (malformed text) or std::invalid_argument (a missing cell)
+  } catch (const liberty::Error& e) {  // malformed text
+    throw ConfigError(fmt::format("invalid --delay-liberty = '{}': {}", path, e.why_at_line()));
+  } catch (const std::invalid_argument& e) {  // a cell the delay model needs is missing
     throw ConfigError(fmt::format("invalid --delay-liberty = '{}': {}", path, e.what()));
   }
 }

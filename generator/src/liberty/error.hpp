@@ -16,6 +16,8 @@ class Error : public std::runtime_error {
 
   const std::string& why() const { return why_; }
   int line() const { return line_; }  // 0 when the problem has no line (an unreadable file)
+  /// "why (line N)": for a message that already names the file.
+  std::string why_at_line() const { return line_ ? why_ + " (line " + std::to_string(line_) + ")" : why_; }
 
  private:
   std::string why_;

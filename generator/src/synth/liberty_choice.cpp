@@ -42,8 +42,7 @@ void check_liberty_file(const fs::path& p, const std::string& source) {
   try {
     lib = liberty::load_library(p);  // parsed once: the later stages get the same model
   } catch (const liberty::Error& e) {
-    throw ConfigError(e.line() ? fmt::format("invalid {} = '{}': {} (line {})", source, p.string(), e.why(), e.line())
-                               : fmt::format("invalid {} = '{}': {}", source, p.string(), e.why()));
+    throw ConfigError(fmt::format("invalid {} = '{}': {}", source, p.string(), e.why_at_line()));
   }
   const std::string why = liberty_problem(*lib);
   if (!why.empty()) throw ConfigError(fmt::format("invalid {} = '{}': {}", source, p.string(), why));
