@@ -96,7 +96,7 @@ DelayModel delays_from_liberty(const liberty::Library& lib) {
   const std::string& source = lib.source;
   std::vector<LibCell> cells;
   for (const liberty::Cell& cell : lib.cells)
-    if (liberty::usable_for_new_logic(cell))  // never a dont_use cell in new logic
+    if (liberty::usable_for_new_logic(cell) && !cell.sequential)  // combinational, never dont_use
       if (auto c = logic_cell(cell)) cells.push_back(std::move(*c));
   // Smallest cell with `n` inputs whose outputs have exactly these tables (any order).
   auto find = [&](size_t n, std::vector<uint64_t> tts, bool mux = false) -> const LibCell* {

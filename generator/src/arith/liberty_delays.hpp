@@ -13,8 +13,8 @@
 
 namespace tpegen::arith {
 
-/// Only cells usable for new logic (liberty::usable_for_new_logic: not dont_use, not
-/// sequential) are candidates. Throws std::invalid_argument with one line naming what is missing.
+/// Only combinational cells usable for new logic (liberty::usable_for_new_logic: not
+/// dont_use) are candidates. Throws std::invalid_argument with one line naming what is missing.
 DelayModel delays_from_liberty(const liberty::Library& lib);
 
 /// One line per number, for the manifest and --print-delays.

@@ -155,7 +155,7 @@ const Cell* Library::cell(const std::string& n) const {
   return it == by_name_.end() ? nullptr : &cells[it->second];
 }
 
-bool usable_for_new_logic(const Cell& c) { return !c.dont_use && !c.sequential; }
+bool usable_for_new_logic(const Cell& c) { return !c.dont_use; }
 
 Library build_library(const Group& lib, const std::string& source) {
   Reader r{source, {}};

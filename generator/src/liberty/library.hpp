@@ -97,8 +97,9 @@ Library build_library(const Group& library_group, const std::string& source);
 /// Text to model (parse_group_tree + build_library): for files use load_library (cache.hpp).
 Library parse_library(const std::string& text, const std::string& source);
 
-/// The policy for choosing cells to build new logic from (the delay model's gates): not
-/// dont_use, not sequential. Readers that price an existing netlist use every cell.
+/// The one dont_use decision: a reader that picks cells to build new logic from (the delay
+/// model's gates, the clock-gating cell --clock-gate inserts) takes only cells for which this
+/// is true, i.e. not dont_use. Readers that price an existing netlist use every cell.
 bool usable_for_new_logic(const Cell& c);
 
 }  // namespace tpegen::liberty

@@ -105,7 +105,7 @@ LibertyPower read_liberty_power(const liberty::Library& lib) {
     c.leakage_w = cell.leakage_power * u.leakage_power_w;
     c.clock_gate = cell.clock_gating;
     c.area = cell.area;
-    c.dont_use = cell.dont_use;
+    c.usable_for_new_logic = liberty::usable_for_new_logic(cell);
     c.sequential = cell.sequential;
     for (const liberty::Pin& pin : cell.pins) {
       PinPower p;
@@ -156,7 +156,7 @@ std::optional<ClockGateCell> find_clock_gate_cell(const LibertyPower& lib) {
   std::optional<ClockGateCell> best;
   double best_area = 0;
   for (const auto& [name, c] : lib.cells) {
-    if (c.clock_gate != "latch_posedge" || c.dont_use || (best && c.area >= best_area)) continue;
+    if (c.clock_gate != "latch_posedge" || !c.usable_for_new_logic || (best && c.area >= best_area)) continue;
     if (auto g = clock_gate_pins(name, c)) {
       best = g;
       best_area = c.area;

@@ -4,7 +4,7 @@
 // cells' delays (cell_rise/cell_fall) for a gate-level simulation with liberty delays.
 // Units are converted to SI (farads, joules, watts, volts). It is a view of liberty::Library
 // (liberty/library.hpp) and keeps every cell, dont_use ones included: the netlist it prices may
-// contain them (a dont_use cell is never chosen for new logic; see find_clock_gate_cell).
+// contain them (a dont_use cell is never chosen for new logic: see find_clock_gate_cell).
 #pragma once
 
 #include <map>
@@ -36,7 +36,7 @@ struct CellPower {
   bool sequential = false;  // liberty::Cell::sequential (the one definition)
   std::string clock_gate;   // clock_gating_integrated_cell (e.g. "latch_posedge"); empty: none
   double area = 0;
-  bool dont_use = false;
+  bool usable_for_new_logic = true;  // liberty::usable_for_new_logic (false: dont_use)
   double leakage_w = 0;     // cell_leakage_power
   std::map<std::string, PinPower> pins;
 };
