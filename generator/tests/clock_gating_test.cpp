@@ -84,7 +84,7 @@ TEST_CASE("gate_clocks: one gate per enable group of at least kMinGatedBits bits
 }
 
 TEST_CASE("clock-gating cell: the smallest usable latch_posedge cell, its test pin tied low") {
-  const synth::LibertyPower lib = synth::read_liberty_power(kIcgLiberty);
+  const synth::LibertyPower lib = synth::read_liberty_power(liberty::parse_library(kIcgLiberty, "icg.lib"));
   const auto cell = synth::find_clock_gate_cell(lib);
   REQUIRE(cell);
   CHECK(cell->name == "TEST_ICG");  // TINY_ICG is dont_use, POST_ICG another kind
@@ -92,12 +92,12 @@ TEST_CASE("clock-gating cell: the smallest usable latch_posedge cell, its test p
   CHECK(synth::clock_gate_map_verilog(*cell) ==
         "module tpe_clock_gate (input wire clk_i, input wire en_i, output wire gclk_o);\n"
         "  TEST_ICG u_icg (.CK(clk_i), .E(en_i), .SE(1'b0), .GCK(gclk_o));\nendmodule\n");
-  CHECK(!synth::find_clock_gate_cell(synth::read_liberty_power(
-      "library (none) { capacitive_load_unit (1, pf); nom_voltage : 1.8; cell (INV) { area : 1; } }")));
+  CHECK(!synth::find_clock_gate_cell(synth::read_liberty_power(liberty::parse_library(
+      "library (none) { capacitive_load_unit (1, pf); nom_voltage : 1.8; cell (INV) { area : 1; } }", "none.lib"))));
 }
 
 TEST_CASE("clock-gating cell models: a latch open while the clock is low, the gated clock undelayed and counted") {
-  const synth::LibertyPower lib = synth::read_liberty_power(kIcgLiberty);
+  const synth::LibertyPower lib = synth::read_liberty_power(liberty::parse_library(kIcgLiberty, "icg.lib"));
   const std::string netlist = "  BIG_ICG u0 (.CK(c), .E(e), .GCK(g));\n  TEST_ICG u1 (.CK(c), .E(e), .SE(z), .GCK(h));\n"
                               "  POST_ICG u2 (.CK(c), .E(e), .SE(z), .GCK(i));\n";
   const std::string models = synth::clock_gate_models(lib, netlist, "");

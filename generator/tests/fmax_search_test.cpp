@@ -35,13 +35,17 @@ TEST_CASE("yosys_script: abc delay target with its constraint file") {
   CHECK(abc_constraints("sky130_fd_sc_hd__buf_2", 0.0069) == "set_driving_cell sky130_fd_sc_hd__buf_2\nset_load 0.0069\n");
 }
 
-TEST_CASE("liberty_text_problem: structure of a liberty file") {
+TEST_CASE("liberty_problem: a library synthesis can map to (parse errors: liberty_test.cpp)") {
+  using tpegen::liberty::parse_library;
   const std::string ok = "/* c { */\nlibrary (tiny) { cell (INV) { area : 1; } cell (DFF) { ff (IQ, IQN) { "
                          "next_state : \"D\"; clocked_on : \"CLK\"; } } }\n";
-  CHECK(liberty_text_problem(ok).empty());
-  CHECK(liberty_text_problem("# readme\n").find("not a liberty file") != std::string::npos);
-  CHECK(liberty_text_problem("library (x) { cell (a) { area : 1; ").find("unbalanced") != std::string::npos);
-  CHECK(liberty_text_problem("library (x) { cell (a) { area : \"1; } }").find("unterminated") != std::string::npos);
-  CHECK(liberty_text_problem("library (x) { }").find("no cells") != std::string::npos);
-  CHECK(liberty_text_problem("library (x) { cell (a) { area : 1; } }").find("no flip-flop") != std::string::npos);
+  CHECK(liberty_problem(parse_library(ok, "ok.lib")).empty());
+  CHECK(liberty_problem(parse_library("library (x) { }", "x.lib")).find("no cells") != std::string::npos);
+  CHECK(liberty_problem(parse_library("library (x) { cell (a) { area : 1; } }", "x.lib")).find("no flip-flop") !=
+        std::string::npos);
+  // A latch is not a flip-flop, and "ff" in a cell's name ("buffer") is no ff group.
+  CHECK(liberty_problem(parse_library("library (x) { cell (buffer) { area : 1; } cell (L) { latch (IQ, IQN) { "
+                                      "enable : \"G\"; data_in : \"D\"; } } }",
+                                      "x.lib"))
+            .find("no flip-flop") != std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "synth/gate_power.hpp"
+#include "liberty/library.hpp"
 #include "synth/gate_sim.hpp"
 #include "synth/liberty_power.hpp"
 
@@ -51,7 +52,7 @@ const char* kLib = R"(library (mini) {
 }  // namespace
 
 TEST_CASE("liberty power: units, templates, bilinear interpolation, wire load") {
-  const LibertyPower lib = read_liberty_power(kLib);
+  const LibertyPower lib = read_liberty_power(tpegen::liberty::parse_library(kLib, "mini.lib"));
   CHECK(lib.voltage_v == doctest::Approx(2.0));
   CHECK(lib.cap_unit_f == doctest::Approx(1e-12));
   CHECK(lib.energy_unit_j == doctest::Approx(1e-12));
@@ -71,12 +72,13 @@ TEST_CASE("liberty power: units, templates, bilinear interpolation, wire load") 
   CHECK(lib.wire_cap_f(2) == doctest::Approx(0.003e-12));
   CHECK(lib.wire_cap_f(4) == doctest::Approx(0.013e-12));  // beyond the table: + slope per sink
   CHECK(lib.wire_cap_f(0) == 0);
-  CHECK_THROWS_WITH_AS(read_liberty_power("library (x) { cell (A) { "), doctest::Contains("missing '}'"),
-                       std::runtime_error);
+  CHECK_THROWS_WITH_AS(read_liberty_power(tpegen::liberty::parse_library(
+                           "library (x) { cell (A) { area : 1; } }", "nounit.lib")),
+                       doctest::Contains("nounit.lib: no capacitive_load_unit"), std::runtime_error);
 }
 
 TEST_CASE("liberty delays: cell_rise/cell_fall averaged, and each output's delay at a nominal load") {
-  const LibertyPower lib = read_liberty_power(kLib);
+  const LibertyPower lib = read_liberty_power(tpegen::liberty::parse_library(kLib, "mini.lib"));
   const CellPower& inv = lib.cells.at("INV");
   // Rise 0.1..0.4 ns over slew x load, fall 0.1 ns.
   CHECK(lib.output_delay_s(inv, "Y", 0, 0) == doctest::Approx(0.1e-9));
@@ -190,7 +192,7 @@ TEST_CASE("model instrumentation: delayed outputs, zero-initialized state, two c
 }
 
 TEST_CASE("gate power: an inverter and a flip-flop, energy by hand") {
-  const LibertyPower lib = read_liberty_power(kLib);
+  const LibertyPower lib = read_liberty_power(tpegen::liberty::parse_library(kLib, "mini.lib"));
   // d_i -> INV u (hierarchy "blk u") -> n -> DFF r.D; clk_i -> r.CLK; r.Q -> q_o.
   const auto flat = nlohmann::json::parse(R"({"modules": {"top": {
     "ports": {"clk_i": {"direction": "input", "bits": [2]}, "d_i": {"direction": "input", "bits": [3]},

@@ -829,25 +829,21 @@ TEST_CASE("check_clock_period: > 0 and finite") {
 }
 
 TEST_CASE("liberty profile: by library name, only when the drive cell exists") {
-  const std::string sky = "/* header */\nlibrary (\"sky130_fd_sc_hd__tt_025C_1v80\") {\n"
-                          "    cell (\"sky130_fd_sc_hd__buf_2\") {\n";
-  CHECK(liberty_library_name(sky) == "sky130_fd_sc_hd__tt_025C_1v80");
-  CHECK(liberty_has_cell(sky, "sky130_fd_sc_hd__buf_2"));
-  CHECK_FALSE(liberty_has_cell(sky, "sky130_fd_sc_hd__buf_1"));
+  using tpegen::liberty::parse_library;
+  const auto sky = parse_library("/* header */\nlibrary (\"sky130_fd_sc_hd__tt_025C_1v80\") {\n"
+                                 "    cell (\"sky130_fd_sc_hd__buf_2\") { dont_use : true; }\n}\n",
+                                 "sky.lib");
   auto p = find_sta_profile(sky);
   REQUIRE(p.has_value());
   CHECK(std::string(p->drive_cell) == "sky130_fd_sc_hd__buf_2");
   CHECK(std::string(p->drive_pin) == "X");
 
-  const std::string nangate = "library (NangateOpenCellLibrary) {\n  cell (BUF_X2) {\n";
-  CHECK(liberty_library_name(nangate) == "NangateOpenCellLibrary");
-  p = find_sta_profile(nangate);
+  p = find_sta_profile(parse_library("library (NangateOpenCellLibrary) {\n  cell (BUF_X2) { }\n}", "n.lib"));
   REQUIRE(p.has_value());
   CHECK(std::string(p->drive_pin) == "Z");
 
-  CHECK_FALSE(find_sta_profile("library (NangateOpenCellLibrary) {\n  cell (BUF_X1) {\n").has_value());
-  CHECK_FALSE(find_sta_profile("library (my_lib) {\n  cell (BUF_X2) {\n").has_value());
-  CHECK(liberty_library_name("no library here\n").empty());
+  CHECK_FALSE(find_sta_profile(parse_library("library (NangateOpenCellLibrary) {\n  cell (BUF_X1) { }\n}", "n.lib")));
+  CHECK_FALSE(find_sta_profile(parse_library("library (my_lib) {\n  cell (BUF_X2) { }\n}", "m.lib")));
 }
 
 TEST_CASE("sta_script: constraints, reports and power activity") {

@@ -5,6 +5,13 @@
 # usage: arith_point.sh TOOL LIB DIR TOP LABEL FILE...
 #   TOOL: yosys (0.23 on PATH) | yowasp:<dir with node_modules/@yowasp/yosys>
 #   Inputs: a buf_2 (sky130) / BUF_X2 (nangate45) drives each; each output drives 4 of them.
+# Known debt (issue 26, item 5): this is the last reader of Liberty text outside
+# generator/src/liberty/ (the `sed` for the library name) and it repeats the drive cells and
+# loads of synth/sta_flow.cpp's sta_lib_profiles(), already out of step: it has no sg13g2 line,
+# so sg13g2 points run with ideal inputs and no output load where `tpegen synth` uses
+# sg13g2_buf_2 and 0.0105 pF (left as is here: changing it moves recorded numbers). Item 5 replaces the whole script with a
+# `tpegen synth` mode, which gets both from liberty::load_library and find_sta_profile; a query
+# command added here first would be thrown away with it.
 set -euo pipefail
 tool=$1; lib=$(realpath "$2"); dir=$3; top=$4; label=$5; shift 5
 mkdir -p "$dir"

@@ -9,11 +9,13 @@
 #include <string>
 
 #include "arith/delay_model.hpp"
+#include "liberty/library.hpp"
 
 namespace tpegen::arith {
 
-/// Throws std::invalid_argument with one line naming what is missing.
-DelayModel delays_from_liberty(const std::string& liberty_text, const std::string& source);
+/// Only combinational cells usable for new logic (liberty::usable_for_new_logic: not
+/// dont_use) are candidates. Throws std::invalid_argument with one line naming what is missing.
+DelayModel delays_from_liberty(const liberty::Library& lib);
 
 /// One line per number, for the manifest and --print-delays.
 std::string describe(const DelayModel& d);

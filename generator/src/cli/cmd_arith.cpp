@@ -3,7 +3,6 @@
 // is checked formally).
 #include <fstream>
 #include <memory>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -15,6 +14,8 @@
 #include "arith/final_adder.hpp"
 #include "arith/liberty_delays.hpp"
 #include "cli/commands.hpp"
+#include "liberty/cache.hpp"
+#include "liberty/error.hpp"
 #include "cli/design_flags.hpp"
 #include "cli/help_format.hpp"
 #include "cli/parse_errors.hpp"
@@ -40,13 +41,12 @@ struct ArithOptions {
 
 // --delay-liberty: the timing tree's and adder's cell delays read from that liberty file.
 std::shared_ptr<const arith::DelayModel> read_delays(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError(fmt::format("invalid --delay-liberty = '{}': cannot read the file", path));
-  std::ostringstream text;
-  text << in.rdbuf();
+  if (!std::ifstream(path)) throw ConfigError(fmt::format("invalid --delay-liberty = '{}': cannot read the file", path));
   try {
-    return std::make_shared<const arith::DelayModel>(arith::delays_from_liberty(text.str(), path));
-  } catch (const std::invalid_argument& e) {
+    return std::make_shared<const arith::DelayModel>(arith::delays_from_liberty(*liberty::load_library(path)));
+  } catch (const liberty::Error& e) {  // malformed text
+    throw ConfigError(fmt::format("invalid --delay-liberty = '{}': {}", path, e.why_at_line()));
+  } catch (const std::invalid_argument& e) {  // a cell the delay model needs is missing
     throw ConfigError(fmt::format("invalid --delay-liberty = '{}': {}", path, e.what()));
   }
 }

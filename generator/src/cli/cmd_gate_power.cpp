@@ -2,6 +2,7 @@
 // and any trace in the harness's VCD form (time 2c: inputs of cycle c, 2c+1: outputs after its
 // clock edge). The validation tests feed it hand-made circuits whose answers are known.
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -14,11 +15,12 @@
 #include "cli/commands.hpp"
 #include "cli/help_format.hpp"
 #include "config/design_config.hpp"
+#include "liberty/cache.hpp"
+#include "liberty/error.hpp"
 #include "synth/activity.hpp"
 #include "synth/gate_activity.hpp"
 #include "synth/sta_flow.hpp"
 #include "util/run.hpp"
-#include "util/text_file.hpp"
 #include "util/tools.hpp"
 #include "util/work_dir.hpp"
 
@@ -72,7 +74,12 @@ void run(const GatePowerOptions& o) {
   if (!(o.output_load >= 0))
     throw ConfigError(fmt::format("invalid --output-load = {}: valid range is >= 0", o.output_load));
   for (const auto& [flag, f] : {std::pair{"--netlist", o.netlist}, {"--liberty", o.liberty}, {"--vcd", o.vcd}})
-    if (!read_text_file(f)) throw ConfigError(fmt::format("invalid {} = '{}': cannot read the file", flag, f));
+    if (!std::ifstream(f)) throw ConfigError(fmt::format("invalid {} = '{}': cannot read the file", flag, f));
+  try {
+    liberty::load_library(o.liberty);  // parsed once, here: a malformed file is refused before Yosys runs
+  } catch (const liberty::Error& e) {
+    throw ConfigError(fmt::format("invalid --liberty = '{}': {}", o.liberty, e.why_at_line()));
+  }
   const fs::path work = claim_work_dir(o.work, "--work");
   fs::copy_file(o.netlist, work / "netlist.v", fs::copy_options::overwrite_existing);
   std::error_code ec;

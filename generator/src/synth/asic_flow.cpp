@@ -7,11 +7,11 @@
 #include <fmt/format.h>
 
 #include "arch/registry.hpp"  // top_name
+#include "liberty/cache.hpp"
 #include "synth/asic_run.hpp"
 #include "synth/asic_summary.hpp"
 #include "synth/gate_slice.hpp"
 #include "synth/sta_flow.hpp"
-#include "util/text_file.hpp"
 #include "util/work_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -73,7 +73,7 @@ void run_asic_flow(const DesignConfig& c, const DesignFiles& files, const SynthT
                  sim->estimate.cycles, sim->log.string());
     }
     std::fflush(stdout);
-    r.timing = run_sta(work, tool_liberty, find_sta_profile(read_text_or_empty(lib.path)), files.top,
+    r.timing = run_sta(work, tool_liberty, lib.path.empty() ? std::nullopt : find_sta_profile(*liberty::load_library(lib.path)), files.top,
                        o.clock_period_ns, std::move(sim));
     fmt::print("tpegen: OpenSTA took {:.1f} s ({}); log in {}\n", r.timing->sta_seconds,
                r.timing->profile ? fmt::format("inputs driven by {}, outputs load {:g}", r.timing->profile->drive_cell,

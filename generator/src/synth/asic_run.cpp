@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include "config/design_config.hpp"
+#include "liberty/cache.hpp"
+#include "liberty/error.hpp"
 #include "synth/gate_activity.hpp"
 #include "synth/liberty_power.hpp"
 #include "util/paths.hpp"
@@ -163,9 +165,13 @@ void run_gate_level(const fs::path& work, const fs::path& liberty, const std::st
 
 std::string clock_gate_map_for(const fs::path& liberty) {
   if (liberty.empty()) return "";
-  const auto text = read_text_file(liberty);
-  if (!text) throw ConfigError("cannot read the liberty file " + liberty.string());
-  const auto cell = find_clock_gate_cell(read_liberty_power(*text));
+  std::shared_ptr<const liberty::Library> lib;
+  try {
+    lib = liberty::load_library(liberty);
+  } catch (const liberty::Error& e) {
+    throw ConfigError(std::string("cannot read the liberty file: ") + e.what());
+  }
+  const auto cell = find_clock_gate_cell(read_liberty_power(*lib));
   if (!cell)
     throw ConfigError(fmt::format("--clock-gate: the liberty file {} has no usable integrated clock-gating cell "
                                   "(clock_gating_integrated_cell : latch_posedge, with clock, enable and output pins, "

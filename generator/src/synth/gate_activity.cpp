@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "liberty/cache.hpp"
 #include "util/run.hpp"
 #include "util/text_file.hpp"
 
@@ -113,9 +114,7 @@ GateActivity run_gate_activity(const GateRunInputs& in) {
                               "write_verilog -noattr models.v\n",
                               lib, in.top));
   run_step({"yosys", "-q", "-s", "gate.ys"}, g.dir, "yosys.log");
-  const auto lib_text = read_text_file(in.work / in.liberty);
-  if (!lib_text) throw std::runtime_error("cannot read the liberty file " + (in.work / in.liberty).string());
-  const LibertyPower power = read_liberty_power(*lib_text);
+  const LibertyPower power = read_liberty_power(*liberty::load_library(in.work / in.liberty));
   std::map<std::string, int> delays;
   if (in.liberty_delays) {
     delays = power.nominal_delays_ps(kNominalSlewNs * 1e-9);

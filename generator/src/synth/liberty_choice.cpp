@@ -2,12 +2,13 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "arch/resolve.hpp"
 #include "config/design_config.hpp"
+#include "liberty/cache.hpp"
+#include "liberty/error.hpp"
 #include "synth/synth_flow.hpp"
 #include "util/paths.hpp"
 
@@ -38,13 +39,26 @@ void check_liberty_file(const fs::path& p, const std::string& source) {
     throw ConfigError(fmt::format("invalid {} = '{}': the file is {}-compressed; Yosys 0.23 reads only "
                                   "uncompressed liberty files ({} it first)",
                                   source, p.string(), kind, std::string(kind) == "gzip" ? "gunzip" : "unxz"));
-  in.clear();
-  in.seekg(0);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string why = liberty_text_problem(text.str());
+  std::shared_ptr<const liberty::Library> lib;
+  try {
+    lib = liberty::load_library(p);  // parsed once: the later stages get the same model
+  } catch (const liberty::Error& e) {
+    throw ConfigError(fmt::format("invalid {} = '{}': {}", source, p.string(), e.why_at_line()));
+  }
+  const std::string why = liberty_problem(*lib);
   if (!why.empty()) throw ConfigError(fmt::format("invalid {} = '{}': {}", source, p.string(), why));
 }
+
+}  // namespace
+
+std::string liberty_problem(const liberty::Library& lib) {
+  if (lib.cells.empty()) return "the liberty file defines no cells";
+  for (const liberty::Cell& c : lib.cells)
+    if (c.flip_flop) return "";
+  return "the liberty file has no flip-flop (ff group): registers cannot be mapped";
+}
+
+namespace {
 
 const KnownLibrary* known_library(const std::string& name) {
   for (const KnownLibrary& lib : known_libraries())

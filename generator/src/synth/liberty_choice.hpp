@@ -1,11 +1,14 @@
 // Which liberty file a flow uses: a library tpegen knows by name (sky130hd, sg13g2, nangate45)
-// or a file the user names, from --liberty, TPEGEN_LIBERTY or the default. Pure lookup: it
-// reads the file system and nothing else (generator/tests/synth_flow_test.cpp).
+// or a file the user names, from --liberty, TPEGEN_LIBERTY or the default. A lookup: it reads
+// the file system, and parses a file given by path (liberty/cache.hpp, so the later stages get
+// the same model) to refuse an unusable one early (generator/tests/synth_flow_test.cpp).
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "liberty/library.hpp"
 
 namespace tpegen::synth {
 
@@ -44,8 +47,12 @@ std::filesystem::path locate_library(const KnownLibrary& lib, const std::vector<
 /// DIR/<name>/<file> or DIR/<shared_dir>/<file>, or a path to a liberty file. A value that is
 /// neither, or names a library none of the folders holds, is a ConfigError naming its source
 /// and the valid names; the default missing is not an error (origin says why, generic flow).
-/// A file must be readable and uncompressed.
+/// A file must be readable, uncompressed, parse, and pass liberty_problem.
 LibertyChoice find_liberty(const std::string& flag, const char* env, const std::vector<std::filesystem::path>& pdk_dirs);
+
+/// Why a parsed library cannot be synthesized to ("" when it can): no cells, or no flip-flop
+/// (an ff or ff_bank group) for the registers.
+std::string liberty_problem(const liberty::Library& lib);
 
 /// "sky130hd (default, shipped), sg13g2 (shipped) or nangate45 (not shipped: ...)": for help texts.
 std::string known_library_names();

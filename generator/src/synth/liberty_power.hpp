@@ -2,7 +2,9 @@
 // pin capacitances, internal energy per transition (the internal_power tables looked up at a
 // nominal input slew and the actual output load), leakage, which cells are sequential, and the
 // cells' delays (cell_rise/cell_fall) for a gate-level simulation with liberty delays.
-// Units are converted to SI (farads, joules, watts, volts).
+// Units are converted to SI (farads, joules, watts, volts). It is a view of liberty::Library
+// (liberty/library.hpp) and keeps every cell, dont_use ones included: the netlist it prices may
+// contain them (a dont_use cell is never chosen for new logic: see find_clock_gate_cell).
 #pragma once
 
 #include <map>
@@ -10,14 +12,9 @@
 #include <string>
 #include <vector>
 
-namespace tpegen::synth {
+#include "liberty/library.hpp"
 
-/// A 1-D or 2-D lookup table (liberty NLDM) with its axes named by its template.
-struct PowerTable {
-  std::vector<double> slew_axis, load_axis;  // liberty units; an absent axis is empty
-  std::vector<double> values;                // row-major: slew index outer, load index inner
-  double at(double slew, double load) const; // bilinear inter-/extrapolation, liberty units
-};
+namespace tpegen::synth {
 
 struct PinPower {
   bool input = false, output = false, clock = false;
@@ -26,8 +23,7 @@ struct PinPower {
   // Output pins: one entry per internal_power group tied to an input (related_pin).
   struct Arc {
     std::string related;
-    PowerTable rise, fall;
-    bool has_rise = false, has_fall = false;
+    std::optional<liberty::Table> rise, fall;  // liberty units
   };
   std::vector<Arc> arcs;
   // Input pins: internal_power groups of the pin itself (e.g. a flip-flop's clock pin).
@@ -37,10 +33,10 @@ struct PinPower {
 };
 
 struct CellPower {
-  bool sequential = false;  // has an ff or latch group
+  bool sequential = false;  // liberty::Cell::sequential (the one definition)
   std::string clock_gate;   // clock_gating_integrated_cell (e.g. "latch_posedge"); empty: none
   double area = 0;
-  bool dont_use = false;
+  bool usable_for_new_logic = true;  // liberty::usable_for_new_logic (false: dont_use)
   double leakage_w = 0;     // cell_leakage_power
   std::map<std::string, PinPower> pins;
 };
@@ -88,7 +84,8 @@ std::optional<ClockGateCell> find_clock_gate_cell(const LibertyPower& lib);
 /// Verilog of `tpe_clock_gate` (rtl_templates/tpe_clock_gate.v's ports) as one `cell`.
 std::string clock_gate_map_verilog(const ClockGateCell& cell);
 
-/// Parses a liberty text. Throws std::runtime_error naming the line on malformed text.
-LibertyPower read_liberty_power(const std::string& text);
+/// The power view of a parsed library. Throws std::runtime_error when it lacks the units or
+/// voltage the energy model needs.
+LibertyPower read_liberty_power(const liberty::Library& lib);
 
 }  // namespace tpegen::synth

@@ -1,10 +1,8 @@
 #include "synth/sta_flow.hpp"
 
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
-#include <regex>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -98,35 +96,9 @@ const std::vector<StaLibProfile>& sta_lib_profiles() {
   return profiles;
 }
 
-std::string liberty_library_name(const std::string& liberty_text) {
-  static const std::regex re(R"re(^\s*library\s*\(\s*"?([^"\s)]+)"?\s*\))re");
-  std::istringstream in(liberty_text);
-  int n = 0;
-  for (std::string line; n < 5000 && std::getline(in, line); ++n) {  // it comes first, after comments
-    std::smatch m;
-    if (std::regex_search(line, m, re)) return m[1].str();
-  }
-  return "";
-}
-
-bool liberty_has_cell(const std::string& liberty_text, const std::string& cell) {
-  // Plain scans: std::regex over a 13 MB liberty file is far too slow.
-  for (const std::string& form : {"(\"" + cell + "\")", "(" + cell + ")"}) {
-    for (auto pos = liberty_text.find(form); pos != std::string::npos; pos = liberty_text.find(form, pos + 1)) {
-      auto b = pos;
-      while (b > 0 && (liberty_text[b - 1] == ' ' || liberty_text[b - 1] == '\t')) --b;
-      if (b >= 4 && liberty_text.compare(b - 4, 4, "cell") == 0 &&
-          (b == 4 || std::isspace(static_cast<unsigned char>(liberty_text[b - 5]))))
-        return true;
-    }
-  }
-  return false;
-}
-
-std::optional<StaLibProfile> find_sta_profile(const std::string& liberty_text) {
-  const std::string name = liberty_library_name(liberty_text);
+std::optional<StaLibProfile> find_sta_profile(const liberty::Library& lib) {
   for (const StaLibProfile& p : sta_lib_profiles())
-    if (starts_with(name, p.library_prefix) && liberty_has_cell(liberty_text, p.drive_cell)) return p;
+    if (starts_with(lib.name, p.library_prefix) && lib.cell(p.drive_cell)) return p;
   return std::nullopt;
 }
 

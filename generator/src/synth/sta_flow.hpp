@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "liberty/library.hpp"
+
 namespace tpegen::synth {
 
 inline constexpr const char* kStaScriptFile = "sta.tcl";
@@ -51,15 +53,10 @@ struct StaLibProfile {
 /// The known libraries (liberty_choice.hpp): their drive cells and loads.
 const std::vector<StaLibProfile>& sta_lib_profiles();
 
-/// NAME of the first `library (NAME)` group of a liberty text ("" when there is none).
-std::string liberty_library_name(const std::string& liberty_text);
-
-/// True when the liberty text defines `cell (NAME)` or `cell ("NAME")`.
-bool liberty_has_cell(const std::string& liberty_text, const std::string& cell);
-
-/// The profile for this library, when its name matches one and the drive cell exists in it.
-/// For any other library there is no sensible default: no driving cell and no output load.
-std::optional<StaLibProfile> find_sta_profile(const std::string& liberty_text);
+/// The profile for this library, when its name matches one and the drive cell exists in it
+/// (dont_use or not: it only models what drives the block). For any other library there is no
+/// sensible default: no driving cell and no output load.
+std::optional<StaLibProfile> find_sta_profile(const liberty::Library& lib);
 
 struct StaInputs {
   std::filesystem::path liberty;

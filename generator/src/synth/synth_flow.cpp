@@ -79,36 +79,6 @@ void read_section(const std::vector<std::string>& section, StatReport& r) {
 
 }  // namespace
 
-std::string liberty_text_problem(const std::string& text) {
-  // Structure only (braces outside comments and strings); Yosys and OpenSTA parse the rest.
-  long depth = 0;
-  bool in_string = false, in_comment = false, unbalanced = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_comment) {
-      if (c == '*' && i + 1 < text.size() && text[i + 1] == '/') in_comment = false, ++i;
-    } else if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
-      in_comment = true, ++i;
-    } else if (c == '{') {
-      ++depth;
-    } else if (c == '}') {
-      unbalanced |= --depth < 0;
-    }
-  }
-  if (liberty_library_name(text).empty()) return "not a liberty file (no library (NAME) group)";
-  if (unbalanced || depth != 0 || in_string || in_comment)
-    return "unparsable liberty file (unbalanced braces, or an unterminated string or comment)";
-  if (text.find("cell") == std::string::npos) return "the liberty file defines no cells";
-  if (text.find("ff") == std::string::npos && text.find("latch") == std::string::npos)
-    return "the liberty file has no flip-flop (ff group): registers cannot be mapped";
-  return "";
-}
-
 std::string yosys_script(const ScriptInputs& in) {
   std::string s = "# Written by tpegen synth (Yosys 0.23). Hierarchical on purpose: one module per\n"
                   "# distinct PE, so a large array costs little more than one PE (-flatten is ~100x slower).\n"

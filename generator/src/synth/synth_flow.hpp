@@ -22,10 +22,6 @@ inline constexpr const char* kNetlistFile = "netlist.v";
 /// them; every other module keeps its hierarchy (keep_hierarchy + synth -flatten).
 inline constexpr const char* kLeafCells[] = {"tpe_ha", "tpe_fa", "tpe_c42"};
 
-/// Why a liberty text cannot be used ("" when it looks usable): no library group,
-/// unbalanced braces, no cells, no flip-flop.
-std::string liberty_text_problem(const std::string& text);
-
 struct ScriptInputs {
   std::string top;
   std::vector<std::string> verilog_files;  // paths relative to the directory Yosys runs in
