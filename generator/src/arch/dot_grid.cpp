@@ -10,6 +10,7 @@
 #include "arch/readout_adder.hpp"
 #include "arch/opt2_common.hpp"
 #include "arch/schedule_base.hpp"
+#include "arith/partial_products.hpp"
 #include "emit/bitnet_to_ir.hpp"
 
 namespace tpegen::arch {
@@ -98,7 +99,31 @@ void build_opt2_dot_body(Module& m, const ExprP& one_i, const ExprP& two_i, cons
 }
 
 // OPT2 row encoder: the `depth` A operands of one grid row to Booth / EN-T digit signals.
+// One operand's digit encoder as a module of its own, named by its encoding, signedness and
+// width (built once per design, found by name after that): the row encoder instantiates it
+// once per operand instead of repeating its logic.
+const Module& digit_encoder(Design& d, const DesignConfig& c) {
+  const arith::Encoding enc = *c.encoding;  // booth or ent (opt2_digit_count rejects and)
+  const int ND = opt2_digit_count(c);
+  const std::string name =
+      fmt::format("tpe_digit_encoder_{}_{}{}", arith::to_string(enc), c.is_signed ? "s" : "u", c.a_width);
+  if (const Module* built = d.find_module(name)) return *built;
+  Module& m = d.add_module(name);
+  describe_module(m, fmt::format("Digit encoder: a_i ({} bits, {}) as {} {} digits (one, two, neg).", c.a_width,
+                                 c.is_signed ? "signed" : "unsigned", ND, arith::to_string(enc)));
+  auto a_i = m.input("a_i", c.a_width);
+  auto one_o = m.output("one_o", ND, "digit i is +-1, at [i]");
+  auto two_o = m.output("two_o", ND, "digit i is +-2");
+  auto neg_o = m.output("neg_o", ND, "digit i is negative");
+  auto o = emit::emit_bitnet(m, opt2_encoder_net(c), "", {a_i});
+  m.assign(one_o, o[0]);
+  m.assign(two_o, o[1]);
+  m.assign(neg_o, o[2]);
+  return m;
+}
+
 const Module& build_opt2_encoder(Design& d, const DesignConfig& c) {
+  const Module& digits = digit_encoder(d, c);
   Module& m = d.add_module(canonical_name(c) + "_enc");
   describe_module(m, fmt::format("OPT2 row encoder: {} A operands to {} digits each (one, two, neg), shared by "
                                  "the {} units of a grid row.", c.depth, opt2_digit_count(c), c.cols));
@@ -107,13 +132,10 @@ const Module& build_opt2_encoder(Design& d, const DesignConfig& c) {
   auto one_o = m.output("d_one_o", K * ND, "digit i of a[k] is +-1, at [k*ND + i]");
   auto two_o = m.output("d_two_o", K * ND, "digit i of a[k] is +-2");
   auto neg_o = m.output("d_neg_o", K * ND, "digit i of a[k] is negative");
-  const arith::BitNet net = opt2_encoder_net(c);
-  for (int k = 0; k < K; ++k) {
-    auto o = emit::emit_bitnet(m, net, fmt::format("e{}_", k), {bits(a_i, k * c.a_width, c.a_width)});
-    m.assign(bits(one_o, k * ND, ND), o[0]);
-    m.assign(bits(two_o, k * ND, ND), o[1]);
-    m.assign(bits(neg_o, k * ND, ND), o[2]);
-  }
+  for (int k = 0; k < K; ++k)
+    m.instance({digits.name(), fmt::format("u_e{}", k), {},
+                {{"a_i", bits(a_i, k * c.a_width, c.a_width)}, {"one_o", bits(one_o, k * ND, ND)},
+                 {"two_o", bits(two_o, k * ND, ND)}, {"neg_o", bits(neg_o, k * ND, ND)}}});
   return m;
 }
 

@@ -1,6 +1,7 @@
-// The read-out adder as one module of the design: built once, named by its function and
-// parameters, instantiated once per column (systolic arrays) or inside the unit that needs
-// it; inline `+` where no bit-level adder is chosen.
+// Sub-circuits a design needs more than once are one module each, built once, named by their
+// function and parameters: the read-out adder (instantiated once per column of a systolic
+// array, or inside the unit that needs it; inline `+` where no bit-level adder is chosen) and
+// the OPT2 digit encoder (once per operand of a row encoder).
 #include <doctest/doctest.h>
 
 #include <string>
@@ -92,5 +93,29 @@ TEST_CASE("read-out adder: `+` stays inline (behavioral adder, behavioral view, 
     const ir::Design d = find_arch(c.arch).build(c);
     CHECK(modules_named_like(d, "tpe_readout_adder") == 0);
     CHECK(d.find_module(d.top)->blocks.size() == 3);  // drawn as read-out adders all the same
+  }
+}
+
+TEST_CASE("digit encoder: one module per design, one instance per operand of the OPT2 row encoder") {
+  for (const std::string arch : {"cube", "matrix2d", "mac-tree"}) {
+    CAPTURE(arch);
+    DesignConfig c;
+    c.arch = arch;
+    c.pe = "opt2";
+    if (arch != "mac-tree") c.rows = 2;  // mac-tree has no rows
+    c.cols = 2;
+    c.depth = 3;
+    c.a_width = 6;
+    c.is_signed = false;
+    c = resolve(c);
+    const ir::Design d = find_arch(c.arch).build(c);
+    CHECK_NOTHROW(ir::check_design(d));
+    const std::string name = "tpe_digit_encoder_booth_u6";
+    REQUIRE(d.find_module(name));
+    CHECK(modules_named_like(d, "tpe_digit_encoder") == 1);
+    CHECK(d.find_module(name)->width_of("a_i") == 6);
+    int total = 0;
+    for (const auto& m : d.modules()) total += instances_of(m->body(), name);
+    CHECK(total == 3);  // in the one row encoder module, one per operand
   }
 }
