@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks (figures only, no pass/fail): generation time of a 64x64 systolic array and
+# Benchmarks (figures only, no pass/fail): generation time of a 64x64 systolic array (and of
+# the OPT1 array up to 256x256, with its top module's size) and
 # Verilator simulation throughput (cycles/s, GEMMs/s) of the default design and of the
 # 16x16 systolic-os array with the mac PE, the opt1 PE, its twin and, as a bound on what any
 # structural opt1 PE can reach, hand-written word-level PEs (tb/scripts/rowcsa_pe.py).
@@ -13,6 +14,17 @@ for size in 16 64; do
   end=$(date +%s.%N)
   bytes=$(cat "$work/os$size"/rtl/*.v | wc -c)
   printf 'generate systolic-os %dx%d: %.3f s, %d bytes of Verilog\n' $size $size "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" "$bytes"
+done
+# The OPT1 PE adds a timing-driven read-out adder per column (built once per design; goal for
+# 64x64: under 0.5 s) and the line count of the top module (goal at 16x16: under 1,000 lines).
+for size in 16 64 256; do
+  start=$(date +%s.%N)
+  "$tpegen" generate --arch systolic-os --pe opt1 --rows $size --cols $size -o "$work/os_opt1_$size" >/dev/null
+  end=$(date +%s.%N)
+  top=$(sed -n 's/^ *"top": "\(.*\)",*$/\1/p' "$work/os_opt1_$size/manifest.json" | head -1)
+  printf 'generate systolic-os --pe opt1 %dx%d: %.3f s (goal at 64x64: < 0.5 s), top module %d lines, %d lines of Verilog\n' \
+    $size $size "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" "$(wc -l < "$work/os_opt1_$size/rtl/$top.v")" \
+    "$(cat "$work/os_opt1_$size"/rtl/*.v | wc -l)"
 done
 echo "simulate default systolic-os 16x16 (100 GEMMs 64x64x64, then 2000 random GEMMs):"
 "$tpegen" sim --arch systolic-os --gemm 64x64x64 --trials 100 --work "$work/sim" | grep -E 'elements checked|passed,'

@@ -8,8 +8,10 @@
 #include "arch/common.hpp"
 #include "arch/design_name.hpp"
 #include "arch/opt1_common.hpp"
+#include "arch/readout_adder.hpp"
 #include "arch/opt2_common.hpp"
 #include "arch/schedule_base.hpp"
+#include "arith/partial_products.hpp"
 #include "emit/bitnet_to_ir.hpp"
 
 namespace tpegen::arch {
@@ -46,7 +48,8 @@ ExprP adder_tree(Module& m, std::vector<ExprP> leaves, const DesignConfig& c) {
 // flip-flops fewer than capturing the pair on `last`), same timing.
 using StepFn = std::function<std::vector<ExprP>(const std::vector<ExprP>&)>;
 void carry_save_accumulator(Module& m, const StepFn& step, std::vector<ExprP> ins, const ExprP& valid_i,
-                            const ExprP& first_i, const ExprP& last_i, const ExprP& c_o, const DesignConfig& c) {
+                            const ExprP& first_i, const ExprP& last_i, const ExprP& c_o, const DesignConfig& c,
+                            ReadoutAdder& adder) {
   const int ACC = c.acc_width;
   auto acc_s = m.reg("acc_s_q", ACC);
   auto acc_c = m.reg("acc_c_q", ACC);
@@ -59,22 +62,21 @@ void carry_save_accumulator(Module& m, const StepFn& step, std::vector<ExprP> in
   auto capture_q = m.reg("capture_q", 1);
   m.update(capture_q, band(valid_i, last_i));
   auto c_q = m.reg("c_q", ACC);
-  m.update(c_q, readout_adder(m, "ro_", acc_s, acc_c, c), capture_q);
-  m.blocks.push_back({{"readout"}, "ro_"});
+  m.update(c_q, adder.place(m, "ro_", acc_s, acc_c, {"readout"}), capture_q);
   m.assign(c_o, c_q);
 }
 
 // OPT1 unit: the partial products of all `depth` products and the carry-save accumulator
 // share one compressor tree.
 void build_opt1_dot_body(Module& m, const ExprP& a_i, const ExprP& b_i, const ExprP& valid_i, const ExprP& first_i,
-                         const ExprP& last_i, const ExprP& c_o, const DesignConfig& c) {
+                         const ExprP& last_i, const ExprP& c_o, const DesignConfig& c, ReadoutAdder& adder) {
   std::vector<ExprP> ins;
   for (int k = 0; k < c.depth; ++k) {
     ins.push_back(bits(a_i, k * c.a_width, c.a_width));
     ins.push_back(bits(b_i, k * c.b_width, c.b_width));
   }
   auto step = [&](const std::vector<ExprP>& in) { return opt1_step(m, c, c.depth, true, "t_", in); };
-  carry_save_accumulator(m, step, std::move(ins), valid_i, first_i, last_i, c_o, c);
+  carry_save_accumulator(m, step, std::move(ins), valid_i, first_i, last_i, c_o, c, adder);
 }
 
 // OPT2 unit: the row's A operands arrive as encoded digits (the encoder sits in the grid and
@@ -83,7 +85,7 @@ void build_opt1_dot_body(Module& m, const ExprP& a_i, const ExprP& b_i, const Ex
 // in a final tree (opt2_common.hpp).
 void build_opt2_dot_body(Module& m, const ExprP& one_i, const ExprP& two_i, const ExprP& neg_i, const ExprP& b_i,
                          const ExprP& valid_i, const ExprP& first_i, const ExprP& last_i, const ExprP& c_o,
-                         const DesignConfig& c) {
+                         const DesignConfig& c, ReadoutAdder& adder) {
   const int ND = opt2_digit_count(c);
   std::vector<ExprP> ins;
   for (int k = 0; k < c.depth; ++k) {
@@ -94,11 +96,35 @@ void build_opt2_dot_body(Module& m, const ExprP& one_i, const ExprP& two_i, cons
   }
   const arith::BitNet net = opt2_step_net(c, c.depth, true);
   auto step = [&](const std::vector<ExprP>& in) { return emit::emit_bitnet(m, net, "t_", in); };
-  carry_save_accumulator(m, step, std::move(ins), valid_i, first_i, last_i, c_o, c);
+  carry_save_accumulator(m, step, std::move(ins), valid_i, first_i, last_i, c_o, c, adder);
 }
 
 // OPT2 row encoder: the `depth` A operands of one grid row to Booth / EN-T digit signals.
+// One operand's digit encoder as a module of its own, named by its encoding, signedness and
+// width (built once per design, found by name after that): the row encoder instantiates it
+// once per operand instead of repeating its logic.
+const Module& digit_encoder(Design& d, const DesignConfig& c) {
+  const arith::Encoding enc = *c.encoding;  // booth or ent (opt2_digit_count rejects and)
+  const int ND = opt2_digit_count(c);
+  const std::string name =
+      fmt::format("tpe_digit_encoder_{}_{}{}", arith::to_string(enc), c.is_signed ? "s" : "u", c.a_width);
+  if (const Module* built = d.find_module(name)) return *built;
+  Module& m = d.add_module(name);
+  describe_module(m, fmt::format("Digit encoder: a_i ({} bits, {}) as {} {} digits (one, two, neg).", c.a_width,
+                                 c.is_signed ? "signed" : "unsigned", ND, arith::to_string(enc)));
+  auto a_i = m.input("a_i", c.a_width);
+  auto one_o = m.output("one_o", ND, "digit i is +-1, at [i]");
+  auto two_o = m.output("two_o", ND, "digit i is +-2");
+  auto neg_o = m.output("neg_o", ND, "digit i is negative");
+  auto o = emit::emit_bitnet(m, opt2_encoder_net(c), "", {a_i});
+  m.assign(one_o, o[0]);
+  m.assign(two_o, o[1]);
+  m.assign(neg_o, o[2]);
+  return m;
+}
+
 const Module& build_opt2_encoder(Design& d, const DesignConfig& c) {
+  const Module& digits = digit_encoder(d, c);
   Module& m = d.add_module(canonical_name(c) + "_enc");
   describe_module(m, fmt::format("OPT2 row encoder: {} A operands to {} digits each (one, two, neg), shared by "
                                  "the {} units of a grid row.", c.depth, opt2_digit_count(c), c.cols));
@@ -107,13 +133,10 @@ const Module& build_opt2_encoder(Design& d, const DesignConfig& c) {
   auto one_o = m.output("d_one_o", K * ND, "digit i of a[k] is +-1, at [k*ND + i]");
   auto two_o = m.output("d_two_o", K * ND, "digit i of a[k] is +-2");
   auto neg_o = m.output("d_neg_o", K * ND, "digit i of a[k] is negative");
-  const arith::BitNet net = opt2_encoder_net(c);
-  for (int k = 0; k < K; ++k) {
-    auto o = emit::emit_bitnet(m, net, fmt::format("e{}_", k), {bits(a_i, k * c.a_width, c.a_width)});
-    m.assign(bits(one_o, k * ND, ND), o[0]);
-    m.assign(bits(two_o, k * ND, ND), o[1]);
-    m.assign(bits(neg_o, k * ND, ND), o[2]);
-  }
+  for (int k = 0; k < K; ++k)
+    m.instance({digits.name(), fmt::format("u_e{}", k), {},
+                {{"a_i", bits(a_i, k * c.a_width, c.a_width)}, {"one_o", bits(one_o, k * ND, ND)},
+                 {"two_o", bits(two_o, k * ND, ND)}, {"neg_o", bits(neg_o, k * ND, ND)}}});
   return m;
 }
 
@@ -129,6 +152,7 @@ const Module& build_dot_unit(Design& d, const DesignConfig& c) {
                          : fmt::format("Dot-product unit: {} multipliers, adder tree, accumulator.", c.depth));
   const int K = c.depth, ACC = c.acc_width;
   m.input("clk_i", 1);
+  ReadoutAdder adder(d, c);
   if (c.pe == "opt2") {
     const int ND = opt2_digit_count(c);
     auto one_i = m.input("d_one_i", K * ND, "encoded a[k]: digit i is +-1, at [k*ND + i]");
@@ -139,7 +163,7 @@ const Module& build_dot_unit(Design& d, const DesignConfig& c) {
     auto first_i = m.input("first_i", 1);
     auto last_i = m.input("last_i", 1);
     auto c_o = m.output("c_o", ACC);
-    build_opt2_dot_body(m, one_i, two_i, neg_i, b_i, valid_i, first_i, last_i, c_o, c);
+    build_opt2_dot_body(m, one_i, two_i, neg_i, b_i, valid_i, first_i, last_i, c_o, c, adder);
     return m;
   }
   auto a_i = m.input("a_i", K * c.a_width, "a[k] at [k*WA +: WA]");
@@ -149,7 +173,7 @@ const Module& build_dot_unit(Design& d, const DesignConfig& c) {
   auto last_i = m.input("last_i", 1);
   auto c_o = m.output("c_o", ACC);
   if (c.pe == "opt1") {
-    build_opt1_dot_body(m, a_i, b_i, valid_i, first_i, last_i, c_o, c);
+    build_opt1_dot_body(m, a_i, b_i, valid_i, first_i, last_i, c_o, c, adder);
     return m;
   }
 

@@ -7,7 +7,6 @@
 #include "arch/drain_resolved.hpp"
 
 #include "arch/common.hpp"
-#include "arch/opt1_common.hpp"
 
 namespace tpegen::arch {
 
@@ -15,12 +14,12 @@ using namespace ir;
 
 bool drain_resolved(const DesignConfig& c) { return c.pe == "opt1" && c.drain == "resolved"; }
 
-ExprP resolved_drain_slot(Module& m, const DesignConfig& c, const ExprP& acc_q, const ExprP& drain_i, ExprP& capture) {
+ExprP resolved_drain_slot(Module& m, const DesignConfig& c, const ExprP& acc_q, const ExprP& drain_i, ExprP& capture,
+                          ReadoutAdder& adder) {
   const int ACC = c.acc_width;
   // valid_q/last_q are the PE's forwarding registers (declared by the PE builder).
   capture = m.wire("capture", band(ref("valid_q", 1), ref("last_q", 1)));
-  auto resolved = readout_adder(m, "res_", bits(acc_q, 0, ACC), bits(acc_q, ACC, ACC), c);
-  m.blocks.push_back({{"readout"}, "res_"});
+  auto resolved = adder.place(m, "res_", bits(acc_q, 0, ACC), bits(acc_q, ACC, ACC), {"readout"});
   auto drain_q = m.reg("drain_q", ACC);
   m.update(drain_q, mux(capture, resolved, drain_i), idle_enable(c, bor(capture, ref("drain_valid_i", 1))));
   return drain_q;

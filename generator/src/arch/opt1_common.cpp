@@ -4,7 +4,6 @@
 
 #include "arch/common.hpp"
 #include "arith/compressor_tree.hpp"
-#include "arith/final_adder.hpp"
 #include "arith/partial_products.hpp"
 #include "emit/bitnet_to_ir.hpp"
 
@@ -54,18 +53,6 @@ std::vector<ir::ExprP> opt1_step(ir::Module& m, const DesignConfig& c, int produ
     acc = m.wire(fmt::format("{}sum{}", prefix, i), ir::add(acc, prod));
   }
   return {m.wire(prefix + "s_next", acc), m.wire(prefix + "c_next", ir::constant(c.acc_width, 0))};
-}
-
-ir::ExprP readout_adder(ir::Module& m, const std::string& prefix, const ir::ExprP& s, const ir::ExprP& c,
-                        const DesignConfig& cfg) {
-  const AdderKind kind = *cfg.final_adder;
-  if (kind == AdderKind::Behavioral || !cfg.inject_bug.empty() || cfg.view == "behavioral")
-    return acc_add(m, prefix + "sum", s, c, cfg);
-  BitNet net;
-  auto x = net.add_input("x", cfg.acc_width);
-  auto y = net.add_input("y", cfg.acc_width);
-  net.add_output("sum", final_adder(net, x, y, kind));
-  return emit::emit_bitnet(m, net, prefix, {s, c})[0];
 }
 
 }  // namespace tpegen::arch

@@ -28,10 +28,4 @@ arith::BitNet opt1_step_net(const DesignConfig& c, int products, bool with_first
 std::vector<ir::ExprP> opt1_step(ir::Module& m, const DesignConfig& c, int products, bool with_first,
                                  const std::string& prefix, const std::vector<ir::ExprP>& inputs);
 
-/// The read-out carry-propagate adder s + c (acc_width bits) in module m, as chosen by
-/// --final-adder (a BitNet prefix/ripple adder, or `+`; `+` in the behavioral view). With --inject-bug adder it is the
-/// broken adder of the mutation check. Returns the sum wire.
-ir::ExprP readout_adder(ir::Module& m, const std::string& prefix, const ir::ExprP& s, const ir::ExprP& c,
-                        const DesignConfig& cfg);
-
 }  // namespace tpegen::arch

@@ -28,6 +28,7 @@
 #include "arch/common.hpp"
 #include "arch/drain_resolved.hpp"
 #include "arch/opt1_common.hpp"
+#include "arch/readout_adder.hpp"
 #include "arch/registry.hpp"
 #include "arch/schedule_base.hpp"
 #include "emit/bitnet_to_ir.hpp"
@@ -106,12 +107,12 @@ ExprP accumulate(Module& m, const DesignConfig& c, const ExprP& acc_q, const Exp
 // The drain slot (drain_q, or acc_q itself when shifting) and drain_valid_q, "the slot holds
 // a result"; returns {slot, valid}.
 std::pair<ExprP, ExprP> drain_slot(Module& m, const DesignConfig& c, const ExprP& acc_q, const ExprP& acc_d,
-                                   const ExprP& shifting) {
+                                   const ExprP& shifting, ReadoutAdder& adder) {
   auto drain_i = ref("drain_i", drain_width(c)), drain_valid_i = ref("drain_valid_i", 1);
   ExprP capture;
   ExprP slot = acc_q;
   if (drain_resolved(c)) {
-    slot = resolved_drain_slot(m, c, acc_q, drain_i, capture);
+    slot = resolved_drain_slot(m, c, acc_q, drain_i, capture, adder);
   } else {
     capture = m.wire("capture", band(ref("valid_i", 1), ref("last_i", 1)));
     if (!shifting) {
@@ -145,7 +146,7 @@ void forward(Module& m, const DesignConfig& c) {
   for (auto& l : links) m.assign(ref(fmt::format("{}_o", l.name), l.width), ref(fmt::format("{}_q", l.name), l.width));
 }
 
-const Module& build_pe(Design& d, const DesignConfig& c) {
+const Module& build_pe(Design& d, const DesignConfig& c, ReadoutAdder& adder) {
   Module& m = d.add_module(canonical_name(c) + "_pe");
   describe_module(m, c.pe == "opt1"
                          ? "Output-stationary OPT1 PE: {sum, carry} = compress(pp(a*b), sum, carry); drain chain up."
@@ -154,7 +155,7 @@ const Module& build_pe(Design& d, const DesignConfig& c) {
   auto acc_q = m.reg("acc_q", c.pe == "opt1" ? 2 * c.acc_width : c.acc_width);  // opt1: {carry, sum}
   const ExprP shifting = shift_state(m, c);
   const ExprP acc_d = accumulate(m, c, acc_q, shifting);
-  const auto [slot, slot_valid] = drain_slot(m, c, acc_q, acc_d, shifting);
+  const auto [slot, slot_valid] = drain_slot(m, c, acc_q, acc_d, shifting, adder);
   forward(m, c);
   m.assign(ref("drain_o", drain_width(c)), slot);
   m.assign(ref("drain_valid_o", 1), slot_valid);
@@ -221,7 +222,7 @@ void feed_edges(Module& m, const DesignConfig& c) {
 
 // Top edge: the drain chain leaves column j in slot j; OPT1 resolves the carry-save pairs
 // in one registered read-out adder per column.
-void read_out(Module& m, const DesignConfig& c) {
+void read_out(Module& m, const DesignConfig& c, ReadoutAdder& adder) {
   const int C = c.cols, ACC = c.acc_width, DW = drain_width(c);
   auto c_o = ref("c_o", C * ACC), c_valid_o = ref("c_valid_o", C);
   if (c.pe != "opt1" || drain_resolved(c)) {  // binary results in the chain
@@ -233,9 +234,8 @@ void read_out(Module& m, const DesignConfig& c) {
   auto c_valid_q = m.reg("c_valid_q", C);
   std::vector<ExprP> sums;  // msb first
   for (int j = C - 1; j >= 0; --j) {
-    sums.push_back(readout_adder(m, fmt::format("ro{}_", j), slice("drain_v", j * DW, ACC),
-                                 slice("drain_v", j * DW + ACC, ACC), c));
-    m.blocks.push_back({{"readout", "top"}, fmt::format("ro{}_", j)});
+    sums.push_back(adder.place(m, fmt::format("ro{}_", j), slice("drain_v", j * DW, ACC),
+                               slice("drain_v", j * DW + ACC, ACC), {"readout", "top"}));
   }
   m.update(c_q, concat(sums));
   m.update_with_reset(c_valid_q, slice("drain_valid_v", 0, C), 0);
@@ -282,14 +282,15 @@ void pe_grid(Module& m, const Module& pe, const GridParams& p) {
 Design build(const DesignConfig& c) {
   Design d;
   declare_templates(d);
-  const Module& pe = build_pe(d, c);
+  ReadoutAdder adder(d, c);  // built once: the resolving PE's drain or the column read-out
+  const Module& pe = build_pe(d, c, adder);
   Module& m = d.add_module(core_name(c));
   describe_module(m, fmt::format("Output-stationary systolic array, {} x {} PEs.", c.rows, c.cols));
   const GridParams p = declare_params(m, c);
   declare_ports(m, c);
   declare_links(m, c);
   feed_edges(m, c);
-  read_out(m, c);
+  read_out(m, c, adder);
   mark_unused_edges(m, c);
   pe_grid(m, pe, p);
   wrap_in_pipeline(d, m, c);  // --in-regs/--out-regs: the top around the core

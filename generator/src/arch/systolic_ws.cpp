@@ -9,6 +9,7 @@
 
 #include "arch/common.hpp"
 #include "arch/opt1_common.hpp"
+#include "arch/readout_adder.hpp"
 #include "arch/registry.hpp"
 #include "arch/schedule_base.hpp"
 #include "emit/bitnet_to_ir.hpp"
@@ -144,16 +145,15 @@ void feed_columns(Module& m, const DesignConfig& c, const GridParams& p) {
 // Bottom edge: column j's results leave C-1-j cycles late, so that a row's results leave
 // together (OPT1: through one registered read-out adder per column first); c_valid_o is the
 // last PE row's valid at the right edge, delayed like the last column.
-void read_out(Module& m, const DesignConfig& c) {
+void read_out(Module& m, const DesignConfig& c, ReadoutAdder& adder) {
   const int R = c.rows, C = c.cols, ACC = c.acc_width, PW = psum_width(c);
   const int readout = c.pe == "opt1" ? 1 : 0;
   ExprP bottom = slice("psum_v", R * C * PW, C * PW);
   if (readout) {
     std::vector<ExprP> sums;  // msb first
     for (int j = C - 1; j >= 0; --j) {
-      sums.push_back(readout_adder(m, fmt::format("ro{}_", j), slice("psum_v", (R * C + j) * PW, ACC),
-                                   slice("psum_v", (R * C + j) * PW + ACC, ACC), c));
-      m.blocks.push_back({{"readout", "bottom"}, fmt::format("ro{}_", j)});
+      sums.push_back(adder.place(m, fmt::format("ro{}_", j), slice("psum_v", (R * C + j) * PW, ACC),
+                                 slice("psum_v", (R * C + j) * PW + ACC, ACC), {"readout", "bottom"}));
     }
     bottom = m.reg("ro_q", C * ACC);
     m.update(bottom, concat(sums));
@@ -204,7 +204,8 @@ Design build(const DesignConfig& c) {
   declare_links(m, c);
   feed_rows(m, c);
   feed_columns(m, c, p);
-  read_out(m, c);
+  ReadoutAdder adder(d, c);  // built once, placed once per column
+  read_out(m, c, adder);
   mark_unused_edges(m, c);
   pe_grid(m, pe, p);
   wrap_in_pipeline(d, m, c);

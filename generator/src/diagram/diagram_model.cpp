@@ -143,7 +143,9 @@ DiagramModel read_model(const ir::Design& d) {
       row_var = row->var;
     }
   }
+  // The PE's read-out adder: its instance, or its inline logic (a `+`).
   for (const ir::Block& b : pe_mod->blocks) out.readout_in_pe = out.readout_in_pe || b.role.kind == "readout";
+  for (const Placed& p : placed_instances(*pe_mod)) out.readout_in_pe = out.readout_in_pe || p.inst->role.kind == "readout";
 
   // Links: an output of PE (i, j) covering exactly the bits an input of a neighbour reads.
   // Sampled at an inner PE (2, 2): the slices are affine in the loop variables.

@@ -9,6 +9,8 @@
 
 namespace tpegen::ir {
 
+// names_ maps each name to where find_port/find_net find it (-1 - port index, 1 + net index,
+// 0: neither), so that a look-up costs a map search, not a scan of a top module's nets.
 void Module::claim_name(const std::string& name) {
   if (name.empty()) throw std::logic_error("IR: empty name in module " + name_);
   if (!names_.emplace(name, 0).second)
@@ -17,18 +19,21 @@ void Module::claim_name(const std::string& name) {
 
 ExprP Module::input(const std::string& name, int width, const std::string& comment, bool control) {
   claim_name(name);
+  names_[name] = -static_cast<int>(ports_.size()) - 1;
   ports_.push_back({name, PortDir::In, width, comment, control});
   return ref(name, width);
 }
 
 ExprP Module::output(const std::string& name, int width, const std::string& comment, bool control) {
   claim_name(name);
+  names_[name] = -static_cast<int>(ports_.size()) - 1;
   ports_.push_back({name, PortDir::Out, width, comment, control});
   return ref(name, width);
 }
 
 ExprP Module::wire(const std::string& name, int width) {
   claim_name(name);
+  names_[name] = static_cast<int>(nets_.size()) + 1;
   nets_.push_back({name, width, false});
   return ref(name, width);
 }
@@ -47,6 +52,7 @@ const LocalParam* Module::find_localparam(const std::string& name) const {
 
 ExprP Module::reg(const std::string& name, int width) {
   claim_name(name);
+  names_[name] = static_cast<int>(nets_.size()) + 1;
   nets_.push_back({name, width, true});
   return ref(name, width);
 }
@@ -96,15 +102,13 @@ Body& Module::generate_for(const std::string& var, int count, const std::string&
 }
 
 const Port* Module::find_port(const std::string& name) const {
-  for (auto& p : ports_)
-    if (p.name == name) return &p;
-  return nullptr;
+  auto it = names_.find(name);
+  return it != names_.end() && it->second < 0 ? &ports_[static_cast<size_t>(-it->second - 1)] : nullptr;
 }
 
 const Net* Module::find_net(const std::string& name) const {
-  for (auto& n : nets_)
-    if (n.name == name) return &n;
-  return nullptr;
+  auto it = names_.find(name);
+  return it != names_.end() && it->second > 0 ? &nets_[static_cast<size_t>(it->second - 1)] : nullptr;
 }
 
 int Module::width_of(const std::string& name) const {
