@@ -13,6 +13,7 @@
 #include "arith/delay_model.hpp"
 #include "arith/final_adder.hpp"
 #include "arith/liberty_delays.hpp"
+#include "synth/liberty_choice.hpp"
 #include "liberty/cache.hpp"
 #include "liberty/library.hpp"
 #include "arith/partial_products.hpp"
@@ -99,7 +100,7 @@ TEST_CASE("delays_from_liberty: no full-adder cell -> composed of XOR2/AND2/OR2;
 }
 
 TEST_CASE("builtin_delays == the shipped sky130hd liberty's reading") {
-  const auto lib = std::filesystem::path(TPEGEN_PDK_BUILD_DIR) / "sky130hd/sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib";
+  const auto lib = tpegen::synth::pdk_build_dir() / "sky130hd/sky130_fd_sc_hd__tt_025C_1v80.dont_use.lib";
   REQUIRE(std::filesystem::exists(lib));
   const DelayModel r = delays_from_liberty(*tpegen::liberty::load_library(lib));
   const DelayModel& b = builtin_delays();

@@ -12,6 +12,7 @@
 #include "liberty/cache.hpp"
 #include "liberty/error.hpp"
 #include "liberty/library.hpp"
+#include "synth/liberty_choice.hpp"
 #include "util/text_file.hpp"
 
 using namespace tpegen::liberty;
@@ -70,7 +71,7 @@ std::string error_of(const std::string& text, const std::string& source) {
   return "";
 }
 
-fs::path pdk(const char* rel) { return fs::path(TPEGEN_PDK_BUILD_DIR) / rel; }
+fs::path pdk(const char* rel) { return tpegen::synth::pdk_build_dir() / rel; }
 
 }  // namespace
 

@@ -531,7 +531,7 @@ TEST_CASE("the shipped libraries were decompressed by the build") {
   for (const KnownLibrary& lib : known_libraries()) {
     if (!lib.shipped) continue;
     CAPTURE(lib.name);
-    const LibertyChoice c = find_liberty(lib.name, nullptr, {fs::path(TPEGEN_PDK_BUILD_DIR)});
+    const LibertyChoice c = find_liberty(lib.name, nullptr, {tpegen::synth::pdk_build_dir()});
     CHECK(c.name == lib.name);
     CHECK(fs::file_size(c.path) > 100000);
   }

@@ -133,13 +133,15 @@ std::string known_library_names() {
   return s;
 }
 
+fs::path pdk_build_dir() { return TPEGEN_PDK_BUILD_DIR; }
+
 std::vector<fs::path> pdk_search_dirs(const char* env_dir) {
   std::vector<fs::path> dirs;
   if (env_dir && *env_dir) dirs.emplace_back(env_dir);
   // An installed tpegen's own copy first (as source_root() prefers it), then the build's.
   if (const fs::path exe = executable_dir(); !exe.empty())
     dirs.push_back((exe / ".." / "share" / "tpegen" / "pdk").lexically_normal());
-  dirs.emplace_back(TPEGEN_PDK_BUILD_DIR);
+  dirs.push_back(pdk_build_dir());
   dirs.push_back((source_root() / ".." / "shared" / "pdk").lexically_normal());
   return dirs;
 }

@@ -38,6 +38,9 @@ struct LibertyChoice {
 /// are kept: the error for a missing library lists where it looked.
 std::vector<std::filesystem::path> pdk_search_dirs(const char* env_dir);
 
+/// The build's decompressed pdk/ folder (the shipped libraries).
+std::filesystem::path pdk_build_dir();
+
 /// Where `lib` is in `pdk_dirs` (DIR/<name>/<file> or DIR/<shared_dir>/<file>, the first
 /// found), or an empty path.
 std::filesystem::path locate_library(const KnownLibrary& lib, const std::vector<std::filesystem::path>& pdk_dirs);
