@@ -158,7 +158,7 @@ std::string sbatch_command(const fs::path& work, size_t count, const SlurmOption
 
 std::string submit_array(const fs::path& exe, const fs::path& work, const std::vector<PointJob>& jobs,
                          const SlurmOptions& o) {
-  for (Tool tool : {Tool::Sbatch, Tool::Squeue, Tool::Sacct})
+  for (Tool tool : {Tool::Sbatch, Tool::Squeue})  // sacct is optional: asked only after the queue forgot a job
     require_tool(tool, "or slurm-wlm for a whole cluster on this machine (--executor slurm)");
   const fs::path dir = work / "slurm";
   std::error_code ec;
