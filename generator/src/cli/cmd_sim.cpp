@@ -41,6 +41,7 @@ struct SimOptions {
   int vcd_depth = 0;  // Verilator --trace-depth; 0: every level of the hierarchy
   std::string driver = "hand";  // hand: tb/harness/driver_<family>.hpp; schedule: driver_schedule.hpp
   bool check_schedule = false;  // the driver's operands against the golden schedule's, per trial
+  bool lint = false;            // verilator -Wall on the design while building, warnings fatal
 };
 
 void validate(const SimOptions& o) {
@@ -86,7 +87,7 @@ void run_sim(const SimOptions& o) {
       claim_work_dir(o.work.empty() ? fs::temp_directory_path() / "tpegen-sim" / files.top : fs::path(o.work), "--work");
   const bool trace = !o.vcd.empty();
   const sim::ModelCommand model =
-      sim::prepare_model(c, files, {work, o.build_opt, trace, o.vcd_depth, o.driver == "schedule"});
+      sim::prepare_model(c, files, {work, o.build_opt, trace, o.vcd_depth, o.driver == "schedule", o.lint});
   std::vector<std::string> run = {model.model.string(), "--trials", std::to_string(o.trials), "--gemm", o.gemm,
                                   "--dist", o.dist, "--duty", std::to_string(o.duty), "--seed", std::to_string(o.seed),
                                   "--min-elements",
@@ -123,6 +124,7 @@ void setup_sim(CLI::App& app) {
   app.add_flag("--check-schedule", o->check_schedule,
                "also check that the driver feeds, tile by tile, the operands of the golden schedule of each GEMM "
                "(bare engine only)");
+  app.add_flag("--lint", o->lint, "also lint the design as verilator --lint-only -Wall does; a warning fails the build");
   app.add_option("--work", o->work,
                  "build directory (default: <tmp>/tpegen-sim/<design>); its sim.log has every trial's line");
   app.add_option("--vcd", o->vcd,

@@ -159,9 +159,10 @@ const std::vector<ConfigField>& table() {
           "take operands on their own, 'axi_drop' breaks the AXI output serializer, 'clock_gate' (with --clock-gate) "
           "lets every clock gate pass the clock, 'gemm_collect' drops the last column's results, 'gemm_pad' "
           "leaves stale lanes in C's padding, 'seq_spacing' ignores the tile spacing and 'seq_pad' feeds the k >= K "
-          "lanes unmasked, 'driver_pack' makes the generated C driver pack A's column 1 wrong (with --wrap axi-gemm)")
+          "lanes unmasked, 'driver_pack' makes the generated C driver pack A's column 1 wrong (with --wrap axi-gemm), 'lint' "
+          "adds a wire nothing reads (a verilator -Wall warning, for sim --lint)")
           .by_default("none")
-          .choices({"adder", "lockstep", "axi_drop", "clock_gate", "gemm_collect", "gemm_pad", "seq_spacing", "seq_pad", "driver_pack"})
+          .choices({"adder", "lockstep", "axi_drop", "clock_gate", "gemm_collect", "gemm_pad", "seq_spacing", "seq_pad", "driver_pack", "lint"})
           .shown(Shown::NonDefault)
           .pe_option()
           .hidden(),

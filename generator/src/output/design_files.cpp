@@ -78,6 +78,13 @@ std::string port_doc(const ir::Port& p) {
   return "";
 }
 
+/// --inject-bug lint: a wire nothing reads in the top module, which `verilator -Wall` reports
+/// (UNUSEDSIGNAL; not named *unused*, which Verilator exempts); proves that `sim --lint` fails on a lint warning.
+void add_lint_mutant(ir::Design& d) {
+  for (const auto& m : d.modules())
+    if (m->name() == d.top) m->wire("lint_mutant_dangling", ir::constant(1, 0));
+}
+
 }  // namespace
 
 nlohmann::json config_to_json(const DesignConfig& c) {
@@ -106,6 +113,7 @@ DesignFiles make_design_files(const DesignConfig& c) {
     wrap::add_axi_gemm(d, timing, c);
   }
   if (c.clock_gate) arch::gate_clocks(d, c.inject_bug == "clock_gate");
+  if (c.inject_bug == "lint") add_lint_mutant(d);
   ir::check_design(d);
   const std::vector<std::string> banner = provenance({"Configuration: " + describe(c), "Reproduce: " + equivalent_command(c)});
   DesignFiles out;

@@ -46,8 +46,9 @@ ModelCommand prepare_model(const DesignConfig& c, const DesignFiles& files, cons
   if (o.trace) obj_name = o.trace_depth > 0 ? fmt::format("obj-trace-d{}", o.trace_depth) : "obj-trace";
   const fs::path obj = o.work / obj_name;
   drop_stale_model_build(obj);
-  std::vector<std::string> build = {"verilator", "--cc", "--exe", "--build", "-j", "2", "-Wno-fatal", "--x-assign",
-                                    "unique", "--x-initial", "unique"};
+  // --lint: the same warnings as `verilator --lint-only -Wall`, from the parse the build does anyway.
+  std::vector<std::string> build = {"verilator", "--cc", "--exe", "--build", "-j", "2", o.lint ? "-Wall" : "-Wno-fatal",
+                                    "--x-assign", "unique", "--x-initial", "unique"};
   if (o.trace) build.push_back("--trace");
   if (o.trace && o.trace_depth > 0) build.insert(build.end(), {"--trace-depth", std::to_string(o.trace_depth)});
   const std::vector<std::string> workarounds = verilator_workaround_flags(verilator_version);

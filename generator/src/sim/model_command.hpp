@@ -18,6 +18,7 @@ struct ModelBuildOptions {
   bool trace = false;          // a VCD-traced model (a build of its own beside the plain one)
   int trace_depth = 0;         // Verilator --trace-depth; 0: every level
   bool schedule_driver = false;  // the golden schedule's driver instead of the architecture's own
+  bool lint = false;           // verilator -Wall while building, every warning fatal (sim --lint)
 };
 
 struct ModelCommand {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -13,6 +14,20 @@ namespace tpegen::sim {
 namespace {
 
 constexpr double kDotSeconds = 5;
+
+// Verilator's own messages (%Warning-..., %Error...: a lint warning under sim --lint, a syntax
+// error) are what a failed build's reader needs first; the compiler's output stays in the log.
+void print_verilator_messages(const std::filesystem::path& log) {
+  constexpr int kMaxLines = 20;
+  std::ifstream in(log);
+  std::string line;
+  int shown = 0;
+  while (shown < kMaxLines && std::getline(in, line))
+    if (line.rfind("%Warning", 0) == 0 || line.rfind("%Error", 0) == 0) {
+      std::fprintf(stderr, "%s\n", line.c_str());
+      ++shown;
+    }
+}
 
 // The build's progress on one line: a dot every kDotSeconds, then its time.
 void build_model(const ModelRun& m, bool& mid_line) {
@@ -30,7 +45,10 @@ void build_model(const ModelRun& m, bool& mid_line) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fmt::print("{}{}\n", dots > 0 ? " " : "", status == 0 ? fmt::format("done in {:.0f} s", seconds) : "failed");
   mid_line = false;
-  if (status != 0) throw std::runtime_error("Verilator build failed; see " + m.build_log.string());
+  if (status != 0) {
+    print_verilator_messages(m.build_log);
+    throw std::runtime_error("Verilator build failed; see " + m.build_log.string());
+  }
 }
 
 }  // namespace
