@@ -96,7 +96,8 @@ for bad in "--executor foo" "--executor slurm --max-parallel 0" "--executor slur
   [ $status -eq 2 ] && [ "$(wc -l < bad.txt)" -eq 1 ] && grep -q '^tpegen: error: invalid --' bad.txt ||
     { cat bad.txt; fail "'$bad': exit status $status, expected one error line and 2"; }
 done
-sed "s/^SlurmctldPort=.*/SlurmctldPort=1/" "$SLURM_CONF" > dead.conf
+# A short MessageTimeout: sbatch gives up on the dead port after 1 s instead of 9.
+{ echo MessageTimeout=2; sed "s/^SlurmctldPort=.*/SlurmctldPort=1/" "$SLURM_CONF"; } > dead.conf
 SLURM_CONF=$work/dead.conf "$tpegen" sweep sweep.json "${common[@]}" --executor slurm --work s6 > dead.txt 2>&1
 status=$?; cat dead.txt
 [ $status -eq 2 ] && [ "$(wc -l < dead.txt)" -eq 1 ] && grep -q '^tpegen: error: sbatch did not submit' dead.txt ||
