@@ -6,6 +6,7 @@
 # structural opt1 PE can reach, hand-written word-level PEs (tb/scripts/rowcsa_pe.py).
 # usage: bench.sh TPEGEN WORKDIR
 set -euo pipefail
+manifest_field=$(cd "$(dirname "$0")" && pwd)/manifest_field.py
 tpegen=$1; work=$2
 rm -rf "$work"; mkdir -p "$work"
 for size in 16 64; do
@@ -21,7 +22,7 @@ for size in 16 64 256; do
   start=$(date +%s.%N)
   "$tpegen" generate --arch systolic-os --pe opt1 --rows $size --cols $size -o "$work/os_opt1_$size" >/dev/null
   end=$(date +%s.%N)
-  top=$(sed -n 's/^ *"top": "\(.*\)",*$/\1/p' "$work/os_opt1_$size/manifest.json" | head -1)
+  top=$("$manifest_field" "$work/os_opt1_$size" top)
   printf 'generate systolic-os --pe opt1 %dx%d: %.3f s (goal at 64x64: < 0.5 s), top module %d lines, %d lines of Verilog\n' \
     $size $size "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" "$(wc -l < "$work/os_opt1_$size/rtl/$top.v")" \
     "$(cat "$work/os_opt1_$size"/rtl/*.v | wc -l)"

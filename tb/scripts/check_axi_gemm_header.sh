@@ -7,11 +7,12 @@
 # -Werror), links with the program, and refuses bad sizes naming the size.
 # usage: check_axi_gemm_header.sh TPEGEN WORKDIR [design flags...]
 set -euo pipefail
+manifest_field=$(cd "$(dirname "$0")" && pwd)/manifest_field.py
 tpegen=$1; work=$2; shift 2
 rm -rf "$work"
 "$tpegen" generate --wrap axi-gemm --axis-width 32 "$@" -o "$work/design" >/dev/null
 cd "$work/design"
-top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' manifest.json)
+top=$("$manifest_field" manifest.json top)
 P=$(echo "$top" | tr a-z A-Z)
 [ -f "${top}_regs.h" ] || { echo "no ${top}_regs.h"; exit 1; }
 klimit=$(python3 -c "import json; print(json.load(open('manifest.json'))['axi_gemm']['limits']['k'])")

@@ -4,11 +4,12 @@
 # on a fake register window and record (values read back through the put/get helpers).
 # usage: check_axi_header.sh TPEGEN WORKDIR [design flags...]
 set -euo pipefail
+manifest_field=$(cd "$(dirname "$0")" && pwd)/manifest_field.py
 tpegen=$1; work=$2; shift 2
 rm -rf "$work"
 "$tpegen" generate --wrap axi "$@" -o "$work/design" >/dev/null
 cd "$work/design"
-top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' manifest.json)
+top=$("$manifest_field" manifest.json top)
 P=$(echo "$top" | tr a-z A-Z)
 [ -f "${top}_regs.h" ] || { echo "no ${top}_regs.h"; exit 1; }
 cat > "$work/main.c" <<C

@@ -8,6 +8,7 @@
 # line of the emitted Verilog may be longer than 100 characters (lowRISC style).
 # usage: check_filelists.sh TPEGEN WORKDIR
 set -euo pipefail
+manifest_field=$(cd "$(dirname "$0")" && pwd)/manifest_field.py
 tpegen=$1; work=$2
 rm -rf "$work"; mkdir -p "$work"
 "$tpegen" list --json > "$work/registry.json"
@@ -46,7 +47,7 @@ while read -r name flags; do
     iverilog -g2005 -o /dev/null -c files.f > iverilog.log 2>&1 || { echo "FAIL $name: iverilog -c files.f"; cat iverilog.log; exit 1; }
     yosys -q -l yosys.log -p "read_verilog $(grep -v '^//' files.f | tr '\n' ' '); hierarchy -check -auto-top" > /dev/null 2>&1 \
       || { echo "FAIL $name: yosys hierarchy -auto-top"; tail -20 yosys.log; exit 1; }
-    top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' manifest.json)
+    top=$("$manifest_field" manifest.json top)
     [ -n "$top" ] || { echo "FAIL $name: no top in manifest.json"; exit 1; }
     grep -q "Top module:  \\\\$top\$" yosys.log || { echo "FAIL $name: yosys chose another top than $top"; grep "Top module" yosys.log; exit 1; }
   )

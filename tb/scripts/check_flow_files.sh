@@ -5,12 +5,13 @@
 # same files (its well-formedness is checked in flow_files_test.cpp).
 # usage: check_flow_files.sh TPEGEN WORKDIR LIBERTY
 set -euo pipefail
+manifest_field=$(cd "$(dirname "$0")" && pwd)/manifest_field.py
 tpegen=$1; work=$2; lib=$3
 rm -rf "$work"; mkdir -p "$work"
 fail() { echo "check_flow_files: FAIL: $*"; exit 1; }
 design=(--arch systolic-os --rows 2 --cols 2)
 "$tpegen" generate "${design[@]}" --clock-period 4.5 -o "$work/gen"
-top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' "$work/gen/manifest.json")
+top=$("$manifest_field" "$work/gen" top)
 [ -n "$top" ] || fail "no top in the manifest"
 for f in "$top.sdc" config.mk librelane_config.json; do
   [ -s "$work/gen/$f" ] || fail "$f not written"

@@ -11,9 +11,10 @@
 # usage: equiv_designs.sh GOLD_DIR GATE_DIR WORKDIR [HIDE]
 # Prints one line "equiv: PROVED ..." (exit 0) or "equiv: NOT proved ..." (exit 1).
 set -euo pipefail
+manifest_field=$(cd "$(dirname "$0")" && pwd)/manifest_field.py
 gold=$(cd "$1" && pwd); gate=$(cd "$2" && pwd); work=$3; hide=${4:-}
 rm -rf "$work"; mkdir -p "$work"
-top_of() { sed -n 's/^ *"top": "\(.*\)",*$/\1/p' "$1/manifest.json" | head -1; }
+top_of() { "$manifest_field" "$1" top; }
 files_of() { grep -v '^//' "$1/files.f" | sed "s|^|$1/|" | tr '\n' ' '; }
 load() {  # design folder, name of its flattened top
   echo "read_verilog -sv $(files_of "$1"); hierarchy -check -top $(top_of "$1"); proc; flatten; async2sync;

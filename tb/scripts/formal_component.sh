@@ -7,11 +7,13 @@
 #               without a digit: what the sparse encoders emit).
 # usage: formal_component.sh TPEGEN WORKDIR [tpegen arith flags...]
 set -euo pipefail
+manifest_field=$(cd "$(dirname "$0")" && pwd)/manifest_field.py
 tpegen=$1; work=$2; shift 2
 rm -rf "$work"
 "$tpegen" arith "$@" -o "$work/design" >/dev/null
 cd "$work/design"
-field() { sed -n "s/^ *\"$1\": \"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}$/\1/p" manifest.json | head -1; }
+# Top-level fields of the manifest, else those of its config (a_width, signed, ...).
+field() { "$manifest_field" manifest.json "$1" 2>/dev/null || "$manifest_field" manifest.json "config.$1"; }
 top=$(field top); kind=$(field kind); aw=$(field a_width); bw=$(field b_width); accw=$(field acc_width)
 if [ "$(field signed)" = true ]; then sa='$signed(a_i)'; sb='$signed(b_i)'; else sa='a_i'; sb='b_i'; fi
 p=$((aw + bw))

@@ -9,6 +9,7 @@
 # usage: formal_twin.sh TPEGEN WORKDIR "PAIRS" [--twin-flags "FLAGS"] design flags...
 #   --twin-flags: extra flags for the twin only (the negative test makes it differ).
 set -euo pipefail
+manifest_field=$(cd "$(dirname "$0")" && pwd)/manifest_field.py
 tpegen=$1; work=$2; pairs=$3; shift 3
 twin_flags=""
 if [ "${1:-}" = --twin-flags ]; then twin_flags=$2; shift 2; fi
@@ -20,7 +21,7 @@ cd "$work"
 pe_file() { grep -v '^//' "$1/files.f" | grep '_pe\.v$' | head -1; }
 s_file=struct/$(pe_file struct); t_file=twin/$(pe_file twin)
 s_mod=$(basename "$s_file" .v); t_mod=$(basename "$t_file" .v)
-acc=$(sed -n 's/^ *"acc_width": \([0-9]*\),*$/\1/p' struct/manifest.json | head -1)
+acc=$("$manifest_field" struct config.acc_width)
 prep="read_verilog $s_file $t_file; hierarchy -check; proc; expose -dff $s_mod $t_mod"
 yosys -q -p "$prep; write_json ports.json" >/dev/null
 python3 - "$s_mod" "$t_mod" "$acc" "$pairs" <<'PY' > miter.v

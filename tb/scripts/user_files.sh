@@ -4,6 +4,7 @@
 # synth/sim/sweep refuse a --work folder that holds files and is not a tpegen work folder.
 # usage: user_files.sh TPEGEN WORKDIR
 set -euo pipefail
+manifest_field=$(cd "$(dirname "$0")" && pwd)/manifest_field.py
 tpegen=$1; work=$2
 rm -rf "$work"; mkdir -p "$work"
 fail() { echo "FAIL: $*"; exit 1; }
@@ -22,9 +23,9 @@ ls "$out/rtl" | grep -q "r8c8d8" && fail "the old design's RTL is still there"
 
 # A user's file with the name of a file the new design writes: refused, named, untouched.
 "$tpegen" generate --arch mac-tree --cols 2 --depth 2 -o "$out" > /dev/null
-top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' "$out/manifest.json")
+top=$("$manifest_field" "$out" top)
 "$tpegen" generate --arch cube -o "$work/other" > /dev/null
-cube_top=$(sed -n 's/^  "top": "\(.*\)",$/\1/p' "$work/other/manifest.json")
+cube_top=$("$manifest_field" "$work/other" top)
 echo "my own file" > "$out/$cube_top.core"
 set +e
 err=$("$tpegen" generate --arch cube -o "$out" 2>&1); status=$?
