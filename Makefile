@@ -69,9 +69,11 @@ compare-arith: build
 compare-clock-gate: build
 	JOBS=$(JOBS) tb/scripts/compare_clock_gate.sh $(TPEGEN) $(BUILD)/compare-clock-gate
 
-# Opt-in: baseline vs OPT1 synthesized at the paper's sizes (sky130hd area, OpenSTA timing).
+# Opt-in: baseline vs OPT1 synthesized at the paper's sizes (sky130hd area, OpenSTA timing),
+# then the table with the flip-flops per PE (compare_opt1.md).
 compare-opt1: build
-	tb/scripts/compare_pe.sh $(TPEGEN) $(BUILD)/compare-opt1 opt1
+	$(TPEGEN) sweep synth/experiments/compare-opt1/sweep.json -j $(JOBS) --work $(BUILD)/compare-opt1 -o $(BUILD)/compare-opt1/out
+	tb/scripts/pe_flops_table.py $(BUILD)/compare-opt1/out/results.csv $(BUILD)/compare-opt1 > $(BUILD)/compare-opt1/compare_opt1.md
 
 bench: build
 	tb/scripts/bench.sh $(TPEGEN) $(BUILD)/bench

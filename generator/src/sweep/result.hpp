@@ -49,8 +49,8 @@ struct Result {
   nlohmann::json fpga = nullptr;
   int baseline = -1;            // index of the baseline result (link_baselines), not stored
 
-  /// The fmax ratios, efficiency and plots use: reg2reg when known (what compare_pe.sh
-  /// reports: the unbuffered netlist's port fan-out otherwise dominates cube/matrix2d), else worst.
+  /// The fmax ratios, efficiency and plots use: reg2reg when known (the unbuffered netlist's
+  /// port fan-out otherwise dominates cube/matrix2d), else worst.
   /// With an fmax search, its best clock (reg2reg too).
   std::optional<double> fmax() const {
     return fmax_search_mhz ? fmax_search_mhz : fmax_reg2reg_mhz ? fmax_reg2reg_mhz : fmax_mhz;
