@@ -55,7 +55,7 @@ def main():
         flops = pe_flops(os.path.join(work, "points", r["name"], "stat_liberty.txt"))
         ratio = lambda key: f"{float(r[key]):.2f}" if r.get(key) else "1.00"
         print(f"| {r['arch']} | {point_drain(work, r['name']) or '-'} | {r['pe']} | {r['cells']} "
-              f"| {float(r['area_um2']):.1f} | {flops if flops else '-'} | {float(r['fmax_reg2reg_mhz']):.1f} "
+              f"| {float(r['area_um2']):.0f} | {flops if flops else '-'} | {float(r['fmax_reg2reg_mhz']):.1f} "
               f"| {ratio('area_ratio')} | {ratio('fmax_ratio')} | {ratio('area_eff_ratio')} |")
 
 
