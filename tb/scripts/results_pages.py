@@ -26,11 +26,22 @@ def experiments(repo):
     return sorted(found, key=lambda e: (e[1].get("order", 1000), e[0]))
 
 
+def commit_time(repo, commit):
+    """The commit's time (git), 0 when git does not know it (a tarball, a pruned history)."""
+    out = subprocess.run(["git", "-C", repo, "show", "-s", "--format=%ct", commit], capture_output=True, text=True)
+    return int(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip().isdigit() else 0
+
+
 def newest_run(repo, name):
+    """The run of the latest date; on one date, the run of the later commit (folder names end in
+    the commit's hash, which says nothing of its age)."""
     runs = os.path.join(repo, "synth", "experiments", name, "runs")
-    dated = sorted(d for d in os.listdir(runs) if os.path.isfile(os.path.join(runs, d, "run.json"))) \
+    found = [d for d in os.listdir(runs) if os.path.isfile(os.path.join(runs, d, "run.json"))] \
         if os.path.isdir(runs) else []
-    return os.path.join(runs, dated[-1]) if dated else None
+    def age(d):
+        run = json.load(open(os.path.join(runs, d, "run.json"), encoding="utf-8"))
+        return (run.get("date", ""), commit_time(repo, run.get("tpegen_commit", "")), d)
+    return os.path.join(runs, max(found, key=age)) if found else None
 
 
 def table(repo, run, spec):
