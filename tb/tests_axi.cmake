@@ -1,13 +1,13 @@
 # --wrap axi: every architecture (and the PE variants opt1, opt2, opt3, laconic) behind the
-# AXI4-Stream / AXI4-Lite wrapper. rtl.axi_*: verilator -Wall, iverilog -g2005, yosys synth of
-# the wrapped design; sim.axi_*: the unchanged drivers stream their engine steps through the
+# AXI4-Stream / AXI4-Lite wrapper. rtl.axi_*: iverilog -g2005, yosys synth of
+# the wrapped design (verilator -Wall: sim --lint); sim.axi_*: the unchanged drivers stream their engine steps through the
 # wrapper (tb/harness/axi_sim.hpp) under random tvalid/tready with single-cycle gaps and long
 # stalls, every element checked against the golden GEMM, plus STATUS/ERROR/STEPS/RESULTS and
 # the refusal of bad sizes. Stream widths 8..64 bits: records of 1 to 40 beats.
 function(tpegen_axi_point name trials seed)
-  add_test(NAME rtl.axi_${name} COMMAND ${SCRIPTS}/check_rtl.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_${name} --wrap axi ${ARGN})
+  add_test(NAME rtl.axi_${name} COMMAND ${SCRIPTS}/check_rtl.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_${name} --lint-in-sim --wrap axi ${ARGN})
   set_tests_properties(rtl.axi_${name} PROPERTIES LABELS "rtl")
-  add_test(NAME sim.axi_${name} COMMAND ${TPEGEN_BIN} sim --wrap axi ${ARGN} --trials ${trials} --seed ${seed}
+  add_test(NAME sim.axi_${name} COMMAND ${TPEGEN_BIN} sim --wrap axi ${ARGN} --lint --trials ${trials} --seed ${seed}
            --build-opt 0 --work ${WORK}/sim/axi_${name})
   set_tests_properties(sim.axi_${name} PROPERTIES LABELS "sim")
 endfunction()

@@ -1,5 +1,5 @@
 # --wrap axi-gemm (AXI_DESIGN.md stage S2): the subsystem that owns the schedule, on
-# systolic-os, systolic-ws and the dot-product grids (cube, matrix2d, mac-tree). rtl.axi_gemm_*: verilator -Wall, iverilog -g2005, yosys of the wrapped design;
+# systolic-os, systolic-ws and the dot-product grids (cube, matrix2d, mac-tree). rtl.axi_gemm_*: iverilog -g2005, yosys of the wrapped design (verilator -Wall: sim --lint);
 # sim.axi_gemm_*: every job runs through the design's generated C driver (<top>_driver.c,
 # compiled as C99 into the model); the host (tb/harness/axi_gemm_host.hpp) is its bus, with
 # random tvalid/tready, gaps and long stalls, and checks every element against the golden GEMM,
@@ -8,9 +8,9 @@
 # hardware's) and ABORT during the input, the computation and the output.
 function(tpegen_axi_gemm_point name trials seed)
   add_test(NAME rtl.axi_gemm_${name} COMMAND ${SCRIPTS}/check_rtl.sh ${TPEGEN_BIN} ${WORK}/rtl/axi_gemm_${name}
-           --wrap axi-gemm ${ARGN})
+           --lint-in-sim --wrap axi-gemm ${ARGN})
   set_tests_properties(rtl.axi_gemm_${name} PROPERTIES LABELS "rtl")
-  add_test(NAME sim.axi_gemm_${name} COMMAND ${TPEGEN_BIN} sim --wrap axi-gemm ${ARGN} --trials ${trials}
+  add_test(NAME sim.axi_gemm_${name} COMMAND ${TPEGEN_BIN} sim --wrap axi-gemm ${ARGN} --lint --trials ${trials}
            --seed ${seed} --build-opt 0 --work ${WORK}/sim/axi_gemm_${name})
   set_tests_properties(sim.axi_gemm_${name} PROPERTIES LABELS "sim")
 endfunction()

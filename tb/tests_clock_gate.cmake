@@ -5,9 +5,11 @@
 # clocks (tests_xsim.cmake replays one in iverilog). The mutant lets every gate pass the clock, so
 # held state is lost in idle cycles; the synthesis check maps the gate to the liberty's cell.
 function(tpegen_cg_point name trials dist seed)
-  add_test(NAME rtl.${name} COMMAND ${SCRIPTS}/check_rtl.sh ${TPEGEN_BIN} ${WORK}/rtl/${name} ${ARGN})
+  # The gated design itself (until this test named --clock-gate, it checked the ungated one).
+  add_test(NAME rtl.${name} COMMAND ${SCRIPTS}/check_rtl.sh ${TPEGEN_BIN} ${WORK}/rtl/${name} --lint-in-sim ${ARGN}
+           --clock-gate)
   set_tests_properties(rtl.${name} PROPERTIES LABELS "rtl")
-  add_test(NAME sim.${name} COMMAND ${TPEGEN_BIN} sim ${ARGN} --clock-gate --duty 50 --trials ${trials} --dist ${dist}
+  add_test(NAME sim.${name} COMMAND ${TPEGEN_BIN} sim ${ARGN} --clock-gate --lint --duty 50 --trials ${trials} --dist ${dist}
            --seed ${seed} --build-opt 0 --work ${WORK}/sim/${name})
   set_tests_properties(sim.${name} PROPERTIES LABELS "sim")
 endfunction()
