@@ -63,6 +63,25 @@ void build_opt4e_step(ir::Module& m, const ComponentConfig& c) {
   m.assign(c_o, outs[1]);
 }
 
+// The behavioural reference: what a designer writes, left to the synthesis tool.
+void build_behavioral(ir::Module& m, const ComponentConfig& c) {
+  const DesignConfig& a = c.arith;
+  const int pw = a.a_width + a.b_width;
+  auto a_i = m.input("a_i", a.a_width);
+  auto b_i = m.input("b_i", a.b_width);
+  if (c.kind == "multiplier") {
+    m.comments.push_back("Behavioural multiplier: p_o = a_i * b_i, for the synthesis tool to build.");
+    m.assign(m.output("p_o", pw), ir::mul(a_i, b_i, pw, a.is_signed));
+    return;
+  }
+  m.comments.push_back("Behavioural multiply-accumulate: acc_o = c_i + a_i * b_i (mod 2^acc_width), for the synthesis "
+                       "tool to build.");
+  auto c_i = m.input("c_i", a.acc_width);
+  auto acc_o = m.output("acc_o", a.acc_width);
+  auto p = m.wire("p", ir::mul(a_i, b_i, pw, a.is_signed));
+  m.assign(acc_o, ir::add(c_i, ir::resize(p, a.acc_width, a.is_signed)));
+}
+
 }  // namespace
 
 ComponentConfig resolve_component(ComponentConfig c) {
@@ -72,6 +91,10 @@ ComponentConfig resolve_component(ComponentConfig c) {
     throw ConfigError(fmt::format("invalid --streams = {}: valid range is 1..16", c.streams));
   if (c.kind == "opt4e-step" && c.pipeline_level != -1)
     throw ConfigError("invalid --pipeline-level: opt4e-step is combinational (omit it)");
+  if (c.behavioral && c.kind == "opt4e-step")
+    throw ConfigError("invalid --behavioral with --kind opt4e-step: valid kinds are multiplier and opt1-step");
+  if (c.behavioral && c.pipeline_level != -1)
+    throw ConfigError("invalid --pipeline-level with --behavioral: the behavioural reference is combinational");
   if (c.pipeline_level < -1 || c.pipeline_level > 64)
     throw ConfigError(fmt::format("invalid --pipeline-level = {}: valid range is 0..64 (omit it for none)",
                                   c.pipeline_level));
@@ -87,6 +110,10 @@ std::string component_name(const ComponentConfig& c) {
   if (c.kind == "opt4e-step")
     return fmt::format("tpe_opt4e_step_e{}_{}{}x{}_acc{}", c.streams, a.is_signed ? "s" : "u", a.a_width, a.b_width,
                        a.acc_width);
+  if (c.behavioral)
+    return fmt::format("tpe_{}_behavioral_{}{}x{}", c.kind == "multiplier" ? "mul" : "opt1_step",
+                       a.is_signed ? "s" : "u", a.a_width, a.b_width) +
+           (c.kind == "opt1-step" ? fmt::format("_acc{}", a.acc_width) : "");
   std::string name = fmt::format("tpe_{}_{}_{}{}_{}_{}{}x{}", c.kind == "multiplier" ? "mul" : "opt1_step",
                                  to_string(*a.encoding), to_string(*a.tree), a.use_42 ? "42" : "", to_string(*a.final_adder), a.is_signed ? "s" : "u", a.a_width,
                                  a.b_width);
@@ -104,6 +131,10 @@ ir::Design build_component(const ComponentConfig& c) {
   d.top = m.name();
   if (c.kind == "opt4e-step") {
     build_opt4e_step(m, c);
+    return d;
+  }
+  if (c.behavioral) {
+    build_behavioral(m, c);
     return d;
   }
   m.comments.push_back(c.kind == "multiplier" ? "Multiplier: partial products -> compressor tree -> final adder."
@@ -138,6 +169,8 @@ ir::Design build_component(const ComponentConfig& c) {
 }
 
 ComponentModel::ComponentModel(const ComponentConfig& c) : cfg_(c) {
+  if (c.behavioral)
+    throw ConfigError("invalid --vectors with --behavioral: the behavioural reference has no test vectors (none only)");
   if (c.kind == "opt4e-step") throw ConfigError("invalid --vectors: opt4e-step has no test vectors (none only; it is checked formally)");
   net_ = c.kind == "multiplier" ? multiplier_net(c.arith, c.delays.get(), behavioral_)
                                 : opt1_step_net(c.arith, 1, false, c.delays.get());

@@ -5,6 +5,10 @@
 //   opt4e-step : the OPT4E PE's tree (arch/opt4e.hpp): {s_o, c_o} = compress(first_i ? 0 :
 //                s_i + c_i, the `streams` selected EN-T digit partial products), ports pos_i,
 //                two_i, neg_i, b_i per stream (formal checks only: no test vectors)
+// and, with `behavioral`, the references they are compared with (make compare-arith): the same
+// function written as `*` and `+` for the synthesis tool to build:
+//   multiplier : p_o = a_i * b_i
+//   opt1-step  : acc_o = c_i + a_i * b_i (acc_width bits; one accumulator input, not carry-save)
 #pragma once
 
 #include <cstdint>
@@ -28,6 +32,7 @@ struct ComponentConfig {
   int pipeline_level = -1;          // >= 0: one register stage after this reduction level (clk_i added)
   int streams = 2;                  // opt4e-step: digit streams E
   std::shared_ptr<const arith::DelayModel> delays;  // timing tree/adder: nullptr = built-in sky130hd
+  bool behavioral = false;          // `*` and `+` instead of the bit-heap library (multiplier, opt1-step)
 };
 
 /// Validates and fills defaults; throws ConfigError naming the parameter.

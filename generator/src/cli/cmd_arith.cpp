@@ -1,6 +1,7 @@
 // `tpegen arith`: a stand-alone multiplier, OPT1 step or OPT4E step from the bit-heap library,
 // with test vectors from its C++ model (exhaustive or random; none for the OPT4E step, which
 // is checked formally).
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 
@@ -23,6 +24,7 @@
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
 #include "output/provenance.hpp"
+#include "synth/liberty_choice.hpp"
 #include "util/paths.hpp"
 
 namespace tpegen::cli {
@@ -39,8 +41,17 @@ struct ArithOptions {
   bool print_delays = false;
 };
 
-// --delay-liberty: the timing tree's and adder's cell delays read from that liberty file.
-std::shared_ptr<const arith::DelayModel> read_delays(const std::string& path) {
+// --delay-liberty: the timing tree's and adder's cell delays read from that liberty file, or from
+// a library tpegen knows by name (found where --liberty of synth finds it).
+std::shared_ptr<const arith::DelayModel> read_delays(std::string path) {
+  for (const synth::KnownLibrary& lib : synth::known_libraries())
+    if (path == lib.name) {
+      const auto found = synth::locate_library(lib, synth::pdk_search_dirs(std::getenv("TPEGEN_PDK_DIR")));
+      if (found.empty())
+        throw ConfigError(fmt::format("invalid --delay-liberty = '{}': the library is not found ({}); give the file's "
+                                      "path", path, lib.summary));
+      path = found.string();
+    }
   if (!std::ifstream(path)) throw ConfigError(fmt::format("invalid --delay-liberty = '{}': cannot read the file", path));
   try {
     return std::make_shared<const arith::DelayModel>(arith::delays_from_liberty(*liberty::load_library(path)));
@@ -53,6 +64,11 @@ std::shared_ptr<const arith::DelayModel> read_delays(const std::string& path) {
 
 void run_arith(ArithOptions o) {
   apply_flags(o.comp.arith, o.arith);
+  if (o.comp.behavioral)  // the bit-heap library's choices do not apply to `*`
+    for (const char* flag : {"--encoding", "--tree", "--use-42", "--final-adder", "--delay-liberty"})
+      if (o.arith.app->get_option(flag)->count() > 0)
+        throw ConfigError(fmt::format("invalid {} with --behavioral: the behavioural reference leaves the "
+                                      "arithmetic to the synthesis tool; drop {}", flag, flag));
   if (!o.delay_liberty.empty()) o.comp.delays = read_delays(o.delay_liberty);
   const arch::ComponentConfig c = arch::resolve_component(o.comp);
   const arith::DelayModel& delays = c.delays ? *c.delays : arith::builtin_delays();
@@ -81,11 +97,15 @@ void run_arith(ArithOptions o) {
   }
   files.emplace_back("files.f", file_list(rtl, banner));
   if (want_vectors) files.emplace_back("vectors.txt", arch::component_vectors(c, count, o.seed));
+  nlohmann::json config = config_to_json(c.arith);
+  if (c.behavioral)
+    for (const char* key : {"encoding", "tree", "use_42", "final_adder"}) config.erase(key);
   nlohmann::json manifest = {{"generator", "tpegen"},       {"version", version()}, {"terms", kOutputTerms},
                              {"top", d.top},                {"kind", c.kind},
-                             {"config", config_to_json(c.arith)}, {"vectors", o.vectors},
+                             {"config", config}, {"vectors", o.vectors},
                              {"latency_cycles", c.pipeline_level >= 0 ? 1 : 0}};
-  if (c.arith.tree == arith::TreeKind::Timing || c.arith.final_adder == arith::AdderKind::Timing) manifest["delay_model"] = arith::describe(delays);
+  if (c.behavioral) manifest["behavioral"] = true;
+  if (!c.behavioral && (c.arith.tree == arith::TreeKind::Timing || c.arith.final_adder == arith::AdderKind::Timing)) manifest["delay_model"] = arith::describe(delays);
   if (c.kind == "opt4e-step") {
     manifest["streams"] = c.streams;
     manifest["digit_positions"] = arch::ent_digit_positions(c.arith);
@@ -103,12 +123,16 @@ void setup_arith(CLI::App& app) {
   auto o = std::make_shared<ArithOptions>();
   app.add_option("--kind", o->comp.kind, "what to build: a multiplier, an OPT1 step or an OPT4E step")
       ->type_name(one_of(arch::kComponentKinds));
+  app.add_flag("--behavioral", o->comp.behavioral,
+               "multiplier, opt1-step: the reference tpegen's components are compared with (make compare-arith), "
+               "written as `*` and `+` for the synthesis tool to build (opt1-step: acc_o = c_i + a_i * b_i)");
   app.add_option("--streams", o->comp.streams, "opt4e-step: digit streams E, 1..16 (default 2)");
   // --acc-width and --acc-wrap: opt1-step and opt4e-step; --final-adder: multiplier.
   add_design_flags(app, o->arith, {"a_width", "b_width", "signed", "acc_width", "acc_wrap", "encoding", "tree",
                                    "use_42", "final_adder"});
   app.add_option("--delay-liberty", o->delay_liberty,
-                 "timing tree/adder: read the cell delays from this liberty (default: built-in sky130hd)");
+                 "timing tree/adder: read the cell delays from this liberty file or library (sky130hd, sg13g2, nangate45; "
+                 "default: built-in sky130hd)");
   app.add_flag("--print-delays", o->print_delays, "print the delay model the timing tree/adder uses");
   app.add_option("--pipeline-level", o->comp.pipeline_level,
                  "one register stage after this compressor-tree level (default: combinational)");

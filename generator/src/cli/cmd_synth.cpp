@@ -1,9 +1,8 @@
 // `tpegen synth`: the command line. It checks the flags, generates the design into a work
 // directory and hands it to the ASIC flow (synth/asic_flow: Yosys, OpenSTA, fmax search,
 // the report and its "key: value" summary) or an FPGA flow (synth/fpga_run); --json writes
-// the report (synth/synth_report).
+// the report (synth/synth_report). --from a folder of tpegen arith: cli/synth_arith.
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -18,6 +17,7 @@
 #include "cli/design_flags.hpp"
 #include "cli/from_dir_flags.hpp"
 #include "cli/help_format.hpp"
+#include "cli/synth_arith.hpp"
 #include "cli/synth_tools.hpp"
 #include "output/design_files.hpp"
 #include "output/dir_writer.hpp"
@@ -38,6 +38,7 @@ namespace {
 struct SynthOptions {
   DesignFlags design;
   SynthRunFlags run;  // shared with sweep
+  ArithSynthFlags arith;  // --from a tpegen arith folder (cli/synth_arith)
   std::string work;
   std::string json;
   synth::ActivityWorkload workload;
@@ -45,19 +46,6 @@ struct SynthOptions {
   std::string device;           // iCE40 part for nextpnr (up5k when empty)
   int gate_slice = 0;           // --activity gate on the design with its dimensions capped (0: whole)
 };
-
-// --work as given, or a fresh directory under the system temp dir (never reused, so
-// two runs cannot overwrite each other's reports).
-fs::path make_work_dir(const std::string& given, const std::string& top) {
-  if (!given.empty()) return claim_work_dir(given, "--work");
-  std::string tmpl = (fs::temp_directory_path() / ("tpegen-synth-" + top + "-XXXXXX")).string();
-  if (const char bad = unsafe_path_char(tmpl))
-    throw ConfigError(fmt::format("the temporary folder {} contains '{}', which the tools cannot use: set TMPDIR to "
-                                  "another folder or give --work",
-                                  fs::temp_directory_path().string(), bad));
-  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a work directory under " + tmpl);
-  return tmpl;
-}
 
 // Writes the RTL to work/design and returns its Verilog files relative to `work`.
 std::vector<std::string> write_design(const fs::path& work, const DesignFiles& files, const std::string& work_flag) {
@@ -101,14 +89,14 @@ void run_synth(const SynthOptions& o) {
                                     "design's enables map to; synthesize it without --clock-gate",
                                     o.target));
     const DesignFiles files = make_design_files(c);
-    const fs::path work = make_work_dir(o.work, files.top);
+    const fs::path work = make_work_dir(o.work, "tpegen-synth-" + files.top);
     synth::run_fpga_synth({o.target, o.device, files.top, config_to_json(c), files.manifest.at("ports"), work,
                            write_design(work, files, o.work), o.run.clock_period_ns, !o.run.no_timing, o.json});
     return;
   }
   const synth::SynthTools tools = synth::find_synth_tools(o.run.liberty, o.run.no_liberty, o.run.no_timing);
   const DesignFiles files = make_design_files(c);
-  const fs::path work = make_work_dir(o.work, files.top);
+  const fs::path work = make_work_dir(o.work, "tpegen-synth-" + files.top);
   synth::run_asic_flow(c, files, tools,
                        {work, write_design(work, files, o.work), o.json, o.run.no_liberty, o.run.no_timing, o.run.clock_period_ns,
                         o.run.fmax_search, o.run.activity, o.run.gate_delay, o.workload, o.gate_slice, slice});
@@ -119,8 +107,11 @@ void run_synth(const SynthOptions& o) {
 void setup_synth(CLI::App& app) {
   auto o = std::make_shared<SynthOptions>();
   add_design_flags(app, o->design);
-  add_from_flag(app, o->design, ", and its clock period unless --clock-period is given");
+  add_from_flag(app, o->design,
+                ", and its clock period unless --clock-period is given (or a folder written by tpegen arith: its "
+                "component synthesized flat and timed input to output, area_um2 and delay_ns; see --yosys)");
   add_synth_run_flags(app, o->run, false);
+  add_arith_synth_flags(app, o->arith);
   app.add_option("--work", o->work,
                  "directory for the RTL, Yosys script, log, reports and netlist (default: a fresh one under "
                  "the system temp dir)");
@@ -140,6 +131,7 @@ void setup_synth(CLI::App& app) {
                  "percent of the activity run's cycles that carry data, 1..100 (default 100; see tpegen sim --duty)");
   app.add_option("--activity-trials", o->workload.trials, "random GEMMs in the activity run, 1..1000 (default 3)");
   app.callback([o, &app] {
+    if (run_arith_synth(app, o->design.from_dir, o->run.liberty, o->work, o->json, o->arith)) return;
     // --from: the clock of the folder's SDC unless --clock-period is given.
     if (app.get_option("--clock-period")->count() == 0)
       if (const std::optional<double> period = from_clock_period(o->design)) o->run.clock_period_ns = *period;

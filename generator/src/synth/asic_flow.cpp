@@ -17,10 +17,7 @@
 namespace fs = std::filesystem;
 
 namespace tpegen::synth {
-namespace {
 
-// A symbolic link work/cells.lib to the liberty file (replacing an older one); returns its
-// name relative to the work folder, the one the tools' scripts use.
 fs::path link_into_work(const fs::path& work, const fs::path& liberty) {
   const fs::path name = "cells.lib";
   std::error_code ec;
@@ -32,15 +29,12 @@ fs::path link_into_work(const fs::path& work, const fs::path& liberty) {
   return name;
 }
 
-}  // namespace
-
 void run_asic_flow(const DesignConfig& c, const DesignFiles& files, const SynthTools& tools, const AsicFlowOptions& o) {
   const LibertyChoice& lib = tools.lib;
   const bool timing = tools.timing;
   const fs::path& work = o.work;
   const std::vector<std::string>& rtl = o.rtl;
-  // The tools see the liberty file under a plain name in the work folder: ABC splits its
-  // script at ';' and Yosys/OpenSTA scripts would need quoting of ' ', '[', '$' and '"'.
+  // The tools see the liberty file under a plain name in the work folder (link_into_work).
   const fs::path tool_liberty = lib.path.empty() ? fs::path() : link_into_work(work, lib.path);
   const bool has_clock_gate =
       std::any_of(rtl.begin(), rtl.end(), [](const std::string& f) { return fs::path(f).stem() == "tpe_clock_gate"; });

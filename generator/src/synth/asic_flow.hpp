@@ -30,6 +30,11 @@ struct AsicFlowOptions {
   std::optional<DesignConfig> slice;  // --gate-slice: the smaller design measured at gate level
 };
 
+/// A symbolic link work/cells.lib to the liberty file (replacing an older one); returns its
+/// name relative to the work folder, the one the tools' scripts use. The tools see the liberty
+/// under a plain name: ABC splits its script at ';' and Yosys/OpenSTA scripts would need quoting.
+std::filesystem::path link_into_work(const std::filesystem::path& work, const std::filesystem::path& liberty);
+
 /// Runs the flow in o.work, prints its progress and summary, writes o.json; throws
 /// std::runtime_error naming the log when a tool fails.
 void run_asic_flow(const DesignConfig& c, const DesignFiles& files, const SynthTools& tools, const AsicFlowOptions& o);

@@ -1,6 +1,8 @@
 #include "util/work_dir.hpp"
 
 #include <cctype>
+#include <cstdlib>
+#include <stdexcept>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -47,6 +49,17 @@ fs::path claim_work_dir(const fs::path& dir_in, const std::string& flag) {
   }
   if (ec) throw ConfigError(fmt::format("invalid {} = '{}': cannot create the directory", flag, dir_in.string()));
   return dir;
+}
+
+fs::path make_work_dir(const std::string& given, const std::string& prefix, const std::string& flag) {
+  if (!given.empty()) return claim_work_dir(given, flag);
+  std::string tmpl = (fs::temp_directory_path() / (prefix + "-XXXXXX")).string();
+  if (const char bad = unsafe_path_char(tmpl))
+    throw ConfigError(fmt::format("the temporary folder {} contains '{}', which the tools cannot use: set TMPDIR to "
+                                  "another folder or give {}",
+                                  fs::temp_directory_path().string(), bad, flag));
+  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a work directory under " + tmpl);
+  return tmpl;
 }
 
 void write_work_file(const fs::path& p, const std::string& text, const std::string& flag) {

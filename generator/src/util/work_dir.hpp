@@ -20,6 +20,11 @@ char unsafe_path_char(const std::string& path);
 /// Otherwise throws ConfigError naming `flag` and the way out. Returns the absolute path.
 std::filesystem::path claim_work_dir(const std::filesystem::path& dir, const std::string& flag);
 
+/// `given` claimed as above (`flag`), or when empty a fresh directory named PREFIX-XXXXXX under
+/// the system temp dir (never reused, so two runs cannot overwrite each other's reports).
+std::filesystem::path make_work_dir(const std::string& given, const std::string& prefix,
+                                    const std::string& flag = "--work");
+
 /// Writes a file tpegen keeps in a work directory (or names with a flag, e.g. --json);
 /// throws ConfigError naming `flag` and the file when it cannot be written.
 void write_work_file(const std::filesystem::path& p, const std::string& text, const std::string& flag);
