@@ -47,6 +47,10 @@ tpegen_bad_input(arith_synth_yosys "invalid --yosys = '/nonexistent/yosys': not 
                  synth --from ${ARITH_DIR} --yosys /nonexistent/yosys --work ${WORK}/bad/arith_synth)
 tpegen_bad_input(arith_synth_booth "invalid --booth: it applies only with --from a folder written by tpegen arith"
                  synth --arch cube --booth)
+# --booth on Debian 12's Yosys 0.23, which has no booth pass: the error says what to do.
+add_test(NAME synth.arith_booth_old_yosys COMMAND ${SCRIPTS}/expect_failure.sh "--booth needs a Yosys whose synth takes -booth"
+         ${TPEGEN_BIN} synth --from ${ARITH_DIR} --booth --work ${WORK}/synth/arith_booth_old_yosys)
+set_tests_properties(synth.arith_booth_old_yosys PROPERTIES LABELS "synth")
 tpegen_bad_input(arith_synth_files "invalid --from = '.*arith_broken': files.f lists rtl/missing.v, which is missing"
                  synth --from ${CMAKE_CURRENT_SOURCE_DIR}/scripts/testdata/arith_broken)
 tpegen_bad_input(arith_behavioral_tree "invalid --tree with --behavioral: the behavioural reference leaves the arithmetic to the synthesis tool; drop --tree"

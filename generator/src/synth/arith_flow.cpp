@@ -129,8 +129,12 @@ void run_arith_flow(const ArithDir& dir, const ArithFlowOptions& o) {
   const double yosys_seconds = seconds_since(t0);
   if (ystatus != 0) {
     const std::string err = ystatus == 127 ? "cannot start " + o.yosys : first_error_line(read_text_or_empty(ylog));
-    throw std::runtime_error(fmt::format("yosys failed (exit status {}){}; see {}", ystatus,
-                                         err.empty() ? "" : ": " + err, ylog.string()));
+    // Debian 12's Yosys 0.23 has no booth pass: its "Unknown option" says nothing of --booth.
+    const std::string hint = o.booth && err.find("Unknown option") != std::string::npos
+                                 ? " (--booth needs a Yosys whose synth takes -booth; pass one with --yosys)"
+                                 : "";
+    throw std::runtime_error(fmt::format("yosys failed (exit status {}){}{}; see {}", ystatus,
+                                         err.empty() ? "" : ": " + err, hint, ylog.string()));
   }
   const StatReport stat = parse_stat(read_text_or_empty(work / kArithStatFile));
   if (!stat.area_um2 || stat.cells < 0)
