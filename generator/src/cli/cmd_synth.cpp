@@ -71,7 +71,6 @@ void check_json_target(const std::string& json) {
 
 void run_synth(const SynthOptions& o) {
   const DesignConfig c = load_design(o.design);
-  check_json_target(o.json);
   check_synth_run_flags(o.run);
   synth::check_workload(o.workload);
   synth::check_gate_delay_activity(o.run.gate_delay, o.run.activity);
@@ -131,6 +130,7 @@ void setup_synth(CLI::App& app) {
                  "percent of the activity run's cycles that carry data, 1..100 (default 100; see tpegen sim --duty)");
   app.add_option("--activity-trials", o->workload.trials, "random GEMMs in the activity run, 1..1000 (default 3)");
   app.callback([o, &app] {
+    check_json_target(o->json);
     if (run_arith_synth(app, o->design.from_dir, o->run.liberty, o->work, o->json, o->arith)) return;
     // --from: the clock of the folder's SDC unless --clock-period is given.
     if (app.get_option("--clock-period")->count() == 0)

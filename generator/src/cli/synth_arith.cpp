@@ -1,7 +1,6 @@
 #include "cli/synth_arith.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -9,6 +8,7 @@
 
 #include "output/generated_dir.hpp"
 #include "synth/arith_flow.hpp"
+#include "synth/tools.hpp"
 #include "util/config_error.hpp"
 #include "util/tools.hpp"
 #include "util/work_dir.hpp"
@@ -49,7 +49,7 @@ bool run_arith_synth(const CLI::App& app, const std::string& from, const std::st
   const ArithDir dir = read_arith_dir(from);
   synth::ArithFlowOptions o;
   o.from = from;
-  o.lib = synth::find_liberty(liberty, std::getenv("TPEGEN_LIBERTY"), synth::pdk_search_dirs(std::getenv("TPEGEN_PDK_DIR")));
+  o.lib = synth::chosen_liberty(liberty);
   if (o.lib.path.empty())
     throw ConfigError(fmt::format("invalid --liberty: synthesizing a tpegen arith folder needs a liberty file ({})",
                                   o.lib.origin));
@@ -57,13 +57,7 @@ bool run_arith_synth(const CLI::App& app, const std::string& from, const std::st
   o.yosys = synth::check_yosys_program(f.yosys);
   require_tool(Tool::Sta);
   o.booth = f.booth;
-  o.json = json;
-  if (!json.empty()) {
-    std::error_code ec;
-    const std::filesystem::path parent = std::filesystem::absolute(json).parent_path();
-    if (!std::filesystem::is_directory(parent, ec))
-      throw ConfigError(fmt::format("invalid --json = '{}': the directory {} does not exist", json, parent.string()));
-  }
+  o.json = json;  // its folder checked by the caller (check_json_target)
   o.work = make_work_dir(work, "tpegen-synth-" + dir.top);
   synth::run_arith_flow(dir, o);
   return true;

@@ -13,6 +13,10 @@ struct SynthTools {
   bool timing = false;   // OpenSTA timing and power run
 };
 
+/// The liberty --liberty (or, without it, TPEGEN_LIBERTY or the default library) names;
+/// TPEGEN_PDK_DIR adds folders to look in. Path empty when none is found (origin says why).
+LibertyChoice chosen_liberty(const std::string& liberty);
+
 /// Liberty from --liberty, TPEGEN_LIBERTY or the default library (sky130hd) (none with
 /// --no-liberty); timing needs a liberty file and no --no-timing. Throws ConfigError when
 /// yosys, or sta with timing, is not on PATH.
