@@ -117,7 +117,8 @@ void setup_sim(CLI::App& app) {
   app.add_option("--min-cycles", o->min_cycles, "run trials beyond --trials until this many clock cycles were simulated")
       ->check(non_negative_whole());
   app.add_option("--build-opt", o->build_opt,
-                 "C++ optimization level of the Verilated model, 0..3 (default 2; 0 builds fastest, for short runs)");
+                 "C++ optimization level of the Verilated model, 0..3 (default 2; 0 builds fastest, for short runs: "
+                 "Verilator then keeps every module and writes no comments)");
   app.add_option("--driver", o->driver,
                  "hand: the architecture's own testbench driver (default); schedule: the engine fed from the "
                  "golden schedule of the manifest's \"schedule\" (model/golden/schedule.hpp), bare engine only");

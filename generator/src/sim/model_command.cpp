@@ -49,6 +49,10 @@ ModelCommand prepare_model(const DesignConfig& c, const DesignFiles& files, cons
   // --lint: the same warnings as `verilator --lint-only -Wall`, from the parse the build does anyway.
   std::vector<std::string> build = {"verilator", "--cc", "--exe", "--build", "-j", "2", o.lint ? "-Wall" : "-Wno-fatal",
                                     "--x-assign", "unique", "--x-initial", "unique"};
+  // --build-opt 0 asks for the fastest build: without module inlining and comments Verilator
+  // writes half the C++ for bit-level designs (a 4x4x4 OPT1 cube: 5.5 MB -> 2.5 MB), which
+  // compiles in 40 % of the time; the model runs slower, which short runs do not notice.
+  if (o.build_opt == 0) build.insert(build.end(), {"-fno-inline", "--no-decoration"});
   if (o.trace) build.push_back("--trace");
   if (o.trace && o.trace_depth > 0) build.insert(build.end(), {"--trace-depth", std::to_string(o.trace_depth)});
   const std::vector<std::string> workarounds = verilator_workaround_flags(verilator_version);
