@@ -138,11 +138,15 @@ std::vector<std::string> model_cache_make_args(const fs::path& work, const std::
   std::vector<std::string> args = {"-f", (work / "pch.mk").string(), "VK_GLOBAL_OBJS="};
   if (ccache) {
     // ccache caches a compile that uses a precompiled header only with this sloppiness (the
-    // .gch's bytes are still part of its hash); the user's own sloppiness is kept.
+    // .gch's bytes are still part of its hash); the user's own sloppiness is kept. Its inode
+    // cache remembers the 65 MB .gch's hash: without it ccache reads the whole file for every
+    // compile, which made a model build a third slower (0.75 s of CPU) when nothing was cached.
     const char* own = std::getenv("CCACHE_SLOPPINESS");
     const std::string sloppiness = (own != nullptr && *own != '\0' && make_safe(own) ? std::string(own) + "," : "") +
                                    "pch_defines,time_macros";
-    args.push_back(fmt::format("OBJCACHE='env CCACHE_SLOPPINESS={} ccache'", sloppiness));
+    const bool own_inode = std::getenv("CCACHE_INODECACHE") != nullptr || std::getenv("CCACHE_NOINODECACHE") != nullptr;
+    args.push_back(fmt::format("OBJCACHE='env CCACHE_SLOPPINESS={}{} ccache'", sloppiness,
+                               own_inode ? "" : " CCACHE_INODECACHE=true"));
   }
   return args;
 }
