@@ -2,8 +2,10 @@
 // line of vectors.txt and checks the outputs twice: against the C++ model's values in the
 // file (bit-exact: same sum/carry split) and against the arithmetic they must satisfy
 // (p == a*b; s' + c' == s + c + a*b, modulo the output width).
-// Build defines: COMP_STEP (else multiplier), A_W, B_W, ACC_W, IS_SIGNED, PIPELINED (one
-// register stage: each vector is clocked in and its outputs read after the edge).
+// component_params.h (written by check_component.sh into the model's build folder) defines
+// COMP_STEP (else multiplier), A_W, B_W, ACC_W, IS_SIGNED, PIPELINED (one register stage:
+// each vector is clocked in and its outputs read after the edge). A header, not -D flags, so
+// that every component's build compiles Verilator's runtime with the same flags (ccache hits).
 #include <cinttypes>
 #include <cstdio>
 #include <fstream>
@@ -12,6 +14,7 @@
 #include <string>
 
 #include "Vdut.h"
+#include "component_params.h"
 #include "golden/gemm.hpp"
 #include "harness/port_io.hpp"
 #include "verilated.h"

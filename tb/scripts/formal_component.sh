@@ -13,7 +13,7 @@ rm -rf "$work"
 "$tpegen" arith "$@" -o "$work/design" >/dev/null
 cd "$work/design"
 # Top-level fields of the manifest, else those of its config (a_width, signed, ...).
-field() { "$manifest_field" manifest.json "$1" 2>/dev/null || "$manifest_field" manifest.json "config.$1"; }
+field() { "$manifest_field" manifest.json "$1|config.$1"; }
 top=$(field top); kind=$(field kind); aw=$(field a_width); bw=$(field b_width); accw=$(field acc_width)
 if [ "$(field signed)" = true ]; then sa='$signed(a_i)'; sb='$signed(b_i)'; else sa='a_i'; sb='b_i'; fi
 p=$((aw + bw))
