@@ -1,6 +1,5 @@
 #include "synth/arith_flow.hpp"
 
-#include <chrono>
 #include <cstdio>
 #include <set>
 #include <stdexcept>
@@ -12,6 +11,7 @@
 #include "liberty/cache.hpp"
 #include "liberty/error.hpp"
 #include "synth/asic_flow.hpp"  // link_into_work
+#include "synth/asic_run.hpp"   // run_sta_script
 #include "synth/synth_flow.hpp"
 #include "util/config_error.hpp"
 #include "util/paths.hpp"
@@ -30,10 +30,6 @@ const std::string& plain(const std::string& name, const char* what) {
   if (name.empty() || unsafe_path_char(name) || name.find('/') != std::string::npos)
     throw ConfigError(fmt::format("cannot pass {} '{}' to Yosys and OpenSTA: use letters, digits and _-.+", what, name));
   return name;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 // The RTL copied into the work folder under its plain name, in files.f's order.
@@ -124,16 +120,15 @@ void run_arith_flow(const ArithDir& dir, const ArithFlowOptions& o) {
   std::fflush(stdout);
 
   const fs::path ylog = work / "yosys.log";
-  auto t0 = std::chrono::steady_clock::now();
-  const int ystatus = run_program({o.yosys, "-s", kArithScriptFile}, work, ylog);
-  const double yosys_seconds = seconds_since(t0);
-  if (ystatus != 0) {
-    const std::string err = ystatus == 127 ? "cannot start " + o.yosys : first_error_line(read_text_or_empty(ylog));
+  const TimedRun yosys = run_timed({o.yosys, "-s", kArithScriptFile}, work, ylog);
+  if (yosys.status != 0) {
+    const std::string err =
+        yosys.status == 127 ? "cannot start " + o.yosys : first_error_line(read_text_or_empty(ylog));
     // Debian 12's Yosys 0.23 has no booth pass: its "Unknown option" says nothing of --booth.
     const std::string hint = o.booth && err.find("Unknown option") != std::string::npos
                                  ? " (--booth needs a Yosys whose synth takes -booth; pass one with --yosys)"
                                  : "";
-    throw std::runtime_error(fmt::format("yosys failed (exit status {}){}{}; see {}", ystatus,
+    throw std::runtime_error(fmt::format("yosys failed (exit status {}){}{}; see {}", yosys.status,
                                          err.empty() ? "" : ": " + err, hint, ylog.string()));
   }
   const StatReport stat = parse_stat(read_text_or_empty(work / kArithStatFile));
@@ -142,18 +137,10 @@ void run_arith_flow(const ArithDir& dir, const ArithFlowOptions& o) {
 
   write_work_file(work / kStaScriptFile, arith_sta_script(lib, kArithNetlistFile, dir.top, profile), "--work");
   const fs::path slog = work / kStaLogFile;
-  t0 = std::chrono::steady_clock::now();
-  const int sstatus = run_program({"sta", "-no_splash", "-exit", kStaScriptFile}, work, slog);
-  const double sta_seconds = seconds_since(t0);
-  const StaReport sta = parse_sta(read_text_or_empty(slog));
-  // OpenSTA 2.0.17 exits 0 after errors, so its log decides.
-  if (sstatus != 0 || !sta.errors.empty() || sta.paths.empty())
-    throw std::runtime_error(fmt::format("OpenSTA failed{}; see {}",
-                                         !sta.errors.empty() ? ": " + sta.errors.front()
-                                         : sstatus != 0      ? fmt::format(" (exit status {})", sstatus)
-                                                             : ": no timing path in its report",
-                                         slog.string()));
-  const StaPath& path = sta.paths.front();
+  const StaRun sta = run_sta_script(work);
+  if (sta.report.paths.empty())
+    throw std::runtime_error(fmt::format("cannot read the timing path in the OpenSTA report {}", slog.string()));
+  const StaPath& path = sta.report.paths.front();
 
   nlohmann::json j = {{"version", version()},
                       {"mode", "arith"},
@@ -167,7 +154,7 @@ void run_arith_flow(const ArithDir& dir, const ArithFlowOptions& o) {
                       {"liberty_origin", o.lib.origin},
                       {"work_dir", work.string()},
                       {"yosys_log", ylog.string()},
-                      {"yosys_seconds", yosys_seconds},
+                      {"yosys_seconds", yosys.seconds},
                       {"netlist", (work / kArithNetlistFile).string()},
                       {"lib_cells", stat.cells},
                       {"lib_cell_types", stat.cell_types},
@@ -179,10 +166,10 @@ void run_arith_flow(const ArithDir& dir, const ArithFlowOptions& o) {
                       {"drive_cell", profile ? nlohmann::json(profile->drive_cell) : nlohmann::json(nullptr)},
                       {"output_load", profile ? nlohmann::json(profile->output_load) : nlohmann::json(nullptr)},
                       {"sta_log", slog.string()},
-                      {"sta_seconds", sta_seconds}};
+                      {"sta_seconds", sta.seconds}};
   if (!o.json.empty()) write_work_file(o.json, j.dump(2) + "\n", "--json");
-  fmt::print("tpegen: yosys took {:.1f} s, OpenSTA {:.1f} s; scripts, logs and netlist in {}\n", yosys_seconds,
-             sta_seconds, work.string());
+  fmt::print("tpegen: yosys took {:.1f} s, OpenSTA {:.1f} s; scripts, logs and netlist in {}\n", yosys.seconds,
+             sta.seconds, work.string());
   fmt::print("top: {}\nkind: {}\ncells: {}\narea_um2: {:.6f}{} (liberty: {})\n", dir.top, dir.kind, stat.cells,
              *stat.area_um2, stat.area_partial ? "+ (some cells have no area)" : "", o.lib.path.string());
   fmt::print("delay_ns: {:.3f} ({} -> {}; input to output, {})\n", path.arrival_ns, path.startpoint, path.endpoint,

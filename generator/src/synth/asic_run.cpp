@@ -1,6 +1,5 @@
 #include "synth/asic_run.hpp"
 
-#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 
@@ -84,17 +83,30 @@ SynthResult run_yosys(const fs::path& work, const fs::path& liberty) {
   for (const char* f : {kGenericStatFile, kLibertyStatFile, kNetlistFile})
     fs::remove(work / f);  // a failed run must not report the previous run's numbers
   const fs::path log = work / "yosys.log";
-  const auto t0 = std::chrono::steady_clock::now();
-  const int status = run_program({"yosys", "-s", "synth.ys"}, work, log);
+  const TimedRun run = run_timed({"yosys", "-s", "synth.ys"}, work, log);
   SynthResult r;
-  r.yosys_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (status != 0) {
+  r.yosys_seconds = run.seconds;
+  if (run.status != 0) {
     const std::string err = first_error_line(read_text_or_empty(log));
-    throw std::runtime_error(fmt::format("yosys failed (exit status {}){}; see {}", status,
+    throw std::runtime_error(fmt::format("yosys failed (exit status {}){}; see {}", run.status,
                                          err.empty() ? "" : ": " + err, log.string()));
   }
   r.generic = read_stat(work / kGenericStatFile, false);
   if (!liberty.empty()) r.lib = read_stat(work / kLibertyStatFile, true);
+  return r;
+}
+
+StaRun run_sta_script(const fs::path& work) {
+  const fs::path log = work / kStaLogFile;
+  fs::remove(log);
+  const TimedRun run = run_timed({"sta", "-no_splash", "-exit", kStaScriptFile}, work, log);
+  StaRun r{parse_sta(read_text_or_empty(log)), run.seconds};
+  // OpenSTA 2.0.17 exits 0 after errors, so its log decides.
+  if (run.status != 0 || !r.report.errors.empty())
+    throw std::runtime_error(fmt::format("OpenSTA failed{}{}; see {}",
+                                         run.status != 0 ? fmt::format(" (exit status {})", run.status) : "",
+                                         r.report.errors.empty() ? "" : ": " + r.report.errors.front(),
+                                         log.string()));
   return r;
 }
 
@@ -118,22 +130,14 @@ TimingResult run_sta(const fs::path& work, const fs::path& liberty, const std::o
                                    t.sim->estimate.cycles);
   }
   write_work_file(work / kStaScriptFile, sta_script(in), "--work");
-  const fs::path log = work / kStaLogFile;
-  fs::remove(log);
-  const auto t0 = std::chrono::steady_clock::now();
-  const int status = run_program({"sta", "-no_splash", "-exit", kStaScriptFile}, work, log);
-  t.sta_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  t.report = parse_sta(read_text_or_empty(log));
-  // OpenSTA 2.0.17 exits 0 after errors, so its log decides.
-  if (status != 0 || !t.report.errors.empty())
-    throw std::runtime_error(fmt::format("OpenSTA failed{}{}; see {}",
-                                         status != 0 ? fmt::format(" (exit status {})", status) : "",
-                                         t.report.errors.empty() ? "" : ": " + t.report.errors.front(),
-                                         log.string()));
+  StaRun run = run_sta_script(work);
+  t.report = std::move(run.report);
+  t.sta_seconds = run.seconds;
   const StaPath* worst = t.report.worst();
   if (!worst || !t.report.power_w)
     throw std::runtime_error(fmt::format("cannot read the {} in the OpenSTA report {}",
-                                         worst ? "total power" : "worst timing path", log.string()));
+                                         worst ? "total power" : "worst timing path",
+                                         (work / kStaLogFile).string()));
   t.worst = *worst;
   return t;
 }

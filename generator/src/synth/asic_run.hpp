@@ -71,6 +71,15 @@ double met_period_ns(const TimingResult& t);
 /// Runs `yosys -s synth.ys` in `work` and reads its statistics (liberty empty: generic only).
 SynthResult run_yosys(const std::filesystem::path& work, const std::filesystem::path& liberty);
 
+/// Runs OpenSTA on kStaScriptFile in `work` (its log: kStaLogFile there) and parses the log.
+/// Throws std::runtime_error naming the log when OpenSTA fails or its log has errors (2.0.17
+/// exits 0 after errors, so the log decides).
+struct StaRun {
+  StaReport report;
+  double seconds = 0;
+};
+StaRun run_sta_script(const std::filesystem::path& work);
+
 /// Runs OpenSTA on the netlist Yosys wrote and reads back the worst path and the power.
 /// `profile`: the library's I/O profile, found once per run (the liberty file can be 13 MB).
 TimingResult run_sta(const std::filesystem::path& work, const std::filesystem::path& liberty,

@@ -1,6 +1,5 @@
 #include "synth/fpga_run.hpp"
 
-#include <chrono>
 #include <cstdio>
 #include <optional>
 
@@ -21,18 +20,6 @@ namespace fs = std::filesystem;
 
 namespace tpegen::synth {
 namespace {
-
-struct Timed {
-  int status = 0;
-  double seconds = 0;
-};
-
-// Runs a tool in the work folder (no shell), its output into `log` there.
-Timed run_timed(const std::vector<std::string>& argv, const fs::path& work, const std::string& log) {
-  const auto t0 = std::chrono::steady_clock::now();
-  const int status = run_program(argv, work, work / log);
-  return {status, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
-}
 
 struct PnrResult {
   PnrReport report;
@@ -98,10 +85,10 @@ PnrResult place_and_route(const FpgaSynthInputs& in, FpgaIoWrapper wrapper) {
              upper(p.device), p.package);
   std::fflush(stdout);
   // A fixed seed: the same design gives the same placement and fmax on every run.
-  const Timed run = run_timed({"nextpnr-ice40", "--" + p.device, "--package", p.package, "--json", kPnrJsonFile,
-                               "--freq", fmt::format("{:.3f}", 1000.0 / in.clock_period_ns), "--seed", "1",
-                               "--timing-allow-fail"},
-                              in.work, kPnrLogFile);
+  const TimedRun run = run_timed({"nextpnr-ice40", "--" + p.device, "--package", p.package, "--json", kPnrJsonFile,
+                                  "--freq", fmt::format("{:.3f}", 1000.0 / in.clock_period_ns), "--seed", "1",
+                                  "--timing-allow-fail"},
+                                 in.work, log);
   p.seconds = run.seconds;
   const int status = run.status;
   p.report = parse_nextpnr_log(read_text_or_empty(log));
@@ -115,8 +102,8 @@ PnrResult place_and_route(const FpgaSynthInputs& in, FpgaIoWrapper wrapper) {
 }
 
 // Runs `yosys -s script` in the work folder; throws naming the log's first error when it fails.
-Timed run_yosys_script(const fs::path& work, const std::string& script, const std::string& log) {
-  const Timed t = run_timed({"yosys", "-s", script}, work, log);
+TimedRun run_yosys_script(const fs::path& work, const std::string& script, const std::string& log) {
+  const TimedRun t = run_timed({"yosys", "-s", script}, work, work / log);
   if (t.status != 0) {
     const std::string err = first_error_line(read_text_or_empty(work / log));
     throw std::runtime_error(fmt::format("yosys failed (exit status {}){}; see {}", t.status,
@@ -150,7 +137,7 @@ void run_fpga_synth(const FpgaSynthInputs& in) {
   for (const char* f : {kFpgaStatFile, kPnrJsonFile}) fs::remove(in.work / f);
   fmt::print("tpegen: synthesizing {} for {} with Yosys ({}) in {}\n", in.top, in.target, command, in.work.string());
   std::fflush(stdout);
-  const Timed yosys = run_yosys_script(in.work, "synth.ys", "yosys.log");
+  const TimedRun yosys = run_yosys_script(in.work, "synth.ys", "yosys.log");
   const StatReport stat = parse_stat(read_text_or_empty(in.work / kFpgaStatFile));
   if (stat.cells < 0)
     throw std::runtime_error("cannot read the Yosys statistics in " + (in.work / kFpgaStatFile).string());

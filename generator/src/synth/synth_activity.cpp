@@ -1,6 +1,5 @@
 #include "synth/synth_activity.hpp"
 
-#include <chrono>
 #include <fstream>
 #include <stdexcept>
 #include <vector>
@@ -38,15 +37,15 @@ SimActivity measure_activity(const fs::path& exe, const nlohmann::json& config, 
   r.duty_percent = w.duty;
   write_work_file(cfg, config.dump(2) + "\n", "--work");
   fs::remove(vcd);
-  const auto t0 = std::chrono::steady_clock::now();
   // --build-opt 0: the run is short, so the C++ build dominates.
-  const int status = run_program({exe.string(), "sim", "--config", cfg.string(), "--trials", std::to_string(w.trials),
-                                   "--min-cycles", std::to_string(w.min_cycles), "--dist", w.dist, "--duty",
-                                   std::to_string(w.duty), "--seed",
-                                   std::to_string(w.seed), "--build-opt", "0", "--work", (dir / "sim").string(),
-                                   "--vcd", vcd.string()},
-                                  {}, r.log);
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const TimedRun run = run_timed({exe.string(), "sim", "--config", cfg.string(), "--trials", std::to_string(w.trials),
+                                  "--min-cycles", std::to_string(w.min_cycles), "--dist", w.dist, "--duty",
+                                  std::to_string(w.duty), "--seed",
+                                  std::to_string(w.seed), "--build-opt", "0", "--work", (dir / "sim").string(),
+                                  "--vcd", vcd.string()},
+                                 {}, r.log);
+  r.seconds = run.seconds;
+  const int status = run.status;
   const std::string log = read_text_or_empty(r.log);
   if (status != 0)
     throw std::runtime_error(fmt::format("the activity simulation failed (exit status {}); see {}", status,

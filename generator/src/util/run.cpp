@@ -150,6 +150,13 @@ int run_program(const std::vector<std::string>& argv, const std::filesystem::pat
   return g_scope ? wait_interruptible(pid, on_tick) : wait_status(pid);
 }
 
+TimedRun run_timed(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
+                   const std::filesystem::path& log) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const int status = run_program(argv, cwd, log);
+  return {status, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
+}
+
 int run_lines(const std::vector<std::string>& argv, const std::function<void(const std::string&)>& on_line) {
   if (argv.empty()) return 127;
   int fds[2];

@@ -45,6 +45,14 @@ bool on_path(const std::string& tool);
 int run_program(const std::vector<std::string>& argv, const std::filesystem::path& cwd = {},
                 const std::filesystem::path& log = {}, const std::function<void(double)>& on_tick = {});
 
+/// run_program, timed: its exit status and the seconds it ran.
+struct TimedRun {
+  int status = -1;
+  double seconds = 0;
+};
+TimedRun run_timed(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
+                   const std::filesystem::path& log);
+
 /// Runs argv like run_program (no shell) with its stdout and stderr read by tpegen: `on_line`
 /// gets each line (without its '\n') as it comes; a last unterminated line comes at the end.
 /// Returns the exit status as run_program does.
